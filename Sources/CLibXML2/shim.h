@@ -1,0 +1,13 @@
+#ifndef PASSERELLE_CLIBXML2_SHIM_H
+#define PASSERELLE_CLIBXML2_SHIM_H
+// xmlversion.h first so that ICU can be switched off before the other headers
+// drag in ICU types that clash with Foundation's own copy of ICU.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlerror.h>
+
+// Mutable C globals and macros are not visible to Swift 6: expose them as functions.
+static inline void passerelle_xml_free(void *pointer) { xmlFree(pointer); }
+#endif

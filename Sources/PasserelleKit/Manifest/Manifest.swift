@@ -1,0 +1,221 @@
+import Foundation
+import GRDB
+
+/// `out/manifest.sqlite`: every batch, the id map, the fingerprint of each
+/// record's last sent content. The only state Passerelle keeps.
+public final class Manifest: Sendable {
+  let database: DatabasePool
+  public let path: String
+
+  public init(path: String) throws {
+    self.path = path
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    configuration.label = "manifest"
+    do {
+      database = try DatabasePool(path: path, configuration: configuration)
+      try Self.migrator.migrate(database)
+    } catch {
+      throw EnvironmentFailure("the manifest cannot be opened (\(error))", path: path)
+    }
+  }
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE batch (
+            id TEXT PRIMARY KEY,
+            sourceName TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            sha256 TEXT,
+            size INTEGER,
+            entity TEXT,
+            state TEXT NOT NULL,
+            reasonCode TEXT,
+            reasonMessage TEXT,
+            claimedAt TEXT NOT NULL,
+            finishedAt TEXT,
+            rowsRead INTEGER NOT NULL DEFAULT 0,
+            rowsEmitted INTEGER NOT NULL DEFAULT 0,
+            rowsUnchanged INTEGER NOT NULL DEFAULT 0,
+            rowsRejected INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            deletions INTEGER NOT NULL DEFAULT 0);
+          CREATE INDEX batchBySHA256 ON batch(sha256, state);
+          CREATE TABLE batchOutput (
+            batchId TEXT NOT NULL REFERENCES batch(id),
+            kind TEXT NOT NULL,
+            path TEXT NOT NULL,
+            temporaryPath TEXT);
+          CREATE INDEX batchOutputByBatch ON batchOutput(batchId);
+          CREATE TABLE record (
+            resource TEXT NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            smId INTEGER,
+            smSalesRepKnownEmpty INTEGER NOT NULL DEFAULT 0,
+            fingerprint BLOB,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            firstBatch TEXT NOT NULL,
+            lastBatch TEXT NOT NULL,
+            PRIMARY KEY (resource, code)) WITHOUT ROWID;
+          CREATE INDEX recordByKind ON record(resource, kind, deleted);
+          CREATE TABLE deletionOverride (
+            sha256 TEXT PRIMARY KEY,
+            grantedAt TEXT NOT NULL);
+          """)
+    }
+    return migrator
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try database.read(body)
+  }
+
+  func write<T>(_ body: (Database) throws -> T) throws -> T {
+    try database.write(body)
+  }
+
+  /// The batch that already delivered this content, if any.
+  func processedBatch(sha256: String) throws -> String? {
+    try read { db in
+      try String.fetchOne(
+        db, sql: "SELECT id FROM batch WHERE sha256 = ? AND state = 'done' LIMIT 1",
+        arguments: [sha256])
+    }
+  }
+
+  func batchState(_ id: String) throws -> String? {
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT state FROM batch WHERE id = ?", arguments: [id])
+    }
+  }
+
+  func outputs(of batch: String) throws -> [BatchOutput] {
+    try read { db in
+      try BatchOutput.fetchAll(
+        db, sql: "SELECT kind, path, temporaryPath FROM batchOutput WHERE batchId = ?",
+        arguments: [batch])
+    }
+  }
+
+  func allowsMassDeletion(sha256: String) throws -> Bool {
+    try read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM deletionOverride WHERE sha256 = ?", arguments: [sha256]) ?? false
+    }
+  }
+
+  /// IT confirms that a held export really deletes that many records.
+  public func allowMassDeletion(sha256: String, at date: Date) throws {
+    try write { db in
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO deletionOverride(sha256, grantedAt) VALUES (?, ?)",
+        arguments: [sha256, Timestamp.iso(date)])
+    }
+  }
+
+  /// The SHA-256 of a batch, so that IT can confirm it by batch id.
+  public func sha256(ofBatch id: String) throws -> String? {
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT sha256 FROM batch WHERE id = ?", arguments: [id])
+    }
+  }
+
+  func insert(_ batch: BatchRecord, outputs: [BatchOutput] = [], in db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT OR REPLACE INTO batch(id, sourceName, folder, direction, sha256, size, entity, state,
+          reasonCode, reasonMessage, claimedAt, finishedAt, rowsRead, rowsEmitted, rowsUnchanged,
+          rowsRejected, warnings, deletions)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        batch.id, batch.sourceName, batch.folder, batch.direction, batch.sha256, batch.size,
+        batch.entity, batch.state.rawValue, batch.reasonCode, batch.reasonMessage,
+        batch.claimedAt, batch.finishedAt, batch.counts.read, batch.counts.emitted,
+        batch.counts.unchanged, batch.counts.rejected, batch.counts.warnings,
+        batch.counts.deletions,
+      ])
+    try db.execute(sql: "DELETE FROM batchOutput WHERE batchId = ?", arguments: [batch.id])
+    for output in outputs {
+      try db.execute(
+        sql: "INSERT INTO batchOutput(batchId, kind, path, temporaryPath) VALUES (?, ?, ?, ?)",
+        arguments: [batch.id, output.kind, output.path, output.temporaryPath])
+    }
+  }
+
+  func record(_ batch: BatchRecord, outputs: [BatchOutput] = []) throws {
+    try write { db in try insert(batch, outputs: outputs, in: db) }
+  }
+}
+
+public enum BatchState: String, Sendable, Codable, CaseIterable {
+  case done
+  case rejected
+  case duplicate
+}
+
+/// Row counts of one batch.
+public struct BatchCounts: Sendable, Equatable, Codable {
+  public var read = 0
+  public var emitted = 0
+  public var unchanged = 0
+  public var rejected = 0
+  public var warnings = 0
+  public var deletions = 0
+
+  public init() {}
+}
+
+struct BatchRecord {
+  var id: String
+  var sourceName: String
+  var folder: String
+  var direction: String
+  var sha256: String?
+  var size: Int?
+  var entity: String?
+  var state: BatchState
+  var reasonCode: String?
+  var reasonMessage: String?
+  var claimedAt: String
+  var finishedAt: String?
+  var counts = BatchCounts()
+}
+
+/// A file a batch produced: where it ends up, and the name it has until the commit.
+struct BatchOutput: FetchableRecord, Decodable, Equatable {
+  var kind: String
+  var path: String
+  var temporaryPath: String?
+}
+
+enum Timestamp {
+  /// ISO-8601 UTC with seconds ("2026-11-28T10:15:00Z"), as in payloads.
+  static func iso(_ date: Date) -> String {
+    let parts = utcParts(date)
+    return String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year!, parts.month!, parts.day!,
+      parts.hour!, parts.minute!, parts.second!)
+  }
+
+  /// Compact form for batch ids ("20261128-101500").
+  static func compact(_ date: Date) -> String {
+    let parts = utcParts(date)
+    return String(
+      format: "%04d%02d%02d-%02d%02d%02d", parts.year!, parts.month!, parts.day!, parts.hour!,
+      parts.minute!, parts.second!)
+  }
+
+  private static func utcParts(_ date: Date) -> DateComponents {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+  }
+}

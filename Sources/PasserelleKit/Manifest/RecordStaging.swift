@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+
+/// What the manifest knows of one record before a batch touches it.
+struct KnownRecord {
+  var fingerprint: Data?
+  var smId: Int?
+  var kind: String
+  var deleted: Bool
+  var salesRepKnownEmpty: Bool
+}
+
+/// The manifest side of converting one full export, inside the batch's single
+/// transaction: looks up what was last sent, stages the keys this file holds
+/// (in a temporary table, so memory stays flat however large the export), then
+/// finds deletions and commits the new fingerprints.
+final class RecordStaging {
+  let db: Database
+  let resource: String
+  let kind: String
+  let batch: String
+  private let lookup: Statement
+  private let stage: Statement
+  private var userIds: [String: Int?] = [:]
+
+  init(db: Database, resource: String, kind: String, batch: String) throws {
+    self.db = db
+    self.resource = resource
+    self.kind = kind
+    self.batch = batch
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS stagedKey (
+          code TEXT PRIMARY KEY,
+          line INTEGER NOT NULL,
+          occurrences INTEGER NOT NULL DEFAULT 1,
+          operation INTEGER,
+          fingerprint BLOB,
+          smId INTEGER);
+        DELETE FROM temp.stagedKey;
+        """)
+    lookup = try db.makeStatement(
+      sql: """
+        SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty FROM record
+        WHERE resource = ? AND code = ?
+        """)
+    stage = try db.makeStatement(
+      sql: """
+        INSERT INTO temp.stagedKey(code, line, operation, fingerprint, smId) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(code) DO UPDATE SET occurrences = occurrences + 1
+        RETURNING line, occurrences, operation
+        """)
+  }
+
+  func known(_ code: String) throws -> KnownRecord? {
+    lookup.setUncheckedArguments([resource, code])
+    guard let row = try GRDB.Row.fetchOne(lookup) else { return nil }
+    return KnownRecord(
+      fingerprint: row[0], smId: row[1], kind: row[2], deleted: row[3],
+      salesRepKnownEmpty: row[4])
+  }
+
+  /// Outcome of staging a key that the file already held.
+  struct Repeat {
+    var firstLine: Int
+    /// True on the second occurrence only: the first row must be reported then.
+    var isFirstRepeat: Bool
+    /// The first row's payload operation, to be removed.
+    var firstOperation: Int?
+  }
+
+  /// Records that the file holds `code`. Returns nil the first time.
+  func stage(code: String, line: Int, operation: Int?, fingerprint: Data?, smId: Int?) throws
+    -> Repeat?
+  {
+    stage.setUncheckedArguments([code, line, operation, fingerprint, smId])
+    guard let row = try GRDB.Row.fetchOne(stage) else { return nil }
+    let occurrences: Int = row[1]
+    if occurrences == 1 { return nil }
+    return Repeat(firstLine: row[0], isFirstRepeat: occurrences == 2, firstOperation: row[2])
+  }
+
+  func userId(_ code: String) throws -> Int? {
+    if let cached = userIds[code] { return cached }
+    let id = try Int.fetchOne(
+      db,
+      sql: "SELECT smId FROM record WHERE resource = 'users' AND code = ? AND deleted = 0",
+      arguments: [code])
+    userIds[code] = id
+    return id
+  }
+
+  var hasUserMap: Bool {
+    get throws {
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM record WHERE resource = 'users' AND smId IS NOT NULL LIMIT 1")
+        ?? false
+    }
+  }
+
+  /// Active records of this kind that the file does not hold.
+  func deletionCandidates() throws -> (missing: Int, known: Int) {
+    let known =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0",
+        arguments: [resource, kind]) ?? 0
+    let missing =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0
+          AND code NOT IN (SELECT code FROM temp.stagedKey)
+          """, arguments: [resource, kind]) ?? 0
+    return (missing, known)
+  }
+
+  /// Streams the records to mark deleted, in code order.
+  func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
+    let cursor = try GRDB.Row.fetchCursor(
+      db,
+      sql: """
+        SELECT code, fingerprint, smId FROM record WHERE resource = ? AND kind = ? AND deleted = 0
+        AND code NOT IN (SELECT code FROM temp.stagedKey) ORDER BY code
+        """, arguments: [resource, kind])
+    while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
+  }
+
+  /// Writes what this batch sent: new fingerprints for emitted keys that were not
+  /// repeated, and the deletions.
+  func commit() throws {
+    try db.execute(
+      sql: """
+        INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, deleted,
+          firstBatch, lastBatch)
+        SELECT ?, code, ?, 'sage', 'sage', smId, fingerprint, 0, ?, ? FROM temp.stagedKey
+        WHERE occurrences = 1 AND operation IS NOT NULL
+        ON CONFLICT(resource, code) DO UPDATE SET
+          kind = excluded.kind, owner = 'sage', fingerprint = excluded.fingerprint, deleted = 0,
+          lastBatch = excluded.lastBatch
+        """, arguments: [resource, kind, batch, batch])
+    try db.execute(
+      sql: """
+        UPDATE record SET deleted = 1, lastBatch = ?
+        WHERE resource = ? AND kind = ? AND deleted = 0
+        AND code NOT IN (SELECT code FROM temp.stagedKey)
+        """, arguments: [batch, resource, kind])
+    try db.execute(sql: "DELETE FROM temp.stagedKey")
+  }
+}

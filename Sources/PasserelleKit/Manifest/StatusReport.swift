@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+
+/// What `passerelle status` shows: the manifest's view of the work done.
+public struct StatusReport: Sendable, Codable {
+  public struct FolderRun: Sendable, Codable {
+    public var folder: String
+    public var lastBatch: String
+    public var lastFile: String
+    public var lastState: String
+    public var finishedAt: String?
+  }
+
+  public struct RecordCount: Sendable, Codable {
+    public var resource: String
+    public var kind: String
+    public var active: Int
+    public var deleted: Int
+  }
+
+  public var manifest: String
+  public var batches: [String: Int]
+  public var lastRuns: [FolderRun]
+  public var records: [RecordCount]
+  public var pendingQuotes: Int
+  public var recentRejections: [String]
+
+  public static func load(from path: String) throws -> StatusReport {
+    let manifest = try Manifest(path: path)
+    return try manifest.read { db in
+      var batches: [String: Int] = [:]
+      for state in BatchState.allCases { batches[state.rawValue] = 0 }
+      for row in try GRDB.Row.fetchAll(
+        db, sql: "SELECT state, COUNT(*) FROM batch GROUP BY state")
+      {
+        batches[row[0]] = row[1]
+      }
+      let lastRuns = try GRDB.Row.fetchAll(
+        db,
+        sql: """
+          SELECT folder, id, sourceName, state, finishedAt FROM batch b
+          WHERE id = (SELECT id FROM batch WHERE folder = b.folder ORDER BY claimedAt DESC, id DESC LIMIT 1)
+          ORDER BY folder
+          """
+      ).map {
+        FolderRun(
+          folder: $0[0], lastBatch: $0[1], lastFile: $0[2], lastState: $0[3], finishedAt: $0[4])
+      }
+      let records = try GRDB.Row.fetchAll(
+        db,
+        sql: """
+          SELECT resource, kind, SUM(deleted = 0), SUM(deleted = 1) FROM record
+          GROUP BY resource, kind ORDER BY resource, kind
+          """
+      ).map { RecordCount(resource: $0[0], kind: $0[1], active: $0[2], deleted: $0[3]) }
+      let rejections = try GRDB.Row.fetchAll(
+        db,
+        sql: """
+          SELECT id, sourceName, reasonCode FROM batch WHERE state = 'rejected'
+          ORDER BY claimedAt DESC, id DESC LIMIT 5
+          """
+      ).map { "\($0[0] as String) \($0[1] as String): \($0[2] as String? ?? "")" }
+      return StatusReport(
+        manifest: path, batches: batches, lastRuns: lastRuns, records: records, pendingQuotes: 0,
+        recentRejections: rejections)
+    }
+  }
+
+  /// The text people read.
+  public var text: String {
+    var lines: [String] = ["Manifest: \(manifest)"]
+    lines.append(
+      "Batches: "
+        + BatchState.allCases.map { "\(batches[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(
+          separator: ", "))
+    for run in lastRuns {
+      lines.append(
+        "Last batch in watch/\(run.folder): \(run.lastBatch) \(run.lastFile) → \(run.lastState)"
+          + (run.finishedAt.map { " at \($0)" } ?? ""))
+    }
+    if records.isEmpty { lines.append("Records: none yet") }
+    for count in records {
+      lines.append(
+        "Records \(count.resource) (\(count.kind)): \(count.active) active, \(count.deleted) deleted"
+      )
+    }
+    lines.append("Quotes waiting for Sage's prices: \(pendingQuotes)")
+    if !recentRejections.isEmpty {
+      lines.append("Recently rejected files:")
+      lines.append(contentsOf: recentRejections.map { "  \($0)" })
+    }
+    return lines.joined(separator: "\n")
+  }
+}

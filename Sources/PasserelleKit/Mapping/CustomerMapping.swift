@@ -1,0 +1,281 @@
+import Foundation
+
+/// Sage 50 FR customer → Sales Management account (`sync-rules.md`): read-only in
+/// SM, keyed by the Sage code as `extId`, extras as `Z_` fields. Pure: it reads a
+/// row and configuration, never files or the manifest.
+public struct CustomerMapping: Sendable {
+  /// Sage 50 customer codes hold at most 13 characters; a longer one is never truncated.
+  public static let maximumCodeLength = 13
+
+  public let tables: SalesManagementTables
+  private let columns: Columns
+
+  struct Columns: Sendable {
+    var code, name, company, legalForm, address1, address2, address3, postcode, city: Int?
+    var country, npai, family, paymentMode, paymentModeLabel, phone, mobile, fax, risk: Int?
+    var blocked, creditLimit, vatMode, vatNumber, accountingAccount, discountRate, notes: Int?
+    var email, website, siret, representative, priceList, createdOn, lastOrderOn: Int?
+    var activityCode, customerType, miscellaneous: Int?
+  }
+
+  public init(header: Header, tables: SalesManagementTables) {
+    self.tables = tables
+    typealias F = CustomerFields
+    columns = Columns(
+      code: header.column(F.code), name: header.column(F.name),
+      company: header.column(F.company), legalForm: header.column(F.legalForm),
+      address1: header.column(F.address1), address2: header.column(F.address2),
+      address3: header.column(F.address3), postcode: header.column(F.postcode),
+      city: header.column(F.city), country: header.column(F.country),
+      npai: header.column(F.doesNotLiveAtAddress), family: header.column(F.customerFamily),
+      paymentMode: header.column(F.paymentMode),
+      paymentModeLabel: header.column(F.paymentModeLabel), phone: header.column(F.phone),
+      mobile: header.column(F.mobile), fax: header.column(F.fax), risk: header.column(F.risk),
+      blocked: header.column(F.blocked), creditLimit: header.column(F.creditLimit),
+      vatMode: header.column(F.vatMode), vatNumber: header.column(F.vatNumber),
+      accountingAccount: header.column(F.accountingAccount),
+      discountRate: header.column(F.discountRate), notes: header.column(F.notes),
+      email: header.column(F.email), website: header.column(F.website),
+      siret: header.column(F.siret), representative: header.column(F.representative),
+      priceList: header.column(F.priceList), createdOn: header.column(F.createdOn),
+      lastOrderOn: header.column(F.lastOrderOn), activityCode: header.column(F.activityCode),
+      customerType: header.column(F.customerType), miscellaneous: header.column(F.miscellaneous))
+  }
+
+  /// Maps one row. `userId` resolves a Sage representative code to an SM user id.
+  public func map(_ row: SourceRow, userId: (String) -> Int?) -> MappedRecord {
+    var reader = RowValues(row: row, key: "")
+    let code = reader.text(columns.code)
+    reader.key = code
+    var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
+
+    if code.isEmpty {
+      reader.error(.missingKey, CustomerFields.code, "the customer has no Sage code", "")
+      record.issues = reader.issues
+      return record
+    }
+    if code.count > Self.maximumCodeLength {
+      reader.error(
+        .keyTooLong, CustomerFields.code,
+        "the code has \(code.count) characters; Sage 50 allows \(Self.maximumCodeLength)", code)
+    }
+    let company = reader.text(columns.company)
+    let personName = reader.text(columns.name)
+    let name = company.isEmpty ? personName : company
+    if name.isEmpty {
+      reader.error(
+        .missingRequired, CustomerFields.company, "neither Société nor Nom is filled in", "")
+    }
+    if reader.hasError {
+      record.issues = reader.issues
+      return record
+    }
+
+    let countryText = reader.text(columns.country)
+    var countryISO: String? = nil
+    if !countryText.isEmpty {
+      countryISO = Countries.isoCode(for: countryText)
+      if countryISO == nil {
+        reader.warning(
+          .unknownCountry, CustomerFields.country, "no ISO country matches this name; left out",
+          countryText)
+      }
+    }
+    let phoneCountry = countryISO ?? "FR"
+
+    var data: [(String, JSONValue)] = []
+    data.reserveCapacity(40)
+    data.append(("name", .string(name)))
+    data.append(("extId", .string(code)))
+    data.append(("readOnly", .bool(true)))
+    data.append(("address1", .string(reader.text(columns.address1))))
+    let extraLines = [reader.text(columns.address2), reader.text(columns.address3)]
+    data.append(("address2", .string(extraLines.filter { !$0.isEmpty }.joined(separator: ", "))))
+    data.append(("postcode", .string(reader.text(columns.postcode))))
+    data.append(("city", .string(reader.text(columns.city))))
+    if let iso = countryISO, let countryId = tables.countryIds[iso] {
+      data.append(("countryId", .integer(countryId)))
+    }
+    data.append(("phone", .string(reader.phone(columns.phone, CustomerFields.phone, phoneCountry))))
+    data.append(
+      ("phone2", .string(reader.phone(columns.mobile, CustomerFields.mobile, phoneCountry))))
+    data.append(("fax", .string(reader.phone(columns.fax, CustomerFields.fax, phoneCountry))))
+    data.append(("email", .string(reader.email(columns.email, CustomerFields.email))))
+    data.append(("web", .string(reader.text(columns.website))))
+    data.append(("comment", .string(reader.text(columns.notes))))
+    if let branchId = tables.branchId { data.append(("branchId", .integer(branchId))) }
+
+    let customerType = reader.listValue(columns.customerType)
+    if let typeId = tables.accountTypeIds[LabelKey.normalise(customerType)], !customerType.isEmpty {
+      data.append(("typeId", .integer(typeId)))
+    } else if !customerType.isEmpty && !tables.accountTypeIds.isEmpty {
+      reader.warning(
+        .unmappedValue, CustomerFields.customerType,
+        "no SM type is configured for this customer type; kept in Z_TYPE_CLIENT", customerType)
+    }
+
+    let representative = reader.listValue(columns.representative)
+    if !representative.isEmpty {
+      if let id = userId(representative) {
+        record.salesRep = .mapped(id)
+        data.append(("salesRepId1", .integer(id)))
+      } else {
+        record.salesRep = .unmapped(representative)
+      }
+    }
+
+    // Extras: what SM has no standard field for.
+    data.append(("Z_SOCIETE_NOM", .string(company.isEmpty ? "" : personName)))
+    data.append(("Z_FORME_JURIDIQUE", .string(reader.listValue(columns.legalForm))))
+    let siret = reader.siret(columns.siret)
+    data.append(("Z_SIRET", .string(siret.count == 14 ? siret : "")))
+    data.append(("Z_SIREN", .string(siret.isEmpty ? "" : String(siret.prefix(9)))))
+    data.append(("Z_TVA_INTRACOM", .string(reader.vatNumber(columns.vatNumber))))
+    data.append(("Z_NAF", .string(reader.text(columns.activityCode))))
+    data.append(("Z_PAYS_ISO", .string(countryISO ?? "")))
+    data.append(("Z_MODE_PAIEMENT", .string(reader.listValue(columns.paymentMode))))
+    data.append(("Z_MODE_PAIEMENT_LIBELLE", .string(reader.listValue(columns.paymentModeLabel))))
+    data.append(("Z_FAMILLE_CLIENT", .string(reader.listValue(columns.family))))
+    data.append(("Z_TYPE_CLIENT", .string(customerType)))
+    data.append(("Z_REPRESENTANT", .string(representative)))
+    data.append(("Z_CODE_TARIF", .string(reader.listValue(columns.priceList))))
+    data.append(("Z_COMPTE_COMPTABLE", .string(reader.text(columns.accountingAccount))))
+    data.append(("Z_MODE_TVA", .string(reader.listValue(columns.vatMode))))
+    data.append(("Z_BLOQUE", .bool(reader.boolean(columns.blocked, CustomerFields.blocked))))
+    data.append(
+      ("Z_NPAI", .bool(reader.boolean(columns.npai, CustomerFields.doesNotLiveAtAddress))))
+    data.append(
+      (
+        "Z_CLIENT_DIVERS",
+        .bool(reader.boolean(columns.miscellaneous, CustomerFields.miscellaneous))
+      ))
+    reader.appendNumber(
+      &data, "Z_ENCOURS_AUTORISE", columns.creditLimit, CustomerFields.creditLimit)
+    reader.appendNumber(&data, "Z_TAUX_REMISE", columns.discountRate, CustomerFields.discountRate)
+    reader.appendNumber(&data, "Z_RISQUE", columns.risk, CustomerFields.risk)
+    reader.appendDate(&data, "Z_DATE_CREATION", columns.createdOn, CustomerFields.createdOn)
+    reader.appendDate(
+      &data, "Z_DATE_DERNIERE_COMMANDE", columns.lastOrderOn, CustomerFields.lastOrderOn)
+    record.data = data
+    record.issues = reader.issues
+    return record
+  }
+}
+
+/// Reads and checks the values of one row, collecting issues with the row's line,
+/// key and field label, so that every mapping reports problems the same way.
+struct RowValues {
+  let row: SourceRow
+  var key: String
+  var issues: [RowIssue] = []
+
+  init(row: SourceRow, key: String) {
+    self.row = row
+    self.key = key
+  }
+
+  var hasError: Bool { issues.contains { $0.severity == .error } }
+
+  func text(_ column: Int?) -> String {
+    guard let column else { return "" }
+    return row.text(column)
+  }
+
+  /// A value-list column, where Sage writes "Aucun"/"Aucune" for none.
+  func listValue(_ column: Int?) -> String {
+    let value = text(column)
+    return FrenchValue.isNone(value) ? "" : value
+  }
+
+  mutating func error(_ code: ReasonCode, _ field: FieldLabel, _ message: String, _ value: String) {
+    issues.append(
+      RowIssue(
+        line: row.line, key: key, field: field.label, severity: .error, code: code,
+        message: message, value: value))
+  }
+
+  mutating func warning(
+    _ code: ReasonCode, _ field: FieldLabel, _ message: String, _ value: String
+  ) {
+    issues.append(
+      RowIssue(
+        line: row.line, key: key, field: field.label, severity: .warning, code: code,
+        message: message, value: value))
+  }
+
+  mutating func phone(_ column: Int?, _ field: FieldLabel, _ countryISO: String) -> String {
+    let raw = text(column)
+    if raw.isEmpty { return "" }
+    switch FrenchIdentifier.phone(raw, countryISO: countryISO) {
+    case .valid(let number): return number
+    case .invalid(let reason):
+      warning(.invalidPhone, field, "\(reason); left out", raw)
+      return ""
+    }
+  }
+
+  mutating func email(_ column: Int?, _ field: FieldLabel) -> String {
+    let raw = text(column)
+    if raw.isEmpty { return "" }
+    switch FrenchIdentifier.email(raw) {
+    case .valid(let address): return address
+    case .invalid(let reason):
+      warning(.invalidEmail, field, "\(reason); left out", raw)
+      return ""
+    }
+  }
+
+  mutating func siret(_ column: Int?) -> String {
+    let raw = text(column)
+    if raw.isEmpty { return "" }
+    switch FrenchIdentifier.siret(raw) {
+    case .valid(let number): return number
+    case .invalid(let reason):
+      warning(.invalidSIRET, CustomerFields.siret, "\(reason); left out", raw)
+      return ""
+    }
+  }
+
+  mutating func vatNumber(_ column: Int?) -> String {
+    let raw = text(column)
+    if raw.isEmpty { return "" }
+    switch FrenchIdentifier.vatNumber(raw) {
+    case .valid(let number): return number
+    case .invalid(let reason):
+      warning(.invalidVATNumber, CustomerFields.vatNumber, "\(reason); left out", raw)
+      return ""
+    }
+  }
+
+  mutating func boolean(_ column: Int?, _ field: FieldLabel) -> Bool {
+    let raw = text(column)
+    if raw.isEmpty { return false }
+    if let flag = FrenchValue.boolean(raw) { return flag }
+    warning(.badNumber, field, "not a yes/no value (Oui, Non, 1, 0); read as no", raw)
+    return false
+  }
+
+  mutating func appendNumber(
+    _ data: inout [(String, JSONValue)], _ name: String, _ column: Int?, _ field: FieldLabel
+  ) {
+    let raw = text(column)
+    if raw.isEmpty { return }
+    if let number = FrenchValue.decimal(raw) {
+      data.append((name, .decimal(number)))
+    } else {
+      warning(.badNumber, field, "not a number; left out", raw)
+    }
+  }
+
+  mutating func appendDate(
+    _ data: inout [(String, JSONValue)], _ name: String, _ column: Int?, _ field: FieldLabel
+  ) {
+    let raw = text(column)
+    if raw.isEmpty { return }
+    if let date = FrenchValue.date(raw) {
+      data.append((name, .string(date.iso)))
+    } else {
+      warning(.badDate, field, "not a date (dd/mm/yyyy); left out", raw)
+    }
+  }
+}

@@ -1,0 +1,86 @@
+/// The header of a Sales Management payload file (exchange contract).
+public struct PayloadHeader: Sendable {
+  public var batch: String
+  public var resource: String
+  public var sourceFile: String
+  public var sourceSHA256: String
+  public var sourceEntity: String
+  public var createdAt: String
+
+  public static let format = "passerelle.salesmanagement.v1"
+}
+
+/// One operation of a payload.
+public struct PayloadOperation {
+  public enum Action: String, Sendable {
+    case upsert
+    case markDeleted
+    case deactivate
+  }
+
+  var action: Action
+  var guid: String
+  var extId: String
+  var id: Int?
+  /// The serialised `data` object, when the action carries one.
+  var data: [UInt8]?
+}
+
+/// Streams a payload file: the header, then one operation per line, in source
+/// order. The file is written under a temporary name by the caller and renamed
+/// only once the manifest has committed the batch.
+final class PayloadWriter {
+  private let output: OutputFile
+  private(set) var operationCount = 0
+  private var json = JSONBytes(capacity: 1 << 12)
+
+  init(path: String, header: PayloadHeader) throws {
+    output = try OutputFile(path: path)
+    var head = JSONBytes()
+    head.raw("{\n  \"format\": ")
+    head.string(PayloadHeader.format)
+    head.raw(",\n  \"batch\": ")
+    head.string(header.batch)
+    head.raw(",\n  \"entity\": ")
+    head.string(header.resource)
+    head.raw(",\n  \"source\": { \"file\": ")
+    head.string(header.sourceFile)
+    head.raw(", \"sha256\": ")
+    head.string(header.sourceSHA256)
+    head.raw(", \"entity\": ")
+    head.string(header.sourceEntity)
+    head.raw(" },\n  \"createdAt\": ")
+    head.string(header.createdAt)
+    head.raw(",\n  \"operations\": [")
+    try output.write(head.bytes)
+  }
+
+  var path: String { output.path }
+
+  func write(_ operation: PayloadOperation) throws {
+    json.bytes.removeAll(keepingCapacity: true)
+    json.raw(operationCount == 0 ? "\n    " : ",\n    ")
+    json.raw("{\"action\": ")
+    json.string(operation.action.rawValue)
+    json.raw(", \"guid\": ")
+    json.string(operation.guid)
+    json.raw(", \"extId\": ")
+    json.string(operation.extId)
+    if let id = operation.id {
+      json.raw(", \"id\": ")
+      json.integer(id)
+    }
+    if let data = operation.data {
+      json.raw(", \"data\": ")
+      json.raw(data)
+    }
+    json.raw("}")
+    try output.write(json.bytes)
+    operationCount += 1
+  }
+
+  func close() throws {
+    try output.write(operationCount == 0 ? "]\n}\n" : "\n  ]\n}\n")
+    try output.close()
+  }
+}

@@ -1,0 +1,278 @@
+import Foundation
+import GRDB
+import Logging
+
+/// A file taken out of a drop folder: it now lives in `out/work/` under its batch id.
+struct ClaimedFile {
+  var batch: String
+  var originalName: String
+  var path: String
+}
+
+/// Options of one conversion that are not configuration.
+public struct ConversionOptions: Sendable {
+  public var entity: SageEntity? = nil
+  /// Where payloads and reports go instead of the out folders (`convert --out`).
+  public var outputFolder: String? = nil
+  public var allowMassDeletion = false
+
+  public init() {}
+}
+
+/// Runs the batch protocol of `reliability.md` for one claimed file: convert to
+/// temporary outputs, commit the manifest, rename the outputs, archive the
+/// original. Any crash in between is repaired by `recover`.
+final class BatchProcessor {
+  let layout: Layout
+  let settings: Settings
+  let manifest: Manifest
+  let logger: Logger
+  let clock: @Sendable () -> Date
+
+  init(
+    layout: Layout, settings: Settings, manifest: Manifest, logger: Logger,
+    clock: @escaping @Sendable () -> Date
+  ) {
+    self.layout = layout
+    self.settings = settings
+    self.manifest = manifest
+    self.logger = logger
+    self.clock = clock
+  }
+
+  // MARK: Claiming
+
+  /// Moves a complete file from a drop folder into the work area (one atomic rename).
+  func claim(_ path: String) throws -> ClaimedFile {
+    let name = (path as NSString).lastPathComponent
+    let batch = BatchID.make(at: clock())
+    let claimed = "\(layout.work)/\(batch)-\(name)"
+    try FileSystem.rename(path, to: claimed)
+    FileSystem.syncDirectory(layout.work)
+    return ClaimedFile(batch: batch, originalName: name, path: claimed)
+  }
+
+  /// Copies a file given on the command line into the work area, leaving it in place.
+  func claimCopy(_ path: String) throws -> ClaimedFile {
+    let name = (path as NSString).lastPathComponent
+    let batch = BatchID.make(at: clock())
+    let claimed = "\(layout.work)/\(batch)-\(name)"
+    let temporary = "\(layout.work)/.\(batch)-\(name).tmp"
+    do {
+      try FileSystem.copy(path, to: temporary)
+    } catch let rejection as FileRejection {
+      FileSystem.remove(temporary)
+      throw ConfigurationError("cannot read \(path): \(rejection.message)")
+    }
+    try FileSystem.rename(temporary, to: claimed)
+    return ClaimedFile(batch: batch, originalName: name, path: claimed)
+  }
+
+  // MARK: Processing
+
+  func process(_ file: ClaimedFile, options: ConversionOptions = ConversionOptions()) throws
+    -> BatchOutcome
+  {
+    let started = clock()
+    var outcome = BatchOutcome(batch: file.batch, file: file.originalName, state: .done)
+    var batch = BatchRecord(
+      id: file.batch, sourceName: file.originalName, folder: "sage", direction: "sage-to-sm",
+      state: .done, claimedAt: Timestamp.iso(started))
+    do {
+      let facts = try FileInspection.inspect(
+        path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
+      batch.sha256 = facts.sha256
+      batch.size = facts.size
+      if let previous = try manifest.processedBatch(sha256: facts.sha256) {
+        batch.state = .duplicate
+        batch.reasonCode = ReasonCode.duplicateFile.rawValue
+        batch.reasonMessage = "same content as batch \(previous); nothing emitted"
+        batch.finishedAt = Timestamp.iso(clock())
+        try manifest.record(batch)
+        try archive(file)
+        outcome.state = .duplicate
+        outcome.reason = FileRejection(.duplicateFile, batch.reasonMessage!)
+        log(outcome, started: started)
+        return outcome
+      }
+      let conversion = ExportConversion(
+        batch: file.batch, sourceName: file.originalName, path: file.path, facts: facts,
+        settings: settings, payloadFolder: options.outputFolder ?? layout.outSalesManagement,
+        reportFolder: options.outputFolder ?? layout.rejects, createdAt: started,
+        forcedEntity: options.entity,
+        allowMassDeletion: try options.allowMassDeletion
+          || manifest.allowsMassDeletion(sha256: facts.sha256))
+      let result = try manifest.write { db in
+        let result = try conversion.run(in: db)
+        batch.entity = result.entity.rawValue
+        batch.counts = result.counts
+        batch.finishedAt = Timestamp.iso(clock())
+        try manifest.insert(batch, outputs: result.outputs, in: db)
+        return result
+      }
+      outcome.entity = result.entity.rawValue
+      outcome.counts = result.counts
+      try publish(result.outputs)
+      outcome.outputs = result.outputs.map(\.path)
+      try archive(file)
+    } catch let rejection as FileRejection {
+      removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
+      try reject(file, batch: batch, because: rejection)
+      outcome.state = .rejected
+      outcome.reason = rejection
+      outcome.outputs = [rejectedPath(file)]
+    } catch let failure as EnvironmentFailure {
+      removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
+      throw failure
+    } catch let error as DatabaseError {
+      removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
+      throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
+    }
+    log(outcome, started: started)
+    return outcome
+  }
+
+  private func log(_ outcome: BatchOutcome, started: Date) {
+    let seconds = String(format: "%.2f", clock().timeIntervalSince(started))
+    let counts = outcome.counts
+    var metadata: Logger.Metadata = [
+      "batch": "\(outcome.batch)", "file": "\(outcome.file)",
+      "outcome": "\(outcome.state.rawValue)",
+      "seconds": "\(seconds)",
+    ]
+    if let entity = outcome.entity { metadata["entity"] = "\(entity)" }
+    switch outcome.state {
+    case .done:
+      logger.info(
+        "\(outcome.file): \(outcome.entity ?? "?") — \(counts.read) rows, \(counts.emitted) sent, \(counts.unchanged) unchanged, \(counts.deletions) deleted, \(counts.rejected) rejected, \(counts.warnings) warnings (\(seconds) s)",
+        metadata: metadata)
+    case .duplicate:
+      logger.notice(
+        "\(outcome.file): already processed, archived without output (\(outcome.reason?.message ?? ""))",
+        metadata: metadata)
+    case .rejected:
+      logger.error(
+        "\(outcome.file): rejected — \(outcome.reason.map { "\($0)" } ?? "")", metadata: metadata)
+    }
+  }
+
+  // MARK: Commit and archive
+
+  /// Renames the committed outputs from their temporary names to their final ones.
+  func publish(_ outputs: [BatchOutput]) throws {
+    var folders = Set<String>()
+    for output in outputs {
+      if let temporary = output.temporaryPath, FileSystem.exists(temporary) {
+        try FileSystem.rename(temporary, to: output.path)
+      }
+      folders.insert((output.path as NSString).deletingLastPathComponent)
+    }
+    folders.forEach(FileSystem.syncDirectory)
+  }
+
+  func archive(_ file: ClaimedFile) throws {
+    try FileSystem.rename(file.path, to: "\(layout.archive)/\(file.batch)-\(file.originalName)")
+    FileSystem.syncDirectory(layout.archive)
+    FileSystem.syncDirectory(layout.work)
+  }
+
+  private func rejectedPath(_ file: ClaimedFile) -> String {
+    "\(layout.rejects)/\(file.batch)-\(OutputName.safe(file.originalName))"
+  }
+
+  /// Moves a whole file to `out/rejects/` next to its `.reason.json`.
+  func reject(_ file: ClaimedFile, batch: BatchRecord, because rejection: FileRejection) throws {
+    var batch = batch
+    batch.state = .rejected
+    batch.reasonCode = rejection.code.rawValue
+    batch.reasonMessage = rejection.description
+    batch.finishedAt = Timestamp.iso(clock())
+    let destination = rejectedPath(file)
+    var reason = JSONBytes()
+    reason.raw("{\n  \"file\": ")
+    reason.string(file.originalName)
+    reason.raw(",\n  \"sha256\": ")
+    reason.string(batch.sha256 ?? "")
+    reason.raw(",\n  \"code\": ")
+    reason.string(rejection.code.rawValue)
+    reason.raw(",\n  \"message\": ")
+    reason.string(rejection.message)
+    if let line = rejection.line {
+      reason.raw(",\n  \"line\": ")
+      reason.integer(line)
+    }
+    if let field = rejection.field {
+      reason.raw(",\n  \"field\": ")
+      reason.string(field)
+    }
+    reason.raw(",\n  \"batch\": ")
+    reason.string(file.batch)
+    reason.raw(",\n  \"detectedAt\": ")
+    reason.string(batch.finishedAt!)
+    reason.raw("\n}\n")
+    try FileSystem.writeAtomically(reason.bytes, to: destination + ".reason.json")
+    try manifest.record(batch)
+    try FileSystem.rename(file.path, to: destination)
+    FileSystem.syncDirectory(layout.rejects)
+  }
+
+  /// Outputs a batch left under temporary names (`.<batch>-…`) are removed.
+  func removeTemporaryOutputs(of batch: String, extra: String? = nil) {
+    for folder in layout.outputFolders + [extra].compactMap({ $0 }) {
+      for name in FileSystem.entries(of: folder) where name.hasPrefix(".\(batch)-") {
+        FileSystem.remove("\(folder)/\(name)")
+      }
+    }
+  }
+
+  // MARK: Recovery
+
+  /// Finishes what a killed run left in `out/work/`: committed batches are
+  /// published and archived, uncommitted ones are converted again.
+  func recover() throws -> [BatchOutcome] {
+    var outcomes: [BatchOutcome] = []
+    for name in FileSystem.entries(of: layout.work) {
+      let path = "\(layout.work)/\(name)"
+      if name.hasPrefix(".") {
+        FileSystem.remove(path)  // a copy interrupted before its claim
+        continue
+      }
+      guard let (batch, original) = BatchID.split(name) else { continue }
+      let file = ClaimedFile(batch: batch, originalName: original, path: path)
+      switch try manifest.batchState(batch) {
+      case BatchState.done.rawValue:
+        try publish(manifest.outputs(of: batch))
+        try archive(file)
+        logger.notice("\(original): finished the interrupted batch \(batch)")
+      case BatchState.duplicate.rawValue:
+        try archive(file)
+      case BatchState.rejected.rawValue:
+        try FileSystem.rename(path, to: rejectedPath(file))
+      default:
+        removeTemporaryOutputs(of: batch)
+        logger.notice("\(original): converting again the interrupted batch \(batch)")
+        outcomes.append(try process(file))
+      }
+    }
+    return outcomes
+  }
+}
+
+/// Batch ids: UTC time of the claim plus a random suffix, sortable and unique
+/// ("20261128-101500-3fa9").
+enum BatchID {
+  static let length = 20
+
+  static func make(at date: Date) -> String {
+    let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
+    return Timestamp.compact(date) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
+  }
+
+  /// Splits "<batch>-<original name>" as claimed files are named.
+  static func split(_ name: String) -> (String, String)? {
+    let utf8 = Array(name.utf8)
+    guard utf8.count > length + 1, utf8[length] == UInt8(ascii: "-"), utf8[8] == UInt8(ascii: "-")
+    else { return nil }
+    return (String(name.prefix(length)), String(name.dropFirst(length + 1)))
+  }
+}

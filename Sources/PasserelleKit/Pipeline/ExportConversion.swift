@@ -1,0 +1,247 @@
+import Foundation
+import GRDB
+
+/// Converts one full Sage export into a Sales Management payload and a reject
+/// report, inside the batch's manifest transaction. Streams rows from the reader
+/// to the payload; never holds the file, the records or the payload in memory.
+struct ExportConversion {
+  let batch: String
+  let sourceName: String
+  let path: String
+  let facts: FileFacts
+  let settings: Settings
+  let payloadFolder: String
+  let reportFolder: String
+  let createdAt: Date
+  let forcedEntity: SageEntity?
+  let allowMassDeletion: Bool
+
+  struct Result {
+    var entity: SageEntity
+    var counts: BatchCounts
+    var outputs: [BatchOutput]
+  }
+
+  private enum RowStatus: Int {
+    case emitted, unchanged, rejected
+  }
+
+  func run(in db: Database) throws -> Result {
+    let reader: RecordReader =
+      FileFormat.sniff(path: path, bomLength: facts.bomLength) == .xml
+      ? XMLRecordReader(path: path, limits: settings.limits)
+      : CSVReader(path: path, facts: facts, limits: settings.limits)
+    var entity = SageEntity.customers
+    var header = Header(labels: [])
+    var mapping: CustomerMapping! = nil
+    var staging: RecordStaging! = nil
+    var payload: PayloadWriter! = nil
+    var report: RejectReportWriter? = nil
+    var hasUserMap = false
+    var counts = BatchCounts()
+    var removedOperations = Set<Int>()
+    var firstStatus: [String: RowStatus] = [:]  // only keys seen twice, filled lazily
+    var payloadName = ""
+    var payloadTemporary = ""
+    let reportName = "\(batch)-\(OutputName.safe(sourceName)).rejects.csv"
+    let reportTemporary = "\(reportFolder)/.\(reportName).tmp"
+
+    func note(_ issue: RowIssue) throws {
+      if report == nil { report = try RejectReportWriter(path: reportTemporary) }
+      try report!.write(issue)
+      if issue.severity == .warning { counts.warnings += 1 }
+    }
+
+    try reader.read(
+      header: { labels in
+        header = Header(labels: labels)
+        guard let recognised = forcedEntity ?? EntityRecognizer.recognise(header) else {
+          let shown = labels.prefix(6).joined(separator: ", ")
+          throw FileRejection(
+            .unknownEntity,
+            "the header matches no known Sage 50 export (it starts with: \(shown))", line: 1)
+        }
+        entity = recognised
+        guard header.contains(CustomerFields.code) else {
+          throw FileRejection(
+            .unknownEntity, "the header has no Code column", line: 1, field: "Code")
+        }
+        mapping = CustomerMapping(header: header, tables: settings.tables)
+        staging = try RecordStaging(
+          db: db, resource: entity.resource, kind: "customer", batch: batch)
+        hasUserMap = try staging.hasUserMap
+        payloadName = "\(batch)-\(entity.resource).json"
+        payloadTemporary = "\(payloadFolder)/.\(payloadName).tmp"
+        payload = try PayloadWriter(
+          path: payloadTemporary,
+          header: PayloadHeader(
+            batch: batch, resource: entity.resource, sourceFile: sourceName,
+            sourceSHA256: facts.sha256, sourceEntity: entity.rawValue,
+            createdAt: Timestamp.iso(createdAt)))
+      },
+      row: { row in
+        counts.read += 1
+        var record = mapping.map(row, userId: { code in (try? staging.userId(code)) ?? nil })
+        if row.fieldCount > header.labels.count,
+          (header.labels.count..<row.fieldCount).contains(where: { !row.isEmpty($0) })
+        {
+          record.issues.append(
+            RowIssue(
+              line: row.line, key: record.key, field: "",
+              severity: .error, code: .raggedRow,
+              message:
+                "the row has \(row.fieldCount) values for \(header.labels.count) columns (a separator or line break inside a value?)",
+              value: ""))
+        }
+        if record.key.isEmpty {
+          counts.rejected += 1
+          for issue in record.issues { try note(issue) }
+          return
+        }
+        let known = try staging.known(record.key)
+        var status = RowStatus.rejected
+        var dataBytes: [UInt8] = []
+        var fingerprint: Data? = nil
+        if !record.isRejected {
+          var json = JSONBytes(capacity: 1024)
+          json.object(record.data)
+          dataBytes = json.bytes
+          let print = Digest.fingerprint(dataBytes)
+          fingerprint = print
+          let unchanged =
+            known.map { !$0.deleted && $0.fingerprint == print && $0.kind == "customer" } ?? false
+          status = unchanged ? .unchanged : .emitted
+        }
+        let operation = status == .emitted ? payload.operationCount : nil
+        if let repeated = try staging.stage(
+          code: record.key, line: row.line, operation: operation, fingerprint: fingerprint,
+          smId: known?.smId)
+        {
+          // The same code twice in one file: both rows are rejected.
+          try note(
+            RowIssue(
+              line: row.line, key: record.key, field: CustomerFields.code.label,
+              severity: .error, code: .duplicateKey,
+              message: "the code is also on line \(repeated.firstLine); both rows are left out",
+              value: record.key))
+          counts.rejected += 1
+          if repeated.isFirstRepeat {
+            try note(
+              RowIssue(
+                line: repeated.firstLine, key: record.key, field: CustomerFields.code.label,
+                severity: .error, code: .duplicateKey,
+                message: "the code is also on line \(row.line); both rows are left out",
+                value: record.key))
+            if let first = repeated.firstOperation {
+              removedOperations.insert(first)
+              counts.emitted -= 1
+              counts.rejected += 1
+            } else if firstStatus[record.key] != .rejected {
+              counts.unchanged -= 1
+              counts.rejected += 1
+            }
+          }
+          return
+        }
+        for issue in record.issues { try note(issue) }
+        switch status {
+        case .rejected:
+          counts.rejected += 1
+          firstStatus[record.key] = .rejected
+          return
+        case .unchanged:
+          counts.unchanged += 1
+          return
+        case .emitted:
+          break
+        }
+        if case .unmapped(let code) = record.salesRep, hasUserMap {
+          try note(
+            RowIssue(
+              line: row.line, key: record.key, field: CustomerFields.representative.label,
+              severity: .warning, code: .unmappedValue,
+              message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
+              value: code))
+        }
+        let isNew = known.map { $0.deleted } ?? true
+        if let admin = SalesRepAssignment.adminUserId(
+          for: record.salesRep, isNewInSalesManagement: isNew,
+          salesRepKnownEmpty: known?.salesRepKnownEmpty ?? false,
+          adminUserId: settings.tables.adminUserId)
+        {
+          // Appended after fingerprinting: the admin is a creation-time decision,
+          // not content, so an unchanged export stays unchanged.
+          dataBytes.removeLast()
+          dataBytes.append(contentsOf: ", \"salesRepId1\": \(admin)}".utf8)
+        }
+        try payload.write(
+          PayloadOperation(
+            action: .upsert,
+            guid: Digest.guid([entity.resource, record.key, "upsert"], fingerprint: fingerprint),
+            extId: record.key, id: known?.smId, data: dataBytes))
+        counts.emitted += 1
+      })
+
+    guard payload != nil else { throw FileRejection(.emptyFile, "the file has no header line") }
+    if counts.read == 0 {
+      throw FileRejection(.emptyFile, "the export has a header line but no rows", line: 1)
+    }
+
+    let (missing, known) = try staging.deletionCandidates()
+    if missing > 0 && Double(missing) > settings.massDeletionShare * Double(known)
+      && !allowMassDeletion
+    {
+      let share = Int((Double(missing) * 100 / Double(known)).rounded())
+      throw FileRejection(
+        .massDeletionGuard,
+        "the export would delete \(missing) of the \(known) known \(entity.rawValue) (\(share) %, over the allowed \(Int(settings.massDeletionShare * 100)) %); if the export is complete, run 'passerelle allow-deletions \(facts.sha256)' and drop the file again"
+      )
+    }
+    try staging.forEachDeletion { code, fingerprint, smId in
+      try payload.write(
+        PayloadOperation(
+          action: .markDeleted,
+          guid: Digest.guid([entity.resource, code, "markDeleted"], fingerprint: fingerprint),
+          extId: code, id: smId, data: nil))
+      counts.deletions += 1
+    }
+    try payload.close()
+    try report?.close()
+
+    var operations = payload.operationCount
+    if !removedOperations.isEmpty {
+      let filtered = payloadTemporary + ".filtered"
+      operations = try PayloadFilter.copy(
+        payloadTemporary, to: filtered, skipping: removedOperations)
+      try FileSystem.rename(filtered, to: payloadTemporary)
+    }
+    try staging.commit()
+
+    var outputs: [BatchOutput] = []
+    if operations > 0 {
+      outputs.append(
+        BatchOutput(
+          kind: "payload", path: "\(payloadFolder)/\(payloadName)",
+          temporaryPath: payloadTemporary))
+    } else {
+      FileSystem.remove(payloadTemporary)
+    }
+    if report != nil {
+      outputs.append(
+        BatchOutput(
+          kind: "report", path: "\(reportFolder)/\(reportName)", temporaryPath: reportTemporary))
+    }
+    return Result(entity: entity, counts: counts, outputs: outputs)
+  }
+}
+
+/// File names derived from input names: no path separators or control characters.
+enum OutputName {
+  static func safe(_ name: String) -> String {
+    String(
+      String.UnicodeScalarView(
+        name.unicodeScalars.map { scalar in
+          scalar.value < 0x20 || scalar == "/" || scalar == "\\" || scalar == ":" ? "_" : scalar
+        }))
+  }
+}

@@ -1,0 +1,16 @@
+/// Everything a run can be told. Defaults are the embedded configuration: a root
+/// without `passerelle.toml` runs on them.
+public struct Settings: Sendable {
+  public var limits = ReadLimits()
+  public var tables = SalesManagementTables()
+  /// 8-bit encoding assumed for files that are not valid UTF-8.
+  public var fallbackEncoding: TextEncoding = .windows1252
+  /// Largest share of the known records one full export may delete before it is held.
+  public var massDeletionShare = 0.20
+  /// A file is complete once its size and time are unchanged over this interval.
+  public var stabilitySeconds = 2.0
+  /// Polling interval of `watch/sage/` in service mode.
+  public var sagePollSeconds = 900.0
+
+  public init() {}
+}

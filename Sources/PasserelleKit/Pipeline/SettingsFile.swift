@@ -1,0 +1,179 @@
+import Foundation
+
+/// `passerelle.toml`: optional; every key has an embedded default. Read with a
+/// small TOML reader covering what the file uses (tables, strings, numbers,
+/// booleans, comments), so that a mistake is reported with its line (exit code 2).
+public enum SettingsFile {
+  public static func load(root: String) throws -> Settings {
+    let path = Layout(root: root).configuration
+    guard let data = FileManager.default.contents(atPath: path) else { return Settings() }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ConfigurationError("\(path) is not UTF-8 text")
+    }
+    return try parse(text, path: path)
+  }
+
+  public static func parse(_ text: String, path: String = "passerelle.toml") throws -> Settings {
+    var settings = Settings()
+    var table = ""
+    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      let lineNumber = index + 1
+      func fail(_ message: String) -> ConfigurationError {
+        ConfigurationError("\(path), line \(lineNumber): \(message)")
+      }
+      let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
+      if line.isEmpty { continue }
+      if line.hasPrefix("[") {
+        guard line.hasSuffix("]"), !line.hasPrefix("[[") else {
+          throw fail("malformed table header")
+        }
+        table = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        guard knownTables.contains(table) else { throw fail("unknown table [\(table)]") }
+        continue
+      }
+      guard let equals = line.firstIndex(of: "=") else { throw fail("expected key = value") }
+      let key = unquote(line[..<equals].trimmingCharacters(in: .whitespaces))
+      let value =
+        try Value(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
+        ?? { throw fail("cannot read the value of \(key)") }()
+      do {
+        try apply(table: table, key: key, value: value, to: &settings)
+      } catch let error as ConfigurationError {
+        throw fail(error.message)
+      }
+    }
+    return settings
+  }
+
+  static let knownTables: Set<String> = [
+    "", "reading", "sync", "salesmanagement", "salesmanagement.countries",
+    "salesmanagement.account_types",
+  ]
+
+  enum Value {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+
+    init?(_ text: String) {
+      if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
+        self = .string(String(text.dropFirst().dropLast()))
+      } else if text == "true" || text == "false" {
+        self = .bool(text == "true")
+      } else if let number = Double(text.replacingOccurrences(of: "_", with: "")) {
+        self = .number(number)
+      } else {
+        return nil
+      }
+    }
+  }
+
+  private static func apply(table: String, key: String, value: Value, to settings: inout Settings)
+    throws
+  {
+    func number(minimum: Double = 0) throws -> Double {
+      guard case .number(let number) = value, number >= minimum else {
+        throw ConfigurationError("\(key) must be a number ≥ \(minimum)")
+      }
+      return number
+    }
+    func integer() throws -> Int {
+      let value = try number(minimum: 1)
+      guard value == value.rounded() else { throw ConfigurationError("\(key) must be an integer") }
+      return Int(value)
+    }
+    switch (table, key) {
+    case ("reading", "fallback_encoding"):
+      guard case .string(let name) = value else { throw ConfigurationError("\(key) must be text") }
+      switch LabelKey.normalise(name) {
+      case "windows 1252", "cp1252", "ansi", "latin 1", "iso 8859 1":
+        settings.fallbackEncoding = .windows1252
+      case "utf 8", "none": settings.fallbackEncoding = .utf8
+      default: throw ConfigurationError("unknown encoding \"\(name)\" (windows-1252 or utf-8)")
+      }
+    case ("reading", "max_file_mb"): settings.limits.maxFileBytes = try integer() << 20
+    case ("reading", "max_field_kb"): settings.limits.maxFieldBytes = try integer() << 10
+    case ("reading", "max_record_kb"): settings.limits.maxRecordBytes = try integer() << 10
+    case ("reading", "max_columns"): settings.limits.maxColumns = try integer()
+    case ("reading", "max_records"): settings.limits.maxRecords = try integer()
+    case ("sync", "mass_deletion_share"):
+      let share = try number()
+      guard share <= 1 else { throw ConfigurationError("\(key) is a share between 0 and 1") }
+      settings.massDeletionShare = share
+    case ("sync", "stability_seconds"): settings.stabilitySeconds = try number()
+    case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try number(minimum: 0.1)
+    case ("salesmanagement", "admin_user_id"): settings.tables.adminUserId = try integer()
+    case ("salesmanagement", "branch_id"): settings.tables.branchId = try integer()
+    case ("salesmanagement.countries", _):
+      let iso = key.uppercased()
+      guard iso.count == 2, iso.allSatisfy({ $0.isLetter && $0.isASCII }) else {
+        throw ConfigurationError("\(key) is not an ISO 3166 alpha-2 country code")
+      }
+      settings.tables.countryIds[iso] = try integer()
+    case ("salesmanagement.account_types", _):
+      settings.tables.accountTypeIds[LabelKey.normalise(key)] = try integer()
+    default:
+      throw ConfigurationError("unknown setting \(table.isEmpty ? "" : table + ".")\(key)")
+    }
+  }
+
+  private static func stripComment(_ line: String) -> String {
+    var quoted = false
+    for (offset, character) in line.enumerated() {
+      if character == "\"" { quoted.toggle() }
+      if character == "#" && !quoted { return String(line.prefix(offset)) }
+    }
+    return line
+  }
+
+  private static func unquote(_ key: String) -> String {
+    key.count >= 2 && key.hasPrefix("\"") && key.hasSuffix("\"")
+      ? String(key.dropFirst().dropLast()) : key
+  }
+
+  /// What `passerelle init` writes: every setting, commented out at its default.
+  public static let defaultText = """
+    # passerelle.toml — Passerelle's settings for this folder.
+    # Every line below shows a default. Remove the leading '#' to change one.
+    # A mistake stops Passerelle with exit code 2 and names the line.
+
+    [reading]
+    # Encoding of files that are not valid UTF-8 (decided for a whole file).
+    # fallback_encoding = "windows-1252"
+    # Limits: a file over any of them is rejected as too-large.
+    # max_file_mb = 2048
+    # max_field_kb = 1024
+    # max_record_kb = 4096
+    # max_columns = 1000
+    # max_records = 10000000
+
+    [sync]
+    # Largest share of known records one full export may delete; above it the
+    # file is held (mass-deletion-guard) until 'passerelle allow-deletions'.
+    # mass_deletion_share = 0.20
+    # A dropped file is complete once its size and time are stable this long.
+    # stability_seconds = 2
+    # How often 'passerelle run' looks at watch/sage/ (seconds).
+    # sage_poll_seconds = 900
+
+    [salesmanagement]
+    # SM user given to new accounts that have no representative in Sage
+    # (never to accounts that already have one in SM).
+    # admin_user_id = 1
+    # SM branch set on accounts (SM requires one when an account is created).
+    # branch_id = 1
+
+    [salesmanagement.countries]
+    # ISO country code = SM countryId. Unmapped countries go to Z_PAYS_ISO.
+    # FR = 73
+    # BE = 21
+
+    [salesmanagement.account_types]
+    # Sage "Type de client" = SM typeId. Unmapped types go to Z_TYPE_CLIENT.
+    # "Professionnel" = 1
+    # "Particulier" = 2
+
+    """
+}

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Sequential, chunked reading of a file through one open handle. The one place
+/// that reads input bytes, so that a Windows port only has this file to redo.
+final class InputFile {
+  let path: String
+  private let descriptor: Int32
+
+  init(path: String) throws(FileRejection) {
+    self.path = path
+    descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    if descriptor < 0 {
+      throw FileRejection(.unreadableEncoding, "cannot open the file: \(systemMessage())")
+    }
+  }
+
+  deinit { close(descriptor) }
+
+  /// Size as seen through the open handle (not through the directory entry,
+  /// which network shares report late).
+  var size: Int {
+    var info = stat()
+    return fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+  }
+
+  /// Fills `buffer` from the current position; 0 at end of file.
+  func read(into buffer: UnsafeMutableRawBufferPointer) throws(FileRejection) -> Int {
+    while true {
+      let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+      if count >= 0 { return count }
+      if errno == EINTR { continue }
+      throw FileRejection(.unreadableEncoding, "read failed: \(systemMessage())")
+    }
+  }
+
+  /// Calls `body` with successive chunks of the whole file.
+  func forEachChunk(
+    size chunkSize: Int = 1 << 16, _ body: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+      let count = try read(into: buffer)
+      if count == 0 { return }
+      try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    }
+  }
+}
+
+func systemMessage(_ code: Int32 = errno) -> String {
+  String(cString: strerror(code))
+}

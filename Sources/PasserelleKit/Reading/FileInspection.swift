@@ -1,0 +1,141 @@
+import Crypto
+
+/// What one streaming pass over a file tells before any conversion: its identity
+/// (SHA-256 of the content, which keys the batch), size, and encoding.
+public struct FileFacts: Sendable, Equatable {
+  public var sha256: String
+  public var size: Int
+  public var encoding: TextEncoding
+  /// Bytes of a UTF-8 byte-order mark to skip at the start.
+  public var bomLength: Int
+}
+
+public struct ReadLimits: Sendable, Equatable {
+  public var maxFileBytes: Int = 2 << 30
+  public var maxFieldBytes: Int = 1 << 20
+  public var maxRecordBytes: Int = 4 << 20
+  public var maxColumns: Int = 1_000
+  public var maxRecords: Int = 10_000_000
+  public var maxXMLDepth: Int = 32
+
+  public init() {}
+}
+
+enum FileInspection {
+  /// Hashes the file and decides its encoding in one pass, in chunks.
+  /// `fallback` is the 8-bit encoding used when the bytes are not UTF-8.
+  static func inspect(
+    path: String, limits: ReadLimits, fallback: TextEncoding = .windows1252
+  ) throws(FileRejection) -> FileFacts {
+    let file = try InputFile(path: path)
+    let size = file.size
+    if size > limits.maxFileBytes {
+      throw FileRejection(
+        .tooLarge, "the file holds \(size) bytes, over the limit of \(limits.maxFileBytes)")
+    }
+    if size == 0 { throw FileRejection(.emptyFile, "the file is empty") }
+    var hasher = SHA256()
+    var validator = UTF8Validator()
+    var undefinedInWindows1252 = false
+    var nulLine: Int? = nil
+    var line = 1
+    var first = true
+    var bomLength = 0
+    do {
+      try file.forEachChunk { chunk in
+        hasher.update(bufferPointer: chunk)
+        if first {
+          first = false
+          if chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
+            bomLength = 3
+          }
+        }
+        validator.consume(chunk)
+        for byte in chunk where byte < 0x0B || (byte >= 0x80 && byte <= 0x9F) {
+          if byte == 0x0A {
+            line += 1
+          } else if byte == 0, nulLine == nil {
+            nulLine = line
+          } else if !Windows1252.isDefined(byte) {
+            undefinedInWindows1252 = true
+          }
+        }
+      }
+    } catch let rejection as FileRejection {
+      throw rejection
+    } catch {
+      throw FileRejection(.unreadableEncoding, "read failed: \(error)")
+    }
+    if let nulLine {
+      throw FileRejection(
+        .unreadableEncoding, "the file contains NUL bytes: a binary file, not a text export",
+        line: nulLine)
+    }
+    let sha = hasher.finalize().map { hexDigits[Int($0)] }.joined()
+    let encoding: TextEncoding
+    if validator.isValidSoFar && validator.isComplete {
+      encoding = .utf8
+    } else if bomLength > 0 {
+      throw FileRejection(
+        .unreadableEncoding, "the file starts with a UTF-8 mark but holds invalid UTF-8 bytes")
+    } else if fallback == .windows1252 && !undefinedInWindows1252 {
+      encoding = .windows1252
+    } else {
+      throw FileRejection(
+        .unreadableEncoding, "the bytes are neither valid UTF-8 nor \(fallback.rawValue)")
+    }
+    return FileFacts(sha256: sha, size: size, encoding: encoding, bomLength: bomLength)
+  }
+
+  private static let hexDigits: [String] = (0..<256).map {
+    let text = String($0, radix: 16)
+    return text.count == 1 ? "0" + text : text
+  }
+}
+
+/// Strict UTF-8 validation that can be fed chunk by chunk (sequences may span chunks).
+struct UTF8Validator {
+  private(set) var isValidSoFar = true
+  private var pending = 0
+  private var lowerBound: UInt8 = 0x80
+  private var upperBound: UInt8 = 0xBF
+
+  var isComplete: Bool { pending == 0 }
+
+  mutating func consume(_ bytes: UnsafeRawBufferPointer) {
+    guard isValidSoFar else { return }
+    for byte in bytes {
+      if pending == 0 {
+        if byte < 0x80 { continue }
+        switch byte {
+        case 0xC2...0xDF: pending = 1
+        case 0xE0:
+          pending = 2
+          lowerBound = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: pending = 2
+        case 0xED:
+          pending = 2
+          upperBound = 0x9F
+        case 0xF0:
+          pending = 3
+          lowerBound = 0x90
+        case 0xF1...0xF3: pending = 3
+        case 0xF4:
+          pending = 3
+          upperBound = 0x8F
+        default:
+          isValidSoFar = false
+          return
+        }
+      } else {
+        if byte < lowerBound || byte > upperBound {
+          isValidSoFar = false
+          return
+        }
+        lowerBound = 0x80
+        upperBound = 0xBF
+        pending -= 1
+      }
+    }
+  }
+}

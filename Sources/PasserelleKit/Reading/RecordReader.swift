@@ -1,0 +1,23 @@
+/// A streaming source of records: a header (column labels) then rows, in file
+/// order. Readers know files and formats, never what the records mean.
+protocol RecordReader {
+  /// The column labels, in the order row columns are numbered. Available once
+  /// `read` has called `header`.
+  func read(header: ([String]) throws -> Void, row: (SourceRow) throws -> Void) throws
+}
+
+enum FileFormat: String, Sendable {
+  case delimitedText = "text"
+  case xml
+
+  /// XML files start with `<` (after an optional byte-order mark and spaces).
+  static func sniff(path: String, bomLength: Int) -> FileFormat {
+    guard let file = try? InputFile(path: path) else { return .delimitedText }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 1)
+    defer { buffer.deallocate() }
+    let count = (try? file.read(into: buffer)) ?? 0
+    var index = bomLength
+    while index < count, [0x20, 0x09, 0x0D, 0x0A].contains(buffer[index]) { index += 1 }
+    return index < count && buffer[index] == UInt8(ascii: "<") ? .xml : .delimitedText
+  }
+}

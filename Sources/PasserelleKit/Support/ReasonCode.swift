@@ -1,0 +1,42 @@
+/// Stable reason codes of the exchange contract. Raw values are fixed: reports,
+/// scripts and people depend on them, so a case is never renamed.
+public enum ReasonCode: String, Sendable, CaseIterable, Codable {
+  // Whole-file reasons.
+  case unknownEntity = "unknown-entity"
+  case unreadableEncoding = "unreadable-encoding"
+  case malformedCSV = "malformed-csv"
+  case malformedXML = "malformed-xml"
+  case xmlDoctypeForbidden = "xml-doctype-forbidden"
+  case tooLarge = "too-large"
+  case duplicateFile = "duplicate-file"
+  case massDeletionGuard = "mass-deletion-guard"
+  case emptyFile = "empty-file"
+  // Row reasons.
+  case missingKey = "missing-key"
+  case duplicateKey = "duplicate-key"
+  case keyTooLong = "key-too-long"
+  case missingRequired = "missing-required"
+  case badNumber = "bad-number"
+  case badDate = "bad-date"
+  case raggedRow = "ragged-row"
+  case readOnlyRecord = "read-only-record"
+  case conflict
+  case unknownReference = "unknown-reference"
+  case invalidSIRET = "invalid-siret"
+  case invalidVATNumber = "invalid-vat-number"
+  case invalidEmail = "invalid-email"
+  case invalidPhone = "invalid-phone"
+  case unknownCountry = "unknown-country"
+  case unmappedValue = "unmapped-value"
+  case imageMissing = "image-missing"
+  case imageUnsafePath = "image-unsafe-path"
+  case totalsMismatch = "totals-mismatch"
+  case deletionNotPropagated = "deletion-not-propagated"
+}
+
+/// How bad a row issue is: an error keeps the row out of the payload, a warning
+/// leaves out or normalises one value and lets the row through.
+public enum Severity: String, Sendable, Codable {
+  case error
+  case warning
+}

@@ -1,0 +1,221 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PasserelleKit
+
+/// Exit codes of the exchange contract.
+enum ExitStatus {
+  static let rejected: Int32 = 1
+  static let usage: Int32 = 2
+  static let cannotProceed: Int32 = 3
+}
+
+struct RootOption: ParsableArguments {
+  @Option(name: .long, help: "Folder holding watch/, out/ and passerelle.toml.")
+  var root: String = FileManager.default.currentDirectoryPath
+
+  @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
+  var logLevel: String = "info"
+
+  mutating func validate() throws {
+    guard Logger.Level(rawValue: logLevel) != nil else {
+      throw ValidationError("unknown log level '\(logLevel)'")
+    }
+  }
+
+  var level: Logger.Level { Logger.Level(rawValue: logLevel) ?? .info }
+}
+
+@main
+struct PasserelleCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "passerelle",
+    abstract: "Bridges Sage 50 FR exports and Sage Sales Management through drop folders.",
+    subcommands: [Run.self, Convert.self, Status.self, Init.self, AllowDeletions.self])
+}
+
+/// Runs a library call, mapping failures to the contract's exit codes.
+func perform(_ body: () throws -> [BatchOutcome]) throws {
+  do {
+    let outcomes = try body()
+    summarise(outcomes)
+    if outcomes.contains(where: \.rejectedSomething) { throw ExitCode(ExitStatus.rejected) }
+  } catch let failure as EnvironmentFailure {
+    printError("passerelle: cannot proceed: \(failure)")
+    throw ExitCode(ExitStatus.cannotProceed)
+  } catch let error as ConfigurationError {
+    printError("passerelle: \(error)")
+    throw ExitCode(ExitStatus.usage)
+  }
+}
+
+func summarise(_ outcomes: [BatchOutcome]) {
+  if outcomes.isEmpty {
+    printError("Nothing to do.")
+    return
+  }
+  let done = outcomes.filter { $0.state == .done }.count
+  let duplicates = outcomes.filter { $0.state == .duplicate }.count
+  let rejected = outcomes.filter { $0.state == .rejected }.count
+  let rows = outcomes.reduce(0) { $0 + $1.counts.rejected }
+  printError(
+    "\(outcomes.count) file(s): \(done) converted, \(duplicates) already processed, \(rejected) rejected; \(rows) row(s) rejected."
+  )
+  for outcome in outcomes {
+    for output in outcome.outputs { printError("  \(output)") }
+  }
+}
+
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func bootstrapLogging(_ level: Logger.Level) -> Logger {
+  LoggingSystem.bootstrap { _ in ConsoleLogHandler(logLevel: level) }
+  return Logger(label: "passerelle")
+}
+
+func loadSettings(root: String) throws -> Settings {
+  do {
+    return try SettingsFile.load(root: root)
+  } catch let error as ConfigurationError {
+    printError("passerelle: \(error)")
+    throw ExitCode(ExitStatus.usage)
+  }
+}
+
+extension PasserelleCommand {
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Process the drop folders (with --once: one pass, then exit).")
+
+    @OptionGroup var options: RootOption
+
+    @Flag(help: "One pass over every drop folder, then exit.")
+    var once = false
+
+    func run() throws {
+      let logger = bootstrapLogging(options.level)
+      let settings = try loadSettings(root: options.root)
+      let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
+      if once {
+        try perform { try passerelle.runOnce() }
+      } else {
+        try perform { try passerelle.serve() }
+      }
+    }
+  }
+
+  struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Convert one file outside the watch cycle (same rules, same manifest).")
+
+    @OptionGroup var options: RootOption
+
+    @Argument(help: "The export to convert; it is left where it is.")
+    var file: String
+
+    @Option(help: "Entity of the file, when its header is not enough (customers).")
+    var entity: SageEntity?
+
+    @Option(help: "Folder for the payload and the reject report (default: the out folders).")
+    var out: String?
+
+    @Flag(help: "Let this export delete more than the configured share of known records.")
+    var allowMassDeletion = false
+
+    func run() throws {
+      let logger = bootstrapLogging(options.level)
+      let settings = try loadSettings(root: options.root)
+      var conversion = ConversionOptions()
+      conversion.entity = entity
+      conversion.outputFolder = out
+      conversion.allowMassDeletion = allowMassDeletion
+      let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
+      try perform { try passerelle.convert(file: file, options: conversion) }
+    }
+  }
+
+  struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show what the manifest holds.")
+
+    @OptionGroup var options: RootOption
+
+    @Flag(help: "Print JSON on stdout.")
+    var json = false
+
+    func run() throws {
+      let layout = Layout(root: options.root)
+      guard FileManager.default.fileExists(atPath: layout.manifest) else {
+        printError("No manifest yet in \(layout.out): nothing has been processed.")
+        if json { print("{\"manifest\": null}") }
+        return
+      }
+      do {
+        let report = try StatusReport.load(from: layout.manifest)
+        if json {
+          let encoder = JSONEncoder()
+          encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+          print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+          printError(report.text)
+        }
+      } catch let failure as EnvironmentFailure {
+        printError("passerelle: cannot proceed: \(failure)")
+        throw ExitCode(ExitStatus.cannotProceed)
+      }
+    }
+  }
+
+  struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Create the folders and a commented passerelle.toml with every default.")
+
+    @OptionGroup var options: RootOption
+
+    func run() throws {
+      let layout = Layout(root: options.root)
+      do {
+        try layout.createFolders()
+        if FileManager.default.fileExists(atPath: layout.configuration) {
+          printError("\(layout.configuration) exists; left as it is.")
+        } else {
+          try SettingsFile.defaultText.write(
+            toFile: layout.configuration, atomically: true, encoding: .utf8)
+          printError("Wrote \(layout.configuration).")
+        }
+        printError("Folders ready under \(layout.root): watch/sage, watch/salesmanagement, out/.")
+      } catch {
+        printError("passerelle: cannot proceed: \(error)")
+        throw ExitCode(ExitStatus.cannotProceed)
+      }
+    }
+  }
+
+  struct AllowDeletions: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "allow-deletions",
+      abstract: "Confirm that an export held by the mass-deletion guard is complete.")
+
+    @OptionGroup var options: RootOption
+
+    @Argument(help: "The batch id or SHA-256 given in the file's .reason.json.")
+    var batchOrSHA256: String
+
+    func run() throws {
+      let passerelle = Passerelle(root: options.root)
+      do {
+        let sha = try passerelle.allowDeletions(sha256OrBatch: batchOrSHA256)
+        printError("Confirmed: the export \(sha) may delete records. Drop it again in watch/sage/.")
+      } catch let error as ConfigurationError {
+        printError("passerelle: \(error)")
+        throw ExitCode(ExitStatus.usage)
+      } catch {
+        printError("passerelle: cannot proceed: \(error)")
+        throw ExitCode(ExitStatus.cannotProceed)
+      }
+    }
+  }
+}
+
+extension SageEntity: ExpressibleByArgument {}

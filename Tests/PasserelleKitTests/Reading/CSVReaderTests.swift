@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+@testable import PasserelleKit
+
+@Suite struct CSVReaderTests {
+  @Test func readsTheSageTabExportInWindows1252() throws {
+    let facts = try FileInspection.inspect(path: TestFiles.tabSample, limits: ReadLimits())
+    #expect(facts.encoding == .windows1252)
+    let result = try readAll(TestFiles.tabSample)
+    #expect(result.labels.count == 88)
+    #expect(result.labels[0] == "Code")
+    #expect(result.labels.contains("Fonction  du contact"))
+    #expect(result.labels.last == "Type de client")
+    #expect(result.rows.count == 40)
+    #expect(result.rows.first?.line == 2)
+    #expect(result.rows.last?.line == 41)
+    // Accented text decoded from Windows-1252.
+    #expect(result.rows.contains { $0.values.contains { $0.contains("é") } })
+  }
+
+  @Test func readsTheExcelSemicolonExportWithQuotedLineBreaks() throws {
+    let facts = try FileInspection.inspect(path: TestFiles.excelSample, limits: ReadLimits())
+    #expect(facts.encoding == .utf8)
+    #expect(facts.bomLength == 3)
+    let result = try readAll(TestFiles.excelSample)
+    #expect(result.labels.first == "Code")  // no BOM glued to the first label
+    #expect(result.labels.count == 88)
+    #expect(result.rows.count == 40)
+    let notes = result.labels.firstIndex(of: "Observations")!
+    let multiline = try #require(result.rows.first { $0.values[notes].contains("\n") })
+    // The row after a quoted line break starts one physical line later than its index says.
+    let index = result.rows.firstIndex { $0.line == multiline.line }!
+    #expect(result.rows[index + 1].line > multiline.line + 1)
+  }
+
+  @Test func tabAndSemicolonSamplesHoldTheSameCustomers() throws {
+    let tab = try readAll(TestFiles.tabSample)
+    let excel = try readAll(TestFiles.excelSample)
+    #expect(tab.rows.map { $0.values[0] } == excel.rows.map { $0.values[0] })
+  }
+
+  @Test(arguments: [
+    ("a\tb;c\n", UInt8(0x09)), ("a;b;c\n", UInt8(ascii: ";")), ("a,b,c\n", UInt8(ascii: ",")),
+    ("\"x;y\",b,c\n", UInt8(ascii: ",")), ("single\n", UInt8(0x09)),
+  ])
+  func detectsTheSeparatorFromTheHeaderLine(line: String, expected: UInt8) {
+    #expect(CSVReader.detectDelimiter(Array(line.utf8)) == expected)
+  }
+
+  @Test func keepsPhysicalLineNumbersAcrossBlankLinesAndLineEndings() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("mixed.csv")
+    try TestFiles.write("Code;Nom\r\nA;un\r\n\r\nB;\"deux\nlignes\"\nC;trois\n", to: path)
+    let result = try readAll(path)
+    #expect(result.rows.map(\.line) == [2, 4, 6])
+    #expect(result.rows[1].values == ["B", "deux\nlignes"])
+  }
+
+  @Test func keepsSpacesAndStrayQuotesThatSageWrites() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("quotes.txt")
+    try TestFiles.write("Code\tNom\tNote\nA1\tEcran 24\" pouces\t  x  \n", to: path)
+    let result = try readAll(path)
+    #expect(result.rows[0].values == ["A1", "Ecran 24\" pouces", "x"])
+  }
+
+  @Test func rejectsAnUnclosedQuote() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("open.csv")
+    try TestFiles.write("Code;Nom\nA;\"jamais fermé\nB;x\n", to: path)
+    let found = rejection { _ = try readAll(path) }
+    #expect(found?.code == .malformedCSV)
+    #expect(found?.line == 2)
+  }
+
+  @Test func rejectsARunawayRecordWithBoundedMemory() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("runaway.csv")
+    var limits = ReadLimits()
+    limits.maxRecordBytes = 64 * 1024
+    let body = String(repeating: "x", count: 100) + "\n"
+    try TestFiles.write(
+      "Code;Nom\nA;\"" + String(repeating: body, count: 2_000), to: path)
+    let found = rejection { _ = try readAll(path, limits: limits) }
+    #expect(found?.code == .tooLarge || found?.code == .malformedCSV)
+    #expect(found?.line == 2)
+  }
+
+  @Test func rejectsAnOversizedField() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("field.csv")
+    var limits = ReadLimits()
+    limits.maxFieldBytes = 1_000
+    try TestFiles.write("Code;Nom\nA;" + String(repeating: "y", count: 5_000) + "\n", to: path)
+    let found = rejection { _ = try readAll(path, limits: limits) }
+    #expect(found?.code == .tooLarge)
+    #expect(found?.field == "Nom")
+  }
+
+  @Test func rejectsTooManyColumns() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("wide.csv")
+    var limits = ReadLimits()
+    limits.maxColumns = 50
+    try TestFiles.write(
+      (0..<60).map { "c\($0)" }.joined(separator: ";") + "\n", to: path)
+    #expect(rejection { _ = try readAll(path, limits: limits) }?.code == .tooLarge)
+  }
+
+  @Test func rejectsAFileOverTheSizeLimit() throws {
+    var limits = ReadLimits()
+    limits.maxFileBytes = 1_000
+    let found = rejection { _ = try FileInspection.inspect(path: TestFiles.tabSample, limits: limits) }
+    #expect(found?.code == .tooLarge)
+  }
+}
+
+@Suite struct EncodingTests {
+  @Test func decidesUTF8ForValidUTF8AndWindows1252Otherwise() throws {
+    let scratch = try TestFiles.scratch()
+    try TestFiles.write("Code;Nom\nA;Société\n", to: scratch.file("utf8.csv"))
+    try TestFiles.write(
+      "Code;Nom\nA;Société € œ\n", to: scratch.file("ansi.csv"), encoding: .windowsCP1252)
+    #expect(
+      try FileInspection.inspect(path: scratch.file("utf8.csv"), limits: ReadLimits()).encoding
+        == .utf8)
+    #expect(
+      try FileInspection.inspect(path: scratch.file("ansi.csv"), limits: ReadLimits()).encoding
+        == .windows1252)
+    let result = try readAll(scratch.file("ansi.csv"))
+    #expect(result.rows[0].values[1] == "Société € œ")
+  }
+
+  @Test func rejectsBytesThatFitNeitherEncoding() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("bad.csv")
+    try Data("Code;Nom\nA;x".utf8 + [0x81, 0xC3] + Array("\n".utf8)).write(
+      to: URL(fileURLWithPath: path))
+    let found = rejection { _ = try FileInspection.inspect(path: path, limits: ReadLimits()) }
+    #expect(found?.code == .unreadableEncoding)
+  }
+
+  @Test func rejectsBinaryFilesAndEmptyFiles() throws {
+    let scratch = try TestFiles.scratch()
+    try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x0A]).write(
+      to: URL(fileURLWithPath: scratch.file("zip.csv")))
+    try Data().write(to: URL(fileURLWithPath: scratch.file("empty.csv")))
+    #expect(
+      rejection { _ = try FileInspection.inspect(path: scratch.file("zip.csv"), limits: ReadLimits()) }?
+        .code == .unreadableEncoding)
+    #expect(
+      rejection {
+        _ = try FileInspection.inspect(path: scratch.file("empty.csv"), limits: ReadLimits())
+      }?.code == .emptyFile)
+  }
+
+  @Test func validatesUTF8AcrossChunkBoundaries() {
+    let text = Array("aé€😀".utf8)
+    for split in 0...text.count {
+      var validator = UTF8Validator()
+      text[..<split].withUnsafeBytes { validator.consume($0) }
+      text[split...].withUnsafeBytes { validator.consume($0) }
+      #expect(validator.isValidSoFar && validator.isComplete)
+    }
+    for invalid: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+      var validator = UTF8Validator()
+      invalid.withUnsafeBytes { validator.consume($0) }
+      #expect(!(validator.isValidSoFar && validator.isComplete))
+    }
+  }
+
+  @Test func windows1252RoundTripsItsPrintableRange() {
+    for byte in UInt8(0x20)...UInt8(0xFF) where Windows1252.isDefined(byte) && byte != 0x7F {
+      let scalar = Windows1252.scalar(byte)
+      #expect(Windows1252.encode(scalar) == byte)
+    }
+    #expect(Windows1252.encode("😀") == nil)
+  }
+}
