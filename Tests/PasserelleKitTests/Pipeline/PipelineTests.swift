@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PasserelleKit
+
+@Suite struct PipelineTests {
+  @Test func aTwoThousandRowExportSendsExactlyTheValidCustomers() throws {
+    let root = try TestRoot()
+    let builder = try CustomerExportBuilder()
+    let defects: [Int: CustomerExportBuilder.Defect] = [
+      10: .missingCode, 500: .tooLongCode, 900: .noName, 1500: .duplicateOf(1200),
+    ]
+    try root.drop(builder.build(count: 2_000, defects: defects), as: "Clients.Txt")
+    let outcomes = try root.runOnce()
+    #expect(outcomes.count == 1)
+    let outcome = try #require(outcomes.first)
+    #expect(outcome.state == .done)
+    #expect(outcome.counts.read == 2_000)
+    #expect(outcome.counts.rejected == 5)  // the duplicate rejects both rows
+    #expect(outcome.counts.emitted == 1_995)
+
+    let payload = try #require(root.payloads().first)
+    let operations = try root.operations(payload)
+    #expect(operations.count == 1_995)
+    #expect(operations.allSatisfy { $0.action == "upsert" })
+    let codes = Set(operations.map(\.extId))
+    #expect(!codes.contains(builder.code("G", 1_200)))
+    #expect(!codes.contains(builder.code("G", 1_500)))
+    #expect(!codes.contains(builder.code("G", 900)))
+    #expect(codes.contains(builder.code("G", 1_999)))
+    // Source order is kept.
+    #expect(operations.map(\.extId) == operations.map(\.extId).sorted())
+
+    let report = try #require(
+      root.scratch.files(in: "out/rejects").first { $0.hasSuffix(".rejects.csv") })
+    let errors = try root.reportRows("\(root.layout.rejects)/\(report)").filter {
+      $0[3] == "error"
+    }
+    let found = Set(errors.map { "\($0[0]) \($0[4])" })
+    #expect(
+      found == [
+        "12 missing-key", "502 key-too-long", "902 missing-required", "1202 duplicate-key",
+        "1502 duplicate-key",
+      ])
+  }
+
+  @Test func anUnchangedExportEmitsNothing() throws {
+    let root = try TestRoot()
+    let builder = try CustomerExportBuilder()
+    let export = builder.build(count: 300)
+    try root.drop(export, as: "Clients.Txt")
+    _ = try root.runOnce()
+    #expect(root.payloads().count == 1)
+    // Same rows, one extra trailing line so that the content (and hash) differ.
+    try root.drop(export + Array("\r\n".utf8), as: "Clients du lundi.Txt")
+    let second = try #require(try root.runOnce().first)
+    #expect(second.state == .done)
+    #expect(second.counts.unchanged == 300)
+    #expect(second.counts.emitted == 0)
+    #expect(root.payloads().count == 1)
+  }
+
+  @Test func theSameFileTwiceIsADuplicateAndIsArchived() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.tabSample)
+    let first = try #require(try root.runOnce().first)
+    try root.drop(sample: TestFiles.tabSample, as: "copie.Txt")
+    let second = try #require(try root.runOnce().first)
+    #expect(first.state == .done)
+    #expect(second.state == .duplicate)
+    #expect(second.reason?.code == .duplicateFile)
+    #expect(!second.rejectedSomething)
+    #expect(root.payloads().count == 1)
+    #expect(root.scratch.files(in: "out/archive").count == 2)
+    #expect(root.scratch.files(in: "watch/sage").isEmpty)
+  }
+
+  @Test func onlyChangedCustomersAndDeletionsTravel() throws {
+    let root = try TestRoot()
+    let builder = try CustomerExportBuilder()
+    try root.drop(builder.build(count: 100), as: "Clients.Txt")
+    _ = try root.runOnce()
+    // Customer 5 changes city; customers 98 and 99 (0-based) disappear.
+    let changed = builder.build(count: 98) { index, fields in
+      if index == 5 { fields[8] = Array("Quimper".utf8) }
+    }
+    try root.drop(changed, as: "Clients 2.Txt")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.counts.emitted == 1)
+    #expect(outcome.counts.deletions == 2)
+    let payload = try #require(root.payloads().last)
+    let operations = try root.operations(payload)
+    #expect(operations.map(\.action) == ["upsert", "markDeleted", "markDeleted"])
+    #expect(operations.map(\.extId) == ["G00006", "G00099", "G00100"])
+    #expect(operations[0].data?["city"] as? String == "Quimper")
+    // The manifest remembers the deletions: a third identical export sends nothing.
+    try root.drop(changed + Array("\r\n".utf8), as: "Clients 3.Txt")
+    let third = try #require(try root.runOnce().first)
+    #expect(third.counts.emitted == 0 && third.counts.deletions == 0)
+  }
+
+  @Test func theMassDeletionGuardHoldsATruncatedExport() throws {
+    let root = try TestRoot()
+    let builder = try CustomerExportBuilder()
+    try root.drop(builder.build(count: 100), as: "Clients.Txt")
+    _ = try root.runOnce()
+    try root.drop(builder.build(count: 70), as: "Clients filtrés.Txt")
+    let held = try #require(try root.runOnce().first)
+    #expect(held.state == .rejected)
+    #expect(held.reason?.code == .massDeletionGuard)
+    #expect(root.payloads().count == 1)
+    let rejected = root.scratch.files(in: "out/rejects")
+    let reasonFile = try #require(rejected.first { $0.hasSuffix("Clients filtrés.Txt.reason.json") })
+    let reason = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: "\(root.layout.rejects)/\(reasonFile)")))
+      as? [String: Any]
+    #expect(reason?["code"] as? String == "mass-deletion-guard")
+    #expect((reason?["sha256"] as? String)?.count == 64)
+    #expect(reason?["detectedAt"] != nil && reason?["file"] as? String == "Clients filtrés.Txt")
+
+    // IT confirms, drops the file again: the deletions go through.
+    let passerelle = Passerelle(root: root.scratch.path, settings: root.settings)
+    _ = try passerelle.allowDeletions(sha256OrBatch: held.batch)
+    try root.drop(builder.build(count: 70), as: "Clients filtrés.Txt")
+    let confirmed = try #require(try root.runOnce().first)
+    #expect(confirmed.state == .done)
+    #expect(confirmed.counts.deletions == 30)
+  }
+
+  @Test func deletionsWithinTheAllowedShareGoThrough() throws {
+    let root = try TestRoot()
+    root.settings.massDeletionShare = 0.5
+    let builder = try CustomerExportBuilder()
+    try root.drop(builder.build(count: 10), as: "a.Txt")
+    _ = try root.runOnce()
+    try root.drop(builder.build(count: 5), as: "b.Txt")
+    #expect(try root.runOnce().first?.counts.deletions == 5)
+  }
+
+  @Test(arguments: [
+    ("noise.csv", "Article;Prix\nA1;3\n", ReasonCode.unknownEntity),
+    ("header-only.Txt", "Code\tNom\tSociété\tFamille clients\tType de client\n", .emptyFile),
+    ("lol.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>", .xmlDoctypeForbidden),
+    ("broken.xml", "<Clients><Client><Code>A</Client>", .malformedXML),
+  ])
+  func aBadFileIsMovedToRejectsWithItsReason(name: String, content: String, code: ReasonCode)
+    throws
+  {
+    let root = try TestRoot()
+    try root.drop(Array(content.utf8), as: name)
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.state == .rejected)
+    #expect(outcome.reason?.code == code)
+    let rejected = root.scratch.files(in: "out/rejects")
+    #expect(rejected.contains("\(outcome.batch)-\(name)"))
+    #expect(rejected.contains("\(outcome.batch)-\(name).reason.json"))
+    #expect(root.scratch.files(in: "watch/sage").isEmpty)
+    #expect(root.scratch.files(in: "out/work").isEmpty)
+    #expect(root.payloads().isEmpty)
+  }
+
+  @Test func ignoredNamesAndUnstableFilesStayInTheDropFolder() throws {
+    let root = try TestRoot()
+    for name in ["~$Clients.xlsx", ".cache", "Clients.Txt.part", "Thumbs.db", "x.tmp"] {
+      try root.drop(Array("Code\n".utf8), as: name)
+    }
+    #expect(try root.runOnce().isEmpty)
+    #expect(root.scratch.files(in: "watch/sage").count == 4)  // ".cache" is hidden from the listing
+  }
+
+  @Test func aDoneMarkerReleasesTheFileAtOnceAndIsRemoved() throws {
+    let root = try TestRoot()
+    root.settings.stabilitySeconds = 60  // would wait a minute without the marker
+    try root.drop(sample: TestFiles.tabSample)
+    try root.drop([], as: "Export des clients.Txt.done")
+    let started = Date()
+    let outcome = try #require(try root.runOnce().first)
+    #expect(Date().timeIntervalSince(started) < 30)
+    #expect(outcome.state == .done)
+    #expect(root.scratch.files(in: "watch/sage").isEmpty)
+  }
+
+  @Test func theManifestRecordsBatchesOutputsAndTheIdMap() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.tabSample)
+    let outcome = try #require(try root.runOnce().first)
+    let manifest = try Manifest(path: root.layout.manifest)
+    try manifest.read { db in
+      let batch = try #require(
+        try GRDB.Row.fetchOne(db, sql: "SELECT * FROM batch WHERE id = ?", arguments: [outcome.batch]))
+      #expect(batch["state"] as String == "done")
+      #expect(batch["entity"] as String == "customers")
+      #expect((batch["sha256"] as String).count == 64)
+      #expect(batch["rowsEmitted"] as Int == outcome.counts.emitted)
+      let outputs = try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM batchOutput WHERE batchId = ?", arguments: [outcome.batch])
+      #expect(outputs == 2)
+      let records = try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM record WHERE resource = 'accounts' AND owner = 'sage'")
+      #expect(records == outcome.counts.emitted)
+    }
+    let status = try StatusReport.load(from: root.layout.manifest)
+    #expect(status.batches["done"] == 1)
+    #expect(status.records.first?.active == outcome.counts.emitted)
+  }
+}
