@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import PasserelleKit
+
+/// The executable as IT and schedulers use it: real processes, real folders.
+@Suite(.serialized) struct CommandLineTests {
+  func makeRoot(_ name: String = #function) throws -> ScratchFolder {
+    let scratch = try TestFiles.scratch(name)
+    let result = try PasserelleProcess.run(["init", "--root", scratch.path])
+    #expect(result.status == 0)
+    try TestFiles.write("[sync]\nstability_seconds = 0\n", to: scratch.file("passerelle.toml"))
+    return scratch
+  }
+
+  @Test func runOnceOnTheSamplesConvertsAndReportsRejectedRows() throws {
+    let root = try makeRoot()
+    for sample in [TestFiles.tabSample, TestFiles.excelSample, TestFiles.xmlSample] {
+      try FileManager.default.copyItem(
+        atPath: sample,
+        toPath: root.file("watch/sage/\((sample as NSString).lastPathComponent)"))
+    }
+    let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(result.status == 1, "rows were rejected: \(result.error)")
+    #expect(result.error.contains("3 file(s): 3 converted"))
+    #expect(root.files(in: "watch/sage").isEmpty)
+    #expect(root.files(in: "out/archive").count == 3)
+    #expect(root.files(in: "out/salesmanagement").count >= 1)
+    #expect(root.files(in: "out/rejects").filter { $0.hasSuffix(".rejects.csv") }.count == 3)
+
+    let status = try PasserelleProcess.run(["status", "--json", "--root", root.path])
+    #expect(status.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]
+    #expect((json?["batches"] as? [String: Int])?["done"] == 3)
+    let records = json?["records"] as? [[String: Any]]
+    #expect(records?.first?["resource"] as? String == "accounts")
+    #expect((records?.first?["active"] as? Int ?? 0) > 0)
+  }
+
+  @Test func aCleanExportExitsZeroAndConvertLeavesTheFileInPlace() throws {
+    let root = try makeRoot()
+    let builder = try CustomerExportBuilder()
+    let input = root.file("Clients.Txt")
+    try builder.write(builder.build(count: 50), to: input)
+    let out = root.file("ici")
+    let result = try PasserelleProcess.run([
+      "convert", input, "--root", root.path, "--out", out,
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(FileManager.default.fileExists(atPath: input))
+    #expect(root.files(in: "ici").count == 1)
+    #expect(root.files(in: "out/archive").count == 1)
+  }
+
+  @Test func aConfigurationMistakeExitsTwoAndNamesTheLine() throws {
+    let root = try makeRoot()
+    try TestFiles.write("[sync]\nmass_deletion_share = lots\n", to: root.file("passerelle.toml"))
+    let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(result.status == 2)
+    #expect(result.error.contains("line 2"))
+  }
+
+  @Test func aSecondInstanceExitsThreeAndTheServiceStopsCleanlyOnSIGTERM() throws {
+    let root = try makeRoot()
+    let service = PasserelleProcess(["run", "--root", root.path])
+    try service.start()
+    // Wait until the service holds the lock (it writes its pid into it).
+    let deadline = Date().addingTimeInterval(20)
+    while Date() < deadline {
+      if let pid = try? TestFiles.read(root.file("out/.lock")),
+        pid.trimmingCharacters(in: .whitespacesAndNewlines) == "\(service.process.processIdentifier)"
+      {
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    let second = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(second.status == 3)
+    #expect(second.error.contains("\(service.process.processIdentifier)"))
+    service.kill(SIGTERM)
+    let stopped = service.finish()
+    #expect(stopped.status == 0, "\(stopped.error)")
+  }
+
+  @Test func anUnwritableOutFolderExitsThreeAndLeavesTheInputs() throws {
+    guard getuid() != 0 else { return }  // root writes anywhere: nothing to observe
+    let root = try makeRoot()
+    try FileManager.default.copyItem(atPath: TestFiles.tabSample, toPath: root.file("watch/sage/c.Txt"))
+    chmod(root.file("out"), 0o500)
+    defer { chmod(root.file("out"), 0o700) }
+    let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(result.status == 3)
+    #expect(root.files(in: "watch/sage") == ["c.Txt"])
+  }
+}
