@@ -17,7 +17,9 @@ struct ConsoleLogHandler: LogHandler {
     if logLevel <= .debug {
       let merged = metadata.merging(event.metadata ?? [:]) { $1 }
       if !merged.isEmpty {
-        line += " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        line +=
+          " "
+          + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
           .joined(separator: " ")
       }
     }

@@ -31,7 +31,9 @@ struct PasserelleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "passerelle",
     abstract: "Bridges Sage 50 FR exports and Sage Sales Management through drop folders.",
-    subcommands: [Run.self, Convert.self, Status.self, Init.self, AllowDeletions.self])
+    subcommands: [
+      Run.self, Convert.self, Status.self, Rejects.self, Init.self, AllowDeletions.self,
+    ])
 }
 
 /// Runs a library call, mapping failures to the contract's exit codes.
@@ -64,6 +66,12 @@ func summarise(_ outcomes: [BatchOutcome]) {
   for outcome in outcomes {
     for output in outcome.outputs { printError("  \(output)") }
   }
+}
+
+func jsonText(_ value: some Encodable) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 func printError(_ text: String) {
@@ -154,9 +162,40 @@ extension PasserelleCommand {
       do {
         let report = try StatusReport.load(from: layout.manifest)
         if json {
-          let encoder = JSONEncoder()
-          encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-          print(String(decoding: try encoder.encode(report), as: UTF8.self))
+          print(try jsonText(report))
+        } else {
+          printError(report.text)
+        }
+      } catch let failure as EnvironmentFailure {
+        printError("passerelle: cannot proceed: \(failure)")
+        throw ExitCode(ExitStatus.cannotProceed)
+      }
+    }
+  }
+
+  struct Rejects: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show recent rejected files and rows, with reasons.")
+
+    @OptionGroup var options: RootOption
+
+    @Flag(help: "Print JSON on stdout.")
+    var json = false
+
+    @Option(help: "How many batches to show.")
+    var limit = 20
+
+    func run() throws {
+      let layout = Layout(root: options.root)
+      guard FileManager.default.fileExists(atPath: layout.manifest) else {
+        printError("No manifest yet in \(layout.out): nothing has been processed.")
+        if json { print("{\"entries\": []}") }
+        return
+      }
+      do {
+        let report = try RejectsReport.load(from: layout.manifest, limit: limit)
+        if json {
+          print(try jsonText(report))
         } else {
           printError(report.text)
         }

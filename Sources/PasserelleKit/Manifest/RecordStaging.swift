@@ -1,5 +1,9 @@
 import Foundation
 import GRDB
+import GRDBSQLite
+
+/// SQLite copies bound values that may change before the statement runs.
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// What the manifest knows of one record before a batch touches it.
 struct KnownRecord {
@@ -52,12 +56,26 @@ final class RecordStaging {
         """)
   }
 
+  // The two per-row statements go through SQLite's C API on GRDB's prepared
+  // statements: GRDB's row decoding costs more than the lookup itself here.
+
   func known(_ code: String) throws -> KnownRecord? {
-    lookup.setUncheckedArguments([resource, code])
-    guard let row = try GRDB.Row.fetchOne(lookup) else { return nil }
-    return KnownRecord(
-      fingerprint: row[0], smId: row[1], kind: row[2], deleted: row[3],
-      salesRepKnownEmpty: row[4])
+    let statement = lookup.sqliteStatement
+    defer { sqlite3_reset(statement) }
+    try bind(statement, 1, resource)
+    try bind(statement, 2, code)
+    switch sqlite3_step(statement) {
+    case SQLITE_ROW:
+      return KnownRecord(
+        fingerprint: blob(statement, 0), smId: integer(statement, 1),
+        kind: String(cString: sqlite3_column_text(statement, 2)),
+        deleted: sqlite3_column_int(statement, 3) != 0,
+        salesRepKnownEmpty: sqlite3_column_int(statement, 4) != 0)
+    case SQLITE_DONE:
+      return nil
+    default:
+      throw failure(statement)
+    }
   }
 
   /// Outcome of staging a key that the file already held.
@@ -73,11 +91,62 @@ final class RecordStaging {
   func stage(code: String, line: Int, operation: Int?, fingerprint: Data?, smId: Int?) throws
     -> Repeat?
   {
-    stage.setUncheckedArguments([code, line, operation, fingerprint, smId])
-    guard let row = try GRDB.Row.fetchOne(stage) else { return nil }
-    let occurrences: Int = row[1]
+    let statement = stage.sqliteStatement
+    defer { sqlite3_reset(statement) }
+    try bind(statement, 1, code)
+    sqlite3_bind_int64(statement, 2, Int64(line))
+    if let operation {
+      sqlite3_bind_int64(statement, 3, Int64(operation))
+    } else {
+      sqlite3_bind_null(statement, 3)
+    }
+    if let fingerprint {
+      _ = fingerprint.withUnsafeBytes {
+        sqlite3_bind_blob(statement, 4, $0.baseAddress, Int32($0.count), sqliteTransient)
+      }
+    } else {
+      sqlite3_bind_null(statement, 4)
+    }
+    if let smId {
+      sqlite3_bind_int64(statement, 5, Int64(smId))
+    } else {
+      sqlite3_bind_null(statement, 5)
+    }
+    guard sqlite3_step(statement) == SQLITE_ROW else { throw failure(statement) }
+    let occurrences = Int(sqlite3_column_int64(statement, 1))
     if occurrences == 1 { return nil }
-    return Repeat(firstLine: row[0], isFirstRepeat: occurrences == 2, firstOperation: row[2])
+    return Repeat(
+      firstLine: Int(sqlite3_column_int64(statement, 0)), isFirstRepeat: occurrences == 2,
+      firstOperation: integer(statement, 2))
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, _ text: String) throws {
+    var text = text
+    let status = text.withUTF8 { utf8 in
+      utf8.withMemoryRebound(to: CChar.self) { characters in
+        guard let base = characters.baseAddress else {
+          return sqlite3_bind_text(statement, index, "", 0, nil)
+        }
+        return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
+      }
+    }
+    if status != SQLITE_OK { throw failure(statement) }
+  }
+
+  private func integer(_ statement: SQLiteStatement, _ column: Int32) -> Int? {
+    sqlite3_column_type(statement, column) == SQLITE_NULL
+      ? nil : Int(sqlite3_column_int64(statement, column))
+  }
+
+  private func blob(_ statement: SQLiteStatement, _ column: Int32) -> Data? {
+    guard let pointer = sqlite3_column_blob(statement, column) else { return nil }
+    return Data(bytes: pointer, count: Int(sqlite3_column_bytes(statement, column)))
+  }
+
+  private func failure(_ statement: SQLiteStatement) -> DatabaseError {
+    DatabaseError(
+      resultCode: ResultCode(rawValue: sqlite3_errcode(sqlite3_db_handle(statement))),
+      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
   }
 
   func userId(_ code: String) throws -> Int? {

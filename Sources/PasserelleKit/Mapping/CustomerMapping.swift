@@ -106,9 +106,11 @@ public struct CustomerMapping: Sendable {
     if let branchId = tables.branchId { data.append(("branchId", .integer(branchId))) }
 
     let customerType = reader.listValue(columns.customerType)
-    if let typeId = tables.accountTypeIds[LabelKey.normalise(customerType)], !customerType.isEmpty {
+    if customerType.isEmpty || tables.accountTypeIds.isEmpty {
+      // Nothing to translate: the type travels in Z_TYPE_CLIENT only.
+    } else if let typeId = tables.accountTypeIds[LabelKey.normalise(customerType)] {
       data.append(("typeId", .integer(typeId)))
-    } else if !customerType.isEmpty && !tables.accountTypeIds.isEmpty {
+    } else {
       reader.warning(
         .unmappedValue, CustomerFields.customerType,
         "no SM type is configured for this customer type; kept in Z_TYPE_CLIENT", customerType)
@@ -260,8 +262,8 @@ struct RowValues {
   ) {
     let raw = text(column)
     if raw.isEmpty { return }
-    if let number = FrenchValue.decimal(raw) {
-      data.append((name, .decimal(number)))
+    if let literal = FrenchValue.decimalLiteral(raw) {
+      data.append((name, .number(literal)))
     } else {
       warning(.badNumber, field, "not a number; left out", raw)
     }

@@ -4,7 +4,8 @@ import Foundation
 public enum JSONValue: Sendable, Equatable {
   case string(String)
   case integer(Int)
-  case decimal(Decimal)
+  /// A number already in canonical JSON form ("1234.5").
+  case number(String)
   case bool(Bool)
 }
 
@@ -26,12 +27,18 @@ struct JSONBytes {
     var text = text
     text.withUTF8 { utf8 in
       var clean = 0
-      for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
-        escape(byte)
-        clean = index + 1
+      var index = 0
+      let count = utf8.count
+      while index < count {
+        let byte = utf8[index]
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
+          escape(byte)
+          clean = index + 1
+        }
+        index += 1
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<count]))
     }
     bytes.append(0x22)
   }
@@ -58,7 +65,7 @@ struct JSONBytes {
     switch value {
     case .string(let text): string(text)
     case .integer(let number): integer(number)
-    case .decimal(let number): bytes.append(contentsOf: number.description.utf8)
+    case .number(let literal): bytes.append(contentsOf: literal.utf8)
     case .bool(let flag): flag ? raw("true") : raw("false")
     }
   }

@@ -184,7 +184,7 @@ final class CSVParseState {
 
   func recordEnded() {
     guard failure == nil else { return }
-    defer { row.reset(columns: labels?.count ?? 0) }
+    defer { row.clear() }
     do {
       if labels == nil {
         let names = (0..<row.fieldCount).map { row.text($0) }

@@ -1,80 +1,127 @@
 /// One record of an export, as raw bytes per column. A reader reuses the same
-/// `SourceRow` for every record, so values must be read inside the visit that receives it.
+/// `SourceRow` for every record, so values must be read inside the visit that
+/// receives it. Storage is raw memory grown by doubling: a field is appended on
+/// every parser callback, millions of times per file.
 public final class SourceRow {
   /// Physical line of the record's start in the original file (1-based).
   public internal(set) var line = 0
   let encoding: TextEncoding
-  var storage: [UInt8] = []
-  var starts: [Int] = []
-  var ends: [Int] = []
-  /// Fields present in the record (CSV: as read; XML: the columns filled).
-  public internal(set) var fieldCount = 0
+  private var bytes: UnsafeMutablePointer<UInt8>
+  private var byteCount = 0
+  private var byteCapacity: Int
+  private var starts: UnsafeMutablePointer<Int>
+  private var ends: UnsafeMutablePointer<Int>
+  private var slotCapacity: Int
+  /// Columns that hold a value slot (CSV: the fields read; XML: the known columns).
+  public private(set) var fieldCount = 0
 
-  init(encoding: TextEncoding, columns: Int = 0) {
+  init(encoding: TextEncoding) {
     self.encoding = encoding
-    storage.reserveCapacity(4096)
-    starts.reserveCapacity(columns)
-    ends.reserveCapacity(columns)
+    byteCapacity = 4096
+    bytes = .allocate(capacity: byteCapacity)
+    slotCapacity = 128
+    starts = .allocate(capacity: slotCapacity)
+    ends = .allocate(capacity: slotCapacity)
   }
 
-  func reset(columns: Int) {
-    storage.removeAll(keepingCapacity: true)
-    if starts.count != columns {
-      starts = Array(repeating: 0, count: columns)
-      ends = Array(repeating: 0, count: columns)
-    } else {
-      for index in 0..<columns {
-        starts[index] = 0
-        ends[index] = 0
-      }
-    }
+  deinit {
+    bytes.deallocate()
+    starts.deallocate()
+    ends.deallocate()
+  }
+
+  /// Empties the row for the next record of a delimited file.
+  func clear() {
+    byteCount = 0
     fieldCount = 0
   }
 
-  func appendField(_ bytes: UnsafeRawBufferPointer) {
-    let start = storage.count
-    storage.append(contentsOf: bytes)
-    if fieldCount < starts.count {
-      starts[fieldCount] = start
-      ends[fieldCount] = storage.count
-    } else {
-      starts.append(start)
-      ends.append(storage.count)
+  /// Empties the row and gives it `columns` empty slots, to be set in any order (XML).
+  func clear(columns: Int) {
+    clear()
+    reserveSlots(columns)
+    for index in 0..<columns {
+      starts[index] = 0
+      ends[index] = 0
     }
+    fieldCount = columns
+  }
+
+  /// Adds a slot for a column discovered while reading (XML).
+  func addColumn() {
+    reserveSlots(fieldCount + 1)
+    starts[fieldCount] = 0
+    ends[fieldCount] = 0
     fieldCount += 1
   }
 
-  func setField(_ column: Int, _ bytes: UnsafeRawBufferPointer) {
-    let start = storage.count
-    storage.append(contentsOf: bytes)
-    starts[column] = start
-    ends[column] = storage.count
+  func appendField(_ field: UnsafeRawBufferPointer) {
+    reserveSlots(fieldCount + 1)
+    starts[fieldCount] = byteCount
+    copy(field)
+    ends[fieldCount] = byteCount
+    fieldCount += 1
+  }
+
+  func setField(_ column: Int, _ field: UnsafeRawBufferPointer) {
+    starts[column] = byteCount
+    copy(field)
+    ends[column] = byteCount
+  }
+
+  @inline(__always) private func copy(_ field: UnsafeRawBufferPointer) {
+    let needed = byteCount + field.count
+    if needed > byteCapacity {
+      var capacity = byteCapacity * 2
+      while capacity < needed { capacity *= 2 }
+      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      grown.update(from: bytes, count: byteCount)
+      bytes.deallocate()
+      bytes = grown
+      byteCapacity = capacity
+    }
+    if let base = field.baseAddress, field.count > 0 {
+      (bytes + byteCount).update(from: base.assumingMemoryBound(to: UInt8.self), count: field.count)
+    }
+    byteCount = needed
+  }
+
+  private func reserveSlots(_ count: Int) {
+    guard count > slotCapacity else { return }
+    var capacity = slotCapacity * 2
+    while capacity < count { capacity *= 2 }
+    for pointer in [\SourceRow.starts, \SourceRow.ends] {
+      let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+      grown.update(from: self[keyPath: pointer], count: slotCapacity)
+      self[keyPath: pointer].deallocate()
+      self[keyPath: pointer] = grown
+    }
+    slotCapacity = capacity
   }
 
   /// Number of columns the row can be asked for.
-  public var columnCount: Int { starts.count }
+  public var columnCount: Int { fieldCount }
+
+  /// The bytes of a column with surrounding spaces and line breaks removed.
+  private func trimmed(_ column: Int) -> UnsafeRawBufferPointer {
+    guard column >= 0, column < fieldCount else {
+      return UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+    var start = starts[column]
+    var end = ends[column]
+    while start < end, isBlank(bytes[start]) { start += 1 }
+    while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+    return UnsafeRawBufferPointer(start: bytes + start, count: end - start)
+  }
 
   /// The value of a column with surrounding spaces removed; "" when absent.
   public func text(_ column: Int) -> String {
-    guard column >= 0, column < starts.count else { return "" }
-    var start = starts[column]
-    var end = ends[column]
-    return storage.withUnsafeBytes { bytes in
-      while start < end, isBlank(bytes[start]) { start += 1 }
-      while end > start, isBlank(bytes[end - 1]) { end -= 1 }
-      if start == end { return "" }
-      return encoding.decode(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
-    }
+    let value = trimmed(column)
+    return value.isEmpty ? "" : encoding.decode(value)
   }
 
   /// True when the column holds nothing but spaces.
-  public func isEmpty(_ column: Int) -> Bool {
-    guard column >= 0, column < starts.count else { return true }
-    return storage.withUnsafeBytes { bytes in
-      for index in starts[column]..<ends[column] where !isBlank(bytes[index]) { return false }
-      return true
-    }
-  }
+  public func isEmpty(_ column: Int) -> Bool { trimmed(column).isEmpty }
 
   @inline(__always) private func isBlank(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A

@@ -59,7 +59,7 @@ struct XMLRecordReader: RecordReader {
         throw FileRejection(
           .xmlDoctypeForbidden, "the file uses entity references", line: currentLine(reader))
       case 1 where depth == 1:  // a record starts
-        record.reset(columns: labels.count)
+        record.clear(columns: labels.count)
         record.line = currentLine(reader)
       case 1 where depth == 2:  // a field starts
         let label = fieldLabel(reader)
@@ -69,8 +69,7 @@ struct XMLRecordReader: RecordReader {
           columns[label] = labels.count
           fieldColumn = labels.count
           labels.append(label)
-          record.starts.append(0)
-          record.ends.append(0)
+          record.addColumn()
         } else {
           fieldColumn = nil  // a label the first record did not have
         }
@@ -91,7 +90,6 @@ struct XMLRecordReader: RecordReader {
       case 15 where depth == 2:  // a field ends
         if let column = fieldColumn {
           fieldText.withUnsafeBytes { record.setField(column, $0) }
-          record.fieldCount += 1
         }
         fieldColumn = nil
       case 15 where depth == 1:  // a record ends

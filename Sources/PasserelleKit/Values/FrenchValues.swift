@@ -99,6 +99,28 @@ enum FrenchValue {
     return Decimal(string: normalised)
   }
 
+  /// The same number as a canonical JSON number literal ("1234.5", "0.25", "-3"),
+  /// without building a `Decimal`: payloads only carry the digits.
+  static func decimalLiteral(_ text: String) -> String? {
+    guard let normalised = ValueBytes.withBytes(text, normalisedDecimal) else { return nil }
+    var utf8 = Array(normalised.utf8)
+    let negative = utf8.first == UInt8(ascii: "-")
+    if negative { utf8.removeFirst() }
+    var integer = utf8
+    var fraction: [UInt8] = []
+    if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
+      integer = Array(utf8[..<dot])
+      fraction = Array(utf8[(dot + 1)...])
+    }
+    while integer.count > 1 && integer.first == UInt8(ascii: "0") { integer.removeFirst() }
+    if integer.isEmpty { integer = [UInt8(ascii: "0")] }
+    while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+    var literal = integer
+    if !fraction.isEmpty { literal += [UInt8(ascii: ".")] + fraction }
+    if negative && literal != [UInt8(ascii: "0")] { literal.insert(UInt8(ascii: "-"), at: 0) }
+    return String(decoding: literal, as: UTF8.self)
+  }
+
   private enum Grouping {
     case none, space, dot, comma
   }

@@ -35,6 +35,16 @@ import Testing
     let records = json?["records"] as? [[String: Any]]
     #expect(records?.first?["resource"] as? String == "accounts")
     #expect((records?.first?["active"] as? Int ?? 0) > 0)
+
+    let rejects = try PasserelleProcess.run(["rejects", "--json", "--root", root.path])
+    #expect(rejects.status == 0)
+    let entries =
+      (try JSONSerialization.jsonObject(with: Data(rejects.output.utf8)) as? [String: Any])?[
+        "entries"] as? [[String: Any]]
+    #expect(entries?.count == 3)
+    #expect(entries?.allSatisfy { $0["rowsRejected"] as? Int == 5 } == true)
+    #expect(
+      entries?.allSatisfy { ($0["details"] as? String)?.hasSuffix(".rejects.csv") == true } == true)
   }
 
   @Test func aCleanExportExitsZeroAndConvertLeavesTheFileInPlace() throws {
@@ -68,7 +78,8 @@ import Testing
     let deadline = Date().addingTimeInterval(20)
     while Date() < deadline {
       if let pid = try? TestFiles.read(root.file("out/.lock")),
-        pid.trimmingCharacters(in: .whitespacesAndNewlines) == "\(service.process.processIdentifier)"
+        pid.trimmingCharacters(in: .whitespacesAndNewlines)
+          == "\(service.process.processIdentifier)"
       {
         break
       }
@@ -85,7 +96,8 @@ import Testing
   @Test func anUnwritableOutFolderExitsThreeAndLeavesTheInputs() throws {
     guard getuid() != 0 else { return }  // root writes anywhere: nothing to observe
     let root = try makeRoot()
-    try FileManager.default.copyItem(atPath: TestFiles.tabSample, toPath: root.file("watch/sage/c.Txt"))
+    try FileManager.default.copyItem(
+      atPath: TestFiles.tabSample, toPath: root.file("watch/sage/c.Txt"))
     chmod(root.file("out"), 0o500)
     defer { chmod(root.file("out"), 0o700) }
     let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])

@@ -30,7 +30,8 @@ import Testing
       let payloads = root.files(in: "out/salesmanagement")
       #expect(payloads.count == 1, "round \(round): \(payloads)")
       let payload = root.file("out/salesmanagement/\(payloads.first ?? "")")
-      let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: payload)))
+      let json = try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: payload)))
       let operations = (json as? [String: Any])?["operations"] as? [Any]
       #expect(operations?.count == 20_000, "round \(round)")
       #expect(root.files(in: "out/archive").count == 1)

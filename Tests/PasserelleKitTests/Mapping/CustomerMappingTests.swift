@@ -54,7 +54,8 @@ import Testing
       let normalised = operations.map { operation in
         var data = operation.data ?? [:]
         data["comment"] = (data["comment"] as? String)?.replacingOccurrences(of: "\n", with: " ")
-        return "\(operation.extId) \(data.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
+        return
+          "\(operation.extId) \(data.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })"
       }
       payloads.append(normalised.joined(separator: "\n"))
       #expect(outcome.counts.emitted == 35)

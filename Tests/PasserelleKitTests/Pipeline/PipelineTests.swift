@@ -111,9 +111,11 @@ import Testing
     #expect(held.reason?.code == .massDeletionGuard)
     #expect(root.payloads().count == 1)
     let rejected = root.scratch.files(in: "out/rejects")
-    let reasonFile = try #require(rejected.first { $0.hasSuffix("Clients filtrés.Txt.reason.json") })
-    let reason = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: "\(root.layout.rejects)/\(reasonFile)")))
+    let reasonFile = try #require(
+      rejected.first { $0.hasSuffix("Clients filtrés.Txt.reason.json") })
+    let reason =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: "\(root.layout.rejects)/\(reasonFile)")))
       as? [String: Any]
     #expect(reason?["code"] as? String == "mass-deletion-guard")
     #expect((reason?["sha256"] as? String)?.count == 64)
@@ -141,7 +143,9 @@ import Testing
   @Test(arguments: [
     ("noise.csv", "Article;Prix\nA1;3\n", ReasonCode.unknownEntity),
     ("header-only.Txt", "Code\tNom\tSociété\tFamille clients\tType de client\n", .emptyFile),
-    ("lol.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>", .xmlDoctypeForbidden),
+    (
+      "lol.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>", .xmlDoctypeForbidden
+    ),
     ("broken.xml", "<Clients><Client><Code>A</Client>", .malformedXML),
   ])
   func aBadFileIsMovedToRejectsWithItsReason(name: String, content: String, code: ReasonCode)
@@ -188,7 +192,8 @@ import Testing
     let manifest = try Manifest(path: root.layout.manifest)
     try manifest.read { db in
       let batch = try #require(
-        try GRDB.Row.fetchOne(db, sql: "SELECT * FROM batch WHERE id = ?", arguments: [outcome.batch]))
+        try GRDB.Row.fetchOne(
+          db, sql: "SELECT * FROM batch WHERE id = ?", arguments: [outcome.batch]))
       #expect(batch["state"] as String == "done")
       #expect(batch["entity"] as String == "customers")
       #expect((batch["sha256"] as String).count == 64)

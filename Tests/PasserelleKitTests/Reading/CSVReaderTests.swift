@@ -111,7 +111,9 @@ import Testing
   @Test func rejectsAFileOverTheSizeLimit() throws {
     var limits = ReadLimits()
     limits.maxFileBytes = 1_000
-    let found = rejection { _ = try FileInspection.inspect(path: TestFiles.tabSample, limits: limits) }
+    let found = rejection {
+      _ = try FileInspection.inspect(path: TestFiles.tabSample, limits: limits)
+    }
     #expect(found?.code == .tooLarge)
   }
 }
@@ -147,8 +149,10 @@ import Testing
       to: URL(fileURLWithPath: scratch.file("zip.csv")))
     try Data().write(to: URL(fileURLWithPath: scratch.file("empty.csv")))
     #expect(
-      rejection { _ = try FileInspection.inspect(path: scratch.file("zip.csv"), limits: ReadLimits()) }?
-        .code == .unreadableEncoding)
+      rejection {
+        _ = try FileInspection.inspect(path: scratch.file("zip.csv"), limits: ReadLimits())
+      }?
+      .code == .unreadableEncoding)
     #expect(
       rejection {
         _ = try FileInspection.inspect(path: scratch.file("empty.csv"), limits: ReadLimits())
@@ -163,7 +167,9 @@ import Testing
       text[split...].withUnsafeBytes { validator.consume($0) }
       #expect(validator.isValidSoFar && validator.isComplete)
     }
-    for invalid: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+    for invalid: [UInt8] in [
+      [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
+    ] {
       var validator = UTF8Validator()
       invalid.withUnsafeBytes { validator.consume($0) }
       #expect(!(validator.isValidSoFar && validator.isComplete))

@@ -92,7 +92,8 @@ final class TestRoot {
   }
 
   /// Operations of a payload as (action, extId) pairs, in file order.
-  func operations(_ path: String) throws -> [(action: String, extId: String, data: [String: Any]?)] {
+  func operations(_ path: String) throws -> [(action: String, extId: String, data: [String: Any]?)]
+  {
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
     let operations = (json as? [String: Any])?["operations"] as? [[String: Any]] ?? []
     return operations.map {

@@ -57,7 +57,8 @@ final class ScratchFolder {
 
   init(_ name: String) throws {
     let safe = name.filter { $0.isLetter || $0.isNumber }
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("passerelle-tests-\(safe)-\(UUID().uuidString.prefix(8))").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
