@@ -65,6 +65,9 @@ public final class Manifest: Sendable {
             lastBatch TEXT NOT NULL,
             PRIMARY KEY (resource, code)) WITHOUT ROWID;
           CREATE INDEX recordByKind ON record(resource, kind, deleted);
+          CREATE TABLE attempt (
+            batchId TEXT PRIMARY KEY,
+            count INTEGER NOT NULL);
           CREATE TABLE deletionOverride (
             sha256 TEXT PRIMARY KEY,
             grantedAt TEXT NOT NULL);
@@ -79,6 +82,28 @@ public final class Manifest: Sendable {
 
   func write<T>(_ body: (Database) throws -> T) throws -> T {
     try database.write(body)
+  }
+
+  /// Counts one more conversion attempt of a claimed file, durably, before it
+  /// starts: a crash or a kill during the conversion leaves the count raised.
+  func beginAttempt(_ batch: String) throws -> Int {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO attempt(batchId, count) VALUES (?, 1)
+          ON CONFLICT(batchId) DO UPDATE SET count = count + 1
+          """, arguments: [batch])
+      return try Int.fetchOne(
+        db, sql: "SELECT count FROM attempt WHERE batchId = ?", arguments: [batch]) ?? 1
+    }
+  }
+
+  func forgetAttempt(_ batch: String) throws {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE attempt SET count = count - 1 WHERE batchId = ? AND count > 0",
+        arguments: [batch])
+    }
   }
 
   /// The batch that already delivered this content, if any.

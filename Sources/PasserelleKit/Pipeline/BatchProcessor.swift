@@ -28,6 +28,9 @@ final class BatchProcessor {
   let manifest: Manifest
   let logger: Logger
   let clock: @Sendable () -> Date
+  /// A file whose conversion was cut short this many times is rejected, so that a
+  /// file crashing or hanging Passerelle can never block the files behind it.
+  let maximumAttempts = 3
 
   init(
     layout: Layout, settings: Settings, manifest: Manifest, logger: Logger,
@@ -44,8 +47,8 @@ final class BatchProcessor {
 
   /// Moves a complete file from a drop folder into the work area (one atomic rename).
   func claim(_ path: String) throws -> ClaimedFile {
-    let name = (path as NSString).lastPathComponent
-    let batch = BatchID.make(at: clock())
+    let name = OutputName.safe((path as NSString).lastPathComponent)
+    let batch = try newBatchID()
     let claimed = "\(layout.work)/\(batch)-\(name)"
     try FileSystem.rename(path, to: claimed)
     FileSystem.syncDirectory(layout.work)
@@ -54,8 +57,11 @@ final class BatchProcessor {
 
   /// Copies a file given on the command line into the work area, leaving it in place.
   func claimCopy(_ path: String) throws -> ClaimedFile {
-    let name = (path as NSString).lastPathComponent
-    let batch = BatchID.make(at: clock())
+    guard FileSystem.isRegularFile(path) else {
+      throw ConfigurationError("\(path) is not a regular file")
+    }
+    let name = OutputName.safe((path as NSString).lastPathComponent)
+    let batch = try newBatchID()
     let claimed = "\(layout.work)/\(batch)-\(name)"
     let temporary = "\(layout.work)/.\(batch)-\(name).tmp"
     do {
@@ -68,6 +74,15 @@ final class BatchProcessor {
     return ClaimedFile(batch: batch, originalName: name, path: claimed)
   }
 
+  /// A batch id no batch has used (ids carry only 16 random bits per second).
+  private func newBatchID() throws -> String {
+    while true {
+      let batch = BatchID.make(at: clock())
+      let used = FileSystem.entries(of: layout.work).contains { $0.hasPrefix(batch) }
+      if !used, try manifest.batchState(batch) == nil { return batch }
+    }
+  }
+
   // MARK: Processing
 
   func process(_ file: ClaimedFile, options: ConversionOptions = ConversionOptions()) throws
@@ -78,7 +93,15 @@ final class BatchProcessor {
     var batch = BatchRecord(
       id: file.batch, sourceName: file.originalName, folder: "sage", direction: "sage-to-sm",
       state: .done, claimedAt: Timestamp.iso(started))
+    var committed = false
     do {
+      let attempts = try manifest.beginAttempt(file.batch)
+      if attempts > maximumAttempts {
+        throw FileRejection(
+          .processingFailed,
+          "the conversion stopped \(attempts - 1) times without finishing (crash or kill); the file is set aside so that it cannot block the others"
+        )
+      }
       let facts = try FileInspection.inspect(
         path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
       batch.sha256 = facts.sha256
@@ -110,6 +133,9 @@ final class BatchProcessor {
         try manifest.insert(batch, outputs: result.outputs, in: db)
         return result
       }
+      // From here the batch is committed: its outputs must survive any failure,
+      // to be published by `recover` if not now.
+      committed = true
       outcome.entity = result.entity.rawValue
       outcome.counts = result.counts
       try publish(result.outputs)
@@ -121,12 +147,17 @@ final class BatchProcessor {
       outcome.state = .rejected
       outcome.reason = rejection
       outcome.outputs = [rejectedPath(file)]
-    } catch let failure as EnvironmentFailure {
-      removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
-      throw failure
-    } catch let error as DatabaseError {
-      removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
-      throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
+    } catch {
+      // The environment failed (disk full, folder not writable, manifest locked):
+      // not the file's fault, so the attempt does not count against it.
+      if !committed {
+        removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
+        try? manifest.forgetAttempt(file.batch)
+      }
+      if let error = error as? DatabaseError {
+        throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
+      }
+      throw error
     }
     log(outcome, started: started)
     return outcome

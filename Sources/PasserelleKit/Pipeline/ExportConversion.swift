@@ -29,7 +29,7 @@ struct ExportConversion {
   func run(in db: Database) throws -> Result {
     let reader: RecordReader =
       FileFormat.sniff(path: path, bomLength: facts.bomLength) == .xml
-      ? XMLRecordReader(path: path, limits: settings.limits)
+      ? XMLRecordReader(path: path, facts: facts, limits: settings.limits)
       : CSVReader(path: path, facts: facts, limits: settings.limits)
     var entity = SageEntity.customers
     var header = Header(labels: [])
@@ -82,16 +82,11 @@ struct ExportConversion {
       row: { row in
         counts.read += 1
         var record = mapping.map(row, userId: { code in (try? staging.userId(code)) ?? nil })
-        if row.fieldCount > header.labels.count,
-          (header.labels.count..<row.fieldCount).contains(where: { !row.isEmpty($0) })
-        {
+        if let problem = Self.shapeProblem(row, columns: header.labels.count) {
           record.issues.append(
             RowIssue(
-              line: row.line, key: record.key, field: "",
-              severity: .error, code: .raggedRow,
-              message:
-                "the row has \(row.fieldCount) values for \(header.labels.count) columns (a separator or line break inside a value?)",
-              value: ""))
+              line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
+              message: problem, value: ""))
         }
         if record.key.isEmpty {
           counts.rejected += 1
@@ -163,7 +158,9 @@ struct ExportConversion {
               message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
               value: code))
         }
-        let isNew = known.map { $0.deleted } ?? true
+        // A record marked deleted still exists in SM with its rep: only a code never
+        // sent before is a creation.
+        let isNew = known == nil
         if let admin = SalesRepAssignment.adminUserId(
           for: record.salesRep, isNewInSalesManagement: isNew,
           salesRepKnownEmpty: known?.salesRepKnownEmpty ?? false,
@@ -235,13 +232,45 @@ struct ExportConversion {
   }
 }
 
-/// File names derived from input names: no path separators or control characters.
+extension ExportConversion {
+  /// A row with more values than columns, or fewer, has its values in the wrong
+  /// columns: sending it would blank or garble fields in SM.
+  static func shapeProblem(_ row: SourceRow, columns: Int) -> String? {
+    if row.fieldCount > columns,
+      (columns..<row.fieldCount).contains(where: { !row.isEmpty($0) })
+    {
+      return
+        "the row has \(row.fieldCount) values for \(columns) columns (a separator inside a value?)"
+    }
+    if row.fieldCount < columns {
+      return
+        "the row has \(row.fieldCount) values for \(columns) columns (a line break inside a value?)"
+    }
+    return nil
+  }
+}
+
+/// File names derived from input names: no path separators or control characters,
+/// and short enough that every name derived from them (batch id in front, report
+/// and temporary suffixes behind) stays under the 255-byte limit of file systems.
 enum OutputName {
+  static let maximumBytes = 180
+
   static func safe(_ name: String) -> String {
-    String(
+    let cleaned = String(
       String.UnicodeScalarView(
         name.unicodeScalars.map { scalar in
           scalar.value < 0x20 || scalar == "/" || scalar == "\\" || scalar == ":" ? "_" : scalar
         }))
+    guard cleaned.utf8.count > maximumBytes else { return cleaned }
+    let dot = cleaned.lastIndex(of: ".")
+    let suffix = dot.map { String(cleaned[$0...]) }.flatMap { $0.utf8.count <= 16 ? $0 : nil } ?? ""
+    var stem = ""
+    for character in cleaned {
+      if stem.utf8.count + character.utf8.count > maximumBytes - 26 { break }
+      stem.append(character)
+    }
+    let hash = Digest.guid([cleaned], fingerprint: nil).prefix(8)
+    return "\(stem)~\(hash)\(suffix)"
   }
 }

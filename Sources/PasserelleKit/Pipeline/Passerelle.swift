@@ -45,7 +45,9 @@ public final class Passerelle {
       in: layout.watchSage, interval: settings.stabilitySeconds)
     {
       if shouldStop() { break }
-      let marker = DropFolder.marker(for: path)
+      // The marker goes first: left behind by a crash, it would let the next
+      // export of the same name through before it is completely written.
+      if let marker = DropFolder.marker(for: path) { FileSystem.remove(marker) }
       let claimed: ClaimedFile
       do {
         claimed = try processor.claim(path)
@@ -53,7 +55,6 @@ public final class Passerelle {
         logger.warning("\(path): could not be claimed (\(error)); left for the next pass")
         continue
       }
-      if let marker { FileSystem.remove(marker) }
       outcomes.append(try processor.process(claimed))
     }
     return outcomes

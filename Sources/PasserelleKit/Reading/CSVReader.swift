@@ -1,27 +1,27 @@
 import CLibCSV
 
 /// Delimited text (Sage's TAB exports, Excel's `;` files, plain CSV) through
-/// libcsv, fed line by line from fixed-size chunks so memory stays flat and every
-/// record knows the physical line it starts on.
+/// libcsv, fed one physical line at a time from fixed-size chunks, so memory stays
+/// flat and every record knows the line it starts on.
+///
+/// Two repairs keep one bad value from spoiling the rows after it:
+/// - a quote that does not close within the lines a quoted value may span (one
+///   line in Sage's TAB files, which cannot hold line breaks) was data: the line is
+///   read again with quotes taken literally;
+/// - a line break inside a value breaks a Sage TAB record in short rows: consecutive
+///   short rows whose values add up to the header are joined.
 struct CSVReader: RecordReader {
   let path: String
   let facts: FileFacts
   let limits: ReadLimits
-  /// Records spanning more lines than this come from an unbalanced quote.
-  var maxLinesPerRecord = 200
+  /// Lines a quoted value may span in `;`/`,` files (Excel writes line breaks in cells).
+  var maxQuotedLines = 50
 
   func read(header: ([String]) throws -> Void, row: (SourceRow) throws -> Void) throws {
     let file = try InputFile(path: path)
     let state = CSVParseState(facts: facts, limits: limits)
-    var parser = csv_parser()
-    // Not CSV_STRICT: Sage writes no quoting, so a stray quote inside a value is data.
-    guard csv_init(&parser, UInt8(CSV_STRICT_FINI | CSV_APPEND_NULL)) == 0 else {
-      throw FileRejection(.tooLarge, "cannot allocate the CSV parser")
-    }
-    defer { csv_free(&parser) }
-    // libcsv trims spaces and tabs by default; Sage values keep theirs.
-    csv_set_space_func(&parser) { _ in 0 }
-
+    let feeder = CSVLineFeeder(state: state, limits: limits, maxQuotedLines: maxQuotedLines)
+    defer { feeder.release() }
     try withoutActuallyEscaping(header) { header in
       try withoutActuallyEscaping(row) { row in
         state.onHeader = header
@@ -30,16 +30,15 @@ struct CSVReader: RecordReader {
           state.onHeader = nil
           state.onRow = nil
         }
-        try feed(file: file, parser: &parser, state: state)
+        try feed(file: file, feeder: feeder)
       }
     }
   }
 
-  private func feed(file: InputFile, parser: inout csv_parser, state: CSVParseState) throws {
-    let context = Unmanaged.passUnretained(state).toOpaque()
+  private func feed(file: InputFile, feeder: CSVLineFeeder) throws {
     var skip = facts.bomLength
-    var delimiterChosen = false
-    var firstLine: [UInt8] = []
+    var partial: [UInt8] = []
+    var afterCarriageReturn = false
     try file.forEachChunk { chunk in
       var chunk = chunk
       if skip > 0 {
@@ -47,78 +46,55 @@ struct CSVReader: RecordReader {
         chunk = UnsafeRawBufferPointer(rebasing: chunk[dropped...])
         skip -= dropped
       }
-      var offset = 0
-      while offset < chunk.count {
-        let rest = UnsafeRawBufferPointer(rebasing: chunk[offset...])
-        let newline = rest.firstIndex(of: 0x0A)
-        let segmentEnd = newline.map { $0 + 1 } ?? rest.count
-        let segment = UnsafeRawBufferPointer(rebasing: rest[0..<segmentEnd])
-        if !delimiterChosen {
-          firstLine.append(contentsOf: segment)
-          if newline == nil && firstLine.count < limits.maxRecordBytes {
-            offset += segmentEnd
-            continue
-          }
-          csv_set_delim(&parser, Self.detectDelimiter(firstLine))
-          delimiterChosen = true
-          try firstLine.withUnsafeBytes { try parse($0, parser: &parser, state: state) }
-          firstLine = []
-        } else {
-          try parse(segment, parser: &parser, state: state)
+      var start = 0
+      if afterCarriageReturn, chunk.first == 0x0A {
+        // The LF of a CRLF split across two chunks: same line break.
+        try feeder.continueLine(UnsafeRawBufferPointer(rebasing: chunk[0..<1]))
+        start = 1
+      }
+      afterCarriageReturn = false
+      var index = start
+      while index < chunk.count {
+        let byte = chunk[index]
+        guard byte == 0x0A || byte == 0x0D else {
+          index += 1
+          continue
         }
-        if newline != nil { state.currentLine += 1 }
-        offset += segmentEnd
+        var end = index + 1
+        if byte == 0x0D {
+          if end < chunk.count {
+            if chunk[end] == 0x0A { end += 1 }
+          } else {
+            afterCarriageReturn = true
+          }
+        }
+        let line = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
+        if partial.isEmpty {
+          try feeder.line(line, terminated: true)
+        } else {
+          partial.append(contentsOf: line)
+          try partial.withUnsafeBytes { try feeder.line($0, terminated: true) }
+          partial.removeAll(keepingCapacity: true)
+        }
+        start = end
+        index = end
+      }
+      if start < chunk.count {
+        partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start...]))
+        if partial.count > limits.maxRecordBytes {
+          throw FileRejection(
+            .tooLarge, "a line is longer than \(limits.maxRecordBytes) bytes",
+            line: state(feeder).currentLine)
+        }
       }
     }
-    if !delimiterChosen {
-      csv_set_delim(&parser, Self.detectDelimiter(firstLine))
-      try firstLine.withUnsafeBytes { try parse($0, parser: &parser, state: state) }
+    if !partial.isEmpty {
+      try partial.withUnsafeBytes { try feeder.line($0, terminated: false) }
     }
-    // libcsv only reports an unclosed quote in strict mode, which would also refuse
-    // the stray quotes Sage writes inside values: check its state instead.
-    let fieldBegun: Int32 = 2
-    if parser.pstate == fieldBegun && parser.quoted != 0 {
-      throw FileRejection(
-        .malformedCSV, "a quoted value is never closed", line: state.recordStartLine)
-    }
-    if csv_fini(&parser, csvFieldEnded, csvRecordEnded, context) != 0 {
-      throw FileRejection(
-        .malformedCSV, "a quoted value is never closed", line: state.recordStartLine)
-    }
-    try state.rethrow()
-    if state.labels == nil { throw FileRejection(.emptyFile, "the file has no header line") }
+    try feeder.finish()
   }
 
-  private func parse(
-    _ segment: UnsafeRawBufferPointer, parser: inout csv_parser, state: CSVParseState
-  ) throws {
-    if parser.pstate == 0 {  // ROW_NOT_BEGUN: this line starts a record
-      state.recordStartLine = state.currentLine
-      state.recordBytes = 0
-    }
-    state.recordBytes += segment.count
-    if state.recordBytes > limits.maxRecordBytes {
-      throw FileRejection(
-        .tooLarge,
-        "a record is longer than \(limits.maxRecordBytes) bytes (often an unclosed quote)",
-        line: state.recordStartLine)
-    }
-    if state.currentLine - state.recordStartLine >= maxLinesPerRecord {
-      throw FileRejection(
-        .malformedCSV,
-        "a quoted value runs over \(maxLinesPerRecord) lines: unbalanced quote",
-        line: state.recordStartLine)
-    }
-    let context = Unmanaged.passUnretained(state).toOpaque()
-    let consumed = csv_parse(
-      &parser, segment.baseAddress, segment.count, csvFieldEnded, csvRecordEnded, context)
-    try state.rethrow()
-    if consumed != segment.count {
-      throw FileRejection(
-        .malformedCSV, String(cString: csv_strerror(csv_error(&parser))),
-        line: state.recordStartLine)
-    }
-  }
+  private func state(_ feeder: CSVLineFeeder) -> CSVParseState { feeder.state }
 
   /// The separator is the most frequent of TAB, `;` and `,` outside quotes in the
   /// header line; TAB wins ties because it is what Sage writes.
@@ -142,16 +118,149 @@ struct CSVReader: RecordReader {
   }
 }
 
+/// Drives libcsv line by line and keeps the lines of the record in progress, so
+/// that a record opened by a stray quote can be read again literally.
+final class CSVLineFeeder {
+  let state: CSVParseState
+  let limits: ReadLimits
+  private var parser = csv_parser()
+  private var delimiter: UInt8? = nil
+  private var quotedLineLimit: Int
+  private let maxQuotedLines: Int
+  /// Bytes of the record in progress and where each of its lines ends.
+  private var recordBytes: [UInt8] = []
+  private var recordLineEnds: [Int] = []
+  private var recordEndsWithBreak: [Bool] = []
+
+  private static let rowNotBegun: Int32 = 0
+  private static let fieldBegun: Int32 = 2
+
+  init(state: CSVParseState, limits: ReadLimits, maxQuotedLines: Int) {
+    self.state = state
+    self.limits = limits
+    self.maxQuotedLines = maxQuotedLines
+    quotedLineLimit = maxQuotedLines
+    resetParser()
+  }
+
+  func release() { csv_free(&parser) }
+
+  private func resetParser() {
+    csv_free(&parser)
+    parser = csv_parser()
+    // Not CSV_STRICT: Sage writes no quoting, so a stray quote inside a value is data.
+    _ = csv_init(&parser, UInt8(CSV_APPEND_NULL))
+    // libcsv trims spaces and tabs by default; Sage values keep theirs.
+    csv_set_space_func(&parser) { _ in 0 }
+    if let delimiter { csv_set_delim(&parser, delimiter) }
+  }
+
+  private var insideQuotedValue: Bool {
+    parser.pstate == Self.fieldBegun && parser.quoted != 0
+  }
+
+  /// One physical line, with its line break when `terminated`.
+  func line(_ bytes: UnsafeRawBufferPointer, terminated: Bool) throws {
+    if delimiter == nil {
+      let chosen = CSVReader.detectDelimiter(Array(bytes))
+      delimiter = chosen
+      csv_set_delim(&parser, chosen)
+      quotedLineLimit = chosen == 0x09 ? 1 : maxQuotedLines
+      // Only Sage's TAB files break records at line breaks; other files quote them.
+      state.joinsBrokenRecords = chosen == 0x09
+    }
+    if parser.pstate == Self.rowNotBegun {
+      state.recordStartLine = state.currentLine
+      recordBytes.removeAll(keepingCapacity: true)
+      recordLineEnds.removeAll(keepingCapacity: true)
+      recordEndsWithBreak.removeAll(keepingCapacity: true)
+    }
+    recordBytes.append(contentsOf: bytes)
+    recordLineEnds.append(recordBytes.count)
+    recordEndsWithBreak.append(terminated)
+    if recordBytes.count > limits.maxRecordBytes {
+      throw FileRejection(
+        .tooLarge, "a record is longer than \(limits.maxRecordBytes) bytes",
+        line: state.recordStartLine)
+    }
+    try parse(bytes)
+    if terminated { state.currentLine += 1 }
+    if insideQuotedValue && recordLineEnds.count >= quotedLineLimit {
+      try readRecordAgainLiterally()
+    }
+  }
+
+  /// Bytes that belong to the line just fed (the LF of a CRLF split across chunks).
+  func continueLine(_ bytes: UnsafeRawBufferPointer) throws {
+    recordBytes.append(contentsOf: bytes)
+    if !recordLineEnds.isEmpty { recordLineEnds[recordLineEnds.count - 1] = recordBytes.count }
+    try parse(bytes)
+  }
+
+  func finish() throws {
+    if insideQuotedValue { try readRecordAgainLiterally() }
+    let context = Unmanaged.passUnretained(state).toOpaque()
+    _ = csv_fini(&parser, csvFieldEnded, csvRecordEnded, context)
+    try state.rethrow()
+    try state.flushPending()
+    if state.labels == nil { throw FileRejection(.emptyFile, "the file has no header line") }
+  }
+
+  /// The record's first line opened a quote that never closed where it should:
+  /// that quote was data. Read the first line with quotes taken literally, then
+  /// the following lines afresh.
+  private func readRecordAgainLiterally() throws {
+    let bytes = recordBytes
+    let ends = recordLineEnds
+    let breaks = recordEndsWithBreak
+    resetParser()
+    state.row.clear()
+    state.currentLine = state.recordStartLine
+    recordBytes.removeAll(keepingCapacity: true)
+    recordLineEnds.removeAll(keepingCapacity: true)
+    recordEndsWithBreak.removeAll(keepingCapacity: true)
+    try bytes.withUnsafeBytes { all in
+      csv_set_quote(&parser, 0)  // NUL never occurs: files holding one are rejected
+      try parse(UnsafeRawBufferPointer(rebasing: all[0..<ends[0]]))
+      csv_set_quote(&parser, UInt8(ascii: "\""))
+      if breaks[0] { state.currentLine += 1 }
+      for index in 1..<ends.count {
+        try line(
+          UnsafeRawBufferPointer(rebasing: all[ends[index - 1]..<ends[index]]),
+          terminated: breaks[index])
+      }
+    }
+  }
+
+  private func parse(_ bytes: UnsafeRawBufferPointer) throws {
+    let context = Unmanaged.passUnretained(state).toOpaque()
+    let consumed = csv_parse(
+      &parser, bytes.baseAddress, bytes.count, csvFieldEnded, csvRecordEnded, context)
+    try state.rethrow()
+    if consumed != bytes.count {
+      throw FileRejection(
+        .malformedCSV, String(cString: csv_strerror(csv_error(&parser))),
+        line: state.recordStartLine)
+    }
+  }
+}
+
 final class CSVParseState {
   let facts: FileFacts
   let limits: ReadLimits
   let row: SourceRow
+  /// A short row waiting for the rest of its record (see `CSVReader`).
+  private let pending: SourceRow
+  private var hasPending = false
+  private var pendingParts = 0
+  /// A value rarely holds more line breaks than this; beyond, the rows are not one record.
+  private let maximumPartsPerRecord = 20
+  var joinsBrokenRecords = false
   var labels: [String]? = nil
   var onHeader: (([String]) throws -> Void)? = nil
   var onRow: ((SourceRow) throws -> Void)? = nil
   var currentLine = 1
   var recordStartLine = 1
-  var recordBytes = 0
   var failure: Error? = nil
   var recordCount = 0
 
@@ -159,6 +268,7 @@ final class CSVParseState {
     self.facts = facts
     self.limits = limits
     row = SourceRow(encoding: facts.encoding)
+    pending = SourceRow(encoding: facts.encoding)
   }
 
   func rethrow() throws {
@@ -186,23 +296,50 @@ final class CSVParseState {
     guard failure == nil else { return }
     defer { row.clear() }
     do {
-      if labels == nil {
+      guard let labels else {
         let names = (0..<row.fieldCount).map { row.text($0) }
-        labels = names
+        self.labels = names
         try onHeader?(names)
         return
       }
       if (0..<row.fieldCount).allSatisfy({ row.isEmpty($0) }) { return }
-      recordCount += 1
-      if recordCount > limits.maxRecords {
-        throw FileRejection(
-          .tooLarge, "the file holds more than \(limits.maxRecords) records", line: recordStartLine)
-      }
       row.line = recordStartLine
-      try onRow?(row)
+      if hasPending {
+        let joined = pending.fieldCount + row.fieldCount - 1
+        if joined <= labels.count && pendingParts < maximumPartsPerRecord {
+          pending.join(row)
+          pendingParts += 1
+          if joined == labels.count { try flushPending() }
+          return
+        }
+        try flushPending()
+      }
+      if row.fieldCount < labels.count && joinsBrokenRecords {
+        pending.copy(row)
+        hasPending = true
+        pendingParts = 1
+        return
+      }
+      try emit(row)
     } catch {
       failure = error
     }
+  }
+
+  /// Hands over a short row that nothing completed (the pipeline reports it).
+  func flushPending() throws {
+    guard hasPending else { return }
+    hasPending = false
+    try emit(pending)
+  }
+
+  private func emit(_ record: SourceRow) throws {
+    recordCount += 1
+    if recordCount > limits.maxRecords {
+      throw FileRejection(
+        .tooLarge, "the file holds more than \(limits.maxRecords) records", line: record.line)
+    }
+    try onRow?(record)
   }
 }
 

@@ -99,6 +99,35 @@ public final class SourceRow {
     slotCapacity = capacity
   }
 
+  /// Makes this row a copy of `other` (values and line).
+  func copy(_ other: SourceRow) {
+    clear()
+    line = other.line
+    for column in 0..<other.fieldCount { appendField(other.raw(column)) }
+  }
+
+  /// Continues this row with `other`, whose first value completes this row's last
+  /// one after a line break that split the record.
+  func join(_ other: SourceRow) {
+    guard fieldCount > 0, other.fieldCount > 0 else { return }
+    let last = fieldCount - 1
+    let lastValue = Array(raw(last))
+    byteCount = starts[last]
+    fieldCount = last
+    reserveSlots(fieldCount + 1)
+    starts[fieldCount] = byteCount
+    (lastValue + [UInt8(ascii: "\n")]).withUnsafeBytes { copy($0) }
+    copy(other.raw(0))
+    ends[fieldCount] = byteCount
+    fieldCount += 1
+    for column in 1..<other.fieldCount { appendField(other.raw(column)) }
+  }
+
+  /// The untrimmed bytes of a column.
+  func raw(_ column: Int) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: bytes + starts[column], count: ends[column] - starts[column])
+  }
+
   /// Number of columns the row can be asked for.
   public var columnCount: Int { fieldCount }
 
@@ -109,6 +138,12 @@ public final class SourceRow {
     }
     var start = starts[column]
     var end = ends[column]
+    // A byte-order mark inside the file (two exports joined) is not part of a value.
+    if end - start >= 3 && bytes[start] == 0xEF && bytes[start + 1] == 0xBB
+      && bytes[start + 2] == 0xBF
+    {
+      start += 3
+    }
     while start < end, isBlank(bytes[start]) { start += 1 }
     while end > start, isBlank(bytes[end - 1]) { end -= 1 }
     return UnsafeRawBufferPointer(start: bytes + start, count: end - start)

@@ -4,8 +4,12 @@ import Foundation
 /// Record-oriented XML (a root holding repeated record elements whose children
 /// are fields) through libxml2's streaming reader. Nothing is ever fetched or
 /// expanded: no network, no DTD, and any DOCTYPE rejects the file.
+///
+/// Exports often leave empty fields out of a record, so the columns are the labels
+/// of every record: a first streaming pass collects them, the second reads rows.
 struct XMLRecordReader: RecordReader {
   let path: String
+  let facts: FileFacts
   let limits: ReadLimits
 
   private static let initialised: Bool = {
@@ -13,32 +17,110 @@ struct XMLRecordReader: RecordReader {
     return true
   }()
 
+  private enum NodeType {
+    static let element: Int32 = 1
+    static let text: Int32 = 3
+    static let cdata: Int32 = 4
+    static let entityReference: Int32 = 5
+    static let entity: Int32 = 6
+    static let doctype: Int32 = 10
+    static let whitespace: Int32 = 13
+    static let significantWhitespace: Int32 = 14
+    static let endElement: Int32 = 15
+  }
+
   func read(header: ([String]) throws -> Void, row: (SourceRow) throws -> Void) throws {
     _ = Self.initialised
     try Self.refuseDoctype(path: path)
+    var columns: [String: Int] = [:]
+    var labels: [String] = []
+    var records = 0
+    try walk { reader, type, depth in
+      if type == NodeType.element && depth == 1 {
+        records += 1
+        if records > limits.maxRecords {
+          throw FileRejection(
+            .tooLarge, "the file holds more than \(limits.maxRecords) records",
+            line: currentLine(reader))
+        }
+      }
+      guard type == NodeType.element && depth == 2 else { return }
+      let label = fieldLabel(reader)
+      if columns[label] == nil {
+        if labels.count >= limits.maxColumns {
+          throw FileRejection(
+            .tooLarge, "the records hold more than \(limits.maxColumns) different fields",
+            line: currentLine(reader))
+        }
+        columns[label] = labels.count
+        labels.append(label)
+      }
+    }
+    if records == 0 { throw FileRejection(.emptyFile, "the XML holds no record element") }
+    try header(labels)
+
+    let record = SourceRow(encoding: .utf8)
+    var fieldColumn: Int? = nil
+    var fieldText: [UInt8] = []
+    var fieldLine = 0
+    var recordBytes = 0
+    try walk { reader, type, depth in
+      switch (type, depth) {
+      case (NodeType.element, 1):
+        record.clear(columns: labels.count)
+        record.line = currentLine(reader)
+        recordBytes = 0
+        if xmlTextReaderIsEmptyElement(reader) == 1 { try row(record) }
+      case (NodeType.element, 2):
+        fieldColumn = columns[fieldLabel(reader)]
+        fieldText.removeAll(keepingCapacity: true)
+        fieldLine = currentLine(reader)
+        if xmlTextReaderIsEmptyElement(reader) == 1 { fieldColumn = nil }
+      case (NodeType.text, 3), (NodeType.cdata, 3), (NodeType.whitespace, 3),
+        (NodeType.significantWhitespace, 3):
+        guard let value = xmlTextReaderConstValue(reader) else { return }
+        let text = UnsafeRawBufferPointer(start: value, count: strlen(value))
+        fieldText.append(contentsOf: text)
+        recordBytes += text.count
+        if fieldText.count > limits.maxFieldBytes {
+          throw FileRejection(
+            .tooLarge, "a value is longer than \(limits.maxFieldBytes) bytes", line: fieldLine,
+            field: fieldColumn.map { labels[$0] })
+        }
+        if recordBytes > limits.maxRecordBytes {
+          throw FileRejection(
+            .tooLarge, "a record is longer than \(limits.maxRecordBytes) bytes",
+            line: record.line)
+        }
+      case (NodeType.endElement, 2):
+        if let column = fieldColumn { fieldText.withUnsafeBytes { record.setField(column, $0) } }
+        fieldColumn = nil
+      case (NodeType.endElement, 1):
+        try row(record)
+      default:
+        break
+      }
+    }
+  }
+
+  /// Streams the file's nodes to `visit`, turning every libxml2 complaint into a rejection.
+  private func walk(_ visit: (xmlTextReaderPtr, Int32, Int) throws -> Void) throws {
     let errors = XMLErrorCollector()
-    guard
-      let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue))
-    else {
+    // Files that are not UTF-8 and do not declare their encoding are read with the
+    // encoding the whole-file inspection chose.
+    let encoding: String? =
+      facts.encoding == .windows1252 && !Self.declaresEncoding(path: path) ? "windows-1252" : nil
+    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+    guard let reader = xmlReaderForFile(path, encoding, options) else {
       throw FileRejection(.malformedXML, "libxml2 cannot open the file")
     }
     defer { xmlFreeTextReader(reader) }
     xmlTextReaderSetStructuredErrorHandler(
       reader, xmlErrorReceived, Unmanaged.passUnretained(errors).toOpaque())
-
-    let record = SourceRow(encoding: .utf8)
-    var columns: [String: Int] = [:]
-    var labels: [String] = []
-    var headerSent = false
-    var fieldColumn: Int? = nil
-    var fieldText: [UInt8] = []
-    var fieldLine = 0
-
     func fail() -> FileRejection {
       FileRejection(
         .malformedXML, errors.message ?? "the XML is not well-formed", line: errors.line)
     }
-
     while true {
       let status = xmlTextReaderRead(reader)
       if status == 0 { break }
@@ -51,85 +133,33 @@ struct XMLRecordReader: RecordReader {
           line: currentLine(reader))
       }
       switch type {
-      case 10:  // DOCTYPE
+      case NodeType.doctype:
         throw FileRejection(
           .xmlDoctypeForbidden, "the file declares a DOCTYPE; entities are never expanded",
           line: currentLine(reader))
-      case 5, 6:  // entity reference or declaration left unexpanded
+      case NodeType.entityReference, NodeType.entity:
         throw FileRejection(
           .xmlDoctypeForbidden, "the file uses entity references", line: currentLine(reader))
-      case 1 where depth == 1:  // a record starts
-        record.clear(columns: labels.count)
-        record.line = currentLine(reader)
-      case 1 where depth == 2:  // a field starts
-        let label = fieldLabel(reader)
-        if let known = columns[label] {
-          fieldColumn = known
-        } else if !headerSent {
-          columns[label] = labels.count
-          fieldColumn = labels.count
-          labels.append(label)
-          record.addColumn()
-        } else {
-          fieldColumn = nil  // a label the first record did not have
-        }
-        fieldText.removeAll(keepingCapacity: true)
-        fieldLine = currentLine(reader)
-        if xmlTextReaderIsEmptyElement(reader) == 1 { fieldColumn = nil }
-      case 3 where depth == 3, 4 where depth == 3, 13 where depth == 3, 14 where depth == 3:
-        // Text, CDATA or spaces inside a field.
-        if let value = xmlTextReaderConstValue(reader) {
-          let text = UnsafeRawBufferPointer(start: value, count: strlen(value))
-          fieldText.append(contentsOf: text)
-          if fieldText.count > limits.maxFieldBytes {
-            throw FileRejection(
-              .tooLarge, "a value is longer than \(limits.maxFieldBytes) bytes", line: fieldLine,
-              field: fieldColumn.map { labels[$0] })
-          }
-        }
-      case 15 where depth == 2:  // a field ends
-        if let column = fieldColumn {
-          fieldText.withUnsafeBytes { record.setField(column, $0) }
-        }
-        fieldColumn = nil
-      case 15 where depth == 1:  // a record ends
-        try emit(record)
       default:
-        break
+        try visit(reader, type, depth)
       }
     }
     if errors.message != nil { throw fail() }
-    if !headerSent {
-      throw FileRejection(.emptyFile, "the XML holds no record element")
-    }
-
-    func emit(_ record: SourceRow) throws {
-      if !headerSent {
-        headerSent = true
-        try header(labels)
-      }
-      try row(record)
-    }
   }
 
   /// libxml2 parses a DOCTYPE's internal subset before the reader reports it, so a
   /// DOCTYPE is refused from the prolog's bytes first, before libxml2 sees the file.
   static func refuseDoctype(path: String) throws {
-    let file = try InputFile(path: path)
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
-    defer { buffer.deallocate() }
-    let count = try file.read(into: buffer)
-    let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-    let doctype = Array("<!DOCTYPE".utf8)
-    var index = 0
-    var line = 1
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0x0A { line += 1 }
-      if byte == UInt8(ascii: "<"), index + 1 < count {
+    try withProlog(path: path) { bytes in
+      let doctype = Array("<!DOCTYPE".utf8)
+      var line = 1
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte == 0x0A { line += 1 }
+        guard byte == UInt8(ascii: "<"), index + 1 < bytes.count else { continue }
         let next = bytes[index + 1]
         if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return }  // the root element
-        if index + doctype.count <= count,
+        if index + doctype.count <= bytes.count,
           zip(bytes[index..<index + doctype.count], doctype).allSatisfy({ $0 == $1 })
         {
           throw FileRejection(
@@ -137,8 +167,30 @@ struct XMLRecordReader: RecordReader {
             line: line)
         }
       }
-      index += 1
     }
+  }
+
+  /// True when the XML declaration names an encoding.
+  static func declaresEncoding(path: String) -> Bool {
+    var found = false
+    try? withProlog(path: path) { bytes in
+      guard let end = bytes.firstIndex(of: UInt8(ascii: ">")) else { return }
+      let declaration = String(decoding: bytes[..<end], as: UTF8.self)
+      found = declaration.hasPrefix("<?xml") && declaration.contains("encoding")
+    }
+    return found
+  }
+
+  private static func withProlog(path: String, _ body: (UnsafeRawBufferPointer) throws -> Void)
+    throws
+  {
+    let file = try InputFile(path: path)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+    defer { buffer.deallocate() }
+    let count = try file.read(into: buffer)
+    var start = 0
+    if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
+    try body(UnsafeRawBufferPointer(rebasing: buffer[start..<count]))
   }
 
   private func currentLine(_ reader: xmlTextReaderPtr) -> Int {

@@ -11,6 +11,7 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case duplicateFile = "duplicate-file"
   case massDeletionGuard = "mass-deletion-guard"
   case emptyFile = "empty-file"
+  case processingFailed = "processing-failed"
   // Row reasons.
   case missingKey = "missing-key"
   case duplicateKey = "duplicate-key"

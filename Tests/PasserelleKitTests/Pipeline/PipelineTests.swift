@@ -89,7 +89,7 @@ import Testing
     let outcome = try #require(try root.runOnce().first)
     #expect(outcome.counts.emitted == 1)
     #expect(outcome.counts.deletions == 2)
-    let payload = try #require(root.payloads().last)
+    let payload = try #require(outcome.outputs.first { $0.hasSuffix("-accounts.json") })
     let operations = try root.operations(payload)
     #expect(operations.map(\.action) == ["upsert", "markDeleted", "markDeleted"])
     #expect(operations.map(\.extId) == ["G00006", "G00099", "G00100"])
@@ -208,5 +208,42 @@ import Testing
     let status = try StatusReport.load(from: root.layout.manifest)
     #expect(status.batches["done"] == 1)
     #expect(status.records.first?.active == outcome.counts.emitted)
+  }
+}
+
+@Suite struct RobustnessTests {
+  @Test func aFileThatKeepsStoppingTheConversionIsSetAside() throws {
+    let root = try TestRoot()
+    let claimed = "\(root.layout.work)/20261129-050000-abcd-Clients.Txt"
+    try FileManager.default.copyItem(atPath: TestFiles.tabSample, toPath: claimed)
+    let manifest = try Manifest(path: root.layout.manifest)
+    for _ in 0..<3 { _ = try manifest.beginAttempt("20261129-050000-abcd") }
+    try root.drop(sample: TestFiles.excelSample)
+    let outcomes = try root.runOnce()
+    #expect(outcomes.map(\.state) == [.rejected, .done])
+    #expect(outcomes.first?.reason?.code == .processingFailed)
+    #expect(root.scratch.files(in: "out/work").isEmpty)
+  }
+
+  @Test func aShortRowIsRejectedInsteadOfBlankingFields() throws {
+    let root = try TestRoot()
+    let builder = try CustomerExportBuilder()
+    try root.drop(
+      builder.build(count: 5) { index, fields in
+        if index == 2 { fields.removeLast(40) }
+      }, as: "Clients;court.csv")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.counts.rejected == 1)
+    #expect(outcome.counts.emitted == 4)
+  }
+
+  @Test func aVeryLongFileNameIsShortenedNotRefused() throws {
+    let root = try TestRoot()
+    let name = String(repeating: "Export des clients ", count: 12) + ".Txt"
+    try root.drop(sample: TestFiles.tabSample, as: name)
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.state == .done)
+    #expect(root.scratch.files(in: "watch/sage").isEmpty)
+    #expect(root.scratch.files(in: "out/archive").allSatisfy { $0.utf8.count < 255 })
   }
 }

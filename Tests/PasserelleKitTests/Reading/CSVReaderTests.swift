@@ -65,25 +65,70 @@ import Testing
     #expect(result.rows[0].values == ["A1", "Ecran 24\" pouces", "x"])
   }
 
-  @Test func rejectsAnUnclosedQuote() throws {
+  @Test func anUnclosedQuoteIsReadLiterallyAndSwallowsNothing() throws {
     let scratch = try TestFiles.scratch()
     let path = scratch.file("open.csv")
     try TestFiles.write("Code;Nom\nA;\"jamais fermé\nB;x\n", to: path)
-    let found = rejection { _ = try readAll(path) }
-    #expect(found?.code == .malformedCSV)
-    #expect(found?.line == 2)
+    let result = try readAll(path)
+    #expect(result.rows.map(\.line) == [2, 3])
+    #expect(result.rows.map(\.values) == [["A", "\"jamais fermé"], ["B", "x"]])
   }
 
-  @Test func rejectsARunawayRecordWithBoundedMemory() throws {
+  @Test func aStrayQuoteInASageTabExportStaysOnItsLine() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("stray.txt")
+    try TestFiles.write(
+      "Code\tNom\tVille\nC1\t\"Chez Paul\" Restaurant\tLyon\nC2\t\"Le Zinc\tParis\nC3\tLe \"Bar\"\tNantes\n",
+      to: path)
+    let result = try readAll(path)
+    #expect(result.rows.map(\.line) == [2, 3, 4])
+    #expect(
+      result.rows.map(\.values) == [
+        ["C1", "\"Chez Paul\" Restaurant", "Lyon"], ["C2", "\"Le Zinc", "Paris"],
+        ["C3", "Le \"Bar\"", "Nantes"],
+      ])
+  }
+
+  @Test func aLineBreakInsideASageValueIsJoinedBack() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("memo.txt")
+    try TestFiles.write(
+      "Code\tObservations\tVille\r\nC1\tpremière\r\nseconde\r\ntroisième\tLyon\r\nC2\tx\tParis\r\n",
+      to: path)
+    let result = try readAll(path)
+    #expect(result.rows.map(\.line) == [2, 5])
+    #expect(result.rows[0].values == ["C1", "première\nseconde\ntroisième", "Lyon"])
+    #expect(result.rows[1].values == ["C2", "x", "Paris"])
+  }
+
+  @Test func countsLinesEndedByCarriageReturnsAlone() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("mac.txt")
+    try TestFiles.write("Code\tNom\rA\tun\rB\tdeux\r", to: path)
+    let result = try readAll(path)
+    #expect(result.rows.map(\.line) == [2, 3])
+  }
+
+  @Test func aRunawayQuoteIsBoundedAndTheRowsAfterItSurvive() throws {
     let scratch = try TestFiles.scratch()
     let path = scratch.file("runaway.csv")
-    var limits = ReadLimits()
-    limits.maxRecordBytes = 64 * 1024
     let body = String(repeating: "x", count: 100) + "\n"
     try TestFiles.write(
-      "Code;Nom\nA;\"" + String(repeating: body, count: 2_000), to: path)
+      "Code;Nom\nA;\"" + String(repeating: body, count: 2_000) + "Z;fin\n", to: path)
+    let result = try readAll(path)
+    #expect(result.rows.first?.values == ["A", "\"" + String(repeating: "x", count: 100)])
+    #expect(result.rows.last?.values == ["Z", "fin"])
+    #expect(result.rows.last?.line == 2_002)
+  }
+
+  @Test func aLineOverTheRecordLimitIsRejected() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("long.csv")
+    var limits = ReadLimits()
+    limits.maxRecordBytes = 64 * 1024
+    try TestFiles.write("Code;Nom\nA;" + String(repeating: "y", count: 100_000) + "\n", to: path)
     let found = rejection { _ = try readAll(path, limits: limits) }
-    #expect(found?.code == .tooLarge || found?.code == .malformedCSV)
+    #expect(found?.code == .tooLarge)
     #expect(found?.line == 2)
   }
 

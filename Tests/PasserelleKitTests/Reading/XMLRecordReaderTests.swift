@@ -91,3 +91,47 @@ import Testing
     #expect(rejection { _ = try readAll(path) }?.code == .emptyFile)
   }
 }
+
+@Suite struct XMLColumnsTests {
+  @Test func fieldsMissingFromTheFirstRecordAreStillRead() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("sparse.xml")
+    try TestFiles.write(
+      """
+      <Clients>
+        <Client><Nom>Sans code</Nom></Client>
+        <Client><Code>B</Code><E-mail>b@exemple.fr</E-mail></Client>
+      </Clients>
+      """, to: path)
+    let result = try readAll(path)
+    #expect(result.labels == ["Nom", "Code", "E-mail"])
+    #expect(result.rows.map(\.values) == [["Sans code", "", ""], ["", "B", "b@exemple.fr"]])
+  }
+
+  @Test func limitsTheNumberOfDifferentFields() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("wide.xml")
+    var limits = ReadLimits()
+    limits.maxColumns = 100
+    let fields = (0..<500).map { "<F\($0)>x</F\($0)>" }.joined()
+    try TestFiles.write("<R><C>\(fields)</C></R>", to: path)
+    #expect(rejection { _ = try readAll(path, limits: limits) }?.code == .tooLarge)
+  }
+
+  @Test func reportsLinesBeyond65535() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("long.xml")
+    let padding = String(repeating: "\n", count: 70_000)
+    try TestFiles.write("<Clients>\(padding)<Client><Code>A</Code></Client></Clients>", to: path)
+    #expect(try readAll(path).rows.first?.line == 70_001)
+  }
+
+  @Test func readsUndeclaredWindows1252() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("ansi.xml")
+    try TestFiles.write(
+      "<Clients><Client><Code>A</Code><Nom>Société</Nom></Client></Clients>", to: path,
+      encoding: .windowsCP1252)
+    #expect(try readAll(path).rows.first?.values == ["A", "Société"])
+  }
+}

@@ -10,7 +10,7 @@ func readAll(_ path: String, limits: ReadLimits = ReadLimits()) throws -> ReadRe
   let facts = try FileInspection.inspect(path: path, limits: limits)
   let reader: RecordReader =
     FileFormat.sniff(path: path, bomLength: facts.bomLength) == .xml
-    ? XMLRecordReader(path: path, limits: limits)
+    ? XMLRecordReader(path: path, facts: facts, limits: limits)
     : CSVReader(path: path, facts: facts, limits: limits)
   var result = ReadResult()
   try reader.read(
