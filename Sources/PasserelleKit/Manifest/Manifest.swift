@@ -64,7 +64,6 @@ public final class Manifest: Sendable {
             firstBatch TEXT NOT NULL,
             lastBatch TEXT NOT NULL,
             PRIMARY KEY (resource, code)) WITHOUT ROWID;
-          CREATE INDEX recordByKind ON record(resource, kind, deleted);
           CREATE TABLE attempt (
             batchId TEXT PRIMARY KEY,
             count INTEGER NOT NULL);

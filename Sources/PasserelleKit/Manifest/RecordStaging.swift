@@ -24,8 +24,9 @@ final class RecordStaging {
   let kind: String
   let batch: String
   private let lookup: Statement
+  /// Active records of this kind that the file holds: the others are deletions.
+  private var matchedActive = 0
   private let stage: Statement
-  private var userIds: [String: Int?] = [:]
 
   init(db: Database, resource: String, kind: String, batch: String) throws {
     self.db = db
@@ -88,9 +89,10 @@ final class RecordStaging {
   }
 
   /// Records that the file holds `code`. Returns nil the first time.
-  func stage(code: String, line: Int, operation: Int?, fingerprint: Data?, smId: Int?) throws
-    -> Repeat?
-  {
+  func stage(
+    code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?
+  ) throws -> Repeat? {
+    let smId = known?.smId
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, code)
@@ -114,7 +116,10 @@ final class RecordStaging {
     }
     guard sqlite3_step(statement) == SQLITE_ROW else { throw failure(statement) }
     let occurrences = Int(sqlite3_column_int64(statement, 1))
-    if occurrences == 1 { return nil }
+    if occurrences == 1 {
+      if let known, !known.deleted, known.kind == kind { matchedActive += 1 }
+      return nil
+    }
     return Repeat(
       firstLine: Int(sqlite3_column_int64(statement, 0)), isFirstRepeat: occurrences == 2,
       firstOperation: integer(statement, 2))
@@ -149,22 +154,16 @@ final class RecordStaging {
       message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
   }
 
-  func userId(_ code: String) throws -> Int? {
-    if let cached = userIds[code] { return cached }
-    let id = try Int.fetchOne(
+  /// Sage representative code → SM user id, for every user SM has an id for.
+  static func userIds(in db: Database) throws -> [String: Int] {
+    var ids: [String: Int] = [:]
+    let rows = try GRDB.Row.fetchCursor(
       db,
-      sql: "SELECT smId FROM record WHERE resource = 'users' AND code = ? AND deleted = 0",
-      arguments: [code])
-    userIds[code] = id
-    return id
-  }
-
-  var hasUserMap: Bool {
-    get throws {
-      try Bool.fetchOne(
-        db, sql: "SELECT 1 FROM record WHERE resource = 'users' AND smId IS NOT NULL LIMIT 1")
-        ?? false
-    }
+      sql:
+        "SELECT code, smId FROM record WHERE resource = 'users' AND deleted = 0 AND smId IS NOT NULL"
+    )
+    while let row = try rows.next() { ids[row[0]] = row[1] }
+    return ids
   }
 
   /// Active records of this kind that the file does not hold.
@@ -173,14 +172,7 @@ final class RecordStaging {
       try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0",
         arguments: [resource, kind]) ?? 0
-    let missing =
-      try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0
-          AND code NOT IN (SELECT code FROM temp.stagedKey)
-          """, arguments: [resource, kind]) ?? 0
-    return (missing, known)
+    return (known - matchedActive, known)
   }
 
   /// Streams the records to mark deleted, in code order.
@@ -196,7 +188,7 @@ final class RecordStaging {
 
   /// Writes what this batch sent: new fingerprints for emitted keys that were not
   /// repeated, and the deletions.
-  func commit() throws {
+  func commit(deletions: Int) throws {
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, deleted,
@@ -207,12 +199,18 @@ final class RecordStaging {
           kind = excluded.kind, owner = 'sage', fingerprint = excluded.fingerprint, deleted = 0,
           lastBatch = excluded.lastBatch
         """, arguments: [resource, kind, batch, batch])
+    if deletions > 0 {
+      try markDeleted()
+    }
+    try db.execute(sql: "DELETE FROM temp.stagedKey")
+  }
+
+  private func markDeleted() throws {
     try db.execute(
       sql: """
         UPDATE record SET deleted = 1, lastBatch = ?
         WHERE resource = ? AND kind = ? AND deleted = 0
         AND code NOT IN (SELECT code FROM temp.stagedKey)
         """, arguments: [batch, resource, kind])
-    try db.execute(sql: "DELETE FROM temp.stagedKey")
   }
 }

@@ -59,10 +59,9 @@ public struct CustomerMapping: Sendable {
         .keyTooLong, CustomerFields.code,
         "the code has \(code.count) characters; Sage 50 allows \(Self.maximumCodeLength)", code)
     }
-    let company = reader.text(columns.company)
-    let personName = reader.text(columns.name)
-    let name = company.isEmpty ? personName : company
-    if name.isEmpty {
+    let company = reader.raw(columns.company)
+    let personName = reader.raw(columns.name)
+    if company.isEmpty && personName.isEmpty {
       reader.error(
         .missingRequired, CustomerFields.company, "neither Société nor Nom is filled in", "")
     }
@@ -82,34 +81,33 @@ public struct CustomerMapping: Sendable {
       }
     }
     let phoneCountry = countryISO ?? "FR"
+    let encoding = row.encoding
 
-    var data: [(String, JSONValue)] = []
-    data.reserveCapacity(40)
-    data.append(("name", .string(name)))
-    data.append(("extId", .string(code)))
-    data.append(("readOnly", .bool(true)))
-    data.append(("address1", .string(reader.text(columns.address1))))
-    let extraLines = [reader.text(columns.address2), reader.text(columns.address3)]
-    data.append(("address2", .string(extraLines.filter { !$0.isEmpty }.joined(separator: ", "))))
-    data.append(("postcode", .string(reader.text(columns.postcode))))
-    data.append(("city", .string(reader.text(columns.city))))
+    var data = JSONObject()
+    data.text("name", company.isEmpty ? personName : company, encoding: encoding)
+    data.string("extId", code)
+    data.bool("readOnly", true)
+    data.text("address1", reader.raw(columns.address1), encoding: encoding)
+    data.text(
+      "address2", reader.raw(columns.address2), reader.raw(columns.address3), encoding: encoding)
+    data.text("postcode", reader.raw(columns.postcode), encoding: encoding)
+    data.text("city", reader.raw(columns.city), encoding: encoding)
     if let iso = countryISO, let countryId = tables.countryIds[iso] {
-      data.append(("countryId", .integer(countryId)))
+      data.integer("countryId", countryId)
     }
-    data.append(("phone", .string(reader.phone(columns.phone, CustomerFields.phone, phoneCountry))))
-    data.append(
-      ("phone2", .string(reader.phone(columns.mobile, CustomerFields.mobile, phoneCountry))))
-    data.append(("fax", .string(reader.phone(columns.fax, CustomerFields.fax, phoneCountry))))
-    data.append(("email", .string(reader.email(columns.email, CustomerFields.email))))
-    data.append(("web", .string(reader.text(columns.website))))
-    data.append(("comment", .string(reader.text(columns.notes))))
-    if let branchId = tables.branchId { data.append(("branchId", .integer(branchId))) }
+    data.string("phone", reader.phone(columns.phone, CustomerFields.phone, phoneCountry))
+    data.string("phone2", reader.phone(columns.mobile, CustomerFields.mobile, phoneCountry))
+    data.string("fax", reader.phone(columns.fax, CustomerFields.fax, phoneCountry))
+    data.string("email", reader.email(columns.email, CustomerFields.email))
+    data.text("web", reader.raw(columns.website), encoding: encoding)
+    data.text("comment", reader.raw(columns.notes), encoding: encoding)
+    if let branchId = tables.branchId { data.integer("branchId", branchId) }
 
     let customerType = reader.listValue(columns.customerType)
     if customerType.isEmpty || tables.accountTypeIds.isEmpty {
       // Nothing to translate: the type travels in Z_TYPE_CLIENT only.
     } else if let typeId = tables.accountTypeIds[LabelKey.normalise(customerType)] {
-      data.append(("typeId", .integer(typeId)))
+      data.integer("typeId", typeId)
     } else {
       reader.warning(
         .unmappedValue, CustomerFields.customerType,
@@ -120,45 +118,42 @@ public struct CustomerMapping: Sendable {
     if !representative.isEmpty {
       if let id = userId(representative) {
         record.salesRep = .mapped(id)
-        data.append(("salesRepId1", .integer(id)))
+        data.integer("salesRepId1", id)
       } else {
         record.salesRep = .unmapped(representative)
       }
     }
 
     // Extras: what SM has no standard field for.
-    data.append(("Z_SOCIETE_NOM", .string(company.isEmpty ? "" : personName)))
-    data.append(("Z_FORME_JURIDIQUE", .string(reader.listValue(columns.legalForm))))
+    data.text("Z_SOCIETE_NOM", company.isEmpty ? reader.none : personName, encoding: encoding)
+    data.text("Z_FORME_JURIDIQUE", reader.rawListValue(columns.legalForm), encoding: encoding)
     let siret = reader.siret(columns.siret)
-    data.append(("Z_SIRET", .string(siret.count == 14 ? siret : "")))
-    data.append(("Z_SIREN", .string(siret.isEmpty ? "" : String(siret.prefix(9)))))
-    data.append(("Z_TVA_INTRACOM", .string(reader.vatNumber(columns.vatNumber))))
-    data.append(("Z_NAF", .string(reader.text(columns.activityCode))))
-    data.append(("Z_PAYS_ISO", .string(countryISO ?? "")))
-    data.append(("Z_MODE_PAIEMENT", .string(reader.listValue(columns.paymentMode))))
-    data.append(("Z_MODE_PAIEMENT_LIBELLE", .string(reader.listValue(columns.paymentModeLabel))))
-    data.append(("Z_FAMILLE_CLIENT", .string(reader.listValue(columns.family))))
-    data.append(("Z_TYPE_CLIENT", .string(customerType)))
-    data.append(("Z_REPRESENTANT", .string(representative)))
-    data.append(("Z_CODE_TARIF", .string(reader.listValue(columns.priceList))))
-    data.append(("Z_COMPTE_COMPTABLE", .string(reader.text(columns.accountingAccount))))
-    data.append(("Z_MODE_TVA", .string(reader.listValue(columns.vatMode))))
-    data.append(("Z_BLOQUE", .bool(reader.boolean(columns.blocked, CustomerFields.blocked))))
-    data.append(
-      ("Z_NPAI", .bool(reader.boolean(columns.npai, CustomerFields.doesNotLiveAtAddress))))
-    data.append(
-      (
-        "Z_CLIENT_DIVERS",
-        .bool(reader.boolean(columns.miscellaneous, CustomerFields.miscellaneous))
-      ))
-    reader.appendNumber(
-      &data, "Z_ENCOURS_AUTORISE", columns.creditLimit, CustomerFields.creditLimit)
-    reader.appendNumber(&data, "Z_TAUX_REMISE", columns.discountRate, CustomerFields.discountRate)
-    reader.appendNumber(&data, "Z_RISQUE", columns.risk, CustomerFields.risk)
-    reader.appendDate(&data, "Z_DATE_CREATION", columns.createdOn, CustomerFields.createdOn)
-    reader.appendDate(
+    data.string("Z_SIRET", siret.count == 14 ? siret : "")
+    data.string("Z_SIREN", siret.isEmpty ? "" : String(siret.prefix(9)))
+    data.string("Z_TVA_INTRACOM", reader.vatNumber(columns.vatNumber))
+    data.text("Z_NAF", reader.raw(columns.activityCode), encoding: encoding)
+    data.string("Z_PAYS_ISO", countryISO ?? "")
+    data.text("Z_MODE_PAIEMENT", reader.rawListValue(columns.paymentMode), encoding: encoding)
+    data.text(
+      "Z_MODE_PAIEMENT_LIBELLE", reader.rawListValue(columns.paymentModeLabel),
+      encoding: encoding)
+    data.text("Z_FAMILLE_CLIENT", reader.rawListValue(columns.family), encoding: encoding)
+    data.string("Z_TYPE_CLIENT", customerType)
+    data.string("Z_REPRESENTANT", representative)
+    data.text("Z_CODE_TARIF", reader.rawListValue(columns.priceList), encoding: encoding)
+    data.text("Z_COMPTE_COMPTABLE", reader.raw(columns.accountingAccount), encoding: encoding)
+    data.text("Z_MODE_TVA", reader.rawListValue(columns.vatMode), encoding: encoding)
+    data.bool("Z_BLOQUE", reader.boolean(columns.blocked, CustomerFields.blocked))
+    data.bool("Z_NPAI", reader.boolean(columns.npai, CustomerFields.doesNotLiveAtAddress))
+    data.bool(
+      "Z_CLIENT_DIVERS", reader.boolean(columns.miscellaneous, CustomerFields.miscellaneous))
+    reader.number(&data, "Z_ENCOURS_AUTORISE", columns.creditLimit, CustomerFields.creditLimit)
+    reader.number(&data, "Z_TAUX_REMISE", columns.discountRate, CustomerFields.discountRate)
+    reader.number(&data, "Z_RISQUE", columns.risk, CustomerFields.risk)
+    reader.date(&data, "Z_DATE_CREATION", columns.createdOn, CustomerFields.createdOn)
+    reader.date(
       &data, "Z_DATE_DERNIERE_COMMANDE", columns.lastOrderOn, CustomerFields.lastOrderOn)
-    record.data = data
+    record.data = data.close()
     record.issues = reader.issues
     return record
   }
@@ -181,6 +176,20 @@ struct RowValues {
   func text(_ column: Int?) -> String {
     guard let column else { return "" }
     return row.text(column)
+  }
+
+  /// The trimmed bytes of a column, for values copied as they are (valid during the visit).
+  func raw(_ column: Int?) -> UnsafeRawBufferPointer {
+    guard let column else { return none }
+    return row.trimmed(column)
+  }
+
+  var none: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
+
+  /// A value-list column's bytes, empty when Sage wrote "Aucun"/"Aucune".
+  func rawListValue(_ column: Int?) -> UnsafeRawBufferPointer {
+    let value = raw(column)
+    return FrenchValue.isNone(value) ? none : value
   }
 
   /// A value-list column, where Sage writes "Aucun"/"Aucune" for none.
@@ -257,25 +266,25 @@ struct RowValues {
     return false
   }
 
-  mutating func appendNumber(
-    _ data: inout [(String, JSONValue)], _ name: String, _ column: Int?, _ field: FieldLabel
+  mutating func number(
+    _ data: inout JSONObject, _ name: StaticString, _ column: Int?, _ field: FieldLabel
   ) {
     let raw = text(column)
     if raw.isEmpty { return }
     if let literal = FrenchValue.decimalLiteral(raw) {
-      data.append((name, .number(literal)))
+      data.number(name, literal: literal)
     } else {
       warning(.badNumber, field, "not a number; left out", raw)
     }
   }
 
-  mutating func appendDate(
-    _ data: inout [(String, JSONValue)], _ name: String, _ column: Int?, _ field: FieldLabel
+  mutating func date(
+    _ data: inout JSONObject, _ name: StaticString, _ column: Int?, _ field: FieldLabel
   ) {
     let raw = text(column)
     if raw.isEmpty { return }
     if let date = FrenchValue.date(raw) {
-      data.append((name, .string(date.iso)))
+      data.string(name, date.iso)
     } else {
       warning(.badDate, field, "not a date (dd/mm/yyyy); left out", raw)
     }

@@ -25,8 +25,8 @@ public struct RowIssue: Sendable, Equatable {
 /// A row turned into Sales Management fields, or the reasons it could not be.
 public struct MappedRecord: Sendable {
   public var key: String
-  /// SM v4 field names, in the order they are written.
-  public var data: [(String, JSONValue)]
+  /// The SM `data` object (v4 field names), serialised in the mapping's field order.
+  public var data: [UInt8]
   /// The Sage representative code, resolved to an SM user by the caller.
   public var salesRep: SalesRepReference
   public var issues: [RowIssue]

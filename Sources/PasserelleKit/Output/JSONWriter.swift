@@ -1,12 +1,63 @@
 import Foundation
 
-/// A value of a payload's `data` object.
-public enum JSONValue: Sendable, Equatable {
-  case string(String)
-  case integer(Int)
-  /// A number already in canonical JSON form ("1234.5").
-  case number(String)
-  case bool(Bool)
+/// JSON string literals written straight into a byte buffer.
+enum JSONText {
+  static func append(_ text: String, to bytes: inout [UInt8]) {
+    bytes.append(0x22)
+    var text = text
+    text.withUTF8 { utf8 in
+      var clean = 0
+      var index = 0
+      let count = utf8.count
+      while index < count {
+        let byte = utf8[index]
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
+          appendEscape(byte, to: &bytes)
+          clean = index + 1
+        }
+        index += 1
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<count]))
+    }
+    bytes.append(0x22)
+  }
+
+  /// Raw field bytes of the given encoding, transcoded to UTF-8 and escaped (no quotes).
+  static func appendEscaped(
+    _ value: UnsafeRawBufferPointer, _ encoding: TextEncoding, to bytes: inout [UInt8]
+  ) {
+    for byte in value {
+      if byte >= 0x80 {
+        if encoding == .utf8 {
+          bytes.append(byte)
+        } else {
+          bytes.append(contentsOf: Windows1252.utf8[Int(byte) - 0x80])
+        }
+      } else if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        appendEscape(byte, to: &bytes)
+      } else {
+        bytes.append(byte)
+      }
+    }
+  }
+
+  static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+    bytes.append(0x5C)
+    switch byte {
+    case 0x22: bytes.append(0x22)
+    case 0x5C: bytes.append(0x5C)
+    case 0x0A: bytes.append(UInt8(ascii: "n"))
+    case 0x0D: bytes.append(UInt8(ascii: "r"))
+    case 0x09: bytes.append(UInt8(ascii: "t"))
+    default:
+      bytes.append(contentsOf: [
+        UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+      ])
+    }
+  }
+
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// Appends JSON to a byte buffer: no intermediate objects, no reflection. Used for
@@ -22,63 +73,80 @@ struct JSONBytes {
 
   mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
-  mutating func string(_ text: String) {
-    bytes.append(0x22)
-    var text = text
-    text.withUTF8 { utf8 in
-      var clean = 0
-      var index = 0
-      let count = utf8.count
-      while index < count {
-        let byte = utf8[index]
-        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
-          escape(byte)
-          clean = index + 1
-        }
-        index += 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<count]))
-    }
-    bytes.append(0x22)
-  }
-
-  private mutating func escape(_ byte: UInt8) {
-    bytes.append(0x5C)
-    switch byte {
-    case 0x22: bytes.append(0x22)
-    case 0x5C: bytes.append(0x5C)
-    case 0x0A: bytes.append(UInt8(ascii: "n"))
-    case 0x0D: bytes.append(UInt8(ascii: "r"))
-    case 0x09: bytes.append(UInt8(ascii: "t"))
-    default:
-      let hex: [UInt8] = Array("0123456789abcdef".utf8)
-      bytes.append(contentsOf: [
-        UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-      ])
-    }
-  }
+  mutating func string(_ text: String) { JSONText.append(text, to: &bytes) }
 
   mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+}
 
-  mutating func value(_ value: JSONValue) {
-    switch value {
-    case .string(let text): string(text)
-    case .integer(let number): integer(number)
-    case .number(let literal): bytes.append(contentsOf: literal.utf8)
-    case .bool(let flag): flag ? raw("true") : raw("false")
-    }
+/// Builds one JSON object (`{"key": value, …}` on one line) straight from field
+/// bytes: text columns are transcoded and escaped in one pass, without making a
+/// `String` of each value first. Keys are ASCII literals.
+struct JSONObject {
+  private(set) var bytes: [UInt8]
+  private var isEmpty = true
+
+  init(capacity: Int = 2048) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+    bytes.append(UInt8(ascii: "{"))
   }
 
-  /// `{"key": value, …}` on one line, keys in the given order.
-  mutating func object(_ fields: [(String, JSONValue)]) {
-    bytes.append(UInt8(ascii: "{"))
-    for (index, field) in fields.enumerated() {
-      if index > 0 { raw(", ") }
-      string(field.0)
-      raw(": ")
-      value(field.1)
+  // Bytes are appended one by one: array literals here would allocate on every field.
+  private mutating func key(_ name: StaticString) {
+    if isEmpty {
+      isEmpty = false
+    } else {
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(0x20)
     }
+    bytes.append(0x22)
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(0x22)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(0x20)
+  }
+
+  mutating func string(_ name: StaticString, _ value: String) {
+    key(name)
+    JSONText.append(value, to: &bytes)
+  }
+
+  /// A text value given as raw bytes of the file's encoding.
+  mutating func text(
+    _ name: StaticString, _ parts: UnsafeRawBufferPointer..., separator: StaticString = ", ",
+    encoding: TextEncoding
+  ) {
+    key(name)
+    bytes.append(0x22)
+    var written = false
+    for part in parts where !part.isEmpty {
+      if written { separator.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+      JSONText.appendEscaped(part, encoding, to: &bytes)
+      written = true
+    }
+    bytes.append(0x22)
+  }
+
+  mutating func integer(_ name: StaticString, _ value: Int) {
+    key(name)
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  /// A number already in canonical JSON form.
+  mutating func number(_ name: StaticString, literal: String) {
+    key(name)
+    bytes.append(contentsOf: literal.utf8)
+  }
+
+  mutating func bool(_ name: StaticString, _ value: Bool) {
+    key(name)
+    let literal: StaticString = value ? "true" : "false"
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// The finished object.
+  mutating func close() -> [UInt8] {
     bytes.append(UInt8(ascii: "}"))
+    return bytes
   }
 }

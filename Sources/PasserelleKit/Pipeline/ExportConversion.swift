@@ -26,18 +26,34 @@ struct ExportConversion {
     case emitted, unchanged, rejected
   }
 
+  /// A row mapped on a worker thread, waiting for its turn with the manifest.
+  struct PreparedRow: Sendable {
+    var line: Int
+    var record: MappedRecord
+    /// Of the serialised data; nil when the row is rejected.
+    var fingerprint: Data?
+  }
+
+  /// What the reading thread learnt from the header.
+  private final class HeaderBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: (Header, SageEntity)? = nil
+    var header: (Header, SageEntity)? {
+      get { lock.withLock { value } }
+      set { lock.withLock { value = newValue } }
+    }
+  }
+
   func run(in db: Database) throws -> Result {
-    let reader: RecordReader =
-      FileFormat.sniff(path: path, bomLength: facts.bomLength) == .xml
+    let format = FileFormat.sniff(path: path, bomLength: facts.bomLength)
+    let reader: any RecordReader =
+      format == .xml
       ? XMLRecordReader(path: path, facts: facts, limits: settings.limits)
       : CSVReader(path: path, facts: facts, limits: settings.limits)
     var entity = SageEntity.customers
-    var header = Header(labels: [])
-    var mapping: CustomerMapping! = nil
     var staging: RecordStaging! = nil
     var payload: PayloadWriter! = nil
     var report: RejectReportWriter? = nil
-    var hasUserMap = false
     var counts = BatchCounts()
     var removedOperations = Set<Int>()
     var firstStatus: [String: RowStatus] = [:]  // only keys seen twice, filled lazily
@@ -45,6 +61,12 @@ struct ExportConversion {
     var payloadTemporary = ""
     let reportName = "\(batch)-\(OutputName.safe(sourceName)).rejects.csv"
     let reportTemporary = "\(reportFolder)/.\(reportName).tmp"
+    // The user map is small: loaded once, it lets mapping run off this thread.
+    let userIds = try RecordStaging.userIds(in: db)
+    let hasUserMap = !userIds.isEmpty
+    let headerBox = HeaderBox()
+    let forcedEntity = forcedEntity
+    let tables = settings.tables
 
     func note(_ issue: RowIssue) throws {
       if report == nil { report = try RejectReportWriter(path: reportTemporary) }
@@ -52,132 +74,146 @@ struct ExportConversion {
       if issue.severity == .warning { counts.warnings += 1 }
     }
 
-    try reader.read(
-      header: { labels in
-        header = Header(labels: labels)
+    func start(_ recognised: SageEntity) throws {
+      entity = recognised
+      staging = try RecordStaging(
+        db: db, resource: entity.resource, kind: "customer", batch: batch)
+      payloadName = "\(batch)-\(entity.resource).json"
+      payloadTemporary = "\(payloadFolder)/.\(payloadName).tmp"
+      payload = try PayloadWriter(
+        path: payloadTemporary,
+        header: PayloadHeader(
+          batch: batch, resource: entity.resource, sourceFile: sourceName,
+          sourceSHA256: facts.sha256, sourceEntity: entity.rawValue,
+          createdAt: Timestamp.iso(createdAt)))
+    }
+
+    let pipeline = RowPipeline<PreparedRow>(
+      reader: reader, encoding: format == .xml ? .utf8 : facts.encoding)
+    try pipeline.run(
+      setup: { labels in
+        let header = Header(labels: labels)
         guard let recognised = forcedEntity ?? EntityRecognizer.recognise(header) else {
           let shown = labels.prefix(6).joined(separator: ", ")
           throw FileRejection(
             .unknownEntity,
             "the header matches no known Sage 50 export (it starts with: \(shown))", line: 1)
         }
-        entity = recognised
         guard header.contains(CustomerFields.code) else {
           throw FileRejection(
             .unknownEntity, "the header has no Code column", line: 1, field: "Code")
         }
-        mapping = CustomerMapping(header: header, tables: settings.tables)
-        staging = try RecordStaging(
-          db: db, resource: entity.resource, kind: "customer", batch: batch)
-        hasUserMap = try staging.hasUserMap
-        payloadName = "\(batch)-\(entity.resource).json"
-        payloadTemporary = "\(payloadFolder)/.\(payloadName).tmp"
-        payload = try PayloadWriter(
-          path: payloadTemporary,
-          header: PayloadHeader(
-            batch: batch, resource: entity.resource, sourceFile: sourceName,
-            sourceSHA256: facts.sha256, sourceEntity: entity.rawValue,
-            createdAt: Timestamp.iso(createdAt)))
-      },
-      row: { row in
-        counts.read += 1
-        var record = mapping.map(row, userId: { code in (try? staging.userId(code)) ?? nil })
-        if let problem = Self.shapeProblem(row, columns: header.labels.count) {
-          record.issues.append(
-            RowIssue(
-              line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
-              message: problem, value: ""))
-        }
-        if record.key.isEmpty {
-          counts.rejected += 1
-          for issue in record.issues { try note(issue) }
-          return
-        }
-        let known = try staging.known(record.key)
-        var status = RowStatus.rejected
-        var dataBytes: [UInt8] = []
-        var fingerprint: Data? = nil
-        if !record.isRejected {
-          var json = JSONBytes(capacity: 1024)
-          json.object(record.data)
-          dataBytes = json.bytes
-          let print = Digest.fingerprint(dataBytes)
-          fingerprint = print
-          let unchanged =
-            known.map { !$0.deleted && $0.fingerprint == print && $0.kind == "customer" } ?? false
-          status = unchanged ? .unchanged : .emitted
-        }
-        let operation = status == .emitted ? payload.operationCount : nil
-        if let repeated = try staging.stage(
-          code: record.key, line: row.line, operation: operation, fingerprint: fingerprint,
-          smId: known?.smId)
-        {
-          // The same code twice in one file: both rows are rejected.
-          try note(
-            RowIssue(
-              line: row.line, key: record.key, field: CustomerFields.code.label,
-              severity: .error, code: .duplicateKey,
-              message: "the code is also on line \(repeated.firstLine); both rows are left out",
-              value: record.key))
-          counts.rejected += 1
-          if repeated.isFirstRepeat {
-            try note(
+        headerBox.header = (header, recognised)
+        let mapping = CustomerMapping(header: header, tables: tables)
+        let columns = header.labels.count
+        return { row in
+          var record = mapping.map(row, userId: { userIds[$0] })
+          if let problem = Self.shapeProblem(row, columns: columns) {
+            record.issues.append(
               RowIssue(
-                line: repeated.firstLine, key: record.key, field: CustomerFields.code.label,
-                severity: .error, code: .duplicateKey,
-                message: "the code is also on line \(row.line); both rows are left out",
-                value: record.key))
-            if let first = repeated.firstOperation {
-              removedOperations.insert(first)
-              counts.emitted -= 1
-              counts.rejected += 1
-            } else if firstStatus[record.key] != .rejected {
-              counts.unchanged -= 1
-              counts.rejected += 1
-            }
+                line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
+                message: problem, value: ""))
           }
-          return
+          let fingerprint = record.isRejected ? nil : Digest.fingerprint(record.data)
+          return PreparedRow(line: row.line, record: record, fingerprint: fingerprint)
         }
+      },
+      consume: { rows in
+        if staging == nil, let (_, recognised) = headerBox.header { try start(recognised) }
+        for prepared in rows {
+          try consume(prepared)
+        }
+      })
+    if staging == nil, let (_, recognised) = headerBox.header { try start(recognised) }
+
+    func consume(_ prepared: PreparedRow) throws {
+      counts.read += 1
+      let record = prepared.record
+      let line = prepared.line
+      if record.key.isEmpty {
+        counts.rejected += 1
         for issue in record.issues { try note(issue) }
-        switch status {
-        case .rejected:
-          counts.rejected += 1
-          firstStatus[record.key] = .rejected
-          return
-        case .unchanged:
-          counts.unchanged += 1
-          return
-        case .emitted:
-          break
-        }
-        if case .unmapped(let code) = record.salesRep, hasUserMap {
+        return
+      }
+      let known = try staging.known(record.key)
+      var status = RowStatus.rejected
+      if let print = prepared.fingerprint {
+        let unchanged =
+          known.map { !$0.deleted && $0.fingerprint == print && $0.kind == "customer" } ?? false
+        status = unchanged ? .unchanged : .emitted
+      }
+      let operation = status == .emitted ? payload.operationCount : nil
+      if let repeated = try staging.stage(
+        code: record.key, line: line, operation: operation, fingerprint: prepared.fingerprint,
+        known: known)
+      {
+        // The same code twice in one file: both rows are rejected.
+        try note(
+          RowIssue(
+            line: line, key: record.key, field: CustomerFields.code.label,
+            severity: .error, code: .duplicateKey,
+            message: "the code is also on line \(repeated.firstLine); both rows are left out",
+            value: record.key))
+        counts.rejected += 1
+        if repeated.isFirstRepeat {
           try note(
             RowIssue(
-              line: row.line, key: record.key, field: CustomerFields.representative.label,
-              severity: .warning, code: .unmappedValue,
-              message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
-              value: code))
+              line: repeated.firstLine, key: record.key, field: CustomerFields.code.label,
+              severity: .error, code: .duplicateKey,
+              message: "the code is also on line \(line); both rows are left out",
+              value: record.key))
+          if let first = repeated.firstOperation {
+            removedOperations.insert(first)
+            counts.emitted -= 1
+            counts.rejected += 1
+          } else if firstStatus[record.key] != .rejected {
+            counts.unchanged -= 1
+            counts.rejected += 1
+          }
         }
-        // A record marked deleted still exists in SM with its rep: only a code never
-        // sent before is a creation.
-        let isNew = known == nil
-        if let admin = SalesRepAssignment.adminUserId(
-          for: record.salesRep, isNewInSalesManagement: isNew,
-          salesRepKnownEmpty: known?.salesRepKnownEmpty ?? false,
-          adminUserId: settings.tables.adminUserId)
-        {
-          // Appended after fingerprinting: the admin is a creation-time decision,
-          // not content, so an unchanged export stays unchanged.
-          dataBytes.removeLast()
-          dataBytes.append(contentsOf: ", \"salesRepId1\": \(admin)}".utf8)
-        }
-        try payload.write(
-          PayloadOperation(
-            action: .upsert,
-            guid: Digest.guid([entity.resource, record.key, "upsert"], fingerprint: fingerprint),
-            extId: record.key, id: known?.smId, data: dataBytes))
-        counts.emitted += 1
-      })
+        return
+      }
+      for issue in record.issues { try note(issue) }
+      switch status {
+      case .rejected:
+        counts.rejected += 1
+        firstStatus[record.key] = .rejected
+        return
+      case .unchanged:
+        counts.unchanged += 1
+        return
+      case .emitted:
+        break
+      }
+      if case .unmapped(let code) = record.salesRep, hasUserMap {
+        try note(
+          RowIssue(
+            line: line, key: record.key, field: CustomerFields.representative.label,
+            severity: .warning, code: .unmappedValue,
+            message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
+            value: code))
+      }
+      var dataBytes = record.data
+      // A record marked deleted still exists in SM with its rep: only a code never
+      // sent before is a creation.
+      if let admin = SalesRepAssignment.adminUserId(
+        for: record.salesRep, isNewInSalesManagement: known == nil,
+        salesRepKnownEmpty: known?.salesRepKnownEmpty ?? false,
+        adminUserId: settings.tables.adminUserId)
+      {
+        // Appended after fingerprinting: the admin is a creation-time decision,
+        // not content, so an unchanged export stays unchanged.
+        dataBytes.removeLast()
+        dataBytes.append(contentsOf: ", \"salesRepId1\": \(admin)}".utf8)
+      }
+      try payload.write(
+        PayloadOperation(
+          action: .upsert,
+          guid: Digest.guid(
+            [entity.resource, record.key, "upsert"], fingerprint: prepared.fingerprint),
+          extId: record.key, id: known?.smId, data: dataBytes))
+      counts.emitted += 1
+    }
 
     guard payload != nil else { throw FileRejection(.emptyFile, "the file has no header line") }
     if counts.read == 0 {
@@ -194,13 +230,15 @@ struct ExportConversion {
         "the export would delete \(missing) of the \(known) known \(entity.rawValue) (\(share) %, over the allowed \(Int(settings.massDeletionShare * 100)) %); if the export is complete, run 'passerelle allow-deletions \(facts.sha256)' and drop the file again"
       )
     }
-    try staging.forEachDeletion { code, fingerprint, smId in
-      try payload.write(
-        PayloadOperation(
-          action: .markDeleted,
-          guid: Digest.guid([entity.resource, code, "markDeleted"], fingerprint: fingerprint),
-          extId: code, id: smId, data: nil))
-      counts.deletions += 1
+    if missing > 0 {
+      try staging.forEachDeletion { code, fingerprint, smId in
+        try payload.write(
+          PayloadOperation(
+            action: .markDeleted,
+            guid: Digest.guid([entity.resource, code, "markDeleted"], fingerprint: fingerprint),
+            extId: code, id: smId, data: nil))
+        counts.deletions += 1
+      }
     }
     try payload.close()
     try report?.close()
@@ -212,7 +250,7 @@ struct ExportConversion {
         payloadTemporary, to: filtered, skipping: removedOperations)
       try FileSystem.rename(filtered, to: payloadTemporary)
     }
-    try staging.commit()
+    try staging.commit(deletions: missing)
 
     var outputs: [BatchOutput] = []
     if operations > 0 {

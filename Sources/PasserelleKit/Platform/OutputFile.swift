@@ -12,6 +12,10 @@ final class OutputFile {
   private var descriptor: Int32
   private var buffer: [UInt8] = []
   private let flushThreshold = 1 << 16
+  /// Bytes written and not yet handed to the kernel's write-back.
+  private var unsynced = 0
+  private var written = 0
+  private let writeBackThreshold = 8 << 20
 
   init(path: String) throws {
     self.path = path
@@ -45,15 +49,23 @@ final class OutputFile {
     try buffer.withUnsafeBytes { bytes in
       var offset = 0
       while offset < bytes.count {
-        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 {
+        let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if count < 0 {
           if errno == EINTR { continue }
           throw EnvironmentFailure("cannot write \(path): \(systemMessage())")
         }
-        offset += written
+        offset += count
       }
     }
+    written += buffer.count
+    unsynced += buffer.count
     buffer.removeAll(keepingCapacity: true)
+    if unsynced >= writeBackThreshold {
+      // Start writing the finished part to disk now, so that the fsync at close
+      // has little left to wait for on large payloads.
+      startWriteBack(descriptor, from: written - unsynced, count: unsynced)
+      unsynced = 0
+    }
   }
 
   /// Flushes, syncs and closes; the file is durable once this returns.
@@ -65,4 +77,12 @@ final class OutputFile {
     Glibc.close(descriptor)
     descriptor = -1
   }
+}
+
+/// Asks the kernel to start writing a range of a file to disk, without waiting
+/// (on Linux, "don't need" starts the write-back of dirty pages).
+private func startWriteBack(_ descriptor: Int32, from offset: Int, count: Int) {
+  #if os(Linux)
+    _ = posix_fadvise(descriptor, off_t(offset), off_t(count), POSIX_FADV_DONTNEED)
+  #endif
 }

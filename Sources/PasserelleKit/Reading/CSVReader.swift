@@ -150,8 +150,9 @@ final class CSVLineFeeder {
     parser = csv_parser()
     // Not CSV_STRICT: Sage writes no quoting, so a stray quote inside a value is data.
     _ = csv_init(&parser, UInt8(CSV_APPEND_NULL))
-    // libcsv trims spaces and tabs by default; Sage values keep theirs.
-    csv_set_space_func(&parser) { _ in 0 }
+    // libcsv's own space test is kept (a custom one costs a call per byte): it trims
+    // spaces and tabs around unquoted values, as `SourceRow.text` does anyway, and
+    // never treats the delimiter as a space.
     if let delimiter { csv_set_delim(&parser, delimiter) }
   }
 

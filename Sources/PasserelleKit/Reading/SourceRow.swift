@@ -131,8 +131,9 @@ public final class SourceRow {
   /// Number of columns the row can be asked for.
   public var columnCount: Int { fieldCount }
 
-  /// The bytes of a column with surrounding spaces and line breaks removed.
-  private func trimmed(_ column: Int) -> UnsafeRawBufferPointer {
+  /// The bytes of a column with surrounding spaces and line breaks removed, valid
+  /// until the row moves on.
+  func trimmed(_ column: Int) -> UnsafeRawBufferPointer {
     guard column >= 0, column < fieldCount else {
       return UnsafeRawBufferPointer(start: nil, count: 0)
     }

@@ -24,6 +24,9 @@ enum Windows1252 {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
   ]
 
+  /// UTF-8 bytes of 0x80–0xFF, for transcoding without building strings.
+  static let utf8: [[UInt8]] = (0x80...0xFF).map { Array(String(scalar(UInt8($0))).utf8) }
+
   static func isDefined(_ byte: UInt8) -> Bool {
     byte < 0x80 || byte > 0x9F || highControlRange[Int(byte) - 0x80] != 0
   }

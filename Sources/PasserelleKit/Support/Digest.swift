@@ -6,7 +6,7 @@ enum Digest {
   /// 128 bits of SHA-256: collisions are out of reach for any dossier, and half
   /// the manifest space of the full digest.
   static func fingerprint(_ bytes: [UInt8]) -> Data {
-    Data(SHA256.hash(data: bytes).prefix(16))
+    SHA256.hash(data: bytes).withUnsafeBytes { Data($0.prefix(16)) }
   }
 
   /// A UUID-shaped id derived from the operation's content, so that the same

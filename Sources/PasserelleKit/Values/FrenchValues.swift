@@ -63,6 +63,14 @@ struct CalendarDate: Hashable, Sendable, Comparable {
 /// Readers for the values Sage 50 FR writes in its exports.
 enum FrenchValue {
   /// "Aucun" / "Aucune" (any case, surrounding spaces) mean "none" in Sage value-list columns.
+  static func isNone(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    bytes.withMemoryRebound(to: UInt8.self) { bytes in
+      let range = ValueBytes.trimmedRange(bytes)
+      return ValueBytes.equalsLowercased(bytes, range, "aucun")
+        || ValueBytes.equalsLowercased(bytes, range, "aucune")
+    }
+  }
+
   static func isNone(_ text: String) -> Bool {
     ValueBytes.withBytes(text) { bytes in
       let range = ValueBytes.trimmedRange(bytes)

@@ -1,0 +1,205 @@
+import Foundation
+
+/// Rows of a file, copied out of the reader's buffer in blocks so that another
+/// thread can map them while the reader goes on.
+final class RowBlock: @unchecked Sendable {
+  let sequence: Int
+  private(set) var lines: [Int] = []
+  private var fieldCounts: [Int] = []
+  private var bytes: [UInt8] = []
+  private var fieldEnds: [Int] = []
+
+  init(sequence: Int, capacity: Int) {
+    self.sequence = sequence
+    lines.reserveCapacity(capacity)
+    fieldCounts.reserveCapacity(capacity)
+  }
+
+  var count: Int { lines.count }
+
+  func append(_ row: SourceRow) {
+    lines.append(row.line)
+    fieldCounts.append(row.fieldCount)
+    for column in 0..<row.fieldCount {
+      bytes.append(contentsOf: row.raw(column))
+      fieldEnds.append(bytes.count)
+    }
+  }
+
+  /// Refills `row` with the `index`-th row of the block.
+  func load(_ index: Int, into row: SourceRow, firstField: inout Int) {
+    row.clear()
+    row.line = lines[index]
+    bytes.withUnsafeBytes { all in
+      var start = firstField == 0 ? 0 : fieldEnds[firstField - 1]
+      for field in firstField..<firstField + fieldCounts[index] {
+        let end = fieldEnds[field]
+        row.appendField(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+        start = end
+      }
+    }
+    firstField += fieldCounts[index]
+  }
+}
+
+/// A queue of bounded length between threads: `push` waits while it is full,
+/// `pop` while it is empty; once closed, `pop` drains what is left then returns nil.
+final class BoundedQueue<Element>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var items: [Element] = []
+  private let capacity: Int
+  private var closed = false
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  /// False when the queue was closed: the consumer gave up.
+  @discardableResult
+  func push(_ item: Element) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.count >= capacity && !closed { condition.wait() }
+    if closed { return false }
+    items.append(item)
+    condition.broadcast()
+    return true
+  }
+
+  func pop() -> Element? {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.isEmpty && !closed { condition.wait() }
+    if items.isEmpty { return nil }
+    let item = items.removeFirst()
+    condition.broadcast()
+    return item
+  }
+
+  func close() {
+    condition.lock()
+    closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
+/// Reads, maps and hands over rows on several threads, in file order: one thread
+/// parses, two map (mapping is pure and takes most of the time), and the caller's
+/// thread consumes the mapped rows in their original order (manifest and payload
+/// work, which must stay sequential). Memory stays bounded: at most a few blocks
+/// are in flight.
+final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
+  typealias Mapper = @Sendable (SourceRow) -> Prepared
+
+  private let reader: any RecordReader
+  private let encoding: TextEncoding
+  private let blockSize = 256
+  private let mapperCount = 2
+  private let work: BoundedQueue<RowBlock>
+  private let results: BoundedQueue<(Int, [Prepared])>
+  private let lock = NSLock()
+  private var mapper: Mapper? = nil
+  private var readFailure: Error? = nil
+  private let setupReady = DispatchSemaphore(value: 0)
+  private let finished = DispatchGroup()
+
+  init(reader: any RecordReader, encoding: TextEncoding) {
+    self.reader = reader
+    self.encoding = encoding
+    work = BoundedQueue(capacity: 4)
+    results = BoundedQueue(capacity: 4)
+  }
+
+  /// `setup` sees the header (on the reading thread) and returns the mapping of
+  /// each row; `consume` receives the mapped rows in file order (on this thread).
+  func run(
+    setup: @escaping @Sendable ([String]) throws -> Mapper,
+    consume: ([Prepared]) throws -> Void
+  ) throws {
+    finished.enter()
+    Thread.detachNewThread { [self] in
+      defer { finished.leave() }
+      read(setup: setup)
+    }
+    setupReady.wait()
+    guard let mapper = lock.withLock({ self.mapper }) else {
+      finished.wait()
+      throw lock.withLock { readFailure } ?? FileRejection(.emptyFile, "the file has no header")
+    }
+    let mappersDone = DispatchGroup()
+    for _ in 0..<mapperCount {
+      finished.enter()
+      mappersDone.enter()
+      Thread.detachNewThread { [self] in
+        defer {
+          mappersDone.leave()
+          finished.leave()
+        }
+        map(with: mapper)
+      }
+    }
+    mappersDone.notify(queue: .global()) { [results] in results.close() }
+
+    var waiting: [Int: [Prepared]] = [:]
+    var next = 0
+    do {
+      while let (sequence, prepared) = results.pop() {
+        waiting[sequence] = prepared
+        while let ready = waiting.removeValue(forKey: next) {
+          try consume(ready)
+          next += 1
+        }
+      }
+    } catch {
+      // Stop the reader and the mappers, then let them finish before returning.
+      work.close()
+      results.close()
+      finished.wait()
+      throw error
+    }
+    finished.wait()
+    if let failure = lock.withLock({ readFailure }) { throw failure }
+  }
+
+  private func read(setup: @Sendable ([String]) throws -> Mapper) {
+    var block = RowBlock(sequence: 0, capacity: blockSize)
+    var sequence = 0
+    var signalled = false
+    do {
+      try reader.read(
+        header: { labels in
+          let mapper = try setup(labels)
+          lock.withLock { self.mapper = mapper }
+          signalled = true
+          setupReady.signal()
+        },
+        row: { row in
+          block.append(row)
+          if block.count == blockSize {
+            guard work.push(block) else { throw CancellationError() }
+            sequence += 1
+            block = RowBlock(sequence: sequence, capacity: blockSize)
+          }
+        })
+      if block.count > 0 { work.push(block) }
+    } catch is CancellationError {
+    } catch {
+      lock.withLock { readFailure = error }
+    }
+    work.close()
+    if !signalled { setupReady.signal() }
+  }
+
+  private func map(with mapper: Mapper) {
+    let row = SourceRow(encoding: encoding)
+    while let block = work.pop() {
+      var prepared: [Prepared] = []
+      prepared.reserveCapacity(block.count)
+      var field = 0
+      for index in 0..<block.count {
+        block.load(index, into: row, firstField: &field)
+        prepared.append(mapper(row))
+      }
+      guard results.push((block.sequence, prepared)) else { return }
+    }
+  }
+}
