@@ -24,6 +24,8 @@ final class RecordStaging {
   let kind: String
   let batch: String
   private let lookup: Statement
+  /// Runs only when a key comes back (rare): the common insert stays a plain one.
+  private let repeatKey: Statement
   /// Active records of this kind that the file holds: the others are deletions.
   private var matchedActive = 0
   private let stage: Statement
@@ -51,8 +53,12 @@ final class RecordStaging {
         """)
     stage = try db.makeStatement(
       sql: """
-        INSERT INTO temp.stagedKey(code, line, operation, fingerprint, smId) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(code) DO UPDATE SET occurrences = occurrences + 1
+        INSERT OR IGNORE INTO temp.stagedKey(code, line, operation, fingerprint, smId)
+        VALUES (?, ?, ?, ?, ?)
+        """)
+    repeatKey = try db.makeStatement(
+      sql: """
+        UPDATE temp.stagedKey SET occurrences = occurrences + 1 WHERE code = ?
         RETURNING line, occurrences, operation
         """)
   }
@@ -114,15 +120,19 @@ final class RecordStaging {
     } else {
       sqlite3_bind_null(statement, 5)
     }
-    guard sqlite3_step(statement) == SQLITE_ROW else { throw failure(statement) }
-    let occurrences = Int(sqlite3_column_int64(statement, 1))
-    if occurrences == 1 {
+    guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
+    if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
       if let known, !known.deleted, known.kind == kind { matchedActive += 1 }
       return nil
     }
+    let again = repeatKey.sqliteStatement
+    defer { sqlite3_reset(again) }
+    try bind(again, 1, code)
+    guard sqlite3_step(again) == SQLITE_ROW else { throw failure(again) }
+    let occurrences = Int(sqlite3_column_int64(again, 1))
     return Repeat(
-      firstLine: Int(sqlite3_column_int64(statement, 0)), isFirstRepeat: occurrences == 2,
-      firstOperation: integer(statement, 2))
+      firstLine: Int(sqlite3_column_int64(again, 0)), isFirstRepeat: occurrences == 2,
+      firstOperation: integer(again, 2))
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, _ text: String) throws {

@@ -32,6 +32,8 @@ struct ExportConversion {
     var record: MappedRecord
     /// Of the serialised data; nil when the row is rejected.
     var fingerprint: Data?
+    /// The upsert's deterministic id, computed off the manifest's thread.
+    var guid: String
   }
 
   /// What the reading thread learnt from the header.
@@ -104,6 +106,7 @@ struct ExportConversion {
             .unknownEntity, "the header has no Code column", line: 1, field: "Code")
         }
         headerBox.header = (header, recognised)
+        let resource = recognised.resource
         let mapping = CustomerMapping(header: header, tables: tables)
         let columns = header.labels.count
         return { row in
@@ -114,8 +117,13 @@ struct ExportConversion {
                 line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
                 message: problem, value: ""))
           }
-          let fingerprint = record.isRejected ? nil : Digest.fingerprint(record.data)
-          return PreparedRow(line: row.line, record: record, fingerprint: fingerprint)
+          guard !record.isRejected else {
+            return PreparedRow(line: row.line, record: record, fingerprint: nil, guid: "")
+          }
+          let fingerprint = Digest.fingerprint(record.data)
+          return PreparedRow(
+            line: row.line, record: record, fingerprint: fingerprint,
+            guid: Digest.guid([resource, record.key, "upsert"], fingerprint: fingerprint))
         }
       },
       consume: { rows in
@@ -209,9 +217,7 @@ struct ExportConversion {
       try payload.write(
         PayloadOperation(
           action: .upsert,
-          guid: Digest.guid(
-            [entity.resource, record.key, "upsert"], fingerprint: prepared.fingerprint),
-          extId: record.key, id: known?.smId, data: dataBytes))
+          guid: prepared.guid, extId: record.key, id: known?.smId, data: dataBytes))
       counts.emitted += 1
     }
 
