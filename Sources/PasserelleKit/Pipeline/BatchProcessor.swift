@@ -218,6 +218,10 @@ final class BatchProcessor {
     batch.reasonCode = rejection.code.rawValue
     batch.reasonMessage = rejection.description
     batch.finishedAt = Timestamp.iso(clock())
+    if batch.sha256 == nil && rejection.code != .tooLarge {
+      // Rejected before its identity was taken (empty, binary): IT still gets it.
+      batch.sha256 = try? FileInspection.sha256(path: file.path)
+    }
     let destination = rejectedPath(file)
     var reason = JSONBytes()
     reason.raw("{\n  \"file\": ")

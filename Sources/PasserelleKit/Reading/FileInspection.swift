@@ -87,6 +87,14 @@ enum FileInspection {
     return FileFacts(sha256: sha, size: size, encoding: encoding, bomLength: bomLength)
   }
 
+  /// The content hash alone, for files rejected before their inspection finished.
+  static func sha256(path: String) throws -> String {
+    let file = try InputFile(path: path)
+    var hasher = SHA256()
+    try file.forEachChunk { hasher.update(bufferPointer: $0) }
+    return hasher.finalize().map { hexDigits[Int($0)] }.joined()
+  }
+
   private static let hexDigits: [String] = (0..<256).map {
     let text = String($0, radix: 16)
     return text.count == 1 ? "0" + text : text
