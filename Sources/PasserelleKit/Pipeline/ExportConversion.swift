@@ -106,7 +106,6 @@ struct ExportConversion {
             .unknownEntity, "the header has no Code column", line: 1, field: "Code")
         }
         headerBox.header = (header, recognised)
-        let resource = recognised.resource
         let mapping = CustomerMapping(header: header, tables: tables)
         let columns = header.labels.count
         return { row in
@@ -120,10 +119,9 @@ struct ExportConversion {
           guard !record.isRejected else {
             return PreparedRow(line: row.line, record: record, fingerprint: nil, guid: "")
           }
-          let fingerprint = Digest.fingerprint(record.data)
+          let digest = Digest.upsert(record.data)
           return PreparedRow(
-            line: row.line, record: record, fingerprint: fingerprint,
-            guid: Digest.guid([resource, record.key, "upsert"], fingerprint: fingerprint))
+            line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid)
         }
       },
       consume: { rows in

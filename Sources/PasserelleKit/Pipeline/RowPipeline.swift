@@ -1,44 +1,14 @@
 import Foundation
 
-/// Rows of a file, copied out of the reader's buffer in blocks so that another
-/// thread can map them while the reader goes on.
+/// Rows of a file handed from the reading thread to a mapping thread. Rows are
+/// taken over from the reader by exchanging buffers, and recycled once mapped.
 final class RowBlock: @unchecked Sendable {
   let sequence: Int
-  private(set) var lines: [Int] = []
-  private var fieldCounts: [Int] = []
-  private var bytes: [UInt8] = []
-  private var fieldEnds: [Int] = []
+  fileprivate(set) var rows: [SourceRow]
 
-  init(sequence: Int, capacity: Int) {
+  init(sequence: Int, rows: [SourceRow]) {
     self.sequence = sequence
-    lines.reserveCapacity(capacity)
-    fieldCounts.reserveCapacity(capacity)
-  }
-
-  var count: Int { lines.count }
-
-  func append(_ row: SourceRow) {
-    lines.append(row.line)
-    fieldCounts.append(row.fieldCount)
-    for column in 0..<row.fieldCount {
-      bytes.append(contentsOf: row.raw(column))
-      fieldEnds.append(bytes.count)
-    }
-  }
-
-  /// Refills `row` with the `index`-th row of the block.
-  func load(_ index: Int, into row: SourceRow, firstField: inout Int) {
-    row.clear()
-    row.line = lines[index]
-    bytes.withUnsafeBytes { all in
-      var start = firstField == 0 ? 0 : fieldEnds[firstField - 1]
-      for field in firstField..<firstField + fieldCounts[index] {
-        let end = fieldEnds[field]
-        row.appendField(UnsafeRawBufferPointer(rebasing: all[start..<end]))
-        start = end
-      }
-    }
-    firstField += fieldCounts[index]
+    self.rows = rows
   }
 }
 
@@ -74,6 +44,25 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     return item
   }
 
+  /// Pops without waiting; nil when empty.
+  func tryPop() -> Element? {
+    condition.lock()
+    defer { condition.unlock() }
+    if items.isEmpty { return nil }
+    let item = items.removeFirst()
+    condition.broadcast()
+    return item
+  }
+
+  /// Pushes without waiting; drops the item when the queue is full or closed.
+  func tryPush(_ item: Element) {
+    condition.lock()
+    defer { condition.unlock() }
+    guard items.count < capacity && !closed else { return }
+    items.append(item)
+    condition.broadcast()
+  }
+
   func close() {
     condition.lock()
     closed = true
@@ -95,6 +84,8 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let blockSize = 256
   private let mapperCount = 2
   private let work: BoundedQueue<RowBlock>
+  /// Mapped rows go back to the reader: no row buffer is allocated per row.
+  private let spare: BoundedQueue<[SourceRow]>
   private let results: BoundedQueue<(Int, [Prepared])>
   private let lock = NSLock()
   private var mapper: Mapper? = nil
@@ -107,6 +98,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     self.encoding = encoding
     work = BoundedQueue(capacity: 4)
     results = BoundedQueue(capacity: 4)
+    spare = BoundedQueue(capacity: 16)
   }
 
   /// `setup` sees the header (on the reading thread) and returns the mapping of
@@ -161,9 +153,14 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   }
 
   private func read(setup: @Sendable ([String]) throws -> Mapper) {
-    var block = RowBlock(sequence: 0, capacity: blockSize)
     var sequence = 0
+    var taken: [SourceRow] = []
+    var free: [SourceRow] = []
     var signalled = false
+    func nextFree() -> SourceRow {
+      if free.isEmpty, let recycled = spare.tryPop() { free = recycled }
+      return free.popLast() ?? SourceRow(encoding: encoding)
+    }
     do {
       try reader.read(
         header: { labels in
@@ -173,14 +170,19 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
           setupReady.signal()
         },
         row: { row in
-          block.append(row)
-          if block.count == blockSize {
-            guard work.push(block) else { throw CancellationError() }
+          let slot = nextFree()
+          slot.exchange(with: row)
+          taken.append(slot)
+          if taken.count == blockSize {
+            guard work.push(RowBlock(sequence: sequence, rows: taken)) else {
+              throw CancellationError()
+            }
             sequence += 1
-            block = RowBlock(sequence: sequence, capacity: blockSize)
+            taken = []
+            taken.reserveCapacity(blockSize)
           }
         })
-      if block.count > 0 { work.push(block) }
+      if !taken.isEmpty { work.push(RowBlock(sequence: sequence, rows: taken)) }
     } catch is CancellationError {
     } catch {
       lock.withLock { readFailure = error }
@@ -190,15 +192,11 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   }
 
   private func map(with mapper: Mapper) {
-    let row = SourceRow(encoding: encoding)
     while let block = work.pop() {
       var prepared: [Prepared] = []
-      prepared.reserveCapacity(block.count)
-      var field = 0
-      for index in 0..<block.count {
-        block.load(index, into: row, firstField: &field)
-        prepared.append(mapper(row))
-      }
+      prepared.reserveCapacity(block.rows.count)
+      for row in block.rows { prepared.append(mapper(row)) }
+      spare.tryPush(block.rows)
       guard results.push((block.sequence, prepared)) else { return }
     }
   }

@@ -99,6 +99,20 @@ public final class SourceRow {
     slotCapacity = capacity
   }
 
+  /// Exchanges contents with `other` without copying a byte: a reader hands a
+  /// finished row to another thread and goes on with an empty one.
+  func exchange(with other: SourceRow) {
+    precondition(encoding == other.encoding)
+    swap(&line, &other.line)
+    swap(&bytes, &other.bytes)
+    swap(&byteCount, &other.byteCount)
+    swap(&byteCapacity, &other.byteCapacity)
+    swap(&starts, &other.starts)
+    swap(&ends, &other.ends)
+    swap(&slotCapacity, &other.slotCapacity)
+    swap(&fieldCount, &other.fieldCount)
+  }
+
   /// Makes this row a copy of `other` (values and line).
   func copy(_ other: SourceRow) {
     clear()

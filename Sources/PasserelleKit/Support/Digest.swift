@@ -3,10 +3,13 @@ import Foundation
 
 /// Content fingerprints and deterministic operation ids.
 enum Digest {
-  /// 128 bits of SHA-256: collisions are out of reach for any dossier, and half
-  /// the manifest space of the full digest.
-  static func fingerprint(_ bytes: [UInt8]) -> Data {
-    SHA256.hash(data: bytes).withUnsafeBytes { Data($0.prefix(16)) }
+  /// One hash of an upsert's data gives both its fingerprint (first half: 128 bits put
+  /// collisions out of reach of any dossier) and its guid (second half): the data holds
+  /// the key, so equal data means the same operation.
+  static func upsert(_ data: [UInt8]) -> (fingerprint: Data, guid: String) {
+    SHA256.hash(data: data).withUnsafeBytes { digest in
+      (Data(digest.prefix(16)), uuid(Array(digest[16..<32])))
+    }
   }
 
   /// A UUID-shaped id derived from the operation's content, so that the same
@@ -18,7 +21,12 @@ enum Digest {
       hasher.update(data: [0])
     }
     if let fingerprint { hasher.update(data: fingerprint) }
-    var bytes = Array(hasher.finalize().prefix(16))
+    return uuid(Array(hasher.finalize().prefix(16)))
+  }
+
+  /// Formats 16 bytes as a name-based (version 5 layout) UUID.
+  private static func uuid(_ digest: [UInt8]) -> String {
+    var bytes = digest
     bytes[6] = (bytes[6] & 0x0F) | 0x50
     bytes[8] = (bytes[8] & 0x3F) | 0x80
     var text: [UInt8] = []
