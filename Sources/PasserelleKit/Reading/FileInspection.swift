@@ -51,7 +51,19 @@ enum FileInspection {
           }
         }
         validator.consume(chunk)
-        for byte in chunk where byte < 0x0B || (byte >= 0x80 && byte <= 0x9F) {
+        var index = 0
+        while index < chunk.count {
+          // Plain text (no control byte below 0x0B, no high byte) is skipped eight bytes at a time.
+          if index + 8 <= chunk.count {
+            let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 0x0B) {
+              index += 8
+              continue
+            }
+          }
+          let byte = chunk[index]
+          index += 1
+          guard byte < 0x0B || (byte >= 0x80 && byte <= 0x9F) else { continue }
           if byte == 0x0A {
             line += 1
           } else if byte == 0, nulLine == nil {
@@ -101,6 +113,19 @@ enum FileInspection {
   }
 }
 
+/// Tests on eight bytes at once.
+enum ByteWord {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  @inline(__always) static func hasHighByte(_ word: UInt64) -> Bool { word & highBits != 0 }
+
+  /// True when some byte is below `limit` (at most 0x80).
+  @inline(__always) static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
+    (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+  }
+}
+
 /// Strict UTF-8 validation that can be fed chunk by chunk (sequences may span chunks).
 struct UTF8Validator {
   private(set) var isValidSoFar = true
@@ -112,7 +137,16 @@ struct UTF8Validator {
 
   mutating func consume(_ bytes: UnsafeRawBufferPointer) {
     guard isValidSoFar else { return }
-    for byte in bytes {
+    var index = 0
+    while index < bytes.count {
+      if pending == 0 && index + 8 <= bytes.count
+        && !ByteWord.hasHighByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
+      let byte = bytes[index]
+      index += 1
       if pending == 0 {
         if byte < 0x80 { continue }
         switch byte {

@@ -229,3 +229,32 @@ import Testing
     #expect(Windows1252.encode("😀") == nil)
   }
 }
+
+@Suite struct ByteWordTests {
+  @Test func wordTestsAgreeWithByteTests() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      var bytes = (0..<8).map { _ in UInt8.random(in: 0x0B...0x7F, using: &generator) }
+      if Bool.random(using: &generator) {
+        bytes[Int.random(in: 0..<8, using: &generator)] = UInt8.random(
+          in: 0...0xFF, using: &generator)
+      }
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      #expect(ByteWord.hasHighByte(word) == bytes.contains { $0 >= 0x80 })
+      #expect(ByteWord.hasByte(word, below: 0x0B) == bytes.contains { $0 < 0x0B })
+    }
+  }
+
+  @Test func findsANulByteWhereverItSits() throws {
+    let scratch = try TestFiles.scratch()
+    for offset in 0..<16 {
+      let path = scratch.file("nul\(offset).csv")
+      var bytes = Array("Code;Nom\nABCDEFGHIJKLMNOP\n".utf8)
+      bytes[9 + offset] = 0
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let found = rejection { _ = try FileInspection.inspect(path: path, limits: ReadLimits()) }
+      #expect(found?.code == .unreadableEncoding)
+      #expect(found?.line == 2)
+    }
+  }
+}
