@@ -68,6 +68,30 @@ func summarise(_ outcomes: [BatchOutcome]) {
   }
 }
 
+/// Prints what the manifest says, as JSON on stdout or as text for people on stderr.
+func showReport<Report: Encodable>(
+  root: String, json: Bool, emptyJSON: String, load: (String) throws -> Report,
+  text: (Report) -> String
+) throws {
+  let layout = Layout(root: root)
+  guard FileManager.default.fileExists(atPath: layout.manifest) else {
+    printError("No manifest yet in \(layout.out): nothing has been processed.")
+    if json { print(emptyJSON) }
+    return
+  }
+  do {
+    let report = try load(layout.manifest)
+    if json {
+      print(try jsonText(report))
+    } else {
+      printError(text(report))
+    }
+  } catch let failure as EnvironmentFailure {
+    printError("passerelle: cannot proceed: \(failure)")
+    throw ExitCode(ExitStatus.cannotProceed)
+  }
+}
+
 func jsonText(_ value: some Encodable) throws -> String {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -153,22 +177,10 @@ extension PasserelleCommand {
     var json = false
 
     func run() throws {
-      let layout = Layout(root: options.root)
-      guard FileManager.default.fileExists(atPath: layout.manifest) else {
-        printError("No manifest yet in \(layout.out): nothing has been processed.")
-        if json { print("{\"manifest\": null}") }
-        return
-      }
-      do {
-        let report = try StatusReport.load(from: layout.manifest)
-        if json {
-          print(try jsonText(report))
-        } else {
-          printError(report.text)
-        }
-      } catch let failure as EnvironmentFailure {
-        printError("passerelle: cannot proceed: \(failure)")
-        throw ExitCode(ExitStatus.cannotProceed)
+      try showReport(root: options.root, json: json, emptyJSON: "{\"manifest\": null}") {
+        try StatusReport.load(from: $0)
+      } text: {
+        $0.text
       }
     }
   }
@@ -186,22 +198,10 @@ extension PasserelleCommand {
     var limit = 20
 
     func run() throws {
-      let layout = Layout(root: options.root)
-      guard FileManager.default.fileExists(atPath: layout.manifest) else {
-        printError("No manifest yet in \(layout.out): nothing has been processed.")
-        if json { print("{\"entries\": []}") }
-        return
-      }
-      do {
-        let report = try RejectsReport.load(from: layout.manifest, limit: limit)
-        if json {
-          print(try jsonText(report))
-        } else {
-          printError(report.text)
-        }
-      } catch let failure as EnvironmentFailure {
-        printError("passerelle: cannot proceed: \(failure)")
-        throw ExitCode(ExitStatus.cannotProceed)
+      try showReport(root: options.root, json: json, emptyJSON: "{\"entries\": []}") {
+        try RejectsReport.load(from: $0, limit: limit)
+      } text: {
+        $0.text
       }
     }
   }

@@ -15,26 +15,20 @@ struct CalendarDate: Hashable, Sendable, Comparable {
   let day: Int
 
   /// "2026-11-28".
-  var iso: String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(10)
-    ValueBytes.appendPadded(year, width: 4, to: &bytes)
-    bytes.append(ValueBytes.dash)
-    ValueBytes.appendPadded(month, width: 2, to: &bytes)
-    bytes.append(ValueBytes.dash)
-    ValueBytes.appendPadded(day, width: 2, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  var iso: String { formatted([(year, 4), (month, 2), (day, 2)], separator: ValueBytes.dash) }
 
   /// "28/11/2026".
   var french: String {
+    formatted([(day, 2), (month, 2), (year, 4)], separator: ValueBytes.slash)
+  }
+
+  private func formatted(_ parts: [(Int, Int)], separator: UInt8) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(10)
-    ValueBytes.appendPadded(day, width: 2, to: &bytes)
-    bytes.append(ValueBytes.slash)
-    ValueBytes.appendPadded(month, width: 2, to: &bytes)
-    bytes.append(ValueBytes.slash)
-    ValueBytes.appendPadded(year, width: 4, to: &bytes)
+    for (index, part) in parts.enumerated() {
+      if index > 0 { bytes.append(separator) }
+      ValueBytes.appendPadded(part.0, width: part.1, to: &bytes)
+    }
     return String(decoding: bytes, as: UTF8.self)
   }
 
