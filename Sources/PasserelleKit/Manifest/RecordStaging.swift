@@ -24,6 +24,8 @@ final class RecordStaging {
   let kind: String
   let batch: String
   private let lookup: Statement
+  /// No record of this resource yet (a first export): nothing to look up.
+  private let isFirstOfItsKind: Bool
   /// Runs only when a key comes back (rare): the common insert stays a plain one.
   private let repeatKey: Statement
   /// Active records of this kind that the file holds: the others are deletions.
@@ -35,6 +37,11 @@ final class RecordStaging {
     self.resource = resource
     self.kind = kind
     self.batch = batch
+    isFirstOfItsKind =
+      try
+      !(Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM record WHERE resource = ?)", arguments: [resource])
+      ?? false)
     try db.execute(
       sql: """
         CREATE TEMP TABLE IF NOT EXISTS stagedKey (
@@ -67,6 +74,7 @@ final class RecordStaging {
   // statements: GRDB's row decoding costs more than the lookup itself here.
 
   func known(_ code: String) throws -> KnownRecord? {
+    if isFirstOfItsKind { return nil }
     let statement = lookup.sqliteStatement
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, resource)
