@@ -64,6 +64,11 @@ public final class Manifest: Sendable {
             firstBatch TEXT NOT NULL,
             lastBatch TEXT NOT NULL,
             PRIMARY KEY (resource, code)) WITHOUT ROWID;
+          CREATE TABLE claimOptions (
+            batchId TEXT PRIMARY KEY,
+            entity TEXT,
+            outputFolder TEXT,
+            allowMassDeletion INTEGER NOT NULL);
           CREATE TABLE attempt (
             batchId TEXT PRIMARY KEY,
             count INTEGER NOT NULL);
@@ -102,6 +107,36 @@ public final class Manifest: Sendable {
       try db.execute(
         sql: "UPDATE attempt SET count = count - 1 WHERE batchId = ? AND count > 0",
         arguments: [batch])
+    }
+  }
+
+  /// What `convert` asked for a claimed file, kept until the batch is finished.
+  func recordOptions(_ options: ConversionOptions, of batch: String) throws {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO claimOptions(batchId, entity, outputFolder, allowMassDeletion)
+          VALUES (?, ?, ?, ?)
+          """,
+        arguments: [
+          batch, options.entity?.rawValue, options.outputFolder, options.allowMassDeletion,
+        ])
+    }
+  }
+
+  func options(of batch: String) throws -> ConversionOptions {
+    try read { db in
+      var options = ConversionOptions()
+      if let row = try GRDB.Row.fetchOne(
+        db,
+        sql: "SELECT entity, outputFolder, allowMassDeletion FROM claimOptions WHERE batchId = ?",
+        arguments: [batch])
+      {
+        options.entity = (row[0] as String?).flatMap(SageEntity.init(rawValue:))
+        options.outputFolder = row[1]
+        options.allowMassDeletion = row[2]
+      }
+      return options
     }
   }
 

@@ -56,7 +56,7 @@ final class BatchProcessor {
   }
 
   /// Copies a file given on the command line into the work area, leaving it in place.
-  func claimCopy(_ path: String) throws -> ClaimedFile {
+  func claimCopy(_ path: String, options: ConversionOptions) throws -> ClaimedFile {
     guard FileSystem.isRegularFile(path) else {
       throw ConfigurationError("\(path) is not a regular file")
     }
@@ -70,6 +70,9 @@ final class BatchProcessor {
       FileSystem.remove(temporary)
       throw ConfigurationError("cannot read \(path): \(rejection.message)")
     }
+    // Recorded before the claim, so that a conversion finished by `recover` after a
+    // crash still honours what the command line asked for.
+    try manifest.recordOptions(options, of: batch)
     try FileSystem.rename(temporary, to: claimed)
     return ClaimedFile(batch: batch, originalName: name, path: claimed)
   }
@@ -284,9 +287,10 @@ final class BatchProcessor {
       case BatchState.rejected.rawValue:
         try FileSystem.rename(path, to: rejectedPath(file))
       default:
-        removeTemporaryOutputs(of: batch)
+        let options = try manifest.options(of: batch)
+        removeTemporaryOutputs(of: batch, extra: options.outputFolder)
         logger.notice("\(original): converting again the interrupted batch \(batch)")
-        outcomes.append(try process(file))
+        outcomes.append(try process(file, options: options))
       }
     }
     return outcomes

@@ -92,7 +92,7 @@ public final class Passerelle {
         throw EnvironmentFailure("cannot create the output folder", path: folder)
       }
     }
-    let claimed = try processor.claimCopy(file)
+    let claimed = try processor.claimCopy(file, options: options)
     return recovered + [try processor.process(claimed, options: options)]
   }
 

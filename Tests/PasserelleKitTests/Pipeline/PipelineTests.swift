@@ -225,6 +225,22 @@ import Testing
     #expect(root.scratch.files(in: "out/work").isEmpty)
   }
 
+  @Test func anInterruptedConvertIsFinishedWhereItWasAskedFor() throws {
+    let root = try TestRoot()
+    let batch = "20261129-050000-beef"
+    try FileManager.default.copyItem(
+      atPath: TestFiles.tabSample, toPath: "\(root.layout.work)/\(batch)-Clients.Txt")
+    var options = ConversionOptions()
+    options.outputFolder = root.scratch.file("ailleurs")
+    try FileManager.default.createDirectory(
+      atPath: options.outputFolder!, withIntermediateDirectories: true)
+    try Manifest(path: root.layout.manifest).recordOptions(options, of: batch)
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.batch == batch)
+    #expect(root.scratch.files(in: "ailleurs").contains("\(batch)-accounts.json"))
+    #expect(root.payloads().isEmpty)
+  }
+
   @Test func aShortRowIsRejectedInsteadOfBlankingFields() throws {
     let root = try TestRoot()
     let builder = try CustomerExportBuilder()
