@@ -35,6 +35,7 @@ struct XMLRecordReader: RecordReader {
     var columns: [String: Int] = [:]
     var labels: [String] = []
     var records = 0
+    var seenNames = Set<UnsafeRawPointer>()
     try walk { reader, type, depth in
       if type == NodeType.element && depth == 1 {
         records += 1
@@ -45,7 +46,15 @@ struct XMLRecordReader: RecordReader {
         }
       }
       guard type == NodeType.element && depth == 2 else { return }
+      if xmlTextReaderHasAttributes(reader) != 1, let name = xmlTextReaderConstLocalName(reader),
+        seenNames.contains(UnsafeRawPointer(name))
+      {
+        return  // a field name met before: nothing new
+      }
       let label = fieldLabel(reader)
+      if xmlTextReaderHasAttributes(reader) != 1, let name = xmlTextReaderConstLocalName(reader) {
+        seenNames.insert(UnsafeRawPointer(name))
+      }
       if columns[label] == nil {
         if labels.count >= limits.maxColumns {
           throw FileRejection(
@@ -60,6 +69,7 @@ struct XMLRecordReader: RecordReader {
     try header(labels)
 
     let record = SourceRow(encoding: .utf8)
+    var columnByName: [UnsafeRawPointer: Int] = [:]
     var fieldColumn: Int? = nil
     var fieldText: [UInt8] = []
     var fieldLine = 0
@@ -72,7 +82,7 @@ struct XMLRecordReader: RecordReader {
         recordBytes = 0
         if xmlTextReaderIsEmptyElement(reader) == 1 { try row(record) }
       case (NodeType.element, 2):
-        fieldColumn = columns[fieldLabel(reader)]
+        fieldColumn = self.fieldColumn(reader, columns: columns, cache: &columnByName)
         fieldText.removeAll(keepingCapacity: true)
         fieldLine = currentLine(reader)
         if xmlTextReaderIsEmptyElement(reader) == 1 { fieldColumn = nil }
@@ -110,7 +120,10 @@ struct XMLRecordReader: RecordReader {
     // encoding the whole-file inspection chose.
     let encoding: String? =
       facts.encoding == .windows1252 && !Self.declaresEncoding(path: path) ? "windows-1252" : nil
-    let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+    // NOBLANKS only drops whitespace between elements (fewer nodes to visit); no
+    // option that loads or expands anything is ever set.
+    let options = Int32(
+      XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
     guard let reader = xmlReaderForFile(path, encoding, options) else {
       throw FileRejection(.malformedXML, "libxml2 cannot open the file")
     }
@@ -203,14 +216,38 @@ struct XMLRecordReader: RecordReader {
 
   /// A field is named by its element, or by a `nom`/`name` attribute holding the exact label.
   private func fieldLabel(_ reader: xmlTextReaderPtr) -> String {
+    if xmlTextReaderHasAttributes(reader) == 1 {
+      if let label = attributeLabel(reader) { return label }
+    }
+    guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
+    return String(cString: name)
+  }
+
+  private func attributeLabel(_ reader: xmlTextReaderPtr) -> String? {
     for attribute in ["nom", "name", "label", "libelle"] {
       if let value = xmlTextReaderGetAttribute(reader, attribute) {
         defer { passerelle_xml_free(value) }
         return String(cString: value)
       }
     }
-    guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
-    return String(cString: name)
+    return nil
+  }
+
+  /// Column of a field element. Element names come from libxml2's dictionary, where
+  /// a name has one address for the whole file: fields named by their element are
+  /// looked up by that address, without building a string each time.
+  private func fieldColumn(
+    _ reader: xmlTextReaderPtr, columns: [String: Int], cache: inout [UnsafeRawPointer: Int]
+  ) -> Int? {
+    if xmlTextReaderHasAttributes(reader) == 1, let label = attributeLabel(reader) {
+      return columns[label]
+    }
+    guard let name = xmlTextReaderConstLocalName(reader) else { return nil }
+    let key = UnsafeRawPointer(name)
+    if let column = cache[key] { return column }
+    let column = columns[String(cString: name)]
+    if let column { cache[key] = column }
+    return column
   }
 }
 
