@@ -82,6 +82,14 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let reader: any RecordReader
   private let encoding: TextEncoding
   private let blockSize = 256
+  /// A block is handed over early once its rows hold this many bytes, and rows that
+  /// grew past `largeRow` are not recycled: memory follows bytes, not row counts.
+  private let blockBytes = 2 << 20
+  private let largeRow = 64 << 10
+  /// Blocks read but not yet consumed: bounds what waits for a slow mapper too.
+  private let inFlight = DispatchSemaphore(value: 8)
+  private var cancelled = false
+  private var runningMappers = 0
   private let mapperCount = 2
   private let work: BoundedQueue<RowBlock>
   /// Mapped rows go back to the reader: no row buffer is allocated per row.
@@ -117,19 +125,21 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
       finished.wait()
       throw lock.withLock { readFailure } ?? FileRejection(.emptyFile, "the file has no header")
     }
-    let mappersDone = DispatchGroup()
+    runningMappers = mapperCount
     for _ in 0..<mapperCount {
       finished.enter()
-      mappersDone.enter()
       Thread.detachNewThread { [self] in
-        defer {
-          mappersDone.leave()
-          finished.leave()
-        }
+        defer { finished.leave() }
         map(with: mapper)
+        // The last mapper out closes the results.
+        if lock.withLock({
+          runningMappers -= 1
+          return runningMappers == 0
+        }) {
+          results.close()
+        }
       }
     }
-    mappersDone.notify(queue: .global()) { [results] in results.close() }
 
     var waiting: [Int: [Prepared]] = [:]
     var next = 0
@@ -139,12 +149,15 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
         while let ready = waiting.removeValue(forKey: next) {
           try consume(ready)
           next += 1
+          inFlight.signal()
         }
       }
     } catch {
       // Stop the reader and the mappers, then let them finish before returning.
+      lock.withLock { cancelled = true }
       work.close()
       results.close()
+      for _ in 0..<16 { inFlight.signal() }
       finished.wait()
       throw error
     }
@@ -154,6 +167,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
 
   private func read(setup: @Sendable ([String]) throws -> Mapper) {
     var sequence = 0
+    var takenBytes = 0
     var taken: [SourceRow] = []
     var free: [SourceRow] = []
     var signalled = false
@@ -173,16 +187,16 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
           let slot = nextFree()
           slot.exchange(with: row)
           taken.append(slot)
-          if taken.count == blockSize {
-            guard work.push(RowBlock(sequence: sequence, rows: taken)) else {
-              throw CancellationError()
-            }
+          takenBytes += slot.storedBytes
+          if taken.count == blockSize || takenBytes >= blockBytes {
+            try handOver(RowBlock(sequence: sequence, rows: taken))
             sequence += 1
             taken = []
+            takenBytes = 0
             taken.reserveCapacity(blockSize)
           }
         })
-      if !taken.isEmpty { work.push(RowBlock(sequence: sequence, rows: taken)) }
+      if !taken.isEmpty { try handOver(RowBlock(sequence: sequence, rows: taken)) }
     } catch is CancellationError {
     } catch {
       lock.withLock { readFailure = error }
@@ -191,12 +205,17 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     if !signalled { setupReady.signal() }
   }
 
+  private func handOver(_ block: RowBlock) throws {
+    inFlight.wait()
+    guard !lock.withLock({ cancelled }), work.push(block) else { throw CancellationError() }
+  }
+
   private func map(with mapper: Mapper) {
     while let block = work.pop() {
       var prepared: [Prepared] = []
       prepared.reserveCapacity(block.rows.count)
       for row in block.rows { prepared.append(mapper(row)) }
-      spare.tryPush(block.rows)
+      spare.tryPush(block.rows.filter { $0.capacityBytes <= largeRow })
       guard results.push((block.sequence, prepared)) else { return }
     }
   }

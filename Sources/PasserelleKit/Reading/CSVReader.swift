@@ -162,7 +162,8 @@ final class CSVLineFeeder {
 
   /// One physical line, with its line break when `terminated`.
   func line(_ bytes: UnsafeRawBufferPointer, terminated: Bool) throws {
-    if delimiter == nil {
+    if delimiter == nil && !bytes.allSatisfy({ $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }) {
+      // The first line with text is the header; blank lines before it do not count.
       let chosen = CSVReader.detectDelimiter(Array(bytes))
       delimiter = chosen
       csv_set_delim(&parser, chosen)
@@ -199,7 +200,8 @@ final class CSVLineFeeder {
   }
 
   func finish() throws {
-    if insideQuotedValue { try readRecordAgainLiterally() }
+    // Each reading uses up at least one line, so this ends.
+    while insideQuotedValue { try readRecordAgainLiterally() }
     let context = Unmanaged.passUnretained(state).toOpaque()
     _ = csv_fini(&parser, csvFieldEnded, csvRecordEnded, context)
     try state.rethrow()
@@ -250,10 +252,11 @@ final class CSVParseState {
   let facts: FileFacts
   let limits: ReadLimits
   let row: SourceRow
-  /// A short row waiting for the rest of its record (see `CSVReader`).
-  private let pending: SourceRow
-  private var hasPending = false
-  private var pendingParts = 0
+  /// Short rows waiting for the rest of their record (see `CSVReader`), each kept
+  /// whole so that parts which never add up are reported as the rows they are.
+  private var pending: [SourceRow] = []
+  private var pendingValues = 0
+  private var pendingBytes = 0
   /// A value rarely holds more line breaks than this; beyond, the rows are not one record.
   private let maximumPartsPerRecord = 20
   var joinsBrokenRecords = false
@@ -269,7 +272,6 @@ final class CSVParseState {
     self.facts = facts
     self.limits = limits
     row = SourceRow(encoding: facts.encoding)
-    pending = SourceRow(encoding: facts.encoding)
   }
 
   func rethrow() throws {
@@ -305,20 +307,20 @@ final class CSVParseState {
       }
       if (0..<row.fieldCount).allSatisfy({ row.isEmpty($0) }) { return }
       row.line = recordStartLine
-      if hasPending {
-        let joined = pending.fieldCount + row.fieldCount - 1
-        if joined <= labels.count && pendingParts < maximumPartsPerRecord {
-          pending.join(row)
-          pendingParts += 1
-          if joined == labels.count { try flushPending() }
+      if !pending.isEmpty {
+        let joined = pendingValues + row.fieldCount - 1
+        let bytes = pendingBytes + row.storedBytes
+        if joined <= labels.count && pending.count < maximumPartsPerRecord
+          && bytes <= limits.maxRecordBytes
+        {
+          keep(row, values: joined, bytes: bytes)
+          if joined == labels.count { try emitJoined() }
           return
         }
         try flushPending()
       }
       if row.fieldCount < labels.count && joinsBrokenRecords {
-        pending.copy(row)
-        hasPending = true
-        pendingParts = 1
+        keep(row, values: row.fieldCount, bytes: row.storedBytes)
         return
       }
       try emit(row)
@@ -327,11 +329,34 @@ final class CSVParseState {
     }
   }
 
-  /// Hands over a short row that nothing completed (the pipeline reports it).
+  private func keep(_ row: SourceRow, values: Int, bytes: Int) {
+    let part = SourceRow(encoding: row.encoding)
+    part.copy(row)
+    pending.append(part)
+    pendingValues = values
+    pendingBytes = bytes
+  }
+
+  /// The parts add up to the header: one record, the line breaks kept in its value.
+  private func emitJoined() throws {
+    let joined = pending[0]
+    for part in pending.dropFirst() { joined.join(part) }
+    pending = []
+    if let column = (0..<joined.fieldCount).first(where: {
+      joined.raw($0).count > limits.maxFieldBytes
+    }) {
+      throw FileRejection(
+        .tooLarge, "a value is longer than \(limits.maxFieldBytes) bytes", line: joined.line,
+        field: labels.flatMap { column < $0.count ? $0[column] : nil })
+    }
+    try emit(joined)
+  }
+
+  /// Hands over short rows that nothing completed, each as it is (the pipeline reports them).
   func flushPending() throws {
-    guard hasPending else { return }
-    hasPending = false
-    try emit(pending)
+    let parts = pending
+    pending = []
+    for part in parts { try emit(part) }
   }
 
   private func emit(_ record: SourceRow) throws {

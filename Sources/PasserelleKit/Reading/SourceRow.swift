@@ -142,6 +142,10 @@ public final class SourceRow {
     UnsafeRawBufferPointer(start: bytes + starts[column], count: ends[column] - starts[column])
   }
 
+  /// Bytes of all values, and the room the buffer has grown to.
+  var storedBytes: Int { byteCount }
+  var capacityBytes: Int { byteCapacity }
+
   /// Number of columns the row can be asked for.
   public var columnCount: Int { fieldCount }
 

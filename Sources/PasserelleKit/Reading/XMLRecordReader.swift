@@ -207,9 +207,11 @@ struct XMLRecordReader: RecordReader {
   }
 
   private func currentLine(_ reader: xmlTextReaderPtr) -> Int {
+    // Element nodes store their line in 16 bits: from 65535 on, the parser's position
+    // is the better answer.
     if let node = xmlTextReaderCurrentNode(reader) {
       let line = Int(xmlGetLineNo(node))
-      if line > 0 { return line }
+      if line > 0 && line < 65535 { return line }
     }
     return Int(xmlTextReaderGetParserLineNumber(reader))
   }

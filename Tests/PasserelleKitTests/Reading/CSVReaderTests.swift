@@ -258,3 +258,50 @@ import Testing
     }
   }
 }
+
+@Suite struct CSVRepairTests {
+  @Test func severalUnclosedQuotesNearTheEndLoseNoRow() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("quotes.csv")
+    try TestFiles.write(
+      "Code;Nom;Note\nA;un;\"ouverte\nB;deux;ok\nC;trois;\"encore\nD;quatre;ok\n", to: path)
+    let result = try readAll(path)
+    #expect(result.rows.map { $0.values[0] } == ["A", "B", "C", "D"])
+    #expect(result.rows.map(\.line) == [2, 3, 4, 5])
+  }
+
+  @Test func shortRowsThatNeverAddUpAreEachKept() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("short.txt")
+    let header = (0..<10).map { "C\($0)" }.joined(separator: "\t")
+    let short = (0..<4).map { "v\($0)" }.joined(separator: "\t")
+    try TestFiles.write(
+      header + "\n" + (1...6).map { "K\($0)\t" + short }.joined(separator: "\n") + "\n",
+      to: path)
+    let result = try readAll(path)
+    #expect(result.rows.map { $0.values[0] } == ["K1", "K2", "K3", "K4", "K5", "K6"])
+    #expect(result.rows.map(\.line) == [2, 3, 4, 5, 6, 7])
+  }
+
+  @Test func aJoinedValueStillHasToFitTheLimits() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("memo.txt")
+    var limits = ReadLimits()
+    limits.maxFieldBytes = 1_000
+    let piece = String(repeating: "x", count: 600)
+    try TestFiles.write("Code\tNote\tVille\nA\t\(piece)\n\(piece)\tLyon\n", to: path)
+    let found = rejection { _ = try readAll(path, limits: limits) }
+    #expect(found?.code == .tooLarge)
+    #expect(found?.field == "Note")
+  }
+
+  @Test func blankLinesBeforeTheHeaderDoNotHideTheSeparator() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("blank.csv")
+    try TestFiles.write("\r\n\r\nCode;Nom\r\nA;un\r\n", to: path)
+    let result = try readAll(path)
+    #expect(result.labels == ["Code", "Nom"])
+    #expect(result.rows.first?.values == ["A", "un"])
+    #expect(result.rows.first?.line == 4)
+  }
+}
