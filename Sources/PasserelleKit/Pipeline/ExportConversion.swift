@@ -36,11 +36,11 @@ struct ExportConversion {
     var guid: String
   }
 
-  /// What the reading thread learnt from the header.
-  private final class HeaderBox: @unchecked Sendable {
+  /// The entity the reading thread recognised from the header.
+  private final class EntityBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: (Header, SageEntity)? = nil
-    var header: (Header, SageEntity)? {
+    private var value: SageEntity? = nil
+    var entity: SageEntity? {
       get { lock.withLock { value } }
       set { lock.withLock { value = newValue } }
     }
@@ -58,7 +58,8 @@ struct ExportConversion {
     var report: RejectReportWriter? = nil
     var counts = BatchCounts()
     var removedOperations = Set<Int>()
-    var firstStatus: [String: RowStatus] = [:]  // only keys seen twice, filled lazily
+    // Keys of rejected rows, so that a later duplicate of one is counted once.
+    var firstStatus: [String: RowStatus] = [:]
     var payloadName = ""
     var payloadTemporary = ""
     let reportName = "\(batch)-\(OutputName.safe(sourceName)).rejects.csv"
@@ -66,7 +67,7 @@ struct ExportConversion {
     // The user map is small: loaded once, it lets mapping run off this thread.
     let userIds = try RecordStaging.userIds(in: db)
     let hasUserMap = !userIds.isEmpty
-    let headerBox = HeaderBox()
+    let recognisedBox = EntityBox()
     let forcedEntity = forcedEntity
     let tables = settings.tables
 
@@ -105,7 +106,7 @@ struct ExportConversion {
           throw FileRejection(
             .unknownEntity, "the header has no Code column", line: 1, field: "Code")
         }
-        headerBox.header = (header, recognised)
+        recognisedBox.entity = recognised
         let mapping = CustomerMapping(header: header, tables: tables)
         let columns = header.labels.count
         return { row in
@@ -125,12 +126,12 @@ struct ExportConversion {
         }
       },
       consume: { rows in
-        if staging == nil, let (_, recognised) = headerBox.header { try start(recognised) }
+        if staging == nil, let recognised = recognisedBox.entity { try start(recognised) }
         for prepared in rows {
           try consume(prepared)
         }
       })
-    if staging == nil, let (_, recognised) = headerBox.header { try start(recognised) }
+    if staging == nil, let recognised = recognisedBox.entity { try start(recognised) }
 
     func consume(_ prepared: PreparedRow) throws {
       counts.read += 1
