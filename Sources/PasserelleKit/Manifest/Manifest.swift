@@ -140,6 +140,34 @@ public final class Manifest: Sendable {
     }
   }
 
+  /// What a recorded batch came to, for the summary of the run that finishes it.
+  func outcome(of batch: String) throws -> BatchOutcome? {
+    try read { db in
+      guard
+        let row = try GRDB.Row.fetchOne(
+          db,
+          sql: """
+            SELECT sourceName, entity, state, reasonCode, reasonMessage, rowsRead, rowsEmitted,
+              rowsUnchanged, rowsRejected, warnings, deletions
+            FROM batch WHERE id = ?
+            """, arguments: [batch]),
+        let state = BatchState(rawValue: row["state"])
+      else { return nil }
+      var outcome = BatchOutcome(
+        batch: batch, file: row["sourceName"], entity: row["entity"], state: state)
+      outcome.counts.read = row["rowsRead"]
+      outcome.counts.emitted = row["rowsEmitted"]
+      outcome.counts.unchanged = row["rowsUnchanged"]
+      outcome.counts.rejected = row["rowsRejected"]
+      outcome.counts.warnings = row["warnings"]
+      outcome.counts.deletions = row["deletions"]
+      if let code = (row["reasonCode"] as String?).flatMap(ReasonCode.init(rawValue:)) {
+        outcome.reason = FileRejection(code, row["reasonMessage"] ?? "")
+      }
+      return outcome
+    }
+  }
+
   /// The batch that already delivered this content, if any.
   func processedBatch(sha256: String) throws -> String? {
     try read { db in

@@ -279,13 +279,22 @@ final class BatchProcessor {
       let file = ClaimedFile(batch: batch, originalName: original, path: path)
       switch try manifest.batchState(batch) {
       case BatchState.done.rawValue:
-        try publish(manifest.outputs(of: batch))
+        let outputs = try manifest.outputs(of: batch)
+        try publish(outputs)
         try archive(file)
         logger.notice("\(original): finished the interrupted batch \(batch)")
+        if var outcome = try manifest.outcome(of: batch) {
+          outcome.outputs = outputs.map(\.path)
+          outcomes.append(outcome)
+        }
       case BatchState.duplicate.rawValue:
         try archive(file)
       case BatchState.rejected.rawValue:
         try FileSystem.rename(path, to: rejectedPath(file))
+        if var outcome = try manifest.outcome(of: batch) {
+          outcome.outputs = [rejectedPath(file)]
+          outcomes.append(outcome)
+        }
       default:
         let options = try manifest.options(of: batch)
         removeTemporaryOutputs(of: batch, extra: options.outputFolder)

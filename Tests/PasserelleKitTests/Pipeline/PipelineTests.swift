@@ -225,6 +225,22 @@ import Testing
     #expect(root.scratch.files(in: "out/work").isEmpty)
   }
 
+  @Test func aCommittedBatchFinishedAtStartUpCountsInTheRun() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.tabSample)
+    let first = try #require(try root.runOnce().first)
+    // As if the process had died between the manifest commit and the archive.
+    let archived = try #require(root.scratch.files(in: "out/archive").first)
+    try FileManager.default.moveItem(
+      atPath: "\(root.layout.archive)/\(archived)", toPath: "\(root.layout.work)/\(archived)")
+    let recovered = try #require(try root.runOnce().first)
+    #expect(recovered.batch == first.batch)
+    #expect(recovered.counts == first.counts)
+    #expect(recovered.rejectedSomething)
+    #expect(root.scratch.files(in: "out/work").isEmpty)
+    #expect(root.payloads().count == 1)
+  }
+
   @Test func anInterruptedConvertIsFinishedWhereItWasAskedFor() throws {
     let root = try TestRoot()
     let batch = "20261129-050000-beef"
