@@ -136,7 +136,8 @@ public enum SettingsFile {
   /// What `passerelle init` writes: every setting, commented out at its default.
   public static let defaultText = """
     # passerelle.toml — Passerelle's settings for this folder.
-    # Every line below shows a default. Remove the leading '#' to change one.
+    # Every commented setting below shows its default, or an example where a
+    # setting has none. Remove the leading '#' to change one.
     # A mistake stops Passerelle with exit code 2 and names the line.
 
     [reading]
@@ -160,18 +161,21 @@ public enum SettingsFile {
 
     [salesmanagement]
     # SM user given to new accounts that have no representative in Sage
-    # (never to accounts that already have one in SM).
+    # (never to accounts that already have one in SM). Not set by default; example:
     # admin_user_id = 1
     # SM branch set on accounts (SM requires one when an account is created).
+    # Not set by default; example:
     # branch_id = 1
 
     [salesmanagement.countries]
-    # ISO country code = SM countryId. Unmapped countries go to Z_PAYS_ISO.
+    # One line per country: ISO code, then SM's countryId. Empty by default:
+    # unmapped countries go to Z_PAYS_ISO. Examples:
     # FR = 73
     # BE = 21
 
     [salesmanagement.account_types]
-    # Sage "Type de client" = SM typeId. Unmapped types go to Z_TYPE_CLIENT.
+    # One line per Sage "Type de client", then SM's typeId. Empty by default:
+    # unmapped types go to Z_TYPE_CLIENT. Examples:
     # "Professionnel" = 1
     # "Particulier" = 2
 

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import PasserelleKit
+
+@Suite struct SettingsFileTests {
+  /// Every setting `passerelle init` writes, once uncommented, is read back as the
+  /// default it claims to be, or as the example it gives where there is no default.
+  @Test func theInitFileShowsTheRealDefaults() throws {
+    let uncommented = SettingsFile.defaultText.split(
+      separator: "\n", omittingEmptySubsequences: false
+    )
+    .map { line -> String in
+      let text = String(line)
+      guard text.hasPrefix("# "), text.contains(" = ") else { return text }
+      return String(text.dropFirst(2))
+    }.joined(separator: "\n")
+    let settings = try SettingsFile.parse(uncommented)
+    let defaults = Settings()
+    #expect(settings.limits == defaults.limits)
+    #expect(settings.fallbackEncoding == defaults.fallbackEncoding)
+    #expect(settings.massDeletionShare == defaults.massDeletionShare)
+    #expect(settings.stabilitySeconds == defaults.stabilitySeconds)
+    #expect(settings.sagePollSeconds == defaults.sagePollSeconds)
+    #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
+    #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)
+    #expect(settings.tables.countryIds == ["FR": 73, "BE": 21])
+    #expect(settings.tables.accountTypeIds[LabelKey.normalise("Particulier")] == 2)
+  }
+
+  @Test(arguments: [
+    ("[sync]\nmass_deletion_share = 2\n", "line 2"),
+    ("[nowhere]\n", "line 1"),
+    ("[sync]\nunknown = 1\n", "line 2"),
+    ("[reading]\nfallback_encoding = \"klingon\"\n", "line 2"),
+    ("[salesmanagement.countries]\nFRANCE = 73\n", "line 2"),
+  ])
+  func mistakesNameTheirLine(text: String, where expected: String) {
+    do {
+      _ = try SettingsFile.parse(text)
+      Issue.record("accepted: \(text)")
+    } catch let error as ConfigurationError {
+      #expect(error.message.contains(expected))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+}
