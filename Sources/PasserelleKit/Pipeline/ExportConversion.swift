@@ -22,7 +22,7 @@ struct ExportConversion {
     var outputs: [BatchOutput]
   }
 
-  private enum RowStatus: Int {
+  private enum RowStatus {
     case emitted, unchanged, rejected
   }
 

@@ -84,7 +84,7 @@ struct CSVReader: RecordReader {
         if partial.count > limits.maxRecordBytes {
           throw FileRejection(
             .tooLarge, "a line is longer than \(limits.maxRecordBytes) bytes",
-            line: state(feeder).currentLine)
+            line: feeder.state.currentLine)
         }
       }
     }
@@ -93,8 +93,6 @@ struct CSVReader: RecordReader {
     }
     try feeder.finish()
   }
-
-  private func state(_ feeder: CSVLineFeeder) -> CSVParseState { feeder.state }
 
   /// The separator is the most frequent of TAB, `;` and `,` outside quotes in the
   /// header line; TAB wins ties because it is what Sage writes.

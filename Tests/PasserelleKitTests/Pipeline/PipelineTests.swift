@@ -164,7 +164,7 @@ import Testing
     #expect(root.payloads().isEmpty)
   }
 
-  @Test func ignoredNamesAndUnstableFilesStayInTheDropFolder() throws {
+  @Test func ignoredNamesStayInTheDropFolder() throws {
     let root = try TestRoot()
     for name in ["~$Clients.xlsx", ".cache", "Clients.Txt.part", "Thumbs.db", "x.tmp"] {
       try root.drop(Array("Code\n".utf8), as: name)
