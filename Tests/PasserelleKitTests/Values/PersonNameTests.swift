@@ -1,0 +1,75 @@
+import Testing
+
+@testable import PasserelleKit
+
+struct PersonNameTests {
+  private static func name(_ civility: String, _ first: String, _ last: String) -> PersonName {
+    PersonName(civility: civility, firstName: first, lastName: last)
+  }
+
+  @Test(arguments: [
+    // No capitals: first word, then the rest; a particle starts the last name.
+    ("Claire Dubois", name("", "Claire", "Dubois")),
+    ("Jean-Marc Martin", name("", "Jean-Marc", "Martin")),
+    ("Jean de La Fontaine", name("", "Jean", "de La Fontaine")),
+    ("Jean Paul de Gaulle", name("", "Jean Paul", "de Gaulle")),
+    ("de Gaulle", name("", "", "de Gaulle")),
+    ("Ludwig van Beethoven", name("", "Ludwig", "van Beethoven")),
+    ("Leonardo da Vinci", name("", "Leonardo", "da Vinci")),
+    ("Charles d'Artagnan", name("", "Charles", "d'Artagnan")),
+    ("Sean O'Neil", name("", "Sean", "O'Neil")),
+    ("Hélène Bérenger", name("", "Hélène", "Bérenger")),
+    // Capitals are the last name wherever they stand.
+    ("DUPONT Jean", name("", "Jean", "DUPONT")),
+    ("Jean DUPONT", name("", "Jean", "DUPONT")),
+    ("Jean-Pierre DE LA FONTAINE", name("", "Jean-Pierre", "DE LA FONTAINE")),
+    ("Marie LE GALL-DURAND", name("", "Marie", "LE GALL-DURAND")),
+    ("LE GALL-DURAND Marie-Anne", name("", "Marie-Anne", "LE GALL-DURAND")),
+    ("BÉRENGER Hélène", name("", "Hélène", "BÉRENGER")),
+    ("Élodie ÉTIENNE", name("", "Élodie", "ÉTIENNE")),
+    ("Sean O'NEIL", name("", "Sean", "O'NEIL")),
+    ("Charles d'ARTAGNAN", name("", "Charles", "d'ARTAGNAN")),
+    ("Charles de GAULLE", name("", "Charles", "de GAULLE")),
+    ("Jean P. DUPONT", name("", "Jean P.", "DUPONT")),
+    ("JEAN DUPONT", name("", "JEAN", "DUPONT")),
+    ("JEAN PAUL DE GAULLE", name("", "JEAN PAUL", "DE GAULLE")),
+    // Single word, comma, spaces, empty.
+    ("Dupont", name("", "", "Dupont")),
+    ("Dupont, Jean", name("", "Jean", "Dupont")),
+    ("DE LA FONTAINE,Jean-Pierre", name("", "Jean-Pierre", "DE LA FONTAINE")),
+    ("  Jean    Dupont  ", name("", "Jean", "Dupont")),
+    ("Jean\u{00A0}Dupont", name("", "Jean", "Dupont")),
+    ("", name("", "", "")),
+    ("   ", name("", "", "")),
+    ("M.C. Dupont", name("", "M.C.", "Dupont")),
+  ])
+  func withoutCivility(raw: String, expected: PersonName) {
+    #expect(PersonName.split(raw) == expected)
+  }
+
+  @Test(arguments: [
+    ("M. Jean Dupont", name("M.", "Jean", "Dupont")),
+    ("M DUPONT Jean", name("M.", "Jean", "DUPONT")),
+    ("Mr. Jean P. DUPONT", name("M.", "Jean P.", "DUPONT")),
+    ("MONSIEUR DUPONT", name("M.", "", "DUPONT")),
+    ("M.Dupont", name("M.", "", "Dupont")),
+    ("Mme DUPONT Marie", name("Mme", "Marie", "DUPONT")),
+    ("madame claire dubois", name("Mme", "claire", "dubois")),
+    ("Mme. Dupont, Marie", name("Mme", "Marie", "Dupont")),
+    ("Dupont, Mme Marie", name("Mme", "Marie", "Dupont")),
+    ("Mlle Sophie Martin", name("Mlle", "Sophie", "Martin")),
+    ("Melle Sophie MARTIN", name("Mlle", "Sophie", "MARTIN")),
+    ("Mademoiselle", name("Mlle", "", "")),
+    ("  Madame  ", name("Mme", "", "")),
+    ("Dr. Anne DURAND", name("Dr", "Anne", "DURAND")),
+    ("docteur Anne Durand", name("Dr", "Anne", "Durand")),
+    ("Maître Paul Lefèvre", name("Me", "Paul", "Lefèvre")),
+    ("MAÎTRE Paul LEFÈVRE", name("Me", "Paul", "LEFÈVRE")),
+    ("Me Paul de La Tour", name("Me", "Paul", "de La Tour")),
+    ("Professeur Tournesol", name("Pr", "", "Tournesol")),
+    ("Pr Tryphon TOURNESOL", name("Pr", "Tryphon", "TOURNESOL")),
+  ])
+  func withCivility(raw: String, expected: PersonName) {
+    #expect(PersonName.split(raw) == expected)
+  }
+}
