@@ -8,7 +8,7 @@ swift build -c release --product passerelle
 root="${1:-$(mktemp -d)}"
 passerelle=".build/release/passerelle"
 "$passerelle" init --root "$root"
-cp samples/sage/* "$root/watch/sage/"
+cp -R samples/sage/. "$root/watch/sage/"
 status=0
 "$passerelle" run --once --root "$root" || status=$?
 echo

@@ -77,6 +77,26 @@ public final class Manifest: Sendable {
             grantedAt TEXT NOT NULL);
           """)
     }
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN picture TEXT;
+          CREATE TABLE quote (
+            reference TEXT PRIMARY KEY,
+            smId INTEGER,
+            sagePiece TEXT,
+            state TEXT NOT NULL,
+            sentBatch TEXT,
+            pricedBatch TEXT,
+            updatedAt TEXT NOT NULL);
+          CREATE TABLE pendingPricedQuote (
+            reference TEXT PRIMARY KEY,
+            sagePiece TEXT NOT NULL,
+            operation BLOB NOT NULL,
+            batch TEXT NOT NULL,
+            line INTEGER NOT NULL);
+          """)
+    }
     return migrator
   }
 

@@ -12,6 +12,8 @@ struct KnownRecord {
   var kind: String
   var deleted: Bool
   var salesRepKnownEmpty: Bool
+  /// SHA-256 of the picture last sent with a product.
+  var picture: String?
 }
 
 /// The manifest side of converting one full export, inside the batch's single
@@ -22,7 +24,11 @@ final class RecordStaging {
   let db: Database
   let resource: String
   let kind: String
+  /// Who may change the record: `sage` (customers, articles…) or `shared` (prospects, contacts).
+  let owner: String
   let batch: String
+  /// The temporary table of this staging: a batch may stage two resources at once.
+  private let table: String
   private let lookup: Statement
   /// No record of this resource yet (a first export): nothing to look up.
   private let isFirstOfItsKind: Bool
@@ -32,11 +38,16 @@ final class RecordStaging {
   private var matchedActive = 0
   private let stage: Statement
 
-  init(db: Database, resource: String, kind: String, batch: String) throws {
+  init(
+    db: Database, resource: String, kind: String, owner: String = "sage", batch: String,
+    table: String = "stagedKey"
+  ) throws {
     self.db = db
     self.resource = resource
     self.kind = kind
+    self.owner = owner
     self.batch = batch
+    self.table = table
     isFirstOfItsKind =
       try
       !(Bool.fetchOne(
@@ -44,29 +55,32 @@ final class RecordStaging {
       ?? false)
     try db.execute(
       sql: """
-        CREATE TEMP TABLE IF NOT EXISTS stagedKey (
+        CREATE TEMP TABLE IF NOT EXISTS \(table) (
           code TEXT PRIMARY KEY,
           line INTEGER NOT NULL,
           occurrences INTEGER NOT NULL DEFAULT 1,
           operation INTEGER,
           fingerprint BLOB,
-          smId INTEGER);
-        DELETE FROM temp.stagedKey;
+          smId INTEGER,
+          picture TEXT,
+          companion INTEGER);
+        DELETE FROM temp.\(table);
         """)
     lookup = try db.makeStatement(
       sql: """
-        SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty FROM record
+        SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture FROM record
         WHERE resource = ? AND code = ?
         """)
     stage = try db.makeStatement(
       sql: """
-        INSERT OR IGNORE INTO temp.stagedKey(code, line, operation, fingerprint, smId)
-        VALUES (?, ?, ?, ?, ?)
+        INSERT OR IGNORE INTO temp.\(table)(code, line, operation, fingerprint, smId, picture,
+          companion)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
     repeatKey = try db.makeStatement(
       sql: """
-        UPDATE temp.stagedKey SET occurrences = occurrences + 1 WHERE code = ?
-        RETURNING line, occurrences, operation
+        UPDATE temp.\(table) SET occurrences = occurrences + 1 WHERE code = ?
+        RETURNING line, occurrences, operation, companion
         """)
   }
 
@@ -85,7 +99,9 @@ final class RecordStaging {
         fingerprint: blob(statement, 0), smId: integer(statement, 1),
         kind: String(cString: sqlite3_column_text(statement, 2)),
         deleted: sqlite3_column_int(statement, 3) != 0,
-        salesRepKnownEmpty: sqlite3_column_int(statement, 4) != 0)
+        salesRepKnownEmpty: sqlite3_column_int(statement, 4) != 0,
+        picture: sqlite3_column_type(statement, 5) == SQLITE_NULL
+          ? nil : String(cString: sqlite3_column_text(statement, 5)))
     case SQLITE_DONE:
       return nil
     default:
@@ -100,13 +116,16 @@ final class RecordStaging {
     var isFirstRepeat: Bool
     /// The first row's payload operation, to be removed.
     var firstOperation: Int?
+    /// The first row's companion operation (its main contact), to be removed too.
+    var firstCompanion: Int?
   }
 
   /// Records that the file holds `code`. Returns nil the first time.
   func stage(
-    code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?
+    code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?,
+    smId matchedId: Int? = nil, picture: String? = nil, companion: Int? = nil
   ) throws -> Repeat? {
-    let smId = known?.smId
+    let smId = known?.smId ?? matchedId
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, code)
@@ -128,6 +147,16 @@ final class RecordStaging {
     } else {
       sqlite3_bind_null(statement, 5)
     }
+    if let picture {
+      try bind(statement, 6, picture)
+    } else {
+      sqlite3_bind_null(statement, 6)
+    }
+    if let companion {
+      sqlite3_bind_int64(statement, 7, Int64(companion))
+    } else {
+      sqlite3_bind_null(statement, 7)
+    }
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
       if let known, !known.deleted, known.kind == kind { matchedActive += 1 }
@@ -140,8 +169,19 @@ final class RecordStaging {
     let occurrences = Int(sqlite3_column_int64(again, 1))
     return Repeat(
       firstLine: Int(sqlite3_column_int64(again, 0)), isFirstRepeat: occurrences == 2,
-      firstOperation: integer(again, 2))
+      firstOperation: integer(again, 2), firstCompanion: integer(again, 3))
   }
+
+  /// Forgets that the record of payload operation `operation` is sent (its company
+  /// row turned out duplicated): it is neither recorded as sent nor deleted.
+  func withdraw(operation: Int) throws {
+    try db.execute(
+      sql: "UPDATE temp.\(table) SET operation = NULL WHERE operation = ?", arguments: [operation])
+  }
+
+  /// An extra condition on deletions (SQL on `code`), e.g. sparing the main
+  /// contacts of company rows that were rejected.
+  var deletionGuard = ""
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, _ text: String) throws {
     var text = text
@@ -199,7 +239,7 @@ final class RecordStaging {
       db,
       sql: """
         SELECT code, fingerprint, smId FROM record WHERE resource = ? AND kind = ? AND deleted = 0
-        AND code NOT IN (SELECT code FROM temp.stagedKey) ORDER BY code
+        AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard) ORDER BY code
         """, arguments: [resource, kind])
     while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
   }
@@ -209,18 +249,20 @@ final class RecordStaging {
   func commit(deletions: Int) throws {
     try db.execute(
       sql: """
-        INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, deleted,
-          firstBatch, lastBatch)
-        SELECT ?, code, ?, 'sage', 'sage', smId, fingerprint, 0, ?, ? FROM temp.stagedKey
+        INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
+          deleted, firstBatch, lastBatch)
+        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ? FROM temp.\(table)
         WHERE occurrences = 1 AND operation IS NOT NULL
         ON CONFLICT(resource, code) DO UPDATE SET
-          kind = excluded.kind, owner = 'sage', fingerprint = excluded.fingerprint, deleted = 0,
+          kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
+          smId = COALESCE(record.smId, excluded.smId),
+          picture = COALESCE(excluded.picture, record.picture), deleted = 0,
           lastBatch = excluded.lastBatch
-        """, arguments: [resource, kind, batch, batch])
+        """, arguments: [resource, kind, owner, batch, batch])
     if deletions > 0 {
       try markDeleted()
     }
-    try db.execute(sql: "DELETE FROM temp.stagedKey")
+    try db.execute(sql: "DELETE FROM temp.\(table)")
   }
 
   private func markDeleted() throws {
@@ -228,7 +270,7 @@ final class RecordStaging {
       sql: """
         UPDATE record SET deleted = 1, lastBatch = ?
         WHERE resource = ? AND kind = ? AND deleted = 0
-        AND code NOT IN (SELECT code FROM temp.stagedKey)
+        AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
         """, arguments: [batch, resource, kind])
   }
 }

@@ -1,14 +1,24 @@
 import Foundation
 
-/// Sage 50 FR customer → Sales Management account (`sync-rules.md`): read-only in
-/// SM, keyed by the Sage code as `extId`, extras as `Z_` fields. Pure: it reads a
-/// row and configuration, never files or the manifest.
+/// Whether a company row comes from the customers or the prospects list.
+public enum CompanyKind: String, Sendable {
+  case customer
+  case prospect
+}
+
+/// Sage 50 FR customer or prospect → Sales Management account (`sync-rules.md`):
+/// customers read-only in SM, prospects editable and typed prospect, keyed by the
+/// Sage code as `extId`, extras as `Z_` fields; the row's main contact becomes a
+/// companion contact record. Pure: it reads a row and configuration, never files
+/// or the manifest.
 public struct CustomerMapping: Sendable {
   /// Sage 50 customer codes hold at most 13 characters; a longer one is never truncated.
   public static let maximumCodeLength = 13
 
   public let tables: SalesManagementTables
+  public let kind: CompanyKind
   private let columns: Columns
+  private let mainContact: MainContactMapping
 
   struct Columns: Sendable {
     var code, name, company, legalForm, address1, address2, address3, postcode, city: Int?
@@ -18,11 +28,14 @@ public struct CustomerMapping: Sendable {
     var activityCode, customerType, miscellaneous: Int?
   }
 
-  public init(header: Header, tables: SalesManagementTables) {
+  public init(header: Header, tables: SalesManagementTables, kind: CompanyKind = .customer) {
     self.tables = tables
+    self.kind = kind
+    mainContact = MainContactMapping(header: header)
     typealias F = CustomerFields
     columns = Columns(
-      code: header.column(F.code), name: header.column(F.name),
+      code: header.column(ProspectFields.code) ?? header.column(F.code),
+      name: header.column(F.name),
       company: header.column(F.company), legalForm: header.column(F.legalForm),
       address1: header.column(F.address1), address2: header.column(F.address2),
       address3: header.column(F.address3), postcode: header.column(F.postcode),
@@ -50,7 +63,9 @@ public struct CustomerMapping: Sendable {
     var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
 
     if code.isEmpty {
-      reader.error(.missingKey, CustomerFields.code, "the customer has no Sage code", "")
+      reader.error(
+        .missingKey, kind == .customer ? CustomerFields.code : ProspectFields.code,
+        "the \(kind.rawValue) has no Sage code", "")
       record.issues = reader.issues
       return record
     }
@@ -86,7 +101,8 @@ public struct CustomerMapping: Sendable {
     var data = JSONObject()
     data.text("name", company.isEmpty ? personName : company, encoding: encoding)
     data.string("extId", code)
-    data.bool("readOnly", true)
+    // A customer belongs to Sage; a prospect may be edited in SM (sync rules).
+    data.bool("readOnly", kind == .customer)
     data.text("address1", reader.raw(columns.address1), encoding: encoding)
     data.text(
       "address2", reader.raw(columns.address2), reader.raw(columns.address3), encoding: encoding)
@@ -104,7 +120,9 @@ public struct CustomerMapping: Sendable {
     if let branchId = tables.branchId { data.integer("branchId", branchId) }
 
     let customerType = reader.listValue(columns.customerType)
-    if customerType.isEmpty || tables.accountTypeIds.isEmpty {
+    if kind == .prospect, let prospectTypeId = tables.prospectTypeId {
+      data.integer("typeId", prospectTypeId)
+    } else if customerType.isEmpty || tables.accountTypeIds.isEmpty {
       // Nothing to translate: the type travels in Z_TYPE_CLIENT only.
     } else if let typeId = tables.accountTypeIds[LabelKey.normalise(customerType)] {
       data.integer("typeId", typeId)
@@ -125,6 +143,7 @@ public struct CustomerMapping: Sendable {
     }
 
     // Extras: what SM has no standard field for.
+    data.string("Z_NATURE", kind == .customer ? "Client" : "Prospect")
     data.text("Z_SOCIETE_NOM", company.isEmpty ? reader.none : personName, encoding: encoding)
     data.text("Z_FORME_JURIDIQUE", reader.rawListValue(columns.legalForm), encoding: encoding)
     let siret = reader.siret(columns.siret)
@@ -154,6 +173,9 @@ public struct CustomerMapping: Sendable {
     reader.date(
       &data, "Z_DATE_DERNIERE_COMMANDE", columns.lastOrderOn, CustomerFields.lastOrderOn)
     record.data = data.close()
+    if let contact = mainContact.map(row, company: code, countryISO: phoneCountry) {
+      record.companions.append(contact)
+    }
     record.issues = reader.issues
     return record
   }

@@ -9,6 +9,13 @@ public struct SalesManagementTables: Sendable, Equatable {
   public var adminUserId: Int? = nil
   /// SM `branchId`, required by SM when an account is created.
   public var branchId: Int? = nil
+  /// SM `typeId` of prospects; without it the nature travels in `Z_NATURE` only.
+  public var prospectTypeId: Int? = nil
+  /// Sage article family (as normalised by `LabelKey`) → SM product `familyId`.
+  public var productFamilyIds: [String: Int] = [:]
+  /// E-mail (lowercased) → SM user id, for users SM already has: a Sage
+  /// representative with that e-mail is the same person.
+  public var userIdsByEmail: [String: Int] = [:]
 
   public init() {}
 }

@@ -76,6 +76,9 @@ struct JSONBytes {
   mutating func string(_ text: String) { JSONText.append(text, to: &bytes) }
 
   mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+  /// A number already in JSON form.
+  mutating func number(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
 }
 
 /// Builds one JSON object (`{"key": value, …}` on one line) straight from field
@@ -136,6 +139,18 @@ struct JSONObject {
   mutating func number(_ name: StaticString, literal: String) {
     key(name)
     bytes.append(contentsOf: literal.utf8)
+  }
+
+  mutating func null(_ name: StaticString) {
+    key(name)
+    let literal: StaticString = "null"
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// A value already serialised as JSON (an object or an array).
+  mutating func json(_ name: StaticString, _ value: [UInt8]) {
+    key(name)
+    bytes.append(contentsOf: value)
   }
 
   mutating func bool(_ name: StaticString, _ value: Bool) {

@@ -24,6 +24,8 @@ public struct PayloadOperation {
   var id: Int?
   /// The serialised `data` object, when the action carries one.
   var data: [UInt8]?
+  /// Serialised members beside `data` (`"picture": {…}`, `"lines": […]`).
+  var extra: [UInt8]? = nil
 }
 
 /// Streams a payload file: the header, then one operation per line, in source
@@ -73,6 +75,10 @@ final class PayloadWriter {
     if let data = operation.data {
       json.raw(", \"data\": ")
       json.raw(data)
+    }
+    if let extra = operation.extra {
+      json.raw(", ")
+      json.raw(extra)
     }
     json.raw("}")
     try output.write(json.bytes)

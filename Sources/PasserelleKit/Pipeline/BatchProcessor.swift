@@ -121,6 +121,8 @@ final class BatchProcessor {
         log(outcome, started: started)
         return outcome
       }
+      var settings = settings
+      settings.pictureFolders = layout.pictureFolders(settings.pictureFolders)
       let conversion = ExportConversion(
         batch: file.batch, sourceName: file.originalName, path: file.path, facts: facts,
         settings: settings, payloadFolder: options.outputFolder ?? layout.outSalesManagement,

@@ -22,10 +22,6 @@ struct ExportConversion {
     var outputs: [BatchOutput]
   }
 
-  private enum RowStatus {
-    case emitted, unchanged, rejected
-  }
-
   /// A row mapped on a worker thread, waiting for its turn with the manifest.
   struct PreparedRow: Sendable {
     var line: Int
@@ -34,16 +30,143 @@ struct ExportConversion {
     var fingerprint: Data?
     /// The upsert's deterministic id, computed off the manifest's thread.
     var guid: String
+    /// Fingerprints and guids of the record's companions, in their order.
+    var companionDigests: [(fingerprint: Data, guid: String)] = []
   }
 
-  /// The entity the reading thread recognised from the header.
-  private final class EntityBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: SageEntity? = nil
-    var entity: SageEntity? {
-      get { lock.withLock { value } }
-      set { lock.withLock { value = newValue } }
+  var outputs: ConversionOutputs {
+    ConversionOutputs(
+      batch: batch, sourceName: sourceName, sha256: facts.sha256, payloadFolder: payloadFolder,
+      reportFolder: reportFolder, createdAt: createdAt)
+  }
+
+  func run(in db: Database) throws -> Result {
+    guard let labels = try HeaderPeek.labels(path: path, facts: facts, limits: settings.limits)
+    else { throw FileRejection(.emptyFile, "the file has no header line") }
+    let header = Header(labels: labels)
+    guard let entity = forcedEntity ?? EntityRecognizer.recognise(header) else {
+      let shown = labels.prefix(6).joined(separator: ", ")
+      throw FileRejection(
+        .unknownEntity,
+        "the header matches no known Sage 50 export (it starts with: \(shown))", line: 1)
     }
+    if entity == .documents {
+      return try DocumentConversion(
+        path: path, facts: facts, settings: settings, outputs: outputs
+      ).run(in: db)
+    }
+    let plan = EntityPlan.make(entity, header: header, tables: settings.tables)
+    guard header.contains(plan.keyLabel) || entity == .contacts else {
+      throw FileRejection(
+        .unknownEntity, "the header has no \(plan.keyLabel.label) column", line: 1,
+        field: plan.keyLabel.label)
+    }
+    return try KeyedConversion(
+      plan: plan, path: path, facts: facts, settings: settings, outputs: outputs,
+      allowMassDeletion: allowMassDeletion
+    ).run(in: db)
+  }
+}
+
+/// Where one batch writes: payload files per SM resource and the reject report,
+/// each under a temporary name until the manifest commits.
+struct ConversionOutputs {
+  let batch: String
+  let sourceName: String
+  let sha256: String
+  let payloadFolder: String
+  let reportFolder: String
+  let createdAt: Date
+
+  var reportName: String { "\(batch)-\(OutputName.safe(sourceName)).rejects.csv" }
+  var reportTemporary: String { "\(reportFolder)/.\(reportName).tmp" }
+  var reportOutput: BatchOutput {
+    BatchOutput(
+      kind: "report", path: "\(reportFolder)/\(reportName)", temporaryPath: reportTemporary)
+  }
+
+  func payload(resource: String, entity: SageEntity) throws -> PayloadFile {
+    let name = "\(batch)-\(resource).json"
+    let temporary = "\(payloadFolder)/.\(name).tmp"
+    let writer = try PayloadWriter(
+      path: temporary,
+      header: PayloadHeader(
+        batch: batch, resource: resource, sourceFile: sourceName, sourceSHA256: sha256,
+        sourceEntity: entity.rawValue, createdAt: Timestamp.iso(createdAt)))
+    return PayloadFile(
+      writer: writer, temporary: temporary, final: "\(payloadFolder)/\(name)")
+  }
+}
+
+/// One payload being written, and the operations to drop from it at the end.
+final class PayloadFile {
+  let writer: PayloadWriter
+  let temporary: String
+  let final: String
+  var removed = Set<Int>()
+
+  init(writer: PayloadWriter, temporary: String, final: String) {
+    self.writer = writer
+    self.temporary = temporary
+    self.final = final
+  }
+
+  /// Closes the file; the output to publish, or nil when it holds no operation.
+  func finish() throws -> BatchOutput? {
+    try writer.close()
+    var operations = writer.operationCount
+    if !removed.isEmpty {
+      let filtered = temporary + ".filtered"
+      operations = try PayloadFilter.copy(temporary, to: filtered, skipping: removed)
+      try FileSystem.rename(filtered, to: temporary)
+    }
+    guard operations > 0 else {
+      FileSystem.remove(temporary)
+      return nil
+    }
+    return BatchOutput(kind: "payload", path: final, temporaryPath: temporary)
+  }
+}
+
+/// The reject report of a batch, opened at its first issue.
+final class ReportFile {
+  let outputs: ConversionOutputs
+  private var writer: RejectReportWriter? = nil
+  private(set) var warnings = 0
+
+  init(outputs: ConversionOutputs) { self.outputs = outputs }
+
+  func note(_ issue: RowIssue) throws {
+    if writer == nil { writer = try RejectReportWriter(path: outputs.reportTemporary) }
+    try writer!.write(issue)
+    if issue.severity == .warning { warnings += 1 }
+  }
+
+  func finish() throws -> BatchOutput? {
+    guard let writer else { return nil }
+    try writer.close()
+    return outputs.reportOutput
+  }
+}
+
+/// Converts one full export of a keyed entity (a record per row: customers,
+/// prospects, contacts, articles, representatives) into its Sales Management
+/// payload and a reject report, inside the batch's manifest transaction. Streams
+/// rows from the reader to the payload; never holds the file, the records or the
+/// payload in memory.
+struct KeyedConversion {
+  typealias PreparedRow = ExportConversion.PreparedRow
+  typealias Result = ExportConversion.Result
+
+  let plan: EntityPlan
+  let path: String
+  let facts: FileFacts
+  let settings: Settings
+  let outputs: ConversionOutputs
+  let allowMassDeletion: Bool
+
+  private enum RowStatus {
+    case emitted, unchanged, rejected
   }
 
   func run(in db: Database) throws -> Result {
@@ -52,86 +175,76 @@ struct ExportConversion {
       format == .xml
       ? XMLRecordReader(path: path, facts: facts, limits: settings.limits)
       : CSVReader(path: path, facts: facts, limits: settings.limits)
-    var entity = SageEntity.customers
-    var staging: RecordStaging! = nil
-    var payload: PayloadWriter! = nil
-    var report: RejectReportWriter? = nil
+    let plan = plan
+    let entity = plan.entity
+    let resource = entity.resource
+    let staging = try RecordStaging(
+      db: db, resource: resource, kind: plan.kind, owner: plan.owner, batch: outputs.batch)
+    let payload = try outputs.payload(resource: resource, entity: entity)
+    let report = ReportFile(outputs: outputs)
+    var companionStaging: RecordStaging? = nil
+    var companionPayload: PayloadFile? = nil
+    if let companionKind = plan.companionKind {
+      let contacts = try RecordStaging(
+        db: db, resource: "contacts", kind: companionKind, owner: "shared",
+        batch: outputs.batch, table: "stagedCompanion")
+      // The main contact of a company row that was rejected is not deleted: the
+      // row may well still name it (derived ids end in "." and 8 hex digits).
+      contacts.deletionGuard = """
+        AND substr(code, 1, length(code) - 9) NOT IN
+          (SELECT code FROM temp.stagedKey WHERE fingerprint IS NULL)
+        """
+      companionStaging = contacts
+    }
     var counts = BatchCounts()
-    var removedOperations = Set<Int>()
     // Keys of rejected rows, so that a later duplicate of one is counted once.
     var firstStatus: [String: RowStatus] = [:]
-    var payloadName = ""
-    var payloadTemporary = ""
-    let reportName = "\(batch)-\(OutputName.safe(sourceName)).rejects.csv"
-    let reportTemporary = "\(reportFolder)/.\(reportName).tmp"
     // The user map is small: loaded once, it lets mapping run off this thread.
     let userIds = try RecordStaging.userIds(in: db)
     let hasUserMap = !userIds.isEmpty
-    let recognisedBox = EntityBox()
-    let forcedEntity = forcedEntity
+    let references = try ReferenceLookup(db: db)
+    let pictures =
+      entity == .articles
+      ? PictureDelivery(
+        folders: settings.pictureFolders, payloadFolder: outputs.payloadFolder,
+        batch: outputs.batch) : nil
     let tables = settings.tables
 
-    func note(_ issue: RowIssue) throws {
-      if report == nil { report = try RejectReportWriter(path: reportTemporary) }
-      try report!.write(issue)
-      if issue.severity == .warning { counts.warnings += 1 }
-    }
+    func note(_ issue: RowIssue) throws { try report.note(issue) }
 
-    func start(_ recognised: SageEntity) throws {
-      entity = recognised
-      staging = try RecordStaging(
-        db: db, resource: entity.resource, kind: "customer", batch: batch)
-      payloadName = "\(batch)-\(entity.resource).json"
-      payloadTemporary = "\(payloadFolder)/.\(payloadName).tmp"
-      payload = try PayloadWriter(
-        path: payloadTemporary,
-        header: PayloadHeader(
-          batch: batch, resource: entity.resource, sourceFile: sourceName,
-          sourceSHA256: facts.sha256, sourceEntity: entity.rawValue,
-          createdAt: Timestamp.iso(createdAt)))
+    func consumeCompanions(_ prepared: PreparedRow, companyId: Int?) throws -> Int? {
+      guard let staging = companionStaging else { return nil }
+      var firstOperation: Int? = nil
+      for (index, companion) in prepared.record.companions.enumerated() {
+        for issue in companion.issues { try note(issue) }
+        if companion.isRejected { continue }
+        let digest = prepared.companionDigests[index]
+        let known = try staging.known(companion.key)
+        let unchanged =
+          known.map {
+            !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind
+          } ?? false
+        if companionPayload == nil {
+          companionPayload = try outputs.payload(resource: "contacts", entity: entity)
+        }
+        let writer = companionPayload!.writer
+        let operation = unchanged ? nil : writer.operationCount
+        // A repeat is the same person named by a duplicated company code: the
+        // company rows are rejected, which withdraws this contact too.
+        guard
+          try staging.stage(
+            code: companion.key, line: prepared.line, operation: operation,
+            fingerprint: digest.fingerprint, known: known) == nil, let operation
+        else { continue }
+        var data = companion.data
+        if let companyId { Self.appendField(&data, "accountId", companyId) }
+        try writer.write(
+          PayloadOperation(
+            action: .upsert, guid: digest.guid, extId: companion.key, id: known?.smId, data: data))
+        firstOperation = firstOperation ?? operation
+      }
+      return firstOperation
     }
-
-    let pipeline = RowPipeline<PreparedRow>(
-      reader: reader, encoding: format == .xml ? .utf8 : facts.encoding)
-    try pipeline.run(
-      setup: { labels in
-        let header = Header(labels: labels)
-        guard let recognised = forcedEntity ?? EntityRecognizer.recognise(header) else {
-          let shown = labels.prefix(6).joined(separator: ", ")
-          throw FileRejection(
-            .unknownEntity,
-            "the header matches no known Sage 50 export (it starts with: \(shown))", line: 1)
-        }
-        guard header.contains(CustomerFields.code) else {
-          throw FileRejection(
-            .unknownEntity, "the header has no Code column", line: 1, field: "Code")
-        }
-        recognisedBox.entity = recognised
-        let mapping = CustomerMapping(header: header, tables: tables)
-        let columns = header.labels.count
-        return { row in
-          var record = mapping.map(row, userId: { userIds[$0] })
-          if let problem = Self.shapeProblem(row, columns: columns) {
-            record.issues.append(
-              RowIssue(
-                line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
-                message: problem, value: ""))
-          }
-          guard !record.isRejected else {
-            return PreparedRow(line: row.line, record: record, fingerprint: nil, guid: "")
-          }
-          let digest = Digest.upsert(record.data)
-          return PreparedRow(
-            line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid)
-        }
-      },
-      consume: { rows in
-        if staging == nil, let recognised = recognisedBox.entity { try start(recognised) }
-        for prepared in rows {
-          try consume(prepared)
-        }
-      })
-    if staging == nil, let recognised = recognisedBox.entity { try start(recognised) }
 
     func consume(_ prepared: PreparedRow) throws {
       counts.read += 1
@@ -144,20 +257,67 @@ struct ExportConversion {
       }
       let known = try staging.known(record.key)
       var status = RowStatus.rejected
-      if let print = prepared.fingerprint {
+      var fingerprint = prepared.fingerprint
+      var referenceIds: [(String, Int)] = []
+      var referenceIssues: [RowIssue] = []
+      if fingerprint != nil {
+        for reference in record.references {
+          switch try references.find(resource: reference.resource, code: reference.code) {
+          case .known(let smId?): referenceIds.append((reference.idField, smId))
+          case .known(nil): break
+          case .unknown:
+            referenceIssues.append(
+              RowIssue(
+                line: line, key: record.key, field: reference.field, severity: .error,
+                code: .unknownReference,
+                message:
+                  "no \(reference.noun) has this code, neither in this file nor in an earlier export",
+                value: reference.code))
+          }
+        }
+        if !referenceIssues.isEmpty { fingerprint = nil }
+      }
+      var picture: PictureDelivery.Found? = nil
+      if let print = fingerprint {
+        if let source = record.picture, let pictures {
+          switch try pictures.find(source) {
+          case .found(let found): picture = found
+          case .none: break
+          case .problem(let code, let message, let value):
+            referenceIssues.append(
+              RowIssue(
+                line: line, key: record.key, field: ArticleFields.picture.label,
+                severity: .warning, code: code, message: message, value: value))
+          }
+        }
+        let pictureChanged = picture.map { $0.sha256 != known?.picture } ?? false
         let unchanged =
-          known.map { !$0.deleted && $0.fingerprint == print && $0.kind == "customer" } ?? false
+          !pictureChanged
+          && (known.map { !$0.deleted && $0.fingerprint == print && $0.kind == plan.kind }
+            ?? false)
         status = unchanged ? .unchanged : .emitted
       }
-      let operation = status == .emitted ? payload.operationCount : nil
+      var matchedId: Int? = nil
+      if entity == .representatives, known?.smId == nil, !record.email.isEmpty {
+        matchedId = tables.userIdsByEmail[record.email]
+      }
+      let operation = status == .emitted ? payload.writer.operationCount : nil
+      // The main contact goes first, so that the company row's staging can name
+      // its operation (to withdraw it if the company turns out duplicated).
+      let companionOperation =
+        status == .rejected ? nil : try consumeCompanions(prepared, companyId: known?.smId)
       if let repeated = try staging.stage(
-        code: record.key, line: line, operation: operation, fingerprint: prepared.fingerprint,
-        known: known)
+        code: record.key, line: line, operation: operation, fingerprint: fingerprint,
+        known: known, smId: matchedId, picture: picture?.sha256, companion: companionOperation)
       {
+        if let companionOperation, let companionPayload {
+          companionPayload.removed.insert(companionOperation)
+          try companionStaging?.withdraw(operation: companionOperation)
+        }
         // The same code twice in one file: both rows are rejected.
         try note(
           RowIssue(
-            line: line, key: record.key, field: CustomerFields.code.label,
+            line: line, key: record.key, field: plan.keyLabel.label,
             severity: .error, code: .duplicateKey,
             message: "the code is also on line \(repeated.firstLine); both rows are left out",
             value: record.key))
@@ -165,22 +325,26 @@ struct ExportConversion {
         if repeated.isFirstRepeat {
           try note(
             RowIssue(
-              line: repeated.firstLine, key: record.key, field: CustomerFields.code.label,
+              line: repeated.firstLine, key: record.key, field: plan.keyLabel.label,
               severity: .error, code: .duplicateKey,
               message: "the code is also on line \(line); both rows are left out",
               value: record.key))
           if let first = repeated.firstOperation {
-            removedOperations.insert(first)
+            payload.removed.insert(first)
             counts.emitted -= 1
             counts.rejected += 1
           } else if firstStatus[record.key] != .rejected {
             counts.unchanged -= 1
             counts.rejected += 1
           }
+          if let companion = repeated.firstCompanion, let companionPayload {
+            companionPayload.removed.insert(companion)
+            try companionStaging?.withdraw(operation: companion)
+          }
         }
         return
       }
-      for issue in record.issues { try note(issue) }
+      for issue in record.issues + referenceIssues { try note(issue) }
       switch status {
       case .rejected:
         counts.rejected += 1
@@ -203,24 +367,53 @@ struct ExportConversion {
       var dataBytes = record.data
       // A record marked deleted still exists in SM with its rep: only a code never
       // sent before is a creation.
-      if let admin = SalesRepAssignment.adminUserId(
-        for: record.salesRep, isNewInSalesManagement: known == nil,
-        salesRepKnownEmpty: known?.salesRepKnownEmpty ?? false,
-        adminUserId: settings.tables.adminUserId)
+      if resource == "accounts",
+        let admin = SalesRepAssignment.adminUserId(
+          for: record.salesRep, isNewInSalesManagement: known == nil,
+          salesRepKnownEmpty: known?.salesRepKnownEmpty ?? false,
+          adminUserId: settings.tables.adminUserId)
       {
         // Appended after fingerprinting: the admin is a creation-time decision,
         // not content, so an unchanged export stays unchanged.
-        dataBytes.removeLast()
-        dataBytes.append(contentsOf: ", \"salesRepId1\": \(admin)}".utf8)
+        Self.appendField(&dataBytes, "salesRepId1", admin)
       }
-      try payload.write(
+      for (field, id) in referenceIds { Self.appendField(&dataBytes, field, id) }
+      var extra: [UInt8]? = nil
+      if let picture, picture.sha256 != known?.picture {
+        extra = try pictures!.deliver(picture)
+      }
+      try payload.writer.write(
         PayloadOperation(
-          action: .upsert,
-          guid: prepared.guid, extId: record.key, id: known?.smId, data: dataBytes))
+          action: .upsert, guid: prepared.guid, extId: record.key, id: known?.smId ?? matchedId,
+          data: dataBytes, extra: extra))
       counts.emitted += 1
     }
 
-    guard payload != nil else { throw FileRejection(.emptyFile, "the file has no header line") }
+    let pipeline = RowPipeline<PreparedRow>(
+      reader: reader, encoding: format == .xml ? .utf8 : facts.encoding)
+    try pipeline.run(
+      setup: { labels in
+        let columns = labels.count
+        return { row in
+          var record = plan.map(row, userIds)
+          if let problem = ExportConversion.shapeProblem(row, columns: columns) {
+            record.issues.append(
+              RowIssue(
+                line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
+                message: problem, value: ""))
+          }
+          guard !record.isRejected else {
+            return PreparedRow(line: row.line, record: record, fingerprint: nil, guid: "")
+          }
+          let digest = Digest.upsert(record.data)
+          return PreparedRow(
+            line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid,
+            companionDigests: record.companions.map { Digest.upsert($0.data) })
+        }
+      },
+      consume: { rows in
+        for prepared in rows { try consume(prepared) }
+      })
     if counts.read == 0 {
       throw FileRejection(.emptyFile, "the export has a header line but no rows", line: 1)
     }
@@ -236,42 +429,45 @@ struct ExportConversion {
       )
     }
     if missing > 0 {
+      let removalData: [UInt8]? =
+        plan.removal == .deactivate ? Array("{\"isActive\": false}".utf8) : nil
       try staging.forEachDeletion { code, fingerprint, smId in
-        try payload.write(
+        try payload.writer.write(
           PayloadOperation(
-            action: .markDeleted,
-            guid: Digest.guid([entity.resource, code, "markDeleted"], fingerprint: fingerprint),
-            extId: code, id: smId, data: nil))
+            action: plan.removal,
+            guid: Digest.guid([resource, code, plan.removal.rawValue], fingerprint: fingerprint),
+            extId: code, id: smId, data: removalData))
         counts.deletions += 1
       }
     }
-    try payload.close()
-    try report?.close()
-
-    var operations = payload.operationCount
-    if !removedOperations.isEmpty {
-      let filtered = payloadTemporary + ".filtered"
-      operations = try PayloadFilter.copy(
-        payloadTemporary, to: filtered, skipping: removedOperations)
-      try FileSystem.rename(filtered, to: payloadTemporary)
+    var companionDeletions = 0
+    if let companionStaging {
+      try companionStaging.forEachDeletion { code, fingerprint, smId in
+        if companionPayload == nil {
+          companionPayload = try outputs.payload(resource: "contacts", entity: entity)
+        }
+        try companionPayload!.writer.write(
+          PayloadOperation(
+            action: .markDeleted,
+            guid: Digest.guid(["contacts", code, "markDeleted"], fingerprint: fingerprint),
+            extId: code, id: smId, data: nil))
+        companionDeletions += 1
+      }
     }
+    counts.warnings = report.warnings
+    var produced: [BatchOutput] = []
+    if let output = try payload.finish() { produced.append(output) }
+    if let output = try companionPayload?.finish() { produced.append(output) }
+    if let output = try report.finish() { produced.append(output) }
     try staging.commit(deletions: missing)
+    try companionStaging?.commit(deletions: companionDeletions)
+    return Result(entity: entity, counts: counts, outputs: produced)
+  }
 
-    var outputs: [BatchOutput] = []
-    if operations > 0 {
-      outputs.append(
-        BatchOutput(
-          kind: "payload", path: "\(payloadFolder)/\(payloadName)",
-          temporaryPath: payloadTemporary))
-    } else {
-      FileSystem.remove(payloadTemporary)
-    }
-    if report != nil {
-      outputs.append(
-        BatchOutput(
-          kind: "report", path: "\(reportFolder)/\(reportName)", temporaryPath: reportTemporary))
-    }
-    return Result(entity: entity, counts: counts, outputs: outputs)
+  /// Adds `"name": value` at the end of a serialised object.
+  static func appendField(_ data: inout [UInt8], _ name: String, _ value: Int) {
+    data.removeLast()
+    data.append(contentsOf: ", \"\(name)\": \(value)}".utf8)
   }
 }
 

@@ -10,6 +10,8 @@ public struct Layout: Sendable {
 
   public var watchSage: String { root + "/watch/sage" }
   public var watchSalesManagement: String { root + "/watch/salesmanagement" }
+  /// Default folder of article pictures.
+  public var sageImages: String { watchSage + "/images" }
   public var out: String { root + "/out" }
   public var outSalesManagement: String { out + "/salesmanagement" }
   public var outSage: String { out + "/sage" }
@@ -20,6 +22,12 @@ public struct Layout: Sendable {
   public var manifest: String { out + "/manifest.sqlite" }
   public var lock: String { out + "/.lock" }
   public var configuration: String { root + "/passerelle.toml" }
+
+  /// The configured picture folders, relative ones under the root.
+  func pictureFolders(_ configured: [String]) -> [String] {
+    if configured.isEmpty { return [sageImages] }
+    return configured.map { $0.hasPrefix("/") ? $0 : "\(root)/\($0)" }
+  }
 
   var outputFolders: [String] { [outSalesManagement, outSage, rejects] }
 

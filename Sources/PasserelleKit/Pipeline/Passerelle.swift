@@ -41,8 +41,8 @@ public final class Passerelle {
   /// Processes every complete file of the drop folders, checking `shouldStop` between files.
   func pass(_ processor: BatchProcessor, until shouldStop: () -> Bool) throws -> [BatchOutcome] {
     var outcomes: [BatchOutcome] = []
-    for path in DropFolder.completeFiles(
-      in: layout.watchSage, interval: settings.stabilitySeconds)
+    for path in ordered(
+      DropFolder.completeFiles(in: layout.watchSage, interval: settings.stabilitySeconds))
     {
       if shouldStop() { break }
       // The marker goes first: left behind by a crash, it would let the next
@@ -58,6 +58,18 @@ public final class Passerelle {
       outcomes.append(try processor.process(claimed))
     }
     return outcomes
+  }
+
+  /// Files in dependency order (representatives, companies, contacts, articles,
+  /// documents), whatever their names or times; by name within one entity. Files
+  /// whose header says nothing come last, to be rejected with their reason.
+  func ordered(_ paths: [String]) -> [String] {
+    let ranked = paths.map { path in
+      let entity = HeaderPeek.entity(
+        path: path, limits: settings.limits, fallback: settings.fallbackEncoding)
+      return (rank: entity?.dependencyRank ?? Int.max, path: path)
+    }
+    return ranked.sorted { ($0.rank, $0.path) < ($1.rank, $1.path) }.map(\.path)
   }
 
   /// `passerelle run`: polls the drop folders on their interval until SIGINT or

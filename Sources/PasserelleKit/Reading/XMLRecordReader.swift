@@ -11,6 +11,18 @@ struct XMLRecordReader: RecordReader {
   let path: String
   let facts: FileFacts
   let limits: ReadLimits
+  /// Labels are gathered from this many records only: enough to tell the entity
+  /// without reading the whole file twice.
+  var labelSample = Int.max
+
+  init(path: String, facts: FileFacts, limits: ReadLimits, labelSample: Int = .max) {
+    self.path = path
+    self.facts = facts
+    self.limits = limits
+    self.labelSample = labelSample
+  }
+
+  private struct LabelSampleComplete: Error {}
 
   private static let initialised: Bool = {
     xmlInitParser()
@@ -36,33 +48,39 @@ struct XMLRecordReader: RecordReader {
     var labels: [String] = []
     var records = 0
     var seenNames = Set<UnsafeRawPointer>()
-    try walk { reader, type, depth in
-      if type == NodeType.element && depth == 1 {
-        records += 1
-        if records > limits.maxRecords {
-          throw FileRejection(
-            .tooLarge, "the file holds more than \(limits.maxRecords) records",
-            line: currentLine(reader))
+    do {
+      try gatherLabels()
+    } catch is LabelSampleComplete {}
+    func gatherLabels() throws {
+      try walk { reader, type, depth in
+        if type == NodeType.element && depth == 1 {
+          records += 1
+          if records > labelSample { throw LabelSampleComplete() }
+          if records > limits.maxRecords {
+            throw FileRejection(
+              .tooLarge, "the file holds more than \(limits.maxRecords) records",
+              line: currentLine(reader))
+          }
         }
-      }
-      guard type == NodeType.element && depth == 2 else { return }
-      if xmlTextReaderHasAttributes(reader) != 1, let name = xmlTextReaderConstLocalName(reader),
-        seenNames.contains(UnsafeRawPointer(name))
-      {
-        return  // a field name met before: nothing new
-      }
-      let label = fieldLabel(reader)
-      if xmlTextReaderHasAttributes(reader) != 1, let name = xmlTextReaderConstLocalName(reader) {
-        seenNames.insert(UnsafeRawPointer(name))
-      }
-      if columns[label] == nil {
-        if labels.count >= limits.maxColumns {
-          throw FileRejection(
-            .tooLarge, "the records hold more than \(limits.maxColumns) different fields",
-            line: currentLine(reader))
+        guard type == NodeType.element && depth == 2 else { return }
+        if xmlTextReaderHasAttributes(reader) != 1, let name = xmlTextReaderConstLocalName(reader),
+          seenNames.contains(UnsafeRawPointer(name))
+        {
+          return  // a field name met before: nothing new
         }
-        columns[label] = labels.count
-        labels.append(label)
+        let label = fieldLabel(reader)
+        if xmlTextReaderHasAttributes(reader) != 1, let name = xmlTextReaderConstLocalName(reader) {
+          seenNames.insert(UnsafeRawPointer(name))
+        }
+        if columns[label] == nil {
+          if labels.count >= limits.maxColumns {
+            throw FileRejection(
+              .tooLarge, "the records hold more than \(limits.maxColumns) different fields",
+              line: currentLine(reader))
+          }
+          columns[label] = labels.count
+          labels.append(label)
+        }
       }
     }
     if records == 0 { throw FileRejection(.emptyFile, "the XML holds no record element") }

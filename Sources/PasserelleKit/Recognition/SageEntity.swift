@@ -1,18 +1,43 @@
 /// The kinds of Sage 50 FR export Passerelle recognises from a header.
 public enum SageEntity: String, Sendable, CaseIterable, Codable {
+  case representatives
   case customers
+  case prospects
+  case contacts
+  case articles
+  /// The `E`/`L` documents export: invoices and credit notes become `sales`,
+  /// priced quotes `salesorders`.
+  case documents
 
   /// The Sales Management resource the entity's records become.
   public var resource: String {
     switch self {
-    case .customers: "accounts"
+    case .representatives: "users"
+    case .customers, .prospects: "accounts"
+    case .contacts: "contacts"
+    case .articles: "products"
+    case .documents: "sales"
+    }
+  }
+
+  /// Files of one pass are processed in this order, so that every reference a
+  /// record makes (a rep, a company, an article) is known before it is needed.
+  public var dependencyRank: Int {
+    switch self {
+    case .representatives: 0
+    case .customers: 1
+    case .prospects: 2
+    case .contacts: 3
+    case .articles: 4
+    case .documents: 5
     }
   }
 }
 
 /// Tells which export a header belongs to. Each signature needs its key labels
 /// and enough of the labels only that export has, so that a customers export
-/// is never mistaken for a prospects or contacts list.
+/// is never mistaken for a prospects or contacts list. Signatures are tried in
+/// order: the more specific first.
 public enum EntityRecognizer {
   struct Signature {
     let entity: SageEntity
@@ -23,6 +48,21 @@ public enum EntityRecognizer {
 
   static let signatures: [Signature] = [
     Signature(
+      entity: .documents,
+      required: [DocumentFields.lineType, DocumentFields.documentType],
+      distinctive: [DocumentFields.number, DocumentFields.article, DocumentFields.quantity],
+      minimumDistinctive: 2),
+    Signature(
+      entity: .prospects,
+      required: [ProspectFields.code],
+      distinctive: [CustomerFields.company, CustomerFields.name, ProspectFields.prospectType],
+      minimumDistinctive: 1),
+    Signature(
+      entity: .prospects,
+      required: [CustomerFields.code, ProspectFields.prospectType],
+      distinctive: [CustomerFields.company, CustomerFields.name],
+      minimumDistinctive: 1),
+    Signature(
       entity: .customers,
       required: [CustomerFields.code],
       distinctive: [
@@ -30,7 +70,30 @@ public enum EntityRecognizer {
         CustomerFields.creditLimit, CustomerFields.accountingAccount, CustomerFields.vatMode,
         CustomerFields.priceList, CustomerFields.company, CustomerFields.blocked,
       ],
-      minimumDistinctive: 2)
+      minimumDistinctive: 2),
+    Signature(
+      entity: .articles,
+      required: [ArticleFields.code, ArticleFields.shortName],
+      distinctive: [
+        ArticleFields.price, ArticleFields.priceWithTax, ArticleFields.vatRate,
+        ArticleFields.tracksStock, ArticleFields.stock, ArticleFields.family,
+        ArticleFields.barcode,
+      ],
+      minimumDistinctive: 1),
+    Signature(
+      entity: .contacts,
+      required: [ContactFields.company, ContactFields.lastName],
+      distinctive: [
+        ContactFields.firstName, ContactFields.code, ContactFields.civility, ContactFields.role,
+      ],
+      minimumDistinctive: 1),
+    Signature(
+      entity: .representatives,
+      required: [RepresentativeFields.code, RepresentativeFields.name],
+      distinctive: [
+        RepresentativeFields.commission, RepresentativeFields.region, RepresentativeFields.role,
+      ],
+      minimumDistinctive: 1),
   ]
 
   public static func recognise(_ header: Header) -> SageEntity? {

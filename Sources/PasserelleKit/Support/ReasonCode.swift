@@ -33,6 +33,10 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case imageUnsafePath = "image-unsafe-path"
   case totalsMismatch = "totals-mismatch"
   case deletionNotPropagated = "deletion-not-propagated"
+  /// A priced quote from Sage whose SM quote is not known (yet): kept for a later match.
+  case unmatchedQuote = "unmatched-quote"
+  /// A document type SM does not receive (orders, delivery notes).
+  case notSynchronised = "not-synchronised"
 }
 
 /// How bad a row issue is: an error keeps the row out of the payload, a warning

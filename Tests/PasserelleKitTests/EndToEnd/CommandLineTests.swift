@@ -58,7 +58,10 @@ import Testing
     ])
     #expect(result.status == 0, "\(result.error)")
     #expect(FileManager.default.fileExists(atPath: input))
-    #expect(root.files(in: "ici").count == 1)
+    let written = root.files(in: "ici")
+    #expect(written.count == 2, "\(written)")
+    #expect(written.contains { $0.hasSuffix("-accounts.json") })
+    #expect(written.contains { $0.hasSuffix("-contacts.json") })
     #expect(root.files(in: "out/archive").count == 1)
   }
 

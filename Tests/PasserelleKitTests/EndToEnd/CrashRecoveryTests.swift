@@ -27,8 +27,12 @@ import Testing
 
       let restart = try PasserelleProcess.run(["run", "--once", "--root", root.path])
       #expect(restart.status == 0, "round \(round): \(restart.error)")
-      let payloads = root.files(in: "out/salesmanagement")
+      let payloads = root.files(in: "out/salesmanagement").filter {
+        $0.hasSuffix("-accounts.json")
+      }
       #expect(payloads.count == 1, "round \(round): \(payloads)")
+      let contacts = root.files(in: "out/salesmanagement").filter { $0.hasSuffix("-contacts.json") }
+      #expect(contacts.count == 1, "round \(round): \(contacts)")
       let payload = root.file("out/salesmanagement/\(payloads.first ?? "")")
       let json = try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: payload)))

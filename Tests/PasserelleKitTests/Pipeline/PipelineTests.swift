@@ -200,7 +200,8 @@ import Testing
       #expect(batch["rowsEmitted"] as Int == outcome.counts.emitted)
       let outputs = try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM batchOutput WHERE batchId = ?", arguments: [outcome.batch])
-      #expect(outputs == 2)
+      // Accounts, the main contacts of the rows, and the report.
+      #expect(outputs == 3)
       let records = try Int.fetchOne(
         db, sql: "SELECT COUNT(*) FROM record WHERE resource = 'accounts' AND owner = 'sage'")
       #expect(records == outcome.counts.emitted)

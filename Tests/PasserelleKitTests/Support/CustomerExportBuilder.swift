@@ -87,8 +87,11 @@ final class TestRoot {
     try Passerelle(root: scratch.path, settings: settings, clock: clock).runOnce()
   }
 
-  func payloads() -> [String] {
-    scratch.files(in: "out/salesmanagement").map { "\(layout.outSalesManagement)/\($0)" }
+  /// The payloads written for one SM resource (accounts by default).
+  func payloads(_ resource: String = "accounts") -> [String] {
+    scratch.files(in: "out/salesmanagement").filter { $0.hasSuffix("-\(resource).json") }.map {
+      "\(layout.outSalesManagement)/\($0)"
+    }
   }
 
   /// Operations of a payload as (action, extId) pairs, in file order.

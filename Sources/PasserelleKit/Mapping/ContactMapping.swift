@@ -1,0 +1,157 @@
+import Crypto
+import Foundation
+
+/// Sales Management contacts from Sage 50: the main contact a company row carries,
+/// and the rows of a contacts export. Contacts are editable in SM (both ways).
+enum ContactIdentity {
+  /// The `extId` of a contact Sage gives no code: the company's code, a dot, and 8
+  /// hex digits of SHA-256 over the person's name as `LabelKey` normalises it
+  /// ("last first": case, accents and spacing do not matter). Deterministic, so the
+  /// same person keeps one id across exports; a renamed person is a new contact.
+  static func derived(company: String, person: PersonName) -> String {
+    let name = LabelKey.normalise(person.lastName + " " + person.firstName)
+    let digest = SHA256.hash(data: Array(name.utf8))
+    let hex = digest.prefix(4).map { String(format: "%02x", $0) }.joined()
+    return company + "." + hex
+  }
+
+  /// Sage contact codes and derived ids must fit SM's 30-character `extId`.
+  static let maximumLength = 30
+}
+
+/// The SM contact fields both sources fill, in one order.
+struct ContactRecordBuilder {
+  var reader: RowValues
+  var data = JSONObject(capacity: 512)
+
+  init(reader: RowValues) { self.reader = reader }
+
+  mutating func build(
+    extId: String, company: String, person: PersonName, isMain: Bool,
+    role: Int?, phone: (Int?, FieldLabel), mobile: (Int?, FieldLabel), fax: (Int?, FieldLabel),
+    email: (Int?, FieldLabel), notes: Int?, countryISO: String
+  ) -> MappedRecord {
+    data.string("extId", extId)
+    data.string("accountExtId", company)
+    data.string("firstName", person.firstName)
+    data.string("lastName", person.lastName)
+    data.bool("readOnly", false)
+    data.string("email", reader.email(email.0, email.1))
+    data.string("phone1", reader.phone(phone.0, phone.1, countryISO))
+    data.string("phone2", reader.phone(mobile.0, mobile.1, countryISO))
+    data.string("fax", reader.phone(fax.0, fax.1, countryISO))
+    data.text("comment", reader.raw(notes), encoding: reader.row.encoding)
+    data.string("Z_CIVILITE", person.civility)
+    data.text("Z_FONCTION", reader.raw(role), encoding: reader.row.encoding)
+    data.bool("Z_CONTACT_PRINCIPAL", isMain)
+    var record = MappedRecord(key: extId, data: data.close(), salesRep: .none, issues: [])
+    record.issues = reader.issues
+    return record
+  }
+}
+
+/// The main contact of a customer or prospect row (`Nom du contact`, …).
+struct MainContactMapping: Sendable {
+  let name, title, role, phone, mobile, fax, email: Int?
+
+  init(header: Header) {
+    name = header.column(MainContactFields.name)
+    title = header.column(MainContactFields.title)
+    role = header.column(MainContactFields.role)
+    phone = header.column(MainContactFields.phone)
+    mobile = header.column(MainContactFields.mobile)
+    fax = header.column(MainContactFields.fax)
+    email = header.column(MainContactFields.email)
+  }
+
+  /// Nil when the row names no contact.
+  func map(_ row: SourceRow, company: String, countryISO: String) -> MappedRecord? {
+    guard let name else { return nil }
+    let fullName = row.text(name)
+    if fullName.isEmpty { return nil }
+    var person = PersonName.split(fullName)
+    var reader = RowValues(row: row, key: company)
+    let title = reader.listValue(self.title)
+    if !title.isEmpty { person.civility = title }
+    let extId = ContactIdentity.derived(company: company, person: person)
+    reader.key = extId
+    var builder = ContactRecordBuilder(reader: reader)
+    return builder.build(
+      extId: extId, company: company, person: person, isMain: true, role: role,
+      phone: (phone, MainContactFields.phone), mobile: (mobile, MainContactFields.mobile),
+      fax: (fax, MainContactFields.fax), email: (email, MainContactFields.email), notes: nil,
+      countryISO: countryISO)
+  }
+}
+
+/// A row of a contacts export → SM contact, linked to its company by Sage code.
+public struct ContactMapping: Sendable {
+  struct Columns: Sendable {
+    var company, code, civility, lastName, firstName, role, phone, mobile, fax, email: Int?
+    var notes: Int?
+  }
+  private let columns: Columns
+
+  public init(header: Header) {
+    typealias F = ContactFields
+    columns = Columns(
+      company: header.column(F.company), code: header.column(F.code),
+      civility: header.column(F.civility), lastName: header.column(F.lastName),
+      firstName: header.column(F.firstName), role: header.column(F.role),
+      phone: header.column(F.phone), mobile: header.column(F.mobile), fax: header.column(F.fax),
+      email: header.column(F.email), notes: header.column(F.notes))
+  }
+
+  public func map(_ row: SourceRow) -> MappedRecord {
+    var reader = RowValues(row: row, key: "")
+    let company = reader.text(columns.company)
+    let code = reader.text(columns.code)
+    let lastName = reader.text(columns.lastName)
+    let firstName = reader.text(columns.firstName)
+    var person: PersonName
+    if columns.firstName == nil {
+      person = PersonName.split(lastName)
+    } else {
+      person = PersonName(civility: "", firstName: firstName, lastName: lastName)
+    }
+    let civility = reader.listValue(columns.civility)
+    if !civility.isEmpty { person.civility = civility }
+    let extId =
+      code.isEmpty && !company.isEmpty && !(lastName.isEmpty && firstName.isEmpty)
+      ? ContactIdentity.derived(company: company, person: person) : code
+    reader.key = extId
+    var record = MappedRecord(key: extId, data: [], salesRep: .none, issues: [])
+    if company.isEmpty {
+      reader.error(
+        .missingRequired, ContactFields.company,
+        "the contact names no company (Code client): SM needs one", "")
+    }
+    if lastName.isEmpty && firstName.isEmpty {
+      reader.error(.missingRequired, ContactFields.lastName, "the contact has no name", "")
+    }
+    if extId.count > ContactIdentity.maximumLength {
+      reader.error(
+        .keyTooLong, ContactFields.code,
+        "the contact code has \(extId.count) characters; SM allows \(ContactIdentity.maximumLength)",
+        extId)
+    }
+    if reader.hasError {
+      // Without a key the row still needs one in the report: the code or nothing.
+      record.issues = reader.issues
+      if record.key.isEmpty && !code.isEmpty { record.key = code }
+      return record
+    }
+    var builder = ContactRecordBuilder(reader: reader)
+    record = builder.build(
+      extId: extId, company: company, person: person, isMain: false, role: columns.role,
+      phone: (columns.phone, ContactFields.phone), mobile: (columns.mobile, ContactFields.mobile),
+      fax: (columns.fax, ContactFields.fax), email: (columns.email, ContactFields.email),
+      notes: columns.notes, countryISO: "FR")
+    record.references = [
+      RecordReference(
+        resource: "accounts", code: company, field: ContactFields.company.label,
+        idField: "accountId", noun: "company")
+    ]
+    return record
+  }
+}

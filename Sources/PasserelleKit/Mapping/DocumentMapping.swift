@@ -1,0 +1,231 @@
+import Foundation
+
+/// What a commercial document is, from `Type de pièce`.
+public enum DocumentKind: String, Sendable {
+  case invoice = "Facture"
+  case creditNote = "Avoir"
+  case quote = "Devis"
+  /// Orders and delivery notes: not synchronised.
+  case other
+
+  init(_ text: String) {
+    switch LabelKey.normalise(text) {
+    case "facture": self = .invoice
+    case "avoir": self = .creditNote
+    case "devis": self = .quote
+    default: self = .other
+    }
+  }
+}
+
+/// The `E` line of a document, its values read and checked.
+public struct DocumentHeader: Sendable {
+  public var line: Int
+  public var number: String
+  public var kind: DocumentKind
+  public var kindText: String
+  public var date: String
+  public var customer: String
+  public var representative: String
+  public var reference: String
+  public var remark: String
+  public var dueDate: String
+  public var paymentMode: String
+  public var quoteStatus: String
+  public var validated: Bool
+  public var settled: Bool
+  public var discountRate: Decimal?
+  public var discountAmount: Decimal?
+  public var totalWithTax: Decimal?
+  public var issues: [RowIssue]
+}
+
+/// An `L` line of a document.
+public struct DocumentLine: Sendable {
+  public var line: Int
+  public var number: String
+  public var article: String
+  public var description: String
+  public var unit: String
+  public var quantity: Decimal
+  public var unitPrice: Decimal
+  public var unitDiscount: Decimal
+  public var discountRate: Decimal
+  public var vatRate: Decimal
+  public var isComment: Bool
+  public var order: Int?
+  public var issues: [RowIssue]
+}
+
+public enum DocumentRow: Sendable {
+  case header(DocumentHeader)
+  case line(DocumentLine)
+  /// A row that is neither `E` nor `L`.
+  case stray(RowIssue)
+}
+
+/// Reads one row of the `E`/`L` documents export. Rows are mapped one by one (on
+/// worker threads); the conversion groups them into documents in file order.
+public struct DocumentMapping: Sendable {
+  struct Columns: Sendable {
+    var lineType, documentType, number, date, reference, remark, representative, customer: Int?
+    var paymentMode, dueDate, validated, settled, quoteStatus, documentDiscountRate: Int?
+    var documentDiscountAmount, totalWithTax, article, quantity, unitPrice, vatRate: Int?
+    var isComment, description, lineDiscountRate, lineUnitDiscount, lineNumber, unit: Int?
+  }
+  private let columns: Columns
+
+  public init(header: Header) {
+    typealias F = DocumentFields
+    columns = Columns(
+      lineType: header.column(F.lineType), documentType: header.column(F.documentType),
+      number: header.column(F.number), date: header.column(F.date),
+      reference: header.column(F.reference), remark: header.column(F.remark),
+      representative: header.column(F.representative), customer: header.column(F.customer),
+      paymentMode: header.column(F.paymentMode), dueDate: header.column(F.dueDate),
+      validated: header.column(F.validated), settled: header.column(F.settled),
+      quoteStatus: header.column(F.quoteStatus),
+      documentDiscountRate: header.column(F.documentDiscountRate),
+      documentDiscountAmount: header.column(F.documentDiscountAmount),
+      totalWithTax: header.column(F.totalWithTax), article: header.column(F.article),
+      quantity: header.column(F.quantity), unitPrice: header.column(F.unitPrice),
+      vatRate: header.column(F.vatRate), isComment: header.column(F.isComment),
+      description: header.column(F.description),
+      lineDiscountRate: header.column(F.lineDiscountRate),
+      lineUnitDiscount: header.column(F.lineUnitDiscount),
+      lineNumber: header.column(F.lineNumber), unit: header.column(F.unit))
+  }
+
+  public func map(_ row: SourceRow) -> DocumentRow {
+    var reader = RowValues(row: row, key: "")
+    let number = reader.text(columns.number)
+    reader.key = number
+    switch reader.text(columns.lineType).uppercased() {
+    case "E": return .header(header(&reader, number: number))
+    case "L": return .line(line(&reader, number: number))
+    default:
+      return .stray(
+        RowIssue(
+          line: row.line, key: number, field: DocumentFields.lineType.label, severity: .error,
+          code: .missingRequired,
+          message: "Type de Ligne must be E (document) or L (document line); row left out",
+          value: reader.text(columns.lineType)))
+    }
+  }
+
+  private func header(_ reader: inout RowValues, number: String) -> DocumentHeader {
+    let kindText = reader.text(columns.documentType)
+    let kind = DocumentKind(kindText)
+    if number.isEmpty && kind != .other {
+      reader.error(.missingKey, DocumentFields.number, "the document has no N° pièce", "")
+    }
+    let customer = reader.text(columns.customer)
+    if customer.isEmpty && kind != .other {
+      reader.error(.missingRequired, DocumentFields.customer, "the document names no customer", "")
+    }
+    let dateText = reader.text(columns.date)
+    var date = ""
+    if let parsed = FrenchValue.date(dateText) {
+      date = parsed.iso
+    } else if kind != .other {
+      reader.error(
+        dateText.isEmpty ? .missingRequired : .badDate, DocumentFields.date,
+        dateText.isEmpty ? "the document has no date" : "not a date (dd/mm/yyyy)", dateText)
+    }
+    var dueDate = ""
+    let dueText = reader.text(columns.dueDate)
+    if !dueText.isEmpty {
+      if let parsed = FrenchValue.date(dueText) {
+        dueDate = parsed.iso
+      } else {
+        reader.warning(.badDate, DocumentFields.dueDate, "not a date; left out", dueText)
+      }
+    }
+    return DocumentHeader(
+      line: reader.row.line, number: number, kind: kind, kindText: kindText, date: date,
+      customer: customer, representative: reader.listValue(columns.representative),
+      reference: reader.text(columns.reference), remark: reader.text(columns.remark),
+      dueDate: dueDate, paymentMode: reader.listValue(columns.paymentMode),
+      quoteStatus: reader.listValue(columns.quoteStatus),
+      validated: reader.boolean(columns.validated, DocumentFields.validated),
+      settled: reader.boolean(columns.settled, DocumentFields.settled),
+      discountRate: reader.decimal(
+        columns.documentDiscountRate, DocumentFields.documentDiscountRate),
+      discountAmount: reader.decimal(
+        columns.documentDiscountAmount, DocumentFields.documentDiscountAmount),
+      totalWithTax: reader.decimal(columns.totalWithTax, DocumentFields.totalWithTax),
+      issues: reader.issues)
+  }
+
+  private func line(_ reader: inout RowValues, number: String) -> DocumentLine {
+    let quantity = reader.decimal(columns.quantity, DocumentFields.quantity) ?? 0
+    let flaggedComment = reader.boolean(columns.isComment, DocumentFields.isComment)
+    let article = reader.text(columns.article)
+    // Sage refuses quantity-0 lines unless they are comments: read them as such.
+    let isComment = flaggedComment || (quantity == 0 && !reader.hasError)
+    let orderText = reader.text(columns.lineNumber)
+    return DocumentLine(
+      line: reader.row.line, number: number, article: article,
+      description: reader.text(columns.description), unit: reader.listValue(columns.unit),
+      quantity: quantity,
+      unitPrice: reader.decimal(columns.unitPrice, DocumentFields.unitPrice) ?? 0,
+      unitDiscount: reader.decimal(columns.lineUnitDiscount, DocumentFields.lineUnitDiscount) ?? 0,
+      discountRate: reader.decimal(columns.lineDiscountRate, DocumentFields.lineDiscountRate) ?? 0,
+      vatRate: reader.decimal(columns.vatRate, DocumentFields.vatRate) ?? 0,
+      isComment: isComment, order: Int(orderText), issues: reader.issues)
+  }
+}
+
+extension RowValues {
+  /// An amount of a document: unreadable is an error, since totals depend on it.
+  mutating func decimal(_ column: Int?, _ field: FieldLabel) -> Decimal? {
+    let raw = text(column)
+    if raw.isEmpty { return nil }
+    if let value = FrenchValue.decimal(raw) { return value }
+    error(.badNumber, field, "not a number", raw)
+    return nil
+  }
+}
+
+/// The totals of a document computed from its lines, the way French invoices
+/// add up: each line's amount without tax rounded to the cent, VAT computed per
+/// rate on the sum of its lines and rounded, a document discount applied per rate.
+public struct DocumentTotals: Sendable, Equatable {
+  public var withoutTax: Decimal
+  public var tax: Decimal
+  public var withTax: Decimal { withoutTax + tax }
+
+  public static func lineAmount(_ line: DocumentLine) -> Decimal {
+    if line.isComment { return 0 }
+    let net = (line.unitPrice - line.unitDiscount) * line.quantity
+    return rounded(net * (100 - line.discountRate) / 100)
+  }
+
+  public static func compute(_ lines: [DocumentLine], header: DocumentHeader) -> DocumentTotals {
+    var bases: [Decimal: Decimal] = [:]
+    for line in lines where !line.isComment {
+      bases[line.vatRate, default: 0] += lineAmount(line)
+    }
+    var withoutTax: Decimal = 0
+    var tax: Decimal = 0
+    let gross = bases.values.reduce(0, +)
+    for (rate, base) in bases.sorted(by: { $0.key < $1.key }) {
+      var net = base
+      if let discountRate = header.discountRate, discountRate != 0 {
+        net = rounded(base * (100 - discountRate) / 100)
+      } else if let amount = header.discountAmount, amount != 0, gross != 0 {
+        net = rounded(base - amount * base / gross)
+      }
+      withoutTax += net
+      tax += rounded(net * rate / 100)
+    }
+    return DocumentTotals(withoutTax: withoutTax, tax: tax)
+  }
+
+  static func rounded(_ value: Decimal) -> Decimal {
+    var result = Decimal()
+    var source = value
+    NSDecimalRound(&result, &source, 2, .plain)
+    return result
+  }
+}
