@@ -22,7 +22,12 @@ public struct StatusReport: Sendable, Codable {
   public var batches: [String: Int]
   public var lastRuns: [FolderRun]
   public var records: [RecordCount]
+  /// SM quotes sent to Sage and not priced yet.
   public var pendingQuotes: Int
+  /// Quotes by state of the round trip (`sent`, `priced`).
+  public var quotes: [String: Int]
+  /// Priced quotes from Sage whose SM quote is not known yet.
+  public var unmatchedPricedQuotes: Int
   public var recentRejections: [String]
 
   public static func load(from path: String) throws -> StatusReport {
@@ -60,8 +65,15 @@ public struct StatusReport: Sendable, Codable {
           ORDER BY claimedAt DESC, id DESC LIMIT 5
           """
       ).map { "\($0[0] as String) \($0[1] as String): \($0[2] as String? ?? "")" }
+      var quotes: [String: Int] = [:]
+      for row in try GRDB.Row.fetchAll(db, sql: "SELECT state, COUNT(*) FROM quote GROUP BY state")
+      {
+        quotes[row[0]] = row[1]
+      }
+      let unmatched = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pendingPricedQuote") ?? 0
       return StatusReport(
-        manifest: path, batches: batches, lastRuns: lastRuns, records: records, pendingQuotes: 0,
+        manifest: path, batches: batches, lastRuns: lastRuns, records: records,
+        pendingQuotes: quotes["sent"] ?? 0, quotes: quotes, unmatchedPricedQuotes: unmatched,
         recentRejections: rejections)
     }
   }
@@ -85,6 +97,8 @@ public struct StatusReport: Sendable, Codable {
       )
     }
     lines.append("Quotes waiting for Sage's prices: \(pendingQuotes)")
+    lines.append("Quotes priced by Sage and read-only in SM: \(quotes["priced"] ?? 0)")
+    lines.append("Priced quotes from Sage waiting for their SM quote: \(unmatchedPricedQuotes)")
     if !recentRejections.isEmpty {
       lines.append("Recently rejected files:")
       lines.append(contentsOf: recentRejections.map { "  \($0)" })

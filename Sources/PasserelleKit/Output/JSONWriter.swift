@@ -147,12 +147,6 @@ struct JSONObject {
     literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  /// A value already serialised as JSON (an object or an array).
-  mutating func json(_ name: StaticString, _ value: [UInt8]) {
-    key(name)
-    bytes.append(contentsOf: value)
-  }
-
   mutating func bool(_ name: StaticString, _ value: Bool) {
     key(name)
     let literal: StaticString = value ? "true" : "false"

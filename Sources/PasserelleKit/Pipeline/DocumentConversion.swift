@@ -180,9 +180,11 @@ final class DocumentAssembler {
     }
   }
 
-  private func lineItems(sign: Decimal) -> [UInt8] {
+  /// The document's lines, beside `data` in the operation (`"lines": […]`): SM
+  /// takes them as separate records (sales order lines) or as a document to show.
+  private func lineMember(sign: Decimal) -> [UInt8] {
     var json = JSONBytes(capacity: 256 * max(lines.count, 1))
-    json.raw("[")
+    json.raw("\"lines\": [")
     for (index, line) in lines.enumerated() {
       if index > 0 { json.raw(", ") }
       json.raw("{\"order\": ")
@@ -232,10 +234,9 @@ final class DocumentAssembler {
     data.string("Z_MODE_PAIEMENT", header.paymentMode)
     data.string("Z_REFERENCE", header.reference)
     data.string("Z_REMARQUE", header.remark)
-    let items = lineItems(sign: sign)
-    data.json("Z_LIGNES", items)
     var body = data.close()
-    let digest = Digest.upsert(body)
+    let lines = lineMember(sign: sign)
+    let digest = Digest.upsert(body + lines)
     let known = try sales.known(header.number)
     let unchanged = known.map { !$0.deleted && $0.fingerprint == digest.fingerprint } ?? false
     if salesPayload == nil {
@@ -257,7 +258,8 @@ final class DocumentAssembler {
     if let customerId { KeyedConversion.appendField(&body, "accountId", customerId) }
     try payload.writer.write(
       PayloadOperation(
-        action: .upsert, guid: digest.guid, extId: header.number, id: known?.smId, data: body))
+        action: .upsert, guid: digest.guid, extId: header.number, id: known?.smId, data: body,
+        extra: lines))
     counts.emitted += 1
   }
 
@@ -277,9 +279,9 @@ final class DocumentAssembler {
     data.string("Z_STATUT_DEVIS", header.quoteStatus)
     data.string("Z_REMARQUE", header.remark)
     if let rate = header.discountRate { data.number("discount1", literal: Self.literal(rate)) }
-    data.json("salesOrdersLines", lineItems(sign: sign))
     let body = data.close()
-    let digest = Digest.upsert(body)
+    let lines = lineMember(sign: sign)
+    let digest = Digest.upsert(body + lines)
     let known = try salesOrders.known(header.number)
     if known.map({ $0.fingerprint == digest.fingerprint }) ?? false {
       counts.unchanged += 1
@@ -300,7 +302,7 @@ final class DocumentAssembler {
           value: header.reference))
       if !header.reference.isEmpty {
         try quotes.keepPending(
-          reference: header.reference, piece: header.number, operation: body,
+          reference: header.reference, piece: header.number, operation: body + [0x0A] + lines,
           batch: outputs.batch, line: header.line)
       }
       counts.unchanged += 1
@@ -320,7 +322,8 @@ final class DocumentAssembler {
     }
     try payload.writer.write(
       PayloadOperation(
-        action: .upsert, guid: digest.guid, extId: header.number, id: smId, data: body))
+        action: .upsert, guid: digest.guid, extId: header.number, id: smId, data: body,
+        extra: lines))
     try quotes.markPriced(
       reference: header.reference, piece: header.number, batch: outputs.batch, at: outputs.createdAt
     )

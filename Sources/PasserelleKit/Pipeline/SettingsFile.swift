@@ -48,8 +48,9 @@ public enum SettingsFile {
   }
 
   static let knownTables: Set<String> = [
-    "", "reading", "sync", "salesmanagement", "salesmanagement.countries",
-    "salesmanagement.account_types",
+    "", "reading", "sync", "pictures", "salesmanagement", "salesmanagement.countries",
+    "salesmanagement.account_types", "salesmanagement.product_families",
+    "salesmanagement.users",
   ]
 
   enum Value {
@@ -106,6 +107,17 @@ public enum SettingsFile {
     case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try number(minimum: 0.1)
     case ("salesmanagement", "admin_user_id"): settings.tables.adminUserId = try integer()
     case ("salesmanagement", "branch_id"): settings.tables.branchId = try integer()
+    case ("salesmanagement", "prospect_type_id"): settings.tables.prospectTypeId = try integer()
+    case ("pictures", "folders"):
+      guard case .string(let list) = value else { throw ConfigurationError("\(key) must be text") }
+      settings.pictureFolders = list.split(separator: ";").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
+    case ("salesmanagement.product_families", _):
+      settings.tables.productFamilyIds[LabelKey.normalise(key)] = try integer()
+    case ("salesmanagement.users", _):
+      guard key.contains("@") else { throw ConfigurationError("\(key) is not an e-mail address") }
+      settings.tables.userIdsByEmail[key.lowercased()] = try integer()
     case ("salesmanagement.countries", _):
       let iso = key.uppercased()
       guard iso.count == 2, iso.allSatisfy({ $0.isLetter && $0.isASCII }) else {
@@ -159,6 +171,11 @@ public enum SettingsFile {
     # How often 'passerelle run' looks at watch/sage/ (seconds).
     # sage_poll_seconds = 900
 
+    [pictures]
+    # Folders where article pictures are looked up by file name (the path Sage
+    # writes is never opened as given), separated by ';'. Relative to this file.
+    # folders = "watch/sage/images"
+
     [salesmanagement]
     # SM user given to new accounts that have no representative in Sage
     # (never to accounts that already have one in SM). Not set by default; example:
@@ -166,6 +183,9 @@ public enum SettingsFile {
     # SM branch set on accounts (SM requires one when an account is created).
     # Not set by default; example:
     # branch_id = 1
+    # SM typeId given to prospects. Not set by default (the nature travels in
+    # Z_NATURE); example:
+    # prospect_type_id = 3
 
     [salesmanagement.countries]
     # One line per country: ISO code, then SM's countryId. Empty by default:
@@ -178,6 +198,17 @@ public enum SettingsFile {
     # unmapped types go to Z_TYPE_CLIENT. Examples:
     # "Professionnel" = 1
     # "Particulier" = 2
+
+    [salesmanagement.product_families]
+    # One line per Sage article family, then SM's familyId. Empty by default:
+    # families travel in Z_FAMILLE. Example:
+    # "Outillage" = 4
+
+    [salesmanagement.users]
+    # Users SM already has: e-mail, then SM's user id. A Sage representative
+    # with that e-mail becomes that user (and its accounts get salesRepId1).
+    # Empty by default. Example:
+    # "sophie.marchand@example.fr" = 12
 
     """
 }

@@ -26,6 +26,14 @@ import Testing
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)
     #expect(settings.tables.countryIds == ["FR": 73, "BE": 21])
     #expect(settings.tables.accountTypeIds[LabelKey.normalise("Particulier")] == 2)
+    #expect(settings.tables.prospectTypeId == 3 && defaults.tables.prospectTypeId == nil)
+    #expect(settings.tables.productFamilyIds == [LabelKey.normalise("Outillage"): 4])
+    #expect(settings.tables.userIdsByEmail == ["sophie.marchand@example.fr": 12])
+    // The folder written out is the one an empty setting means.
+    let layout = Layout(root: "/srv/passerelle")
+    #expect(
+      layout.pictureFolders(settings.pictureFolders)
+        == layout.pictureFolders(defaults.pictureFolders))
   }
 
   @Test(arguments: [
@@ -34,6 +42,8 @@ import Testing
     ("[sync]\nunknown = 1\n", "line 2"),
     ("[reading]\nfallback_encoding = \"klingon\"\n", "line 2"),
     ("[salesmanagement.countries]\nFRANCE = 73\n", "line 2"),
+    ("[salesmanagement.users]\n\"R01\" = 4\n", "line 2"),
+    ("[pictures]\nfolders = 3\n", "line 2"),
   ])
   func mistakesNameTheirLine(text: String, where expected: String) {
     do {
