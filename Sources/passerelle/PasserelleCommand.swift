@@ -147,7 +147,10 @@ extension PasserelleCommand {
     @Argument(help: "The export to convert; it is left where it is.")
     var file: String
 
-    @Option(help: "Entity of the file, when its header is not enough (customers).")
+    @Option(
+      help:
+        "Entity of the file, when its header is not enough (representatives, customers, prospects, contacts, articles, documents)."
+    )
     var entity: SageEntity?
 
     @Option(help: "Folder for the payload and the reject report (default: the out folders).")

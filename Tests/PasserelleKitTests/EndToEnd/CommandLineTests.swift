@@ -47,6 +47,37 @@ import Testing
       entries?.allSatisfy { ($0["details"] as? String)?.hasSuffix(".rejects.csv") == true } == true)
   }
 
+  /// The whole shipped `samples/sage/` in one drop, as the demo does it.
+  @Test func runOnceOverEveryExportGivesOnePayloadPerEntityInDependencyOrder() throws {
+    let root = try makeRoot()
+    let watch = root.file("watch/sage")
+    for name in try FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("")) {
+      try FileManager.default.copyItem(atPath: TestFiles.sample(name), toPath: "\(watch)/\(name)")
+    }
+    let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(result.status == 1, "rows were rejected: \(result.error)")
+    #expect(result.error.contains("10 file(s): 10 converted"), "\(result.error)")
+    let entities = result.error.split(separator: "\n").compactMap { line -> String? in
+      let words = line.split(separator: " ")
+      guard let index = words.firstIndex(of: "—"), index > 0 else { return nil }
+      return String(words[index - 1])
+    }
+    #expect(
+      entities == [
+        "representatives", "customers", "customers", "customers", "prospects", "contacts",
+        "articles", "articles", "documents", "documents",
+      ])
+    let payloads = root.files(in: "out/salesmanagement")
+    for resource in ["users", "accounts", "contacts", "products", "sales"] {
+      #expect(payloads.contains { $0.hasSuffix("-\(resource).json") }, "\(resource)")
+    }
+    #expect(root.files(in: "out/salesmanagement/pictures").count == 16)
+    // Only the pictures stay in the drop folder: they are not exports.
+    #expect(root.files(in: "watch/sage") == ["images"])
+    let status = try PasserelleProcess.run(["status", "--root", root.path])
+    #expect(status.error.contains("Priced quotes from Sage waiting for their SM quote: 4"))
+  }
+
   @Test func aCleanExportExitsZeroAndConvertLeavesTheFileInPlace() throws {
     let root = try makeRoot()
     let builder = try CustomerExportBuilder()
