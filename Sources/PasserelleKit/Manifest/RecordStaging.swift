@@ -233,6 +233,22 @@ final class RecordStaging {
     return (known - matchedActive, known)
   }
 
+  /// How many active records of this kind the file does not hold, guard included.
+  func deletionCount() throws -> (missing: Int, known: Int) {
+    let known =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0",
+        arguments: [resource, kind]) ?? 0
+    let missing =
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0
+          AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
+          """, arguments: [resource, kind]) ?? 0
+    return (missing, known)
+  }
+
   /// Streams the records to mark deleted, in code order.
   func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
     let cursor = try GRDB.Row.fetchCursor(
@@ -259,6 +275,13 @@ final class RecordStaging {
           picture = COALESCE(excluded.picture, record.picture), deleted = 0,
           lastBatch = excluded.lastBatch
         """, arguments: [resource, kind, owner, batch, batch])
+    // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
+    try db.execute(
+      sql: """
+        UPDATE record SET smId = (SELECT s.smId FROM temp.\(table) s WHERE s.code = record.code)
+        WHERE resource = ? AND smId IS NULL AND code IN
+          (SELECT code FROM temp.\(table) WHERE smId IS NOT NULL AND operation IS NULL)
+        """, arguments: [resource])
     if deletions > 0 {
       try markDeleted()
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Sage 50 FR article → Sales Management product (`sync-rules.md`): read-only,
 /// `model` from the short designation, the price without tax in `price`, tax and
 /// stock details in `Z_` extras, not available when Sage blocks or retires it.
@@ -91,11 +89,15 @@ public struct ArticleMapping: Sendable {
         reader.warning(.badNumber, ArticleFields.stock, "not a number; stock left out", stockText)
       }
     }
-    if let stockLiteral, let value = Decimal(string: stockLiteral) {
-      var whole = Decimal()
-      var source = value
-      NSDecimalRound(&whole, &source, 0, value < 0 ? .up : .down)
-      data.integer("stock", NSDecimalNumber(decimal: whole).intValue)
+    if let stockLiteral {
+      if let value = Amount(literal: stockLiteral) {
+        // SM's stock is an integer: the whole part (toward zero).
+        data.integer("stock", Int(value.units / Amount(1).units))
+      } else {
+        reader.warning(
+          .badNumber, ArticleFields.stock, "beyond a billion; stock left out of SM's field",
+          stockText)
+      }
       data.string("Z_STOCK", stockLiteral)
     } else if !tracked {
       data.null("stock")

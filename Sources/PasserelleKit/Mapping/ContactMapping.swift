@@ -11,9 +11,16 @@ enum ContactIdentity {
   static func derived(company: String, person: PersonName) -> String {
     let name = LabelKey.normalise(person.lastName + " " + person.firstName)
     let digest = SHA256.hash(data: Array(name.utf8))
-    let hex = digest.prefix(4).map { String(format: "%02x", $0) }.joined()
-    return company + "." + hex
+    var id = Array(company.utf8)
+    id.append(UInt8(ascii: "."))
+    for byte in digest.prefix(4) {
+      id.append(hexDigits[Int(byte >> 4)])
+      id.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: id, as: UTF8.self)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// Sage contact codes and derived ids must fit SM's 30-character `extId`.
   static let maximumLength = 30
@@ -29,7 +36,7 @@ struct ContactRecordBuilder {
   mutating func build(
     extId: String, company: String, person: PersonName, isMain: Bool,
     role: Int?, phone: (Int?, FieldLabel), mobile: (Int?, FieldLabel), fax: (Int?, FieldLabel),
-    email: (Int?, FieldLabel), notes: Int?, countryISO: String
+    email: (Int?, FieldLabel), notes: Int?, countryISO: String, sageCode: String = ""
   ) -> MappedRecord {
     data.string("extId", extId)
     data.string("accountExtId", company)
@@ -44,9 +51,24 @@ struct ContactRecordBuilder {
     data.string("Z_CIVILITE", person.civility)
     data.text("Z_FONCTION", reader.raw(role), encoding: reader.row.encoding)
     data.bool("Z_CONTACT_PRINCIPAL", isMain)
+    data.string("Z_CODE_CONTACT", isMain ? "" : sageCode)
     var record = MappedRecord(key: extId, data: data.close(), salesRep: .none, issues: [])
     record.issues = reader.issues
     return record
+  }
+}
+
+extension ContactRecordBuilder {
+  /// The same contact data under another `extId` (it is the first member).
+  static func rekeyed(_ data: [UInt8], from old: String, to new: String) -> [UInt8] {
+    var prefix = JSONBytes(capacity: 64)
+    prefix.raw("{\"extId\": ")
+    prefix.string(old)
+    guard data.starts(with: prefix.bytes) else { return data }
+    var rekeyed = JSONBytes(capacity: data.count + 16)
+    rekeyed.raw("{\"extId\": ")
+    rekeyed.string(new)
+    return rekeyed.bytes + data[prefix.bytes.count...]
   }
 }
 
@@ -146,7 +168,10 @@ public struct ContactMapping: Sendable {
       extId: extId, company: company, person: person, isMain: false, role: columns.role,
       phone: (columns.phone, ContactFields.phone), mobile: (columns.mobile, ContactFields.mobile),
       fax: (columns.fax, ContactFields.fax), email: (columns.email, ContactFields.email),
-      notes: columns.notes, countryISO: "FR")
+      notes: columns.notes, countryISO: "FR", sageCode: code)
+    if !code.isEmpty {
+      record.alternateKey = ContactIdentity.derived(company: company, person: person)
+    }
     record.references = [
       RecordReference(
         resource: "accounts", code: company, field: ContactFields.company.label,

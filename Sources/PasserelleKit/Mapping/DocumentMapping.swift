@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a commercial document is, from `Type de pièce`.
 public enum DocumentKind: String, Sendable {
   case invoice = "Facture"
@@ -34,9 +32,13 @@ public struct DocumentHeader: Sendable {
   public var quoteStatus: String
   public var validated: Bool
   public var settled: Bool
-  public var discountRate: Decimal?
-  public var discountAmount: Decimal?
-  public var totalWithTax: Decimal?
+  public var discountRate: Amount?
+  public var discountAmount: Amount?
+  /// Shipping without VAT, and shipping subject to VAT at its own rate.
+  public var shippingWithoutVAT: Amount?
+  public var shippingSubjectToVAT: Amount?
+  public var shippingVATRate: Amount?
+  public var totalWithTax: Amount?
   public var issues: [RowIssue]
 }
 
@@ -47,11 +49,11 @@ public struct DocumentLine: Sendable {
   public var article: String
   public var description: String
   public var unit: String
-  public var quantity: Decimal
-  public var unitPrice: Decimal
-  public var unitDiscount: Decimal
-  public var discountRate: Decimal
-  public var vatRate: Decimal
+  public var quantity: Amount
+  public var unitPrice: Amount
+  public var unitDiscount: Amount
+  public var discountRate: Amount
+  public var vatRate: Amount
   public var isComment: Bool
   public var order: Int?
   public var issues: [RowIssue]
@@ -62,6 +64,20 @@ public enum DocumentRow: Sendable {
   case line(DocumentLine)
   /// A row that is neither `E` nor `L`.
   case stray(RowIssue)
+
+  /// The row with one more issue: a broken `E` or `L` row still belongs to its
+  /// document, which the issue then rejects.
+  func adding(_ issue: RowIssue) -> DocumentRow {
+    switch self {
+    case .header(var header):
+      header.issues.append(issue)
+      return .header(header)
+    case .line(var line):
+      line.issues.append(issue)
+      return .line(line)
+    case .stray: return self
+    }
+  }
 }
 
 /// Reads one row of the `E`/`L` documents export. Rows are mapped one by one (on
@@ -72,6 +88,7 @@ public struct DocumentMapping: Sendable {
     var paymentMode, dueDate, validated, settled, quoteStatus, documentDiscountRate: Int?
     var documentDiscountAmount, totalWithTax, article, quantity, unitPrice, vatRate: Int?
     var isComment, description, lineDiscountRate, lineUnitDiscount, lineNumber, unit: Int?
+    var shippingWithoutVAT, shippingSubjectToVAT, shippingVATRate: Int?
   }
   private let columns: Columns
 
@@ -93,7 +110,10 @@ public struct DocumentMapping: Sendable {
       description: header.column(F.description),
       lineDiscountRate: header.column(F.lineDiscountRate),
       lineUnitDiscount: header.column(F.lineUnitDiscount),
-      lineNumber: header.column(F.lineNumber), unit: header.column(F.unit))
+      lineNumber: header.column(F.lineNumber), unit: header.column(F.unit),
+      shippingWithoutVAT: header.column(F.shippingWithoutVAT),
+      shippingSubjectToVAT: header.column(F.shippingSubjectToVAT),
+      shippingVATRate: header.column(F.shippingVATRate))
   }
 
   public func map(_ row: SourceRow) -> DocumentRow {
@@ -149,83 +169,103 @@ public struct DocumentMapping: Sendable {
       quoteStatus: reader.listValue(columns.quoteStatus),
       validated: reader.boolean(columns.validated, DocumentFields.validated),
       settled: reader.boolean(columns.settled, DocumentFields.settled),
-      discountRate: reader.decimal(
+      discountRate: reader.amount(
         columns.documentDiscountRate, DocumentFields.documentDiscountRate),
-      discountAmount: reader.decimal(
+      discountAmount: reader.amount(
         columns.documentDiscountAmount, DocumentFields.documentDiscountAmount),
-      totalWithTax: reader.decimal(columns.totalWithTax, DocumentFields.totalWithTax),
+      shippingWithoutVAT: reader.amount(
+        columns.shippingWithoutVAT, DocumentFields.shippingWithoutVAT),
+      shippingSubjectToVAT: reader.amount(
+        columns.shippingSubjectToVAT, DocumentFields.shippingSubjectToVAT),
+      shippingVATRate: reader.amount(columns.shippingVATRate, DocumentFields.shippingVATRate),
+      totalWithTax: reader.amount(columns.totalWithTax, DocumentFields.totalWithTax),
       issues: reader.issues)
   }
 
   private func line(_ reader: inout RowValues, number: String) -> DocumentLine {
-    let quantity = reader.decimal(columns.quantity, DocumentFields.quantity) ?? 0
+    let quantity = reader.amount(columns.quantity, DocumentFields.quantity) ?? .zero
     let flaggedComment = reader.boolean(columns.isComment, DocumentFields.isComment)
     let article = reader.text(columns.article)
     // Sage refuses quantity-0 lines unless they are comments: read them as such.
-    let isComment = flaggedComment || (quantity == 0 && !reader.hasError)
+    let isComment = flaggedComment || (quantity == .zero && !reader.hasError)
     let orderText = reader.text(columns.lineNumber)
     return DocumentLine(
       line: reader.row.line, number: number, article: article,
       description: reader.text(columns.description), unit: reader.listValue(columns.unit),
       quantity: quantity,
-      unitPrice: reader.decimal(columns.unitPrice, DocumentFields.unitPrice) ?? 0,
-      unitDiscount: reader.decimal(columns.lineUnitDiscount, DocumentFields.lineUnitDiscount) ?? 0,
-      discountRate: reader.decimal(columns.lineDiscountRate, DocumentFields.lineDiscountRate) ?? 0,
-      vatRate: reader.decimal(columns.vatRate, DocumentFields.vatRate) ?? 0,
+      unitPrice: reader.amount(columns.unitPrice, DocumentFields.unitPrice) ?? .zero,
+      unitDiscount: reader.amount(columns.lineUnitDiscount, DocumentFields.lineUnitDiscount)
+        ?? .zero,
+      discountRate: reader.amount(columns.lineDiscountRate, DocumentFields.lineDiscountRate)
+        ?? .zero,
+      vatRate: reader.amount(columns.vatRate, DocumentFields.vatRate) ?? .zero,
       isComment: isComment, order: Int(orderText), issues: reader.issues)
   }
 }
 
 extension RowValues {
   /// An amount of a document: unreadable is an error, since totals depend on it.
-  mutating func decimal(_ column: Int?, _ field: FieldLabel) -> Decimal? {
+  mutating func amount(_ column: Int?, _ field: FieldLabel) -> Amount? {
     let raw = text(column)
     if raw.isEmpty { return nil }
-    if let value = FrenchValue.decimal(raw) { return value }
-    error(.badNumber, field, "not a number", raw)
+    if let value = Amount(french: raw) { return value }
+    error(.badNumber, field, "not a number (or beyond a billion)", raw)
     return nil
   }
 }
 
 /// The totals of a document computed from its lines, the way French invoices
 /// add up: each line's amount without tax rounded to the cent, VAT computed per
-/// rate on the sum of its lines and rounded, a document discount applied per rate.
+/// rate on the sum of its lines and rounded, a document discount applied per rate,
+/// shipping added after the discount (subject to VAT at its own rate, or not).
 public struct DocumentTotals: Sendable, Equatable {
-  public var withoutTax: Decimal
-  public var tax: Decimal
-  public var withTax: Decimal { withoutTax + tax }
+  public var withoutTax: Amount
+  public var tax: Amount
+  public var withTax: Amount { withoutTax + tax }
 
-  public static func lineAmount(_ line: DocumentLine) -> Decimal {
-    if line.isComment { return 0 }
-    let net = (line.unitPrice - line.unitDiscount) * line.quantity
-    return rounded(net * (100 - line.discountRate) / 100)
+  public static func lineAmount(_ line: DocumentLine) -> Amount {
+    if line.isComment { return .zero }
+    return (line.unitPrice - line.unitDiscount).times(
+      line.quantity, percent: Amount(100) - line.discountRate, places: 2)
   }
 
   public static func compute(_ lines: [DocumentLine], header: DocumentHeader) -> DocumentTotals {
-    var bases: [Decimal: Decimal] = [:]
+    // Few rates per document: a small array keeps their order without a dictionary.
+    var bases: [(rate: Amount, base: Amount)] = []
     for line in lines where !line.isComment {
-      bases[line.vatRate, default: 0] += lineAmount(line)
-    }
-    var withoutTax: Decimal = 0
-    var tax: Decimal = 0
-    let gross = bases.values.reduce(0, +)
-    for (rate, base) in bases.sorted(by: { $0.key < $1.key }) {
-      var net = base
-      if let discountRate = header.discountRate, discountRate != 0 {
-        net = rounded(base * (100 - discountRate) / 100)
-      } else if let amount = header.discountAmount, amount != 0, gross != 0 {
-        net = rounded(base - amount * base / gross)
+      let amount = lineAmount(line)
+      if let index = bases.firstIndex(where: { $0.rate == line.vatRate }) {
+        bases[index].base += amount
+      } else {
+        bases.append((line.vatRate, amount))
       }
-      withoutTax += net
-      tax += rounded(net * rate / 100)
     }
+    var withoutTax = Amount.zero
+    var tax = Amount.zero
+    var gross = Amount.zero
+    for entry in bases { gross += entry.base }
+    var nets: [(rate: Amount, net: Amount)] = bases.map { rate, base in
+      var net = base
+      if let discountRate = header.discountRate, discountRate != .zero {
+        net = base.times(Amount(1), percent: Amount(100) - discountRate, places: 2)
+      } else if let amount = header.discountAmount, amount != .zero, gross != .zero {
+        net = base - amount.scaled(by: base, over: gross, places: 2)
+      }
+      return (rate, net)
+    }
+    if let shipping = header.shippingSubjectToVAT, shipping != .zero {
+      let rate = header.shippingVATRate ?? .zero
+      if let index = nets.firstIndex(where: { $0.rate == rate }) {
+        nets[index].net += shipping
+      } else {
+        nets.append((rate, shipping))
+      }
+    }
+    for (rate, net) in nets {
+      withoutTax += net
+      tax += net.times(Amount(1), percent: rate, places: 2)
+    }
+    if let shipping = header.shippingWithoutVAT { withoutTax += shipping }
     return DocumentTotals(withoutTax: withoutTax, tax: tax)
-  }
-
-  static func rounded(_ value: Decimal) -> Decimal {
-    var result = Decimal()
-    var source = value
-    NSDecimalRound(&result, &source, 2, .plain)
-    return result
   }
 }

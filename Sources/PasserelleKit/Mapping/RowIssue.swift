@@ -38,6 +38,8 @@ public struct MappedRecord: Sendable {
   public var picture: PictureSource? = nil
   /// A representative's e-mail, to match a user SM already has.
   public var email: String = ""
+  /// Another key the same record may already have in SM (a contact's derived id).
+  public var alternateKey: String? = nil
 
   public init(key: String, data: [UInt8], salesRep: SalesRepReference, issues: [RowIssue]) {
     self.key = key

@@ -30,13 +30,13 @@ struct DocumentConversion {
         let columns = labels.count
         return { row in
           let mapped = mapping.map(row)
-          if let problem = ExportConversion.shapeProblem(row, columns: columns) {
-            return .stray(
-              RowIssue(
-                line: row.line, key: "", field: "", severity: .error, code: .raggedRow,
-                message: problem, value: ""))
+          guard let problem = ExportConversion.shapeProblem(row, columns: columns) else {
+            return mapped
           }
-          return mapped
+          return mapped.adding(
+            RowIssue(
+              line: row.line, key: "", field: "", severity: .error, code: .raggedRow,
+              message: problem + "; its document is left out", value: ""))
         }
       },
       consume: { rows in
@@ -66,6 +66,10 @@ final class DocumentAssembler {
   private var header: DocumentHeader? = nil
   private var lines: [DocumentLine] = []
   private var overflow = false
+  /// Documents rejected so far, so that a later duplicate of one is counted once.
+  private var rejectedNumbers = Set<String>()
+  /// Priced quotes sent, marked priced at the end (a later duplicate withdraws one).
+  private var priced: [(reference: String, piece: String, operation: Int)] = []
 
   init(db: Database, outputs: ConversionOutputs) throws {
     self.outputs = outputs
@@ -101,6 +105,8 @@ final class DocumentAssembler {
         lines.append(line)
       }
     case .stray(let issue):
+      // What follows until the next E line belongs to no known document.
+      try finishDocument()
       strayRows += 1
       counts.rejected += 1
       try report.note(issue)
@@ -117,6 +123,15 @@ final class DocumentAssembler {
     }
     counts.read += 1
     var issues = header.issues + lines.flatMap(\.issues)
+    for line in lines where !line.number.isEmpty && line.number != header.number {
+      issues.append(
+        RowIssue(
+          line: line.line, key: header.number, field: DocumentFields.number.label,
+          severity: .error, code: .foreignLine,
+          message:
+            "this L line names document \(line.number) but follows \(header.number)'s E line; the document is left out",
+          value: line.number))
+    }
     if overflow {
       issues.append(
         RowIssue(
@@ -149,40 +164,59 @@ final class DocumentAssembler {
     }
     if issues.contains(where: { $0.severity == .error }) {
       for issue in issues { try report.note(issue) }
-      counts.rejected += 1
+      guard !header.number.isEmpty else {
+        counts.rejected += 1
+        return
+      }
       // Staged without a fingerprint: a duplicate number is still caught.
-      _ = try sales.stage(
+      let staging = header.kind == .quote ? salesOrders : sales
+      if let repeated = try staging.stage(
         code: header.number, line: header.line, operation: nil, fingerprint: nil, known: nil)
+      {
+        try duplicate(
+          header, repeated: repeated,
+          payload: header.kind == .quote ? salesOrdersPayload : salesPayload)
+      } else {
+        counts.rejected += 1
+        rejectedNumbers.insert(header.number)
+      }
       return
     }
     var totals = DocumentTotals.compute(lines, header: header)
-    var sign: Decimal = 1
-    if header.kind == .creditNote && totals.withoutTax > 0 { sign = -1 }
-    if let declared = header.totalWithTax {
-      let difference = abs(declared) - abs(totals.withTax)
-      if abs(difference) > Decimal(string: "0.01")! {
+    // Sage writes credit notes with positive amounts; SM shows them negative.
+    let isCredit = header.kind == .creditNote
+    let negate = isCredit && totals.withoutTax > .zero
+    if isCredit {
+      totals.withoutTax = -totals.withoutTax.magnitude
+      totals.tax = -totals.tax.magnitude
+    }
+    let declaredTotal = header.totalWithTax.map { isCredit ? -$0.magnitude : $0 }
+    if let declared = declaredTotal {
+      let difference = (declared - totals.withTax).magnitude
+      if difference > Amount(units: Amount.one / 100) {
         issues.append(
           RowIssue(
             line: header.line, key: header.number, field: DocumentFields.totalWithTax.label,
             severity: .warning, code: .totalsMismatch,
             message:
-              "the lines add up to \(Self.literal(totals.withTax)) with tax; the document says \(Self.literal(declared))",
-            value: Self.literal(declared)))
+              "the lines add up to \(totals.withTax.literal) with tax; the document says \(declared.literal)",
+            value: declared.literal))
       }
     }
-    totals.withoutTax *= sign
-    totals.tax *= sign
     for issue in issues { try report.note(issue) }
     if header.kind == .quote {
-      try priceQuote(header, totals: totals, sign: sign)
+      try priceQuote(header, totals: totals)
     } else {
-      try emitSale(header, totals: totals, sign: sign, customerId: customerId)
+      try emitSale(
+        header, totals: totals, declaredTotal: declaredTotal, negate: negate,
+        customerId: customerId)
     }
   }
 
   /// The document's lines, beside `data` in the operation (`"lines": […]`): SM
   /// takes them as separate records (sales order lines) or as a document to show.
-  private func lineMember(sign: Decimal) -> [UInt8] {
+  private func lineMember(negate: Bool) -> [UInt8] {
+    func signed(_ value: Amount) -> String { (negate ? -value : value).literal }
     var json = JSONBytes(capacity: 256 * max(lines.count, 1))
     json.raw("\"lines\": [")
     for (index, line) in lines.enumerated() {
@@ -194,15 +228,15 @@ final class DocumentAssembler {
       json.raw(", \"description\": ")
       json.string(line.description)
       json.raw(", \"quantity\": ")
-      json.number(Self.literal(line.quantity * sign))
+      json.number(signed(line.quantity))
       json.raw(", \"price\": ")
-      json.number(Self.literal(line.unitPrice))
+      json.number(line.unitPrice.literal)
       json.raw(", \"discount1\": ")
-      json.number(Self.literal(line.discountRate))
+      json.number(line.discountRate.literal)
       json.raw(", \"vatRate\": ")
-      json.number(Self.literal(line.vatRate))
+      json.number(line.vatRate.literal)
       json.raw(", \"total\": ")
-      json.number(Self.literal(DocumentTotals.lineAmount(line) * sign))
+      json.number(signed(DocumentTotals.lineAmount(line)))
       json.raw(", \"unit\": ")
       json.string(line.unit)
       json.raw(", \"comment\": ")
@@ -214,28 +248,27 @@ final class DocumentAssembler {
   }
 
   private func emitSale(
-    _ header: DocumentHeader, totals: DocumentTotals, sign: Decimal, customerId: Int?
+    _ header: DocumentHeader, totals: DocumentTotals, declaredTotal: Amount?, negate: Bool,
+    customerId: Int?
   ) throws {
     var data = JSONObject(capacity: 1024)
     data.string("extId", header.number)
     data.string("accountExtId", header.customer)
     data.string("salesRepExtId", header.representative)
     data.string("date", header.date)
-    data.number("total", literal: Self.literal(totals.withoutTax))
+    data.number("total", literal: totals.withoutTax.literal)
     data.bool("readOnly", true)
     data.string("Z_TYPE_PIECE", header.kind.rawValue)
-    data.number("Z_TOTAL_HT", literal: Self.literal(totals.withoutTax))
-    data.number("Z_TOTAL_TVA", literal: Self.literal(totals.tax))
-    data.number(
-      "Z_TOTAL_TTC",
-      literal: Self.literal(header.totalWithTax.map { abs($0) * sign } ?? totals.withTax))
+    data.number("Z_TOTAL_HT", literal: totals.withoutTax.literal)
+    data.number("Z_TOTAL_TVA", literal: totals.tax.literal)
+    data.number("Z_TOTAL_TTC", literal: (declaredTotal ?? totals.withTax).literal)
     data.string("Z_DATE_ECHEANCE", header.dueDate)
     data.string("Z_STATUT", header.settled ? "Soldée" : header.validated ? "Validée" : "Brouillon")
     data.string("Z_MODE_PAIEMENT", header.paymentMode)
     data.string("Z_REFERENCE", header.reference)
     data.string("Z_REMARQUE", header.remark)
     var body = data.close()
-    let lines = lineMember(sign: sign)
+    let lines = lineMember(negate: negate)
     let digest = Digest.upsert(body + lines)
     let known = try sales.known(header.number)
     let unchanged = known.map { !$0.deleted && $0.fingerprint == digest.fingerprint } ?? false
@@ -263,7 +296,7 @@ final class DocumentAssembler {
     counts.emitted += 1
   }
 
-  private func priceQuote(_ header: DocumentHeader, totals: DocumentTotals, sign: Decimal) throws {
+  private func priceQuote(_ header: DocumentHeader, totals: DocumentTotals) throws {
     var data = JSONObject(capacity: 1024)
     data.string("reference", header.reference)
     data.string("extId", header.number)
@@ -272,15 +305,14 @@ final class DocumentAssembler {
     data.string("salesRepExtId", header.representative)
     data.string("date", header.date)
     data.bool("readOnly", true)
-    data.number("Z_TOTAL_HT", literal: Self.literal(totals.withoutTax))
-    data.number("Z_TOTAL_TVA", literal: Self.literal(totals.tax))
-    data.number(
-      "Z_TOTAL_TTC", literal: Self.literal(header.totalWithTax ?? totals.withTax))
+    data.number("Z_TOTAL_HT", literal: totals.withoutTax.literal)
+    data.number("Z_TOTAL_TVA", literal: totals.tax.literal)
+    data.number("Z_TOTAL_TTC", literal: (header.totalWithTax ?? totals.withTax).literal)
     data.string("Z_STATUT_DEVIS", header.quoteStatus)
     data.string("Z_REMARQUE", header.remark)
-    if let rate = header.discountRate { data.number("discount1", literal: Self.literal(rate)) }
+    if let rate = header.discountRate { data.number("discount1", literal: rate.literal) }
     let body = data.close()
-    let lines = lineMember(sign: sign)
+    let lines = lineMember(negate: false)
     let digest = Digest.upsert(body + lines)
     let known = try salesOrders.known(header.number)
     if known.map({ $0.fingerprint == digest.fingerprint }) ?? false {
@@ -324,14 +356,12 @@ final class DocumentAssembler {
       PayloadOperation(
         action: .upsert, guid: digest.guid, extId: header.number, id: smId, data: body,
         extra: lines))
-    try quotes.markPriced(
-      reference: header.reference, piece: header.number, batch: outputs.batch, at: outputs.createdAt
-    )
+    priced.append((header.reference, header.number, operation))
     counts.emitted += 1
   }
 
   private func duplicate(
-    _ header: DocumentHeader, repeated: RecordStaging.Repeat, payload: PayloadFile
+    _ header: DocumentHeader, repeated: RecordStaging.Repeat, payload: PayloadFile?
   ) throws {
     try report.note(
       RowIssue(
@@ -347,11 +377,11 @@ final class DocumentAssembler {
         severity: .error, code: .duplicateKey,
         message: "the number is also on line \(header.line); both documents are left out",
         value: header.number))
-    if let first = repeated.firstOperation {
+    if let first = repeated.firstOperation, let payload {
       payload.removed.insert(first)
       counts.emitted -= 1
       counts.rejected += 1
-    } else {
+    } else if !rejectedNumbers.contains(header.number) {
       counts.unchanged -= 1
       counts.rejected += 1
     }
@@ -361,18 +391,16 @@ final class DocumentAssembler {
     counts.warnings = report.warnings
     var produced: [BatchOutput] = []
     if let output = try salesPayload?.finish() { produced.append(output) }
+    let withdrawn = salesOrdersPayload?.removed ?? []
+    for quote in priced where !withdrawn.contains(quote.operation) {
+      try quotes.markPriced(
+        reference: quote.reference, piece: quote.piece, batch: outputs.batch,
+        at: outputs.createdAt)
+    }
     if let output = try salesOrdersPayload?.finish() { produced.append(output) }
     if let output = try report.finish() { produced.append(output) }
     try sales.commit(deletions: 0)
     try salesOrders.commit(deletions: 0)
     return produced
-  }
-
-  /// A decimal as a JSON number ("12.5", "-3").
-  static func literal(_ value: Decimal) -> String {
-    var value = value
-    var rounded = Decimal()
-    NSDecimalRound(&rounded, &value, 3, .plain)
-    return "\(rounded)"
   }
 }

@@ -41,7 +41,9 @@ struct ExportConversion {
   }
 
   func run(in db: Database) throws -> Result {
-    guard let labels = try HeaderPeek.labels(path: path, facts: facts, limits: settings.limits)
+    guard
+      let labels = try HeaderPeek.labels(
+        path: path, facts: facts, limits: settings.limits, xmlSample: .max)
     else { throw FileRejection(.emptyFile, "the file has no header line") }
     let header = Header(labels: labels)
     guard let entity = forcedEntity ?? EntityRecognizer.recognise(header) else {
@@ -56,7 +58,7 @@ struct ExportConversion {
       ).run(in: db)
     }
     let plan = EntityPlan.make(entity, header: header, tables: settings.tables)
-    guard header.contains(plan.keyLabel) || entity == .contacts else {
+    guard header.contains(plan.keyLabel) || entity == .contacts || entity == .documents else {
       throw FileRejection(
         .unknownEntity, "the header has no \(plan.keyLabel.label) column", line: 1,
         field: plan.keyLabel.label)
@@ -220,6 +222,8 @@ struct KeyedConversion {
         if companion.isRejected { continue }
         let digest = prepared.companionDigests[index]
         let known = try staging.known(companion.key)
+        // The contacts export lists this person too: it owns the contact.
+        if let known, known.kind == "contact", !known.deleted { continue }
         let unchanged =
           known.map {
             !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind
@@ -248,12 +252,26 @@ struct KeyedConversion {
 
     func consume(_ prepared: PreparedRow) throws {
       counts.read += 1
-      let record = prepared.record
+      var record = prepared.record
+      var prepared = prepared
       let line = prepared.line
       if record.key.isEmpty {
         counts.rejected += 1
         for issue in record.issues { try note(issue) }
         return
+      }
+      if let alternate = record.alternateKey, alternate != record.key,
+        prepared.fingerprint != nil, let main = try staging.known(alternate),
+        main.kind.hasSuffix("-contact") || main.kind == plan.kind, !main.deleted
+      {
+        // The company row's main contact and this row are one person: SM keeps the
+        // contact it already has, now owned by the contacts export, which also
+        // gives it its Sage code (and keeps it under that id in later exports).
+        record.data = ContactRecordBuilder.rekeyed(record.data, from: record.key, to: alternate)
+        record.key = alternate
+        let digest = Digest.upsert(record.data)
+        prepared.fingerprint = digest.fingerprint
+        prepared.guid = digest.guid
       }
       let known = try staging.known(record.key)
       var status = RowStatus.rejected
@@ -296,6 +314,21 @@ struct KeyedConversion {
           && (known.map { !$0.deleted && $0.fingerprint == print && $0.kind == plan.kind }
             ?? false)
         status = unchanged ? .unchanged : .emitted
+      }
+      if entity == .prospects, let known, known.kind == CompanyKind.customer.rawValue,
+        !known.deleted, fingerprint != nil
+      {
+        // Sage made it a customer: the prospects list no longer speaks for it.
+        try note(
+          RowIssue(
+            line: line, key: record.key, field: plan.keyLabel.label, severity: .warning,
+            code: .readOnlyRecord,
+            message: "this code is a customer in Sage; its prospect row is ignored",
+            value: record.key))
+        _ = try staging.stage(
+          code: record.key, line: line, operation: nil, fingerprint: nil, known: known)
+        counts.unchanged += 1
+        return
       }
       var matchedId: Int? = nil
       if entity == .representatives, known?.smId == nil, !record.email.isEmpty {
@@ -418,15 +451,24 @@ struct KeyedConversion {
       throw FileRejection(.emptyFile, "the export has a header line but no rows", line: 1)
     }
 
-    let (missing, known) = try staging.deletionCandidates()
-    if missing > 0 && Double(missing) > settings.massDeletionShare * Double(known)
-      && !allowMassDeletion
-    {
+    func guardDeletions(missing: Int, known: Int, of what: String) throws {
+      guard
+        missing > 0 && Double(missing) > settings.massDeletionShare * Double(known)
+          && !allowMassDeletion
+      else { return }
       let share = Int((Double(missing) * 100 / Double(known)).rounded())
       throw FileRejection(
         .massDeletionGuard,
-        "the export would delete \(missing) of the \(known) known \(entity.rawValue) (\(share) %, over the allowed \(Int(settings.massDeletionShare * 100)) %); if the export is complete, run 'passerelle allow-deletions \(facts.sha256)' and drop the file again"
+        "the export would delete \(missing) of the \(known) known \(what) (\(share) %, over the allowed \(Int(settings.massDeletionShare * 100)) %); if the export is complete, run 'passerelle allow-deletions \(facts.sha256)' and drop the file again"
       )
+    }
+    let (missing, known) = try staging.deletionCandidates()
+    try guardDeletions(missing: missing, known: known, of: entity.rawValue)
+    if let companionStaging {
+      // A customers export whose contact columns came out empty must not wipe the
+      // main contacts either.
+      let (missing, known) = try companionStaging.deletionCount()
+      try guardDeletions(missing: missing, known: known, of: "main contacts of \(entity.rawValue)")
     }
     if missing > 0 {
       let removalData: [UInt8]? =

@@ -22,11 +22,15 @@ enum HeaderPeek {
   }
 
   /// The header of a file whose facts are known; throws what the reader finds wrong.
-  static func labels(path: String, facts: FileFacts, limits: ReadLimits) throws -> [String]? {
+  /// `xmlSample` records are enough to tell the entity; the mapping needs them all
+  /// (a field may first appear in the last record).
+  static func labels(
+    path: String, facts: FileFacts, limits: ReadLimits, xmlSample: Int = 4
+  ) throws -> [String]? {
     let bomLength = facts.bomLength
     let reader: any RecordReader =
       FileFormat.sniff(path: path, bomLength: bomLength) == .xml
-      ? XMLRecordReader(path: path, facts: facts, limits: limits, labelSample: 4)
+      ? XMLRecordReader(path: path, facts: facts, limits: limits, labelSample: xmlSample)
       : CSVReader(path: path, facts: facts, limits: limits)
     var labels: [String]? = nil
     do {

@@ -5,6 +5,7 @@ import Foundation
 /// "n° tva  intracom" are one label; so are Sage's double-spaced labels).
 public enum LabelKey {
   public static func normalise(_ label: String) -> String {
+    if let ascii = normaliseASCII(label) { return ascii }
     let folded = label.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     var key = ""
     key.reserveCapacity(folded.utf8.count)
@@ -19,6 +20,29 @@ public enum LabelKey {
       }
     }
     return key
+  }
+
+  /// The same result for plain ASCII text, without Foundation's folding (which
+  /// costs microseconds per call: too much on a per-row path).
+  private static func normaliseASCII(_ label: String) -> String? {
+    var label = label
+    return label.withUTF8 { bytes -> String? in
+      var key: [UInt8] = []
+      key.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        let lower = byte | 0x20
+        if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+          if pendingSpace && !key.isEmpty { key.append(0x20) }
+          pendingSpace = false
+          key.append(byte >= 0x30 && byte <= 0x39 ? byte : lower)
+        } else {
+          pendingSpace = true
+        }
+      }
+      return String(decoding: key, as: UTF8.self)
+    }
   }
 }
 

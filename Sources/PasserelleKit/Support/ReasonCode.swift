@@ -35,6 +35,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case deletionNotPropagated = "deletion-not-propagated"
   /// A priced quote from Sage whose SM quote is not known (yet): kept for a later match.
   case unmatchedQuote = "unmatched-quote"
+  /// An `L` line whose N° pièce is not its document's.
+  case foreignLine = "foreign-line"
   /// A document type SM does not receive (orders, delivery notes).
   case notSynchronised = "not-synchronised"
 }

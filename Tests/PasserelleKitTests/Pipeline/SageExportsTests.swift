@@ -206,11 +206,44 @@ enum SageSamples {
     #expect(try operations("prospects", "accounts") == ["upsert P00001", "markDeleted P00002"])
     let mainContacts = try operations("prospects", "contacts")
     #expect(mainContacts.count == 1 && mainContacts[0].hasPrefix("markDeleted P00002."))
-    #expect(try operations("contacts", "contacts") == ["upsert CT0001", "markDeleted CT0002"])
+    // CT0001 is also C00004's main contact: it keeps the id SM already had.
+    #expect(
+      try operations("contacts", "contacts") == ["upsert C00004.390b30af", "markDeleted CT0002"])
     #expect(try operations("articles", "products") == ["upsert ART0001", "markDeleted ART0002"])
     // Invoices are never deleted: the rejected FA000128 and friends stay rejected.
     let sales = try operations("documents", "sales")
     #expect(sales == ["upsert FA000123"])
+  }
+
+  /// A person who is a company's main contact and in the contacts export is one SM
+  /// contact, owned by the contacts export from then on.
+  @Test func aContactListedInBothPlacesIsOneContact() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.sample(SageSamples.customers))
+    try root.drop(sample: TestFiles.sample(SageSamples.contacts))
+    let first = try root.runOnce()
+    let mainContacts = try root.operations(
+      try #require(first[0].outputs.first { $0.hasSuffix("-contacts.json") }))
+    #expect(mainContacts.contains { $0.extId == "C00004.390b30af" })
+    let listed = try root.operations(
+      try #require(first[1].outputs.first { $0.hasSuffix("-contacts.json") }))
+    let arnaud = try #require(listed.first { $0.extId == "C00004.390b30af" })
+    #expect(arnaud.data?["Z_CODE_CONTACT"] as? String == "CT0001")
+    #expect(!listed.contains { $0.extId == "CT0001" })
+
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.customers, key: "Code",
+        changing: [
+          "C00004": ["Téléphone  du contact": "02 35 00 00 01"],
+          "C00005": ["Téléphone  du contact": "04 78 00 00 02"],
+        ]), as: "clients.txt")
+    let second = try #require(try root.runOnce().first)
+    // Both changed main contacts are in the contacts export (CT0001, CT0003): the
+    // customers export no longer sends them, so nothing goes out for contacts.
+    #expect(!second.outputs.contains { $0.hasSuffix("-contacts.json") })
+    #expect(second.counts.emitted == 0)
+    #expect(second.counts.deletions == 0)
   }
 
   @Test func aProspectPromotedToCustomerTurnsReadOnlyAndIsNotDeleted() throws {
@@ -241,6 +274,84 @@ enum SageSamples {
       as: "prospects.txt")
     let next = try #require(try root.runOnce().first)
     #expect(next.counts.deletions == 0)
+    // A prospects list that still holds the code cannot turn the customer back.
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.prospects, key: "Code prospect", removing: ["P00002"],
+        changing: ["P00001": ["Ville": "Calais"]]), as: "prospects-again.txt")
+    let again = try #require(try root.runOnce().first)
+    let report = try #require(again.outputs.first { $0.hasSuffix(".rejects.csv") })
+    #expect(
+      try root.reportRows(report).contains { $0[1] == "P00001" && $0[4] == "read-only-record" })
+    let sent = again.outputs.first { $0.hasSuffix("-accounts.json") }
+    let operations = try sent.map { try root.operations($0).map { "\($0.action) \($0.extId)" } }
+    #expect(operations == ["markDeleted P00002"])
+  }
+
+  @Test func aProspectsListKeyedByCodeIsReadWithItsTypeColumn() throws {
+    let root = try TestRoot()
+    let data = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample(SageSamples.prospects)))
+    var text = try #require(String(data: data, encoding: .windowsCP1252))
+    text = text.replacingOccurrences(of: "Code prospect\t", with: "Code\tType de prospect\t")
+    text = text.components(separatedBy: "\r\n").enumerated().map { index, line in
+      guard index > 0, !line.isEmpty else { return line }
+      var cells = line.components(separatedBy: "\t")
+      cells.insert("Chaud", at: 1)
+      return cells.joined(separator: "\t")
+    }.joined(separator: "\r\n")
+    try root.drop(Array(try #require(text.data(using: .windowsCP1252))), as: "prospects.txt")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.entity == "prospects")
+    #expect(outcome.counts.emitted == 14)  // as with `Code prospect`
+  }
+
+  @Test func emptiedContactColumnsAreHeldByTheGuard() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.sample(SageSamples.customers))
+    _ = try root.runOnce()
+    let codes = (1...40).map { String(format: "C%05d", $0) }
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.customers, key: "Code",
+        changing: Dictionary(uniqueKeysWithValues: codes.map { ($0, ["Nom du contact": ""]) })),
+      as: "clients.txt")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.state == .rejected)
+    #expect(outcome.reason?.code == .massDeletionGuard)
+    #expect(outcome.reason?.message.contains("main contacts") == true)
+  }
+
+  /// In XML a field may first appear in any record: the mapping sees them all.
+  @Test func anXMLFieldSeenOnlyInALateRecordIsRead() throws {
+    let root = try TestRoot()
+    var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Articles>\n"
+    for index in 1...6 {
+      xml +=
+        "<Article><Code>A\(index)</Code><Désignation_courte>Article \(index)</Désignation_courte>"
+      xml += "<Prix_de_vente_HT>1,50</Prix_de_vente_HT>"
+      if index == 6 { xml += "<Marque>Ferronor</Marque>" }
+      xml += "</Article>\n"
+    }
+    xml += "</Articles>\n"
+    try root.drop(Array(xml.utf8), as: "articles.xml")
+    let outcome = try #require(try root.runOnce().first)
+    let operations = try root.operations(
+      try #require(outcome.outputs.first { $0.hasSuffix("-products.json") }))
+    #expect(operations.last?.data?["Z_MARQUE"] as? String == "Ferronor")
+  }
+
+  @Test func aStockBeyondReasonIsLeftOutOfTheIntegerField() throws {
+    let root = try TestRoot()
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.articles, key: "Code",
+        changing: ["ART0001": ["Stock réel": "99999999999999999999999"]]), as: "articles.txt")
+    let outcome = try #require(try root.runOnce().first)
+    let operations = try root.operations(
+      try #require(outcome.outputs.first { $0.hasSuffix("-products.json") }))
+    let drill = try #require(operations.first { $0.extId == "ART0001" }?.data)
+    #expect(drill["stock"] == nil)
+    #expect(drill["Z_STOCK"] as? String == "99999999999999999999999")
   }
 
   @Test func aRepresentativeKnownBySalesManagementKeepsItsIdAndFeedsAccounts() throws {
@@ -412,14 +523,100 @@ enum SageSamples {
     #expect(sale.data?["Z_TOTAL_TTC"] as? Double == 108)
   }
 
+  /// Broken rows reject their own document, never lend lines to another one.
+  @Test func brokenRowsAndDuplicatesRejectWholeDocuments() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.sample(SageSamples.customers))
+    func invoice(_ number: String, date: String = "03/11/2026") -> [String: String] {
+      [
+        "Type de Ligne": "E", "Type de pièce": "Facture", "N° pièce": number,
+        "Date pièce": date, "Code client": "C00004",
+      ]
+    }
+    func line(_ number: String, _ article: String = "A") -> [String: String] {
+      [
+        "Type de Ligne": "L", "N° pièce": number, "Code article": article, "Quantité": "1",
+        "PU HT": "50,00", "Taux TVA": "20",
+      ]
+    }
+    var bytes = try Self.documents([
+      invoice("FA1"), line("FA1"),
+      invoice("FA2"), line("FA2"), line("FA9"),  // a line of another document
+      invoice("FA3"), line("FA3"),
+      invoice("FA3", date: "31/02/2026"), line("FA3"),  // the same number, broken
+      invoice("FA4"), line("FA4"),
+    ])
+    // FA4's E line cut short (30 of 92 values): FA4 is left out, and its L line
+    // does not go to FA3.
+    var text = try #require(String(data: Data(bytes), encoding: .windowsCP1252))
+    let cut = text.components(separatedBy: "\r\n").map { line -> String in
+      guard line.hasPrefix("E\tFacture\tFA4") else { return line }
+      return line.components(separatedBy: "\t").prefix(30).joined(separator: "\t")
+    }
+    text = cut.joined(separator: "\r\n")
+    bytes = Array(try #require(text.data(using: .windowsCP1252)))
+    try root.drop(bytes, as: "documents.txt")
+    let outcome = try #require(try root.runOnce().last)
+    let report = try #require(outcome.outputs.first { $0.hasSuffix(".rejects.csv") })
+    let rows = Set(try root.reportRows(report).map { "\($0[0]) \($0[1]) \($0[4])" })
+    #expect(rows.contains("6 FA2 foreign-line"))
+    #expect(rows.contains("7 FA3 duplicate-key") && rows.contains("9 FA3 duplicate-key"))
+    #expect(rows.contains("9 FA3 bad-date"))
+    #expect(rows.contains { $0.hasPrefix("11 ") && $0.hasSuffix("ragged-row") })
+    let payload = try #require(outcome.outputs.first { $0.hasSuffix("-sales.json") })
+    #expect(try root.operations(payload).map(\.extId) == ["FA1"])
+    #expect(outcome.counts.read == 5)
+    #expect(outcome.counts.emitted == 1)
+    #expect(outcome.counts.rejected == 4)
+    #expect(outcome.counts.unchanged == 0)
+  }
+
+  @Test func shippingCountsAndCreditNotesAreNegativeThroughout() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.sample(SageSamples.customers))
+    try root.drop(
+      try Self.documents([
+        [
+          "Type de Ligne": "E", "Type de pièce": "Facture", "N° pièce": "FA1",
+          "Date pièce": "03/11/2026", "Code client": "C00004", "Port Soumis TVA": "15,00",
+          "Taux TVA Port Soumis": "20", "Port Sans TVA": "2,00", "Mt total TTC": "140,00",
+        ],
+        [
+          "Type de Ligne": "L", "N° pièce": "FA1", "Code article": "A", "Quantité": "1",
+          "PU HT": "100,00", "Taux TVA": "20",
+        ],
+        [
+          "Type de Ligne": "E", "Type de pièce": "Avoir", "N° pièce": "AV1",
+          "Date pièce": "04/11/2026", "Code client": "C00004", "Mt total TTC": "-120,00",
+        ],
+        [
+          "Type de Ligne": "L", "N° pièce": "AV1", "Code article": "A", "Quantité": "-1",
+          "PU HT": "100,00", "Taux TVA": "20",
+        ],
+      ]), as: "documents.txt")
+    let outcome = try #require(try root.runOnce().last)
+    #expect(outcome.counts.warnings == 0)
+    let payload = try #require(outcome.outputs.first { $0.hasSuffix("-sales.json") })
+    let operations = try root.operations(payload)
+    let invoice = try #require(operations.first { $0.extId == "FA1" }?.data)
+    #expect(invoice["total"] as? Double == 117)
+    #expect(invoice["Z_TOTAL_TVA"] as? Double == 23)
+    #expect(invoice["Z_TOTAL_TTC"] as? Double == 140)
+    let credit = try #require(operations.first { $0.extId == "AV1" }?.data)
+    #expect(credit["total"] as? Double == -100)
+    #expect(credit["Z_TOTAL_TVA"] as? Double == -20)
+    #expect(credit["Z_TOTAL_TTC"] as? Double == -120)
+  }
+
   @Test func lineAmountsAndVATFollowFrenchRounding() {
     func line(_ quantity: String, _ price: String, rate: String, discount: String = "0")
       -> DocumentLine
     {
       DocumentLine(
         line: 2, number: "F", article: "A", description: "", unit: "",
-        quantity: Decimal(string: quantity)!, unitPrice: Decimal(string: price)!, unitDiscount: 0,
-        discountRate: Decimal(string: discount)!, vatRate: Decimal(string: rate)!,
+        quantity: Amount(literal: quantity)!, unitPrice: Amount(literal: price)!,
+        unitDiscount: .zero, discountRate: Amount(literal: discount)!,
+        vatRate: Amount(literal: rate)!,
         isComment: false, order: nil, issues: [])
     }
     let header = DocumentHeader(
@@ -433,8 +630,8 @@ enum SageSamples {
         line("8.332", "13.90", rate: "5.5"), line("3", "0.335", rate: "5.5"),
         line("1", "10", rate: "20", discount: "12.5"),
       ], header: header)
-    #expect(totals.withoutTax == Decimal(string: "125.57")!)  // 115.81 + 1.01 + 8.75
+    #expect(totals.withoutTax == Amount(literal: "125.57")!)  // 115.81 + 1.01 + 8.75
     // 6.43 (of 116.82) + 1.75 (of 8.75), rounded per rate.
-    #expect(totals.tax == Decimal(string: "8.18")!)
+    #expect(totals.tax == Amount(literal: "8.18")!)
   }
 }
