@@ -36,18 +36,12 @@ public struct ArticleMapping: Sendable {
 
   public func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
-    let code = reader.text(columns.code)
-    reader.key = code
+    let code = reader.readKey(
+      columns.code, ArticleFields.code, noun: "article", maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
     if code.isEmpty {
-      reader.error(.missingKey, ArticleFields.code, "the article has no Sage code", "")
       record.issues = reader.issues
       return record
-    }
-    if code.count > Self.maximumCodeLength {
-      reader.error(
-        .keyTooLong, ArticleFields.code,
-        "the code has \(code.count) characters; Sage 50 allows \(Self.maximumCodeLength)", code)
     }
     let model = reader.raw(columns.shortName)
     if model.isEmpty {

@@ -58,21 +58,13 @@ public struct CustomerMapping: Sendable {
   /// Maps one row. `userId` resolves a Sage representative code to an SM user id.
   public func map(_ row: SourceRow, userId: (String) -> Int?) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
-    let code = reader.text(columns.code)
-    reader.key = code
+    let code = reader.readKey(
+      columns.code, kind == .customer ? CustomerFields.code : ProspectFields.code,
+      noun: kind.rawValue, maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
-
     if code.isEmpty {
-      reader.error(
-        .missingKey, kind == .customer ? CustomerFields.code : ProspectFields.code,
-        "the \(kind.rawValue) has no Sage code", "")
       record.issues = reader.issues
       return record
-    }
-    if code.count > Self.maximumCodeLength {
-      reader.error(
-        .keyTooLong, CustomerFields.code,
-        "the code has \(code.count) characters; Sage 50 allows \(Self.maximumCodeLength)", code)
     }
     let company = reader.raw(columns.company)
     let personName = reader.raw(columns.name)
@@ -194,6 +186,23 @@ struct RowValues {
   }
 
   var hasError: Bool { issues.contains { $0.severity == .error } }
+
+  /// Reads the record's Sage code into `key`, with the errors every keyed entity
+  /// shares: no code, or one longer than the target allows (never truncated).
+  mutating func readKey(
+    _ column: Int?, _ field: FieldLabel, noun: String, maximumLength: Int
+  ) -> String {
+    let code = text(column)
+    key = code
+    if code.isEmpty {
+      error(.missingKey, field, "the \(noun) has no Sage code", "")
+    } else if code.count > maximumLength {
+      error(
+        .keyTooLong, field,
+        "the code has \(code.count) characters; Sage 50 allows \(maximumLength)", code)
+    }
+    return code
+  }
 
   func text(_ column: Int?) -> String {
     guard let column else { return "" }

@@ -24,16 +24,10 @@ public struct RepresentativeMapping: Sendable {
 
   public func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
-    let code = reader.text(columns.code)
-    reader.key = code
+    let code = reader.readKey(
+      columns.code, RepresentativeFields.code, noun: "representative",
+      maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
-    if code.isEmpty {
-      reader.error(.missingKey, RepresentativeFields.code, "the representative has no code", "")
-    } else if code.count > Self.maximumCodeLength {
-      reader.error(
-        .keyTooLong, RepresentativeFields.code,
-        "the code has \(code.count) characters; Sage 50 allows \(Self.maximumCodeLength)", code)
-    }
     let fullName = reader.text(columns.name)
     let firstName = reader.text(columns.firstName)
     if fullName.isEmpty && firstName.isEmpty && !code.isEmpty {
