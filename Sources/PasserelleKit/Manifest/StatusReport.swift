@@ -44,7 +44,8 @@ public struct StatusReport: Sendable, Codable {
         db,
         sql: """
           SELECT folder, id, sourceName, state, finishedAt FROM batch b
-          WHERE id = (SELECT id FROM batch WHERE folder = b.folder ORDER BY claimedAt DESC, id DESC LIMIT 1)
+          WHERE id = (
+            SELECT id FROM batch WHERE folder = b.folder ORDER BY claimedAt DESC, rowid DESC LIMIT 1)
           ORDER BY folder
           """
       ).map {
@@ -62,7 +63,7 @@ public struct StatusReport: Sendable, Codable {
         db,
         sql: """
           SELECT id, sourceName, reasonCode FROM batch WHERE state = 'rejected'
-          ORDER BY claimedAt DESC, id DESC LIMIT 5
+          ORDER BY claimedAt DESC, rowid DESC LIMIT 5
           """
       ).map { "\($0[0] as String) \($0[1] as String): \($0[2] as String? ?? "")" }
       var quotes: [String: Int] = [:]
