@@ -189,11 +189,17 @@ public final class Manifest: Sendable {
   }
 
   /// The batch that already delivered this content, if any.
-  func processedBatch(sha256: String) throws -> String? {
+  /// With `entity`, only a batch read as that entity counts: the same file
+  /// converted again with another `--entity` is not a duplicate.
+  func processedBatch(sha256: String, entity: String? = nil) throws -> String? {
     try read { db in
       try String.fetchOne(
-        db, sql: "SELECT id FROM batch WHERE sha256 = ? AND state = 'done' LIMIT 1",
-        arguments: [sha256])
+        db,
+        sql: """
+          SELECT id FROM batch WHERE sha256 = ? AND state = 'done' AND (? IS NULL OR entity = ?)
+          LIMIT 1
+          """,
+        arguments: [sha256, entity, entity])
     }
   }
 

@@ -12,8 +12,12 @@ struct KnownRecord {
   var kind: String
   var deleted: Bool
   var salesRepKnownEmpty: Bool
-  /// SHA-256 of the picture last sent with a product.
+  /// The picture last sent with a product: its SHA-256, a space, its stamp (size,
+  /// time, path), so that an untouched picture is not read again to be hashed.
   var picture: String?
+
+  var pictureSHA256: String? { picture.map { String($0.prefix(64)) } }
+  var pictureStamp: String? { picture.map { String($0.dropFirst(65)) } }
 }
 
 /// The manifest side of converting one full export, inside the batch's single

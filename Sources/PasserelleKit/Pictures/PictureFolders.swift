@@ -14,6 +14,17 @@ struct ResolvedPicture: Sendable, Equatable {
   /// The entry's name as spelled in the folder.
   let name: String
   let size: Int
+  /// Modification time (nanoseconds since 1970): with the size and path, what tells
+  /// an unchanged picture without reading it again.
+  var modified: Int = 0
+
+  /// Size, time and path: equal stamps mean the bytes need not be hashed again.
+  var stamp: String { "\(size) \(modified) \(path)" }
+
+  /// The same entry: the time is a hint for hashing, not part of what was found.
+  static func == (lhs: ResolvedPicture, rhs: ResolvedPicture) -> Bool {
+    lhs.path == rhs.path && lhs.name == rhs.name && lhs.size == rhs.size
+  }
 }
 
 enum PictureLookup: Sendable, Equatable {
@@ -108,8 +119,8 @@ final class PictureFolders {
     switch PictureFile.kind(of: path) {
     case .absent:
       return .missing
-    case .regular(let size):
-      return checkedSize(ResolvedPicture(path: path, name: name, size: size))
+    case .regular(let size, let modified):
+      return checkedSize(ResolvedPicture(path: path, name: name, size: size, modified: modified))
     case .link:
       // Only a link to a regular file inside the same folder is followed.
       guard let target = PictureFile.realPath(path) else {
@@ -118,10 +129,11 @@ final class PictureFolders {
       guard let root = folder.realPath, target.hasPrefix(root == "/" ? "/" : root + "/") else {
         return .unsafe("the picture is a link to a file outside the image folders")
       }
-      guard case .regular(let size) = PictureFile.kind(of: target) else {
+      guard case .regular(let size, let modified) = PictureFile.kind(of: target) else {
         return .unsafe("the picture is a link to something that is not a file")
       }
-      return checkedSize(ResolvedPicture(path: target, name: name, size: size))
+      return checkedSize(
+        ResolvedPicture(path: target, name: name, size: size, modified: modified))
     case .directory:
       return .unsafe("the picture is a folder, not a file")
     case .other:
@@ -151,7 +163,7 @@ final class PictureFolders {
 private enum PictureFile {
   enum Kind {
     case absent
-    case regular(size: Int)
+    case regular(size: Int, modified: Int)
     case link
     case directory
     case other
@@ -180,7 +192,10 @@ private enum PictureFile {
     var info = stat()
     guard lstat(path, &info) == 0 else { return .absent }
     switch info.st_mode & S_IFMT {
-    case S_IFREG: return .regular(size: Int(info.st_size))
+    case S_IFREG:
+      return .regular(
+        size: Int(info.st_size),
+        modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     case S_IFLNK: return .link
     case S_IFDIR: return .directory
     default: return .other

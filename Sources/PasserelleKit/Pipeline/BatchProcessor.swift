@@ -109,7 +109,9 @@ final class BatchProcessor {
         path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
       batch.sha256 = facts.sha256
       batch.size = facts.size
-      if let previous = try manifest.processedBatch(sha256: facts.sha256) {
+      if let previous = try manifest.processedBatch(
+        sha256: facts.sha256, entity: options.entity?.rawValue)
+      {
         batch.state = .duplicate
         batch.reasonCode = ReasonCode.duplicateFile.rawValue
         batch.reasonMessage = "same content as batch \(previous); nothing emitted"

@@ -242,6 +242,15 @@ struct KeyedConversion {
         else { continue }
         var data = companion.data
         if let companyId { Self.appendField(&data, "accountId", companyId) }
+        // SM needs a rep on a new contact: the company's, else the admin at creation.
+        if case .mapped(let rep) = prepared.record.salesRep {
+          Self.appendField(&data, "salesRepId", rep)
+        } else if let admin = SalesRepAssignment.adminUserId(
+          for: .none, isNewInSalesManagement: known == nil, salesRepKnownEmpty: false,
+          adminUserId: settings.tables.adminUserId)
+        {
+          Self.appendField(&data, "salesRepId", admin)
+        }
         try writer.write(
           PayloadOperation(
             action: .upsert, guid: digest.guid, extId: companion.key, id: known?.smId, data: data))
@@ -298,7 +307,7 @@ struct KeyedConversion {
       var picture: PictureDelivery.Found? = nil
       if let print = fingerprint {
         if let source = record.picture, let pictures {
-          switch try pictures.find(source) {
+          switch try pictures.find(source, known: known) {
           case .found(let found): picture = found
           case .none: break
           case .problem(let code, let message, let value):
@@ -308,7 +317,7 @@ struct KeyedConversion {
                 severity: .warning, code: code, message: message, value: value))
           }
         }
-        let pictureChanged = picture.map { $0.sha256 != known?.picture } ?? false
+        let pictureChanged = picture.map { $0.sha256 != known?.pictureSHA256 } ?? false
         let unchanged =
           !pictureChanged
           && (known.map { !$0.deleted && $0.fingerprint == print && $0.kind == plan.kind }
@@ -341,7 +350,8 @@ struct KeyedConversion {
         status == .rejected ? nil : try consumeCompanions(prepared, companyId: known?.smId)
       if let repeated = try staging.stage(
         code: record.key, line: line, operation: operation, fingerprint: fingerprint,
-        known: known, smId: matchedId, picture: picture?.sha256, companion: companionOperation)
+        known: known, smId: matchedId, picture: picture.map { $0.sha256 + " " + $0.picture.stamp },
+        companion: companionOperation)
       {
         if let companionOperation, let companionPayload {
           companionPayload.removed.insert(companionOperation)
@@ -411,8 +421,15 @@ struct KeyedConversion {
         Self.appendField(&dataBytes, "salesRepId1", admin)
       }
       for (field, id) in referenceIds { Self.appendField(&dataBytes, field, id) }
+      if resource == "contacts",
+        let admin = SalesRepAssignment.adminUserId(
+          for: .none, isNewInSalesManagement: known == nil, salesRepKnownEmpty: false,
+          adminUserId: settings.tables.adminUserId)
+      {
+        Self.appendField(&dataBytes, "salesRepId", admin)
+      }
       var extra: [UInt8]? = nil
-      if let picture, picture.sha256 != known?.picture {
+      if let picture, picture.sha256 != known?.pictureSHA256 {
         extra = try pictures!.deliver(picture)
       }
       try payload.writer.write(

@@ -25,7 +25,18 @@ final class PictureDelivery {
     self.batch = batch
   }
 
-  func find(_ source: PictureSource) throws -> Lookup {
+  /// `known` is what the manifest recorded for the product: an untouched picture
+  /// (same size, time and path) keeps its hash without being read.
+  func find(_ source: PictureSource, known: KnownRecord?) throws -> Lookup {
+    let known = known.flatMap { record in
+      record.pictureStamp.map { (stamp: $0, sha256: record.pictureSHA256 ?? "") }
+    }
+    func hashed(_ picture: ResolvedPicture, _ value: String) throws -> Lookup {
+      if let known, known.stamp == picture.stamp {
+        return .found(Found(picture: picture, sha256: known.sha256))
+      }
+      return try self.hashed(picture, value)
+    }
     switch source {
     case .path(let raw):
       let name: String

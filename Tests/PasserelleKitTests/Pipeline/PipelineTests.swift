@@ -279,4 +279,20 @@ import Testing
     #expect(root.scratch.files(in: "watch/sage").isEmpty)
     #expect(root.scratch.files(in: "out/archive").allSatisfy { $0.utf8.count < 255 })
   }
+
+  /// The same file converted again as another entity is not a duplicate.
+  @Test func aForcedEntityIsNotADuplicateOfAnotherReading() throws {
+    let root = try TestRoot()
+    let passerelle = Passerelle(root: root.scratch.path, settings: root.settings, clock: root.clock)
+    let sample = TestFiles.sample("Export des clients.Txt")
+    let first = try #require(try passerelle.convert(file: sample).last)
+    #expect(first.entity == "customers")
+    var options = ConversionOptions()
+    options.entity = .customers
+    #expect(try passerelle.convert(file: sample, options: options).last?.state == .duplicate)
+    options.entity = .prospects
+    let again = try #require(try passerelle.convert(file: sample, options: options).last)
+    #expect(again.state == .done)
+    #expect(again.entity == "prospects")
+  }
 }

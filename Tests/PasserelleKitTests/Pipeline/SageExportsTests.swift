@@ -4,6 +4,10 @@ import Testing
 
 @testable import PasserelleKit
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The shipped samples of every Sage 50 export, dropped together as the
 /// accountant would, and edited copies of them.
 enum SageSamples {
@@ -375,6 +379,15 @@ enum SageSamples {
     let withGiraud = accounts.filter { $0.data?["Z_REPRESENTANT"] as? String == "R02" }
     #expect(!withGiraud.isEmpty)
     #expect(withGiraud.allSatisfy { $0.data?["salesRepId1"] as? Int == 502 })
+    // Their main contacts get the same rep (SM needs one on a contact).
+    let contacts = try root.operations(
+      try #require(outcomes[1].outputs.first { $0.hasSuffix("-contacts.json") }))
+    let giraudCodes = Set(withGiraud.map(\.extId))
+    let giraudContacts = contacts.filter {
+      giraudCodes.contains($0.data?["accountExtId"] as? String ?? "")
+    }
+    #expect(!giraudContacts.isEmpty)
+    #expect(giraudContacts.allSatisfy { $0.data?["salesRepId"] as? Int == 502 })
   }
 
   @Test func aPictureTravelsOnceAndAgainOnlyWhenItChanges() throws {
@@ -414,6 +427,41 @@ enum SageSamples {
     #expect(try root.operations(payload).map(\.extId) == ["ART0001", "ART0003"])
     #expect(try picture(in: payload, of: "ART0001") == nil)
     #expect(try picture(in: payload, of: "ART0003")?["sha256"] as? String != nil)
+  }
+
+  /// An untouched picture (same size, time and path) is not read again; a touched
+  /// one is.
+  @Test func anUntouchedPictureIsNotHashedAgain() throws {
+    let root = try TestRoot()
+    try SageSamples.dropPictures(into: root)
+    try root.drop(sample: TestFiles.sample(SageSamples.articles))
+    _ = try root.runOnce()
+    let path = "\(root.layout.sageImages)/ART0003.png"
+    var info = stat()
+    #expect(stat(path, &info) == 0)
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    bytes[bytes.count - 1] ^= 0xFF  // same size, other content
+    try bytes.write(to: URL(fileURLWithPath: path))
+    // The time put back to the nanosecond: nothing tells the picture changed.
+    var times = [info.st_atim, info.st_mtim]
+    #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+    func rerun(_ name: String, price: String) throws -> [String: Any]? {
+      try root.drop(
+        try SageSamples.edited(
+          SageSamples.articles, key: "Code", changing: ["ART0003": ["Prix de vente HT": price]]),
+        as: name)
+      let outcome = try #require(try root.runOnce().first)
+      let payload = try #require(outcome.outputs.first { $0.hasSuffix("-products.json") })
+      let json = try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: payload)))
+      let operations = (json as? [String: Any])?["operations"] as? [[String: Any]] ?? []
+      return operations.first { $0["extId"] as? String == "ART0003" }?["picture"]
+        as? [String: Any]
+    }
+    #expect(try rerun("a.txt", price: "39,00") == nil)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 1_800_000_000)], ofItemAtPath: path)
+    #expect(try rerun("b.txt", price: "39,50")?["name"] as? String == "ART0003.png")
   }
 
   @Test func invoicesCarryTheirLinesAndCreditNotesAreNegative() throws {
