@@ -97,6 +97,10 @@ public final class Manifest: Sendable {
             line INTEGER NOT NULL);
           """)
     }
+    migrator.registerMigration("v3") { db in
+      // What was sent of a quote, so that a file dropped again is recognised.
+      try db.execute(sql: "ALTER TABLE quote ADD COLUMN fingerprint BLOB")
+    }
     return migrator
   }
 

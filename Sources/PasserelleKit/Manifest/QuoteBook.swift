@@ -27,6 +27,40 @@ final class QuoteBook {
       sql: "DELETE FROM pendingPricedQuote WHERE reference = ?", arguments: [reference])
   }
 
+  /// A quote already sent to Sage: its state, the batch, and what was sent.
+  func sent(reference: String) throws -> (state: String, batch: String?, fingerprint: Data?)? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT state, sentBatch, fingerprint FROM quote WHERE reference = ?",
+        arguments: [reference])
+    else { return nil }
+    return (row[0], row[1], row[2])
+  }
+
+  /// Records an SM quote written into a Sage import file.
+  func recordSent(
+    reference: String, smId: Int?, fingerprint: Data, batch: String, at date: Date
+  ) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO quote(reference, smId, state, sentBatch, updatedAt, fingerprint)
+        VALUES (?, ?, 'sent', ?, ?, ?)
+        ON CONFLICT(reference) DO UPDATE SET smId = COALESCE(excluded.smId, quote.smId),
+          state = 'sent', sentBatch = excluded.sentBatch, updatedAt = excluded.updatedAt,
+          fingerprint = excluded.fingerprint
+        """, arguments: [reference, smId, batch, Timestamp.iso(date), fingerprint])
+  }
+
+  /// A priced quote that came back from Sage before its SM quote was known.
+  func pending(reference: String) throws -> (piece: String, operation: Data)? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT sagePiece, operation FROM pendingPricedQuote WHERE reference = ?",
+        arguments: [reference])
+    else { return nil }
+    return (row[0], row[1])
+  }
+
   /// Keeps a priced quote nobody asked for yet; a later SM quote with this
   /// reference releases it.
   func keepPending(

@@ -13,9 +13,18 @@ final class ReferenceLookup {
   private var cache: [String: Answer] = [:]
   private let cacheLimit = 50_000
 
+  private let bySMId: Statement
+
   init(db: Database) throws {
     statement = try db.makeStatement(
       sql: "SELECT smId FROM record WHERE resource = ? AND code = ? AND deleted = 0")
+    bySMId = try db.makeStatement(
+      sql: "SELECT code FROM record WHERE resource = ? AND smId = ? AND deleted = 0 LIMIT 1")
+  }
+
+  /// The Sage code of the record SM knows by `smId`, through the id map.
+  func code(resource: String, smId: Int) throws -> String? {
+    try String.fetchOne(bySMId, arguments: [resource, smId])
   }
 
   func find(resource: String, code: String) throws -> Answer {

@@ -125,6 +125,34 @@ final class BatchProcessor {
       }
       var settings = settings
       settings.pictureFolders = layout.pictureFolders(settings.pictureFolders)
+      let outputs = ConversionOutputs(
+        batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
+        payloadFolder: options.outputFolder ?? layout.outSalesManagement,
+        reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
+      if FileFormat.sniff(path: file.path, bomLength: facts.bomLength) == .json {
+        // A file from Sales Management: it goes to Sage.
+        batch.folder = "salesmanagement"
+        batch.direction = "sm-to-sage"
+        let conversion = SalesManagementConversion(
+          path: file.path, sourceName: file.originalName, settings: settings, outputs: outputs,
+          sageFolder: options.outputFolder ?? layout.outSage)
+        let result = try manifest.write { db in
+          let result = try conversion.run(in: db)
+          batch.entity = result.entity
+          batch.counts = result.counts
+          batch.finishedAt = Timestamp.iso(clock())
+          try manifest.insert(batch, outputs: result.outputs, in: db)
+          return result
+        }
+        committed = true
+        outcome.entity = result.entity
+        outcome.counts = result.counts
+        try publish(result.outputs)
+        outcome.outputs = result.outputs.map(\.path)
+        try archive(file)
+        log(outcome, started: started)
+        return outcome
+      }
       let conversion = ExportConversion(
         batch: file.batch, sourceName: file.originalName, path: file.path, facts: facts,
         settings: settings, payloadFolder: options.outputFolder ?? layout.outSalesManagement,
@@ -134,7 +162,7 @@ final class BatchProcessor {
           || manifest.allowsMassDeletion(sha256: facts.sha256))
       let result = try manifest.write { db in
         let result = try conversion.run(in: db)
-        batch.entity = result.entity.rawValue
+        batch.entity = result.entity
         batch.counts = result.counts
         batch.finishedAt = Timestamp.iso(clock())
         try manifest.insert(batch, outputs: result.outputs, in: db)
@@ -143,7 +171,7 @@ final class BatchProcessor {
       // From here the batch is committed: its outputs must survive any failure,
       // to be published by `recover` if not now.
       committed = true
-      outcome.entity = result.entity.rawValue
+      outcome.entity = result.entity
       outcome.counts = result.counts
       try publish(result.outputs)
       outcome.outputs = result.outputs.map(\.path)

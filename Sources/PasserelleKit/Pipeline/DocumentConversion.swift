@@ -47,7 +47,7 @@ struct DocumentConversion {
       throw FileRejection(.emptyFile, "the export has a header line but no documents", line: 1)
     }
     let produced = try assembler.finish()
-    return ExportConversion.Result(entity: .documents, counts: assembler.counts, outputs: produced)
+    return ExportConversion.Result(entity: "documents", counts: assembler.counts, outputs: produced)
   }
 }
 
@@ -273,7 +273,7 @@ final class DocumentAssembler {
     let known = try sales.known(header.number)
     let unchanged = known.map { !$0.deleted && $0.fingerprint == digest.fingerprint } ?? false
     if salesPayload == nil {
-      salesPayload = try outputs.payload(resource: "sales", entity: .documents)
+      salesPayload = try outputs.payload(resource: "sales", entity: "documents")
     }
     let payload = salesPayload!
     let operation = unchanged ? nil : payload.writer.operationCount
@@ -341,7 +341,7 @@ final class DocumentAssembler {
       return
     }
     if salesOrdersPayload == nil {
-      salesOrdersPayload = try outputs.payload(resource: "salesorders", entity: .documents)
+      salesOrdersPayload = try outputs.payload(resource: "salesorders", entity: "documents")
     }
     let payload = salesOrdersPayload!
     let operation = payload.writer.operationCount

@@ -51,7 +51,12 @@ enum DropFolder {
   /// The candidates that are complete: a done-marker says so, or size and time are
   /// unchanged over `interval` seconds of our own clock.
   static func completeFiles(in folder: String, interval: Double) -> [String] {
-    let first = candidates(in: folder)
+    completeFiles(in: [folder], interval: interval)
+  }
+
+  /// The same over several folders, observed together (one wait for all).
+  static func completeFiles(in folders: [String], interval: Double) -> [String] {
+    let first = folders.flatMap(candidates(in:))
     var complete: [String] = []
     var waiting: [(String, Observation)] = []
     for path in first {

@@ -17,7 +17,8 @@ struct ExportConversion {
   let allowMassDeletion: Bool
 
   struct Result {
-    var entity: SageEntity
+    /// What the file held: a Sage entity, or the SM resource of a file from SM.
+    var entity: String
     var counts: BatchCounts
     var outputs: [BatchOutput]
   }
@@ -87,14 +88,14 @@ struct ConversionOutputs {
       kind: "report", path: "\(reportFolder)/\(reportName)", temporaryPath: reportTemporary)
   }
 
-  func payload(resource: String, entity: SageEntity) throws -> PayloadFile {
+  func payload(resource: String, entity: String) throws -> PayloadFile {
     let name = "\(batch)-\(resource).json"
     let temporary = "\(payloadFolder)/.\(name).tmp"
     let writer = try PayloadWriter(
       path: temporary,
       header: PayloadHeader(
         batch: batch, resource: resource, sourceFile: sourceName, sourceSHA256: sha256,
-        sourceEntity: entity.rawValue, createdAt: Timestamp.iso(createdAt)))
+        sourceEntity: entity, createdAt: Timestamp.iso(createdAt)))
     return PayloadFile(
       writer: writer, temporary: temporary, final: "\(payloadFolder)/\(name)")
   }
@@ -182,7 +183,7 @@ struct KeyedConversion {
     let resource = entity.resource
     let staging = try RecordStaging(
       db: db, resource: resource, kind: plan.kind, owner: plan.owner, batch: outputs.batch)
-    let payload = try outputs.payload(resource: resource, entity: entity)
+    let payload = try outputs.payload(resource: resource, entity: entity.rawValue)
     let report = ReportFile(outputs: outputs)
     var companionStaging: RecordStaging? = nil
     var companionPayload: PayloadFile? = nil
@@ -229,7 +230,7 @@ struct KeyedConversion {
             !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind
           } ?? false
         if companionPayload == nil {
-          companionPayload = try outputs.payload(resource: "contacts", entity: entity)
+          companionPayload = try outputs.payload(resource: "contacts", entity: entity.rawValue)
         }
         let writer = companionPayload!.writer
         let operation = unchanged ? nil : writer.operationCount
@@ -503,7 +504,7 @@ struct KeyedConversion {
     if let companionStaging {
       try companionStaging.forEachDeletion { code, fingerprint, smId in
         if companionPayload == nil {
-          companionPayload = try outputs.payload(resource: "contacts", entity: entity)
+          companionPayload = try outputs.payload(resource: "contacts", entity: entity.rawValue)
         }
         try companionPayload!.writer.write(
           PayloadOperation(
@@ -520,7 +521,7 @@ struct KeyedConversion {
     if let output = try report.finish() { produced.append(output) }
     try staging.commit(deletions: missing)
     try companionStaging?.commit(deletions: companionDeletions)
-    return Result(entity: entity, counts: counts, outputs: produced)
+    return Result(entity: entity.rawValue, counts: counts, outputs: produced)
   }
 
   /// Adds `"name": value` at the end of a serialised object.

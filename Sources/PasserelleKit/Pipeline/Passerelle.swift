@@ -41,9 +41,12 @@ public final class Passerelle {
   /// Processes every complete file of the drop folders, checking `shouldStop` between files.
   func pass(_ processor: BatchProcessor, until shouldStop: () -> Bool) throws -> [BatchOutcome] {
     var outcomes: [BatchOutcome] = []
-    for path in ordered(
-      DropFolder.completeFiles(in: layout.watchSage, interval: settings.stabilitySeconds))
-    {
+    // Sage's files first (they hold what SM files refer to), then SM's.
+    let complete = DropFolder.completeFiles(
+      in: [layout.watchSage, layout.watchSalesManagement], interval: settings.stabilitySeconds)
+    let fromSage = complete.filter { $0.hasPrefix(layout.watchSage + "/") }
+    let fromSalesManagement = complete.filter { !$0.hasPrefix(layout.watchSage + "/") }
+    for path in ordered(fromSage) + fromSalesManagement {
       if shouldStop() { break }
       // The marker goes first: left behind by a crash, it would let the next
       // export of the same name through before it is completely written.

@@ -14,6 +14,8 @@ public struct Settings: Sendable {
   /// Folders where article pictures are looked up by file name; relative paths
   /// are under the root. Empty means `watch/sage/images`.
   public var pictureFolders: [String] = []
+  /// Decimal separator of the numbers in Sage import files.
+  public var sageDecimalSeparator = UInt8(ascii: ",")
 
   public init() {}
 }

@@ -48,7 +48,7 @@ public enum SettingsFile {
   }
 
   static let knownTables: Set<String> = [
-    "", "reading", "sync", "pictures", "salesmanagement", "salesmanagement.countries",
+    "", "reading", "sync", "pictures", "sage", "salesmanagement", "salesmanagement.countries",
     "salesmanagement.account_types", "salesmanagement.product_families",
     "salesmanagement.users",
   ]
@@ -108,6 +108,11 @@ public enum SettingsFile {
     case ("salesmanagement", "admin_user_id"): settings.tables.adminUserId = try integer()
     case ("salesmanagement", "branch_id"): settings.tables.branchId = try integer()
     case ("salesmanagement", "prospect_type_id"): settings.tables.prospectTypeId = try integer()
+    case ("sage", "decimal_separator"):
+      guard case .string(let text) = value, text == "," || text == "." else {
+        throw ConfigurationError("\(key) is \",\" or \".\"")
+      }
+      settings.sageDecimalSeparator = UInt8(ascii: text == "," ? "," : ".")
     case ("pictures", "folders"):
       guard case .string(let list) = value else { throw ConfigurationError("\(key) must be text") }
       settings.pictureFolders = list.split(separator: ";").map {
@@ -175,6 +180,11 @@ public enum SettingsFile {
     # Folders where article pictures are looked up by file name (the path Sage
     # writes is never opened as given), separated by ';'. Relative to this file.
     # folders = "watch/sage/images"
+
+    [sage]
+    # Decimal separator of numbers in the import files written for Sage 50
+    # ("," or ".", as the import format is set up in Sage).
+    # decimal_separator = ","
 
     [salesmanagement]
     # SM user given to new accounts that have no representative in Sage

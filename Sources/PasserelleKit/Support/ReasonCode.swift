@@ -6,6 +6,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case unreadableEncoding = "unreadable-encoding"
   case malformedCSV = "malformed-csv"
   case malformedXML = "malformed-xml"
+  /// A file from Sales Management that is not the JSON the contract describes.
+  case malformedJSON = "malformed-json"
   case xmlDoctypeForbidden = "xml-doctype-forbidden"
   case tooLarge = "too-large"
   case duplicateFile = "duplicate-file"
@@ -35,6 +37,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case deletionNotPropagated = "deletion-not-propagated"
   /// A priced quote from Sage whose SM quote is not known (yet): kept for a later match.
   case unmatchedQuote = "unmatched-quote"
+  /// Text that Windows-1252 cannot hold, even without its accents: written as `?`.
+  case textNotRepresentable = "text-not-representable"
   /// An `L` line whose N° pièce is not its document's.
   case foreignLine = "foreign-line"
   /// A document type SM does not receive (orders, delivery notes).

@@ -140,4 +140,15 @@ enum Golden {
     let expected = try String(contentsOf: url, encoding: .utf8)
     #expect(actual == expected, "differs from Golden/\(name)")
   }
+
+  /// Files that are not UTF-8 (Sage import files), compared byte for byte.
+  static func checkBytes(_ actual: [UInt8], named name: String) throws {
+    let url = folder.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["PASSERELLE_UPDATE_GOLDEN"] == "1" {
+      try Data(actual).write(to: url)
+      return
+    }
+    let expected = Array(try Data(contentsOf: url))
+    #expect(actual == expected, "differs from Golden/\(name)")
+  }
 }

@@ -1,0 +1,270 @@
+import Foundation
+import GRDB
+
+/// Converts a file dropped by Sales Management into Sage 50 import files. Quotes
+/// (`salesorders`) become one Sage quote import per batch, in the `E`/`L` layout
+/// with `Type de pièce` = Devis, no N° pièce (Sage numbers it) and the SM
+/// reference in `Référence pièce`; each is recorded in the manifest as sent, and a
+/// priced quote that came back from Sage before it is released to SM.
+struct SalesManagementConversion {
+  let path: String
+  let sourceName: String
+  let settings: Settings
+  let outputs: ConversionOutputs
+  let sageFolder: String
+
+  /// The columns of the quote import, a subset of Sage's document layout.
+  static let quoteLabels = [
+    "Type de Ligne", "Type de pièce", "N° pièce", "Date pièce", "Référence pièce", "Remarque",
+    "Code représentant pièce", "Code client", "Code article", "Quantité", "Description",
+    "N° ligne",
+  ]
+
+  /// The SM resource of the file: its `entity`, else its name.
+  static func resource(declared: String?, fileName: String) -> String? {
+    if let declared, !declared.isEmpty { return declared.lowercased() }
+    let name = fileName.lowercased()
+    for resource in ["salesorders", "accounts", "contacts"] where name.hasPrefix(resource) {
+      return resource
+    }
+    if name.hasPrefix("quotes") || name.hasPrefix("devis") { return "salesorders" }
+    return nil
+  }
+
+  func run(in db: Database) throws -> ExportConversion.Result {
+    let reader = JSONRecordReader(path: path, limits: settings.limits)
+    var converter: QuoteImport? = nil
+    try reader.read(
+      entity: { declared in
+        guard let resource = Self.resource(declared: declared, fileName: sourceName) else {
+          throw FileRejection(
+            .unknownEntity,
+            "neither an \"entity\" key nor the file name (salesorders…, accounts…, contacts…) tells what the file holds"
+          )
+        }
+        guard resource == "salesorders" else {
+          throw FileRejection(
+            .unknownEntity,
+            "SM \(resource) are not imported into Sage by this version; the file is set aside unchanged"
+          )
+        }
+        converter = try QuoteImport(db: db, conversion: self)
+      },
+      record: { record in try converter!.take(record) })
+    guard let converter else { throw FileRejection(.emptyFile, "the file holds no record") }
+    if converter.counts.read == 0 {
+      throw FileRejection(.emptyFile, "the file holds no quote")
+    }
+    let produced = try converter.finish()
+    return ExportConversion.Result(
+      entity: "salesorders", counts: converter.counts, outputs: produced)
+  }
+}
+
+/// Writes the quotes of one SM file into a Sage quote import, one at a time.
+final class QuoteImport {
+  let conversion: SalesManagementConversion
+  let outputs: ConversionOutputs
+  let report: ReportFile
+  let references: ReferenceLookup
+  let quotes: QuoteBook
+  private var writer: SageImportWriter? = nil
+  private var released: PayloadFile? = nil
+  private(set) var counts = BatchCounts()
+  private let importName: String
+  private let importTemporary: String
+  private let decimalSeparator: UInt8
+
+  init(db: Database, conversion: SalesManagementConversion) throws {
+    self.conversion = conversion
+    outputs = conversion.outputs
+    report = ReportFile(outputs: outputs)
+    references = try ReferenceLookup(db: db)
+    quotes = QuoteBook(db: db)
+    importName = "\(outputs.batch)-devis.txt"
+    importTemporary = "\(conversion.sageFolder)/.\(importName).tmp"
+    decimalSeparator = conversion.settings.sageDecimalSeparator
+  }
+
+  private func issue(
+    _ quote: SalesManagementQuote, _ severity: Severity, _ code: ReasonCode, _ field: String,
+    _ message: String, _ value: String
+  ) -> RowIssue {
+    RowIssue(
+      line: quote.line, key: quote.reference, field: field, severity: severity, code: code,
+      message: message, value: value)
+  }
+
+  /// The Sage code behind a reference, or nil (and an issue) when nobody knows it.
+  private func code(
+    of reference: SalesManagementReference, resource: String, noun: String, field: String,
+    in quote: SalesManagementQuote, issues: inout [RowIssue]
+  ) throws -> String? {
+    switch reference {
+    case .none: return nil
+    case .extId(let code):
+      if case .known = try references.find(resource: resource, code: code) { return code }
+      issues.append(
+        issue(
+          quote, .error, .unknownReference, field,
+          "no \(noun) has this code in the manifest", code))
+    case .id(let id):
+      if let code = try references.code(resource: resource, smId: id) { return code }
+      issues.append(
+        issue(
+          quote, .error, .unknownReference, field,
+          "no \(noun) with this SM id is in the manifest's id map", String(id)))
+    }
+    return nil
+  }
+
+  func take(_ record: JSONRecordReader.Record) throws {
+    counts.read += 1
+    let quote = SalesManagementQuote(record.object, line: record.line)
+    var issues = quote.issues
+    if quote.deleted && !issues.contains(where: { $0.severity == .error }) {
+      try report.note(
+        issue(
+          quote, .warning, .deletionNotPropagated, "deleted",
+          "deleted in SM; Sage is left untouched by design", quote.reference))
+      counts.unchanged += 1
+      return
+    }
+    let account = try code(
+      of: quote.account, resource: "accounts", noun: "customer or prospect", field: "accountId",
+      in: quote, issues: &issues)
+    var articles: [String] = []
+    for (index, line) in quote.lines.enumerated() {
+      let article = try code(
+        of: line.product, resource: "products", noun: "article",
+        field: "lines[\(index)].productId", in: quote, issues: &issues)
+      articles.append(article ?? "")
+    }
+    var representative = ""
+    switch quote.salesRep {
+    case .none: break
+    case .extId(let code): representative = code
+    case .id(let id):
+      if let code = try references.code(resource: "users", smId: id) {
+        representative = code
+      } else {
+        issues.append(
+          issue(
+            quote, .warning, .unmappedValue, "salesRepId",
+            "no Sage representative is known for this SM user; the quote goes without one",
+            String(id)))
+      }
+    }
+    if issues.contains(where: { $0.severity == .error }) {
+      for issue in issues { try report.note(issue) }
+      counts.rejected += 1
+      return
+    }
+    let date =
+      quote.date.isEmpty ? CalendarDateText.french(outputs.createdAt) : quote.date
+    var fields: [[String]] = [
+      ["E", "Devis", "", date, quote.reference, quote.comment, representative, account ?? ""]
+        + Array(repeating: "", count: 4)
+    ]
+    for (index, line) in quote.lines.enumerated() {
+      var quantity = Array(line.quantity.literal.utf8)
+      if let dot = quantity.firstIndex(of: UInt8(ascii: ".")) { quantity[dot] = decimalSeparator }
+      fields.append(
+        Array(repeating: "", count: 8) + [
+          articles[index], String(decoding: quantity, as: UTF8.self), line.description,
+          String(line.order),
+        ])
+      fields[fields.count - 1][0] = "L"
+      fields[fields.count - 1][1] = "Devis"
+    }
+    let fingerprint = Digest.upsert(
+      Array(
+        fields.map { $0.joined(separator: "\t") }
+          .joined(separator: "\n").utf8)
+    ).fingerprint
+    if let sent = try quotes.sent(reference: quote.reference) {
+      if sent.fingerprint == fingerprint {
+        counts.unchanged += 1
+        for issue in issues { try report.note(issue) }
+        return
+      }
+      try report.note(
+        issue(
+          quote, .error, .conflict, "reference",
+          "this quote went to Sage in batch \(sent.batch ?? "?") (\(sent.state)); Sage would create a second quote, so the change is not sent: make it in Sage",
+          quote.reference))
+      counts.rejected += 1
+      return
+    }
+    if writer == nil {
+      writer = try SageImportWriter(
+        path: importTemporary, labels: SalesManagementConversion.quoteLabels)
+    }
+    for row in fields {
+      var encodedRow: [[UInt8]] = []
+      for (column, value) in row.enumerated() {
+        let encoded = SageImportWriter.encode(value)
+        let label = SalesManagementConversion.quoteLabels[column]
+        // Accents Windows-1252 lacks are dropped (`ō` → `o`) and tabs or line
+        // breaks become spaces, silently; only a lost character is reported.
+        if encoded.replaced {
+          issues.append(
+            issue(
+              quote, .warning, .textNotRepresentable, label,
+              "characters Windows-1252 cannot hold (emoji, Asian scripts) were written as '?'",
+              value))
+        }
+        encodedRow.append(encoded.bytes)
+      }
+      try writer!.writeRow(encodedRow)
+    }
+    for issue in issues { try report.note(issue) }
+    try quotes.recordSent(
+      reference: quote.reference, smId: quote.id, fingerprint: fingerprint,
+      batch: outputs.batch, at: outputs.createdAt)
+    try release(quote)
+    counts.emitted += 1
+  }
+
+  /// A priced quote Sage sent back before this SM quote was known goes out now.
+  private func release(_ quote: SalesManagementQuote) throws {
+    guard let pending = try quotes.pending(reference: quote.reference) else { return }
+    let stored = [UInt8](pending.operation)
+    let split = stored.firstIndex(of: 0x0A) ?? stored.count
+    let data = Array(stored[..<split])
+    let lines = split < stored.count ? Array(stored[(split + 1)...]) : nil
+    if released == nil {
+      released = try outputs.payload(resource: "salesorders", entity: "salesorders")
+    }
+    try released!.writer.write(
+      PayloadOperation(
+        action: .upsert, guid: Digest.upsert(stored).guid, extId: pending.piece, id: quote.id,
+        data: data, extra: lines))
+    try quotes.markPriced(
+      reference: quote.reference, piece: pending.piece, batch: outputs.batch,
+      at: outputs.createdAt)
+  }
+
+  func finish() throws -> [BatchOutput] {
+    counts.warnings = report.warnings
+    var produced: [BatchOutput] = []
+    if let writer {
+      try writer.close()
+      produced.append(
+        BatchOutput(
+          kind: "sage-import", path: "\(conversion.sageFolder)/\(importName)",
+          temporaryPath: importTemporary))
+    }
+    if let output = try released?.finish() { produced.append(output) }
+    if let output = try report.finish() { produced.append(output) }
+    return produced
+  }
+}
+
+/// Dates as Sage import files write them.
+enum CalendarDateText {
+  static func french(_ date: Date) -> String {
+    let iso = Timestamp.iso(date)  // "2026-11-28T10:15:00Z"
+    return SalesManagementQuote.frenchDate(iso)
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PasserelleKit
+
+/// Sales Management → Sage: quotes become a Sage quote import, and Sage's priced
+/// quotes come back to SM as read-only updates.
+@Suite struct QuoteRoundTripTests {
+  static let quotesSample = TestFiles.repository.appendingPathComponent(
+    "samples/salesmanagement/salesorders-2026-10.json"
+  ).path
+
+  /// A root where the customers and articles SM quotes name are known.
+  static func root(_ name: String = #function) throws -> TestRoot {
+    let root = try TestRoot(name)
+    try root.drop(sample: TestFiles.sample(SageSamples.customers))
+    try root.drop(sample: TestFiles.sample(SageSamples.articles))
+    _ = try root.runOnce()
+    return root
+  }
+
+  static func dropQuotes(_ root: TestRoot, path: String = quotesSample, as name: String? = nil)
+    throws
+  {
+    let target =
+      "\(root.layout.watchSalesManagement)/\(name ?? (path as NSString).lastPathComponent)"
+    try FileManager.default.copyItem(atPath: path, toPath: target)
+  }
+
+  @Test func smQuotesBecomeTheGoldenSageImportAndEachBadQuoteIsReported() throws {
+    let root = try Self.root()
+    root.clock = { Date(timeIntervalSince1970: 1_795_000_000) }
+    try Self.dropQuotes(root)
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.entity == "salesorders")
+    #expect(outcome.counts.read == 6)
+    #expect(outcome.counts.emitted == 3)
+    #expect(outcome.counts.rejected == 2)
+    let sageImport = try #require(outcome.outputs.first { $0.hasSuffix("-devis.txt") })
+    #expect(sageImport.hasPrefix(root.layout.outSage + "/"))
+    try Golden.checkBytes(
+      Array(try Data(contentsOf: URL(fileURLWithPath: sageImport))),
+      named: "salesorders-2026-10.devis.txt")
+    let report = try #require(outcome.outputs.first { $0.hasSuffix(".rejects.csv") })
+    let reported = try root.reportRows(report).map { "\($0[0]) \($0[1]) \($0[4])" }.sorted()
+    let expected = try TestFiles.expectedBadRows(of: "salesorders-2026-10.json").map {
+      "\($0.line) \($0.key) \($0.code)"
+    }.sorted()
+    #expect(reported == expected)
+    let status = try StatusReport.load(from: root.layout.manifest)
+    #expect(status.pendingQuotes == 3)
+  }
+
+  /// The whole loop through `run --once`: SM quote → Sage devis import → Sage's
+  /// priced quote export → SM update with prices and `readOnly: true`.
+  @Test func theQuoteRoundTrip() throws {
+    let root = try Self.root()
+    try Self.dropQuotes(root)
+    _ = try root.runOnce()
+    try root.drop(sample: TestFiles.sample(SageSamples.quotes))
+    let priced = try #require(try root.runOnce().first)
+    let payload = try #require(priced.outputs.first { $0.hasSuffix("-salesorders.json") })
+    let json = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: payload)))
+    let operations = try #require((json as? [String: Any])?["operations"] as? [[String: Any]])
+    #expect(operations.compactMap { $0["id"] as? Int }.sorted() == [9101, 9102, 9103])
+    let first = try #require(operations.first { $0["id"] as? Int == 9101 })
+    let data = try #require(first["data"] as? [String: Any])
+    #expect(data["readOnly"] as? Bool == true)
+    #expect(data["reference"] as? String == "SM-Q-000101")
+    #expect(data["Z_TOTAL_TTC"] as? Double == 359.36)
+    let lines = try #require(first["lines"] as? [[String: Any]])
+    #expect(lines.map { $0["productExtId"] as? String } == ["ART0007", "ART0006", "ART0024"])
+    #expect(lines.allSatisfy { ($0["price"] as? Double ?? 0) > 0 })
+    let status = try StatusReport.load(from: root.layout.manifest)
+    #expect(status.pendingQuotes == 0)
+    #expect(status.quotes["priced"] == 3)
+    #expect(status.unmatchedPricedQuotes == 1)  // SM-Q-999999 came from nowhere
+  }
+
+  /// Sage may price a quote before its SM file is processed: it waits, then goes.
+  @Test func aPricedQuoteWaitingForItsSMQuoteIsReleasedByIt() throws {
+    let root = try Self.root()
+    try root.drop(sample: TestFiles.sample(SageSamples.quotes))
+    let early = try #require(try root.runOnce().first)
+    #expect(!early.outputs.contains { $0.hasSuffix("-salesorders.json") })
+    try Self.dropQuotes(root)
+    let outcome = try #require(try root.runOnce().first)
+    let payload = try #require(outcome.outputs.first { $0.hasSuffix("-salesorders.json") })
+    let operations = try root.operations(payload)
+    #expect(operations.map(\.extId) == ["DE000041", "DE000042", "DE000043"])
+    #expect(operations.allSatisfy { $0.data?["readOnly"] as? Bool == true })
+    #expect(try StatusReport.load(from: root.layout.manifest).quotes["priced"] == 3)
+  }
+
+  @Test func aQuoteSentTwiceIsNotImportedTwice() throws {
+    let root = try Self.root()
+    try Self.dropQuotes(root)
+    _ = try root.runOnce()
+    // The same quotes again (another file): nothing new for Sage.
+    var text = try String(contentsOfFile: Self.quotesSample, encoding: .utf8)
+    try TestFiles.write(text + "\n", to: "\(root.layout.watchSalesManagement)/again.json")
+    let again = try #require(try root.runOnce().first)
+    #expect(again.counts.emitted == 0)
+    #expect(!again.outputs.contains { $0.hasSuffix("-devis.txt") })
+    // A changed quote cannot be imported again: Sage would hold two.
+    text = text.replacingOccurrences(of: "\"quantity\": 6,", with: "\"quantity\": 7,")
+    try TestFiles.write(text, to: "\(root.layout.watchSalesManagement)/changed.json")
+    let changed = try #require(try root.runOnce().first)
+    let report = try #require(changed.outputs.first { $0.hasSuffix(".rejects.csv") })
+    #expect(
+      try root.reportRows(report).contains { $0[1] == "SM-Q-000101" && $0[4] == "conflict" })
+  }
+
+  @Test(arguments: [
+    (
+      "[{\"id\": 1, \"reference\": \"R1\", \"accountExtId\": \"C00004\", \"lines\": [{\"productExtId\": \"ART0001\", \"quantity\": 2}]}]",
+      "salesorders-x.json", 1
+    ),
+    (
+      "{\"records\": [{\"id\": 1, \"reference\": \"R1\", \"accountExtId\": \"C00004\", \"lines\": [{\"productExtId\": \"ART0001\", \"quantity\": 2}]}], \"entity\": \"salesorders\"}",
+      "devis.json", 1
+    ),
+    ("\u{FEFF}{\"entity\": \"salesorders\", \"records\": []}", "x.json", 0),
+  ])
+  func arraysAndWrappersAreRead(text: String, name: String, emitted: Int) throws {
+    let root = try Self.root()
+    try TestFiles.write(text, to: "\(root.layout.watchSalesManagement)/\(name)")
+    let outcome = try #require(try root.runOnce().first)
+    if emitted == 0 {
+      #expect(outcome.reason?.code == .emptyFile)
+    } else {
+      #expect(outcome.state == .done)
+      #expect(outcome.counts.emitted == emitted)
+    }
+  }
+
+  @Test(arguments: [
+    ("{\"entity\": \"accounts\", \"records\": [{\"id\": 1}]}", ReasonCode.unknownEntity),
+    ("[{\"id\": 1}, 42]", .malformedJSON),
+    ("[{\"id\": 1, ", .malformedJSON),
+    ("[{\"lines\": " + String(repeating: "[", count: 100), .tooLarge),
+    ("{\"entity\": \"nothing\", \"records\": [{\"id\": 1}]}", .unknownEntity),
+  ])
+  func brokenOrUnsupportedFilesAreSetAside(text: String, code: ReasonCode) throws {
+    let root = try Self.root()
+    try TestFiles.write(text, to: "\(root.layout.watchSalesManagement)/salesorders-drop.json")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.state == .rejected)
+    #expect(outcome.reason?.code == code, "\(outcome.reason.map { "\($0)" } ?? "")")
+  }
+
+  @Test func textSageCannotHoldIsTransliteratedOrReplaced() {
+    let encoded = SageImportWriter.encode("Ōsaka\tœuvre “€” 🍣 東京\r\n")
+    #expect(
+      encoded.bytes == Array("Osaka ".utf8) + [0x9C] + Array("uvre ".utf8) + [0x93, 0x80, 0x94]
+        + Array(" ? ??  ".utf8))
+    #expect(encoded.transliterated && encoded.replaced && encoded.flattened)
+  }
+}
