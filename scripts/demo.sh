@@ -9,6 +9,7 @@ root="${1:-$(mktemp -d)}"
 passerelle=".build/release/passerelle"
 "$passerelle" init --root "$root"
 cp -R samples/sage/. "$root/watch/sage/"
+cp -R samples/salesmanagement/. "$root/watch/salesmanagement/"
 status=0
 "$passerelle" run --once --root "$root" || status=$?
 echo

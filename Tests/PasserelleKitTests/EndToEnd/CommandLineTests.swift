@@ -54,9 +54,12 @@ import Testing
     for name in try FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("")) {
       try FileManager.default.copyItem(atPath: TestFiles.sample(name), toPath: "\(watch)/\(name)")
     }
+    try FileManager.default.copyItem(
+      atPath: QuoteRoundTripTests.quotesSample,
+      toPath: root.file("watch/salesmanagement/salesorders-2026-10.json"))
     let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(result.status == 1, "rows were rejected: \(result.error)")
-    #expect(result.error.contains("10 file(s): 10 converted"), "\(result.error)")
+    #expect(result.error.contains("11 file(s): 11 converted"), "\(result.error)")
     let entities = result.error.split(separator: "\n").compactMap { line -> String? in
       let words = line.split(separator: " ")
       guard let index = words.firstIndex(of: "—"), index > 0 else { return nil }
@@ -65,19 +68,24 @@ import Testing
     #expect(
       entities == [
         "representatives", "customers", "customers", "customers", "prospects", "contacts",
-        "articles", "articles", "documents", "documents",
+        "articles", "articles", "documents", "documents", "salesorders",
       ])
     let payloads = root.files(in: "out/salesmanagement")
-    for resource in ["users", "accounts", "contacts", "products", "sales"] {
+    #expect(root.files(in: "out/sage").count == 1)  // the SM quotes, for Sage
+    for resource in ["users", "accounts", "contacts", "products", "sales", "salesorders"] {
       #expect(payloads.contains { $0.hasSuffix("-\(resource).json") }, "\(resource)")
     }
     #expect(root.files(in: "out/salesmanagement/pictures").count == 16)
     // Only the pictures stay in the drop folder: they are not exports.
     #expect(root.files(in: "watch/sage") == ["images"])
     let status = try PasserelleProcess.run(["status", "--root", root.path])
-    #expect(status.error.contains("Priced quotes from Sage waiting for their SM quote: 4"))
+    // The devis export came first: three priced quotes waited, then left with their
+    // SM quotes; the fourth has none.
+    #expect(status.error.contains("Quotes priced by Sage and read-only in SM: 3"))
+    #expect(status.error.contains("Priced quotes from Sage waiting for their SM quote: 1"))
     // The last batch is the last one processed, even within the same second.
     #expect(status.error.contains("Export des factures.Txt → done"), "\(status.error)")
+    #expect(status.error.contains("salesorders-2026-10.json → done"), "\(status.error)")
   }
 
   @Test func aCleanExportExitsZeroAndConvertLeavesTheFileInPlace() throws {
