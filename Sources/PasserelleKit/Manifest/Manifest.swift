@@ -100,6 +100,8 @@ public final class Manifest: Sendable {
     migrator.registerMigration("v3") { db in
       // What was sent of a quote, so that a file dropped again is recognised.
       try db.execute(sql: "ALTER TABLE quote ADD COLUMN fingerprint BLOB")
+      // The drop folder a claimed file came from, for its conversion after a crash.
+      try db.execute(sql: "ALTER TABLE claimOptions ADD COLUMN sourceFolder TEXT")
     }
     return migrator
   }
@@ -139,11 +141,13 @@ public final class Manifest: Sendable {
     try write { db in
       try db.execute(
         sql: """
-          INSERT OR REPLACE INTO claimOptions(batchId, entity, outputFolder, allowMassDeletion)
-          VALUES (?, ?, ?, ?)
+          INSERT OR REPLACE INTO claimOptions(batchId, entity, outputFolder, allowMassDeletion,
+            sourceFolder)
+          VALUES (?, ?, ?, ?, ?)
           """,
         arguments: [
           batch, options.entity?.rawValue, options.outputFolder, options.allowMassDeletion,
+          options.sourceFolder?.rawValue,
         ])
     }
   }
@@ -153,12 +157,16 @@ public final class Manifest: Sendable {
       var options = ConversionOptions()
       if let row = try GRDB.Row.fetchOne(
         db,
-        sql: "SELECT entity, outputFolder, allowMassDeletion FROM claimOptions WHERE batchId = ?",
+        sql: """
+          SELECT entity, outputFolder, allowMassDeletion, sourceFolder FROM claimOptions
+          WHERE batchId = ?
+          """,
         arguments: [batch])
       {
         options.entity = (row[0] as String?).flatMap(SageEntity.init(rawValue:))
         options.outputFolder = row[1]
         options.allowMassDeletion = row[2]
+        options.sourceFolder = (row[3] as String?).flatMap(SourceFolder.init(rawValue:))
       }
       return options
     }

@@ -51,6 +51,18 @@ final class QuoteBook {
         """, arguments: [reference, smId, batch, Timestamp.iso(date), fingerprint])
   }
 
+  /// A priced quote released to SM is recorded like one sent from Sage's export.
+  func recordReleased(piece: String, smId: Int?, fingerprint: Data, batch: String) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, deleted,
+          firstBatch, lastBatch)
+        VALUES ('salesorders', ?, 'priced-quote', 'sage', 'sage', ?, ?, 0, ?, ?)
+        ON CONFLICT(resource, code) DO UPDATE SET smId = COALESCE(excluded.smId, record.smId),
+          fingerprint = excluded.fingerprint, lastBatch = excluded.lastBatch
+        """, arguments: [piece, smId, fingerprint, batch, batch])
+  }
+
   /// A priced quote that came back from Sage before its SM quote was known.
   func pending(reference: String) throws -> (piece: String, operation: Data)? {
     guard

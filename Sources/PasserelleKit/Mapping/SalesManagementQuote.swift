@@ -55,6 +55,8 @@ public struct SalesManagementQuote: Sendable {
   public var comment: String
   /// `dd/mm/yyyy`, or empty when SM gave no usable date.
   public var date: String
+  /// `dateCreated` as SM wrote it.
+  public var dateText: String
   public var deleted: Bool
   public var lines: [Line]
   public var issues: [RowIssue]
@@ -69,13 +71,13 @@ public struct SalesManagementQuote: Sendable {
         ?? SalesManagementReference.integer(object[key]).map(String.init) ?? ""
     }
     number = text("number")
-    let given = text("reference")
-    reference = !given.isEmpty ? given : id.map { "SM-\($0)" } ?? ""
+    reference = Self.reference(of: object)
     account = .read(object, id: "accountId", extId: "accountExtId")
     salesRep = .read(object, id: "salesRepId", extId: "salesRepExtId")
     comment = text("comment")
     deleted = (object["deleted"] as? Bool) ?? false
-    date = Self.frenchDate(text("dateCreated"))
+    dateText = text("dateCreated")
+    date = Self.frenchDate(dateText)
     issues = []
     lines = []
     func error(_ code: ReasonCode, _ field: String, _ message: String, _ value: String) {
@@ -116,6 +118,31 @@ public struct SalesManagementQuote: Sendable {
           order: SalesManagementReference.integer(raw["order"]) ?? index + 1))
     }
     lines.sort { $0.order < $1.order }
+  }
+
+  /// The key of the round trip: `reference`, else `SM-<id>`.
+  static func reference(of object: [String: Any]) -> String {
+    let given = (object["reference"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+    if !given.isEmpty { return given }
+    return SalesManagementReference.integer(object["id"]).map { "SM-\($0)" } ?? ""
+  }
+
+  /// What SM sent, in one canonical form: the fingerprint of the quote.
+  var canonical: [UInt8] {
+    func describe(_ reference: SalesManagementReference) -> String {
+      switch reference {
+      case .none: return ""
+      case .id(let id): return "#\(id)"
+      case .extId(let code): return code
+      }
+    }
+    var parts = [reference, describe(account), describe(salesRep), comment, dateText]
+    for line in lines {
+      parts += [
+        describe(line.product), line.quantity.literal, line.description, String(line.order),
+      ]
+    }
+    return Array(parts.joined(separator: "\u{1F}").utf8)
   }
 
   /// "2026-11-28T10:15:00Z" → "28/11/2026"; empty when it is not such a date.

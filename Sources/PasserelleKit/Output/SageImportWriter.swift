@@ -44,7 +44,12 @@ final class SageImportWriter {
   static func encode(_ value: String) -> Encoded {
     var encoded = Encoded(bytes: [])
     encoded.bytes.reserveCapacity(value.utf8.count)
-    for scalar in value.unicodeScalars {
+    // Composed first: `e` + combining acute is `é`, which Windows-1252 holds.
+    for scalar in value.precomposedStringWithCanonicalMapping.unicodeScalars {
+      if (0x0300...0x036F).contains(scalar.value) {
+        encoded.transliterated = true  // a mark with no composed form: dropped
+        continue
+      }
       switch scalar {
       case "\t", "\r", "\n":
         encoded.bytes.append(0x20)

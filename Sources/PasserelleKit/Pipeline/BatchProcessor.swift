@@ -7,6 +7,13 @@ struct ClaimedFile {
   var batch: String
   var originalName: String
   var path: String
+  var options = ConversionOptions()
+}
+
+/// The drop folder a file came from: each takes one kind of file.
+public enum SourceFolder: String, Sendable {
+  case sage
+  case salesManagement = "salesmanagement"
 }
 
 /// Options of one conversion that are not configuration.
@@ -15,6 +22,8 @@ public struct ConversionOptions: Sendable {
   /// Where payloads and reports go instead of the out folders (`convert --out`).
   public var outputFolder: String? = nil
   public var allowMassDeletion = false
+  /// The drop folder of a watched file; nil for `convert`, where the content decides.
+  public var sourceFolder: SourceFolder? = nil
 
   public init() {}
 }
@@ -46,13 +55,19 @@ final class BatchProcessor {
   // MARK: Claiming
 
   /// Moves a complete file from a drop folder into the work area (one atomic rename).
-  func claim(_ path: String) throws -> ClaimedFile {
+  func claim(_ path: String, from folder: SourceFolder) throws -> ClaimedFile {
     let name = OutputName.safe((path as NSString).lastPathComponent)
     let batch = try newBatchID()
     let claimed = "\(layout.work)/\(batch)-\(name)"
+    var options = ConversionOptions()
+    options.sourceFolder = folder
+    if folder == .salesManagement {
+      // Recorded before the claim: recovery after a crash must know the folder.
+      try manifest.recordOptions(options, of: batch)
+    }
     try FileSystem.rename(path, to: claimed)
     FileSystem.syncDirectory(layout.work)
-    return ClaimedFile(batch: batch, originalName: name, path: claimed)
+    return ClaimedFile(batch: batch, originalName: name, path: claimed, options: options)
   }
 
   /// Copies a file given on the command line into the work area, leaving it in place.
@@ -109,6 +124,19 @@ final class BatchProcessor {
         path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
       batch.sha256 = facts.sha256
       batch.size = facts.size
+      // Each drop folder takes one kind of file: a misplaced one is set aside.
+      let format = FileFormat.sniff(path: file.path, bomLength: facts.bomLength)
+      if options.sourceFolder == .salesManagement && format != .json {
+        throw FileRejection(
+          .malformedJSON,
+          "files from Sales Management are JSON; a Sage export goes to watch/sage/")
+      }
+      if options.sourceFolder == .sage && format == .json {
+        throw FileRejection(
+          .unknownEntity,
+          "a JSON file is not a Sage 50 export; files from Sales Management go to watch/salesmanagement/"
+        )
+      }
       if let previous = try manifest.processedBatch(
         sha256: facts.sha256, entity: options.entity?.rawValue)
       {
@@ -129,7 +157,10 @@ final class BatchProcessor {
         batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
         payloadFolder: options.outputFolder ?? layout.outSalesManagement,
         reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
-      if FileFormat.sniff(path: file.path, bomLength: facts.bomLength) == .json {
+      if format == .json {
+        guard facts.encoding == .utf8 else {
+          throw FileRejection(.unreadableEncoding, "files from Sales Management are UTF-8")
+        }
         // A file from Sales Management: it goes to Sage.
         batch.folder = "salesmanagement"
         batch.direction = "sm-to-sage"

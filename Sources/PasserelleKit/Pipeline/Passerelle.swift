@@ -39,11 +39,15 @@ public final class Passerelle {
   }
 
   /// Processes every complete file of the drop folders, checking `shouldStop` between files.
-  func pass(_ processor: BatchProcessor, until shouldStop: () -> Bool) throws -> [BatchOutcome] {
+  func pass(
+    _ processor: BatchProcessor, includingSage: Bool = true, until shouldStop: () -> Bool
+  ) throws -> [BatchOutcome] {
     var outcomes: [BatchOutcome] = []
     // Sage's files first (they hold what SM files refer to), then SM's.
-    let complete = DropFolder.completeFiles(
-      in: [layout.watchSage, layout.watchSalesManagement], interval: settings.stabilitySeconds)
+    let folders =
+      includingSage
+      ? [layout.watchSage, layout.watchSalesManagement] : [layout.watchSalesManagement]
+    let complete = DropFolder.completeFiles(in: folders, interval: settings.stabilitySeconds)
     let fromSage = complete.filter { $0.hasPrefix(layout.watchSage + "/") }
     let fromSalesManagement = complete.filter { !$0.hasPrefix(layout.watchSage + "/") }
     for path in ordered(fromSage) + fromSalesManagement {
@@ -53,12 +57,14 @@ public final class Passerelle {
       if let marker = DropFolder.marker(for: path) { FileSystem.remove(marker) }
       let claimed: ClaimedFile
       do {
-        claimed = try processor.claim(path)
+        claimed = try processor.claim(
+          path,
+          from: path.hasPrefix(layout.watchSage + "/") ? .sage : .salesManagement)
       } catch {
         logger.warning("\(path): could not be claimed (\(error)); left for the next pass")
         continue
       }
-      outcomes.append(try processor.process(claimed))
+      outcomes.append(try processor.process(claimed, options: claimed.options))
     }
     return outcomes
   }
@@ -84,11 +90,17 @@ public final class Passerelle {
     defer { withExtendedLifetime(lock) {} }
     var outcomes = recovered
     logger.info(
-      "Watching \(layout.watchSage) every \(Int(settings.sagePollSeconds)) s; stop with Ctrl-C or SIGTERM."
+      "Watching \(layout.watchSage) every \(Int(settings.sagePollSeconds)) s and \(layout.watchSalesManagement) every \(settings.salesManagementPollSeconds) s; stop with Ctrl-C or SIGTERM."
     )
+    // Quotes are awaited by a rep sitting with the customer: their folder is
+    // looked at far more often than Sage's exports.
+    var nextSagePass = Date.distantPast
     while !stop.isRequested {
-      outcomes += try pass(processor, until: { stop.isRequested })
-      stop.wait(settings.sagePollSeconds)
+      let includingSage = clock() >= nextSagePass
+      outcomes += try pass(processor, includingSage: includingSage, until: { stop.isRequested })
+      if includingSage { nextSagePass = clock().addingTimeInterval(settings.sagePollSeconds) }
+      let untilSage = max(0, nextSagePass.timeIntervalSince(clock()))
+      stop.wait(min(settings.salesManagementPollSeconds, untilSage))
     }
     logger.info("Stopped.")
     return outcomes

@@ -33,25 +33,28 @@ struct SalesManagementConversion {
 
   func run(in db: Database) throws -> ExportConversion.Result {
     let reader = JSONRecordReader(path: path, limits: settings.limits)
-    var converter: QuoteImport? = nil
-    try reader.read(
-      entity: { declared in
-        guard let resource = Self.resource(declared: declared, fileName: sourceName) else {
-          throw FileRejection(
-            .unknownEntity,
-            "neither an \"entity\" key nor the file name (salesorders…, accounts…, contacts…) tells what the file holds"
-          )
-        }
-        guard resource == "salesorders" else {
-          throw FileRejection(
-            .unknownEntity,
-            "SM \(resource) are not imported into Sage by this version; the file is set aside unchanged"
-          )
-        }
-        converter = try QuoteImport(db: db, conversion: self)
-      },
-      record: { record in try converter!.take(record) })
-    guard let converter else { throw FileRejection(.emptyFile, "the file holds no record") }
+    // A first pass finds the declared entity (it may follow the records) and the
+    // references given twice, whose quotes are all refused.
+    var seen = Set<String>()
+    var repeated = Set<String>()
+    let declared = try reader.read { record in
+      let reference = SalesManagementQuote.reference(of: record.object)
+      if !reference.isEmpty && !seen.insert(reference).inserted { repeated.insert(reference) }
+    }
+    guard let resource = Self.resource(declared: declared, fileName: sourceName) else {
+      throw FileRejection(
+        .unknownEntity,
+        "neither an \"entity\" key nor the file name (salesorders…, accounts…, contacts…) tells what the file holds"
+      )
+    }
+    guard resource == "salesorders" else {
+      throw FileRejection(
+        .unknownEntity,
+        "SM \(resource) are not imported into Sage by this version; the file is set aside unchanged"
+      )
+    }
+    let converter = try QuoteImport(db: db, conversion: self, repeated: repeated)
+    try reader.read { record in try converter.take(record) }
     if converter.counts.read == 0 {
       throw FileRejection(.emptyFile, "the file holds no quote")
     }
@@ -75,8 +78,12 @@ final class QuoteImport {
   private let importTemporary: String
   private let decimalSeparator: UInt8
 
-  init(db: Database, conversion: SalesManagementConversion) throws {
+  /// References given to more than one quote of the file.
+  let repeated: Set<String>
+
+  init(db: Database, conversion: SalesManagementConversion, repeated: Set<String>) throws {
     self.conversion = conversion
+    self.repeated = repeated
     outputs = conversion.outputs
     report = ReportFile(outputs: outputs)
     references = try ReferenceLookup(db: db)
@@ -122,6 +129,13 @@ final class QuoteImport {
     counts.read += 1
     let quote = SalesManagementQuote(record.object, line: record.line)
     var issues = quote.issues
+    if repeated.contains(quote.reference) {
+      issues.append(
+        issue(
+          quote, .error, .duplicateKey, "reference",
+          "the reference is given to more than one quote in this file; all are left out",
+          quote.reference))
+    }
     if quote.deleted && !issues.contains(where: { $0.severity == .error }) {
       try report.note(
         issue(
@@ -129,6 +143,17 @@ final class QuoteImport {
           "deleted in SM; Sage is left untouched by design", quote.reference))
       counts.unchanged += 1
       return
+    }
+    // The reference must reach Sage unchanged: the priced quote is matched by it.
+    let encodedReference = SageImportWriter.encode(quote.reference)
+    if encodedReference.replaced || encodedReference.transliterated
+      || encodedReference.flattened
+    {
+      issues.append(
+        issue(
+          quote, .error, .textNotRepresentable, "reference",
+          "Sage would not hold this reference as it is, and the priced quote could not be matched",
+          quote.reference))
     }
     let account = try code(
       of: quote.account, resource: "accounts", noun: "customer or prospect", field: "accountId",
@@ -139,53 +164,43 @@ final class QuoteImport {
         of: line.product, resource: "products", noun: "article",
         field: "lines[\(index)].productId", in: quote, issues: &issues)
       articles.append(article ?? "")
-    }
-    var representative = ""
-    switch quote.salesRep {
-    case .none: break
-    case .extId(let code): representative = code
-    case .id(let id):
-      if let code = try references.code(resource: "users", smId: id) {
-        representative = code
-      } else {
+      // Sage keeps three decimals of a quantity: more would be rounded away.
+      if line.quantity.units % 1_000 != 0 {
         issues.append(
           issue(
-            quote, .warning, .unmappedValue, "salesRepId",
-            "no Sage representative is known for this SM user; the quote goes without one",
-            String(id)))
+            quote, .error, .badNumber, "lines[\(index)].quantity",
+            "Sage holds quantities to three decimals", line.quantity.literal))
       }
+    }
+    let representative = try representativeCode(of: quote, issues: &issues)
+    if !quote.dateText.isEmpty && quote.date.isEmpty {
+      issues.append(
+        issue(
+          quote, .warning, .badDate, "dateCreated",
+          "not an ISO date; the quote is dated the day it is converted", quote.dateText))
     }
     if issues.contains(where: { $0.severity == .error }) {
       for issue in issues { try report.note(issue) }
       counts.rejected += 1
       return
     }
-    let date =
-      quote.date.isEmpty ? CalendarDateText.french(outputs.createdAt) : quote.date
-    var fields: [[String]] = [
-      ["E", "Devis", "", date, quote.reference, quote.comment, representative, account ?? ""]
-        + Array(repeating: "", count: 4)
-    ]
-    for (index, line) in quote.lines.enumerated() {
-      var quantity = Array(line.quantity.literal.utf8)
-      if let dot = quantity.firstIndex(of: UInt8(ascii: ".")) { quantity[dot] = decimalSeparator }
-      fields.append(
-        Array(repeating: "", count: 8) + [
-          articles[index], String(decoding: quantity, as: UTF8.self), line.description,
-          String(line.order),
-        ])
-      fields[fields.count - 1][0] = "L"
-      fields[fields.count - 1][1] = "Devis"
+    // What SM sent, not what was written: the same file dropped again another day
+    // or after a new user map is still the same quote.
+    let fingerprint = Digest.upsert(quote.canonical).fingerprint
+    if let pending = try quotes.pending(reference: quote.reference) {
+      // Sage already holds and priced this quote: it is not imported a second time.
+      for issue in issues { try report.note(issue) }
+      try quotes.recordSent(
+        reference: quote.reference, smId: quote.id, fingerprint: fingerprint,
+        batch: outputs.batch, at: outputs.createdAt)
+      try release(quote, pending: pending)
+      counts.emitted += 1
+      return
     }
-    let fingerprint = Digest.upsert(
-      Array(
-        fields.map { $0.joined(separator: "\t") }
-          .joined(separator: "\n").utf8)
-    ).fingerprint
     if let sent = try quotes.sent(reference: quote.reference) {
+      for issue in issues { try report.note(issue) }
       if sent.fingerprint == fingerprint {
         counts.unchanged += 1
-        for issue in issues { try report.note(issue) }
         return
       }
       try report.note(
@@ -196,21 +211,34 @@ final class QuoteImport {
       counts.rejected += 1
       return
     }
+    let date = quote.date.isEmpty ? CalendarDateText.french(outputs.createdAt) : quote.date
+    var rows: [[String]] = [
+      ["E", "Devis", "", date, quote.reference, quote.comment, representative, account ?? ""]
+        + Array(repeating: "", count: 4)
+    ]
+    for (index, line) in quote.lines.enumerated() {
+      var quantity = Array(line.quantity.literal.utf8)
+      if let dot = quantity.firstIndex(of: UInt8(ascii: ".")) { quantity[dot] = decimalSeparator }
+      rows.append(
+        ["L", "Devis"] + Array(repeating: "", count: 6) + [
+          articles[index], String(decoding: quantity, as: UTF8.self), line.description,
+          String(line.order),
+        ])
+    }
     if writer == nil {
       writer = try SageImportWriter(
         path: importTemporary, labels: SalesManagementConversion.quoteLabels)
     }
-    for row in fields {
+    for row in rows {
       var encodedRow: [[UInt8]] = []
       for (column, value) in row.enumerated() {
         let encoded = SageImportWriter.encode(value)
-        let label = SalesManagementConversion.quoteLabels[column]
         // Accents Windows-1252 lacks are dropped (`ō` → `o`) and tabs or line
         // breaks become spaces, silently; only a lost character is reported.
         if encoded.replaced {
           issues.append(
             issue(
-              quote, .warning, .textNotRepresentable, label,
+              quote, .warning, .textNotRepresentable, SalesManagementConversion.quoteLabels[column],
               "characters Windows-1252 cannot hold (emoji, Asian scripts) were written as '?'",
               value))
         }
@@ -222,27 +250,60 @@ final class QuoteImport {
     try quotes.recordSent(
       reference: quote.reference, smId: quote.id, fingerprint: fingerprint,
       batch: outputs.batch, at: outputs.createdAt)
-    try release(quote)
     counts.emitted += 1
   }
 
-  /// A priced quote Sage sent back before this SM quote was known goes out now.
-  private func release(_ quote: SalesManagementQuote) throws {
-    guard let pending = try quotes.pending(reference: quote.reference) else { return }
+  /// The Sage code of the quote's representative: checked like the other codes,
+  /// but a quote is still worth sending without one.
+  private func representativeCode(
+    of quote: SalesManagementQuote, issues: inout [RowIssue]
+  ) throws -> String {
+    var found: String? = nil
+    var shown = ""
+    switch quote.salesRep {
+    case .none: return ""
+    case .extId(let code):
+      shown = code
+      if case .known = try references.find(resource: "users", code: code) { found = code }
+    case .id(let id):
+      shown = String(id)
+      found = try references.code(resource: "users", smId: id)
+    }
+    guard let found else {
+      issues.append(
+        issue(
+          quote, .warning, .unmappedValue, "salesRepId",
+          "no Sage representative is known for this SM user; the quote goes without one",
+          shown))
+      return ""
+    }
+    return found
+  }
+
+  /// A priced quote Sage sent back before this SM quote was known goes out now,
+  /// recorded as sent so that Sage's next export of it changes nothing.
+  private func release(
+    _ quote: SalesManagementQuote, pending: (piece: String, operation: Data)
+  ) throws {
     let stored = [UInt8](pending.operation)
     let split = stored.firstIndex(of: 0x0A) ?? stored.count
     let data = Array(stored[..<split])
-    let lines = split < stored.count ? Array(stored[(split + 1)...]) : nil
+    let lines = split < stored.count ? Array(stored[(split + 1)...]) : []
+    // The same digest as when Sage's export sends it directly.
+    let digest = Digest.upsert(data + lines)
     if released == nil {
       released = try outputs.payload(resource: "salesorders", entity: "salesorders")
     }
     try released!.writer.write(
       PayloadOperation(
-        action: .upsert, guid: Digest.upsert(stored).guid, extId: pending.piece, id: quote.id,
-        data: data, extra: lines))
+        action: .upsert, guid: digest.guid, extId: pending.piece, id: quote.id,
+        data: data, extra: lines.isEmpty ? nil : lines))
     try quotes.markPriced(
       reference: quote.reference, piece: pending.piece, batch: outputs.batch,
       at: outputs.createdAt)
+    try quotes.recordReleased(
+      piece: pending.piece, smId: quote.id, fingerprint: digest.fingerprint,
+      batch: outputs.batch)
   }
 
   func finish() throws -> [BatchOutput] {

@@ -11,6 +11,8 @@ public struct Settings: Sendable {
   public var stabilitySeconds = 2.0
   /// Polling interval of `watch/sage/` in service mode.
   public var sagePollSeconds = 900.0
+  /// Polling interval of `watch/salesmanagement/` (quotes) in service mode.
+  public var salesManagementPollSeconds = 1.0
   /// Folders where article pictures are looked up by file name; relative paths
   /// are under the root. Empty means `watch/sage/images`.
   public var pictureFolders: [String] = []

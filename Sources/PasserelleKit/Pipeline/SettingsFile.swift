@@ -105,6 +105,8 @@ public enum SettingsFile {
       settings.massDeletionShare = share
     case ("sync", "stability_seconds"): settings.stabilitySeconds = try number()
     case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try number(minimum: 0.1)
+    case ("sync", "salesmanagement_poll_seconds"):
+      settings.salesManagementPollSeconds = try number(minimum: 0.1)
     case ("salesmanagement", "admin_user_id"): settings.tables.adminUserId = try integer()
     case ("salesmanagement", "branch_id"): settings.tables.branchId = try integer()
     case ("salesmanagement", "prospect_type_id"): settings.tables.prospectTypeId = try integer()
@@ -175,6 +177,8 @@ public enum SettingsFile {
     # stability_seconds = 2
     # How often 'passerelle run' looks at watch/sage/ (seconds).
     # sage_poll_seconds = 900
+    # How often it looks at watch/salesmanagement/ (quotes: a rep is waiting).
+    # salesmanagement_poll_seconds = 1
 
     [pictures]
     # Folders where article pictures are looked up by file name (the path Sage

@@ -14,26 +14,20 @@ struct JSONRecordReader {
     var object: [String: Any]
   }
 
-  /// `entity` is called with the wrapper's `entity` value when it comes before the
-  /// records (or nil); `record` with each record in order.
-  func read(entity: (String?) throws -> Void, record: (Record) throws -> Void) throws {
+  /// Calls `record` with each record in order; returns the wrapper's `entity`
+  /// value (wherever it stands in the wrapper), or nil.
+  @discardableResult
+  func read(record: (Record) throws -> Void) throws -> String? {
     let file = try InputFile(path: path)
     var scanner = Scanner(limit: limits.maxRecordBytes)
-    var announced = false
-    func announce(_ value: String?) throws {
-      if !announced {
-        announced = true
-        try entity(value)
-      }
-    }
+    var declared: String? = nil
     do {
       try file.forEachChunk { chunk in
         for byte in chunk {
           switch try scanner.consume(byte) {
           case .none: break
-          case .entity(let value): try announce(value)
+          case .entity(let value): declared = declared ?? value
           case .record(let bytes, let line):
-            try announce(nil)
             guard
               let object = try? JSONSerialization.jsonObject(with: Data(bytes))
                 as? [String: Any]
@@ -49,7 +43,7 @@ struct JSONRecordReader {
       throw rejection
     }
     try scanner.finish()
-    try announce(nil)
+    return declared
   }
 
   /// A byte-level scanner that tracks strings, escapes and depth, and cuts out the
@@ -77,6 +71,12 @@ struct JSONRecordReader {
     private var captured: [UInt8] = []
     private var recordLine = 0
     private var afterColon = false
+    /// The top-level value is over: only spaces may follow.
+    private var closed = false
+    /// Open brackets, to refuse `[}` and its kind.
+    private var openers: [UInt8] = []
+    /// Wrapper-level strings are kept for keys and `entity` only: a bounded buffer.
+    private let stringLimit = 1 << 10
 
     init(limit: Int) { self.limit = limit }
 
@@ -110,11 +110,16 @@ struct JSONRecordReader {
           inString = false
           return endString()
         }
-        if !capturing && depth == 1 && wrapped { string.append(byte) }
+        if !capturing && depth == 1 && wrapped && string.count < stringLimit {
+          string.append(byte)
+        }
         return .none
       }
       switch byte {
       case 0x20, 0x09, 0x0D, 0x0A: return .none
+      case _ where closed:
+        throw FileRejection(
+          .malformedJSON, "something follows the end of the JSON value", line: line)
       case 0xEF where !started, 0xBB where !started, 0xBF where !started:
         return .none  // a byte-order mark
       case UInt8(ascii: "\""):
@@ -136,13 +141,18 @@ struct JSONRecordReader {
           captured = [byte]
           recordLine = line
         }
+        openers.append(byte)
         depth += 1
         if depth > 64 {
           throw FileRejection(.tooLarge, "the JSON nests deeper than 64 levels", line: line)
         }
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
+        let opener = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+        guard openers.popLast() == opener else {
+          throw FileRejection(.malformedJSON, "an unbalanced bracket", line: line)
+        }
         depth -= 1
-        if depth < 0 { throw FileRejection(.malformedJSON, "an unbalanced bracket", line: line) }
+        if depth == 0 { closed = true }
         if capturing && depth == recordDepth {
           capturing = false
           let record = captured

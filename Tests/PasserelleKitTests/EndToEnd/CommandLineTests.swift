@@ -71,7 +71,9 @@ import Testing
         "articles", "articles", "documents", "documents", "salesorders",
       ])
     let payloads = root.files(in: "out/salesmanagement")
-    #expect(root.files(in: "out/sage").count == 1)  // the SM quotes, for Sage
+    // The devis export came first: Sage already holds the three good SM quotes, so
+    // they are not imported again, and their prices go to SM.
+    #expect(root.files(in: "out/sage").isEmpty)
     for resource in ["users", "accounts", "contacts", "products", "sales", "salesorders"] {
       #expect(payloads.contains { $0.hasSuffix("-\(resource).json") }, "\(resource)")
     }

@@ -11,9 +11,10 @@ import Testing
     "samples/salesmanagement/salesorders-2026-10.json"
   ).path
 
-  /// A root where the customers and articles SM quotes name are known.
+  /// A root where the representatives, customers and articles SM quotes name are known.
   static func root(_ name: String = #function) throws -> TestRoot {
     let root = try TestRoot(name)
+    try root.drop(sample: TestFiles.sample(SageSamples.representatives))
     try root.drop(sample: TestFiles.sample(SageSamples.customers))
     try root.drop(sample: TestFiles.sample(SageSamples.articles))
     _ = try root.runOnce()
@@ -87,11 +88,66 @@ import Testing
     #expect(!early.outputs.contains { $0.hasSuffix("-salesorders.json") })
     try Self.dropQuotes(root)
     let outcome = try #require(try root.runOnce().first)
+    // Sage already holds these quotes: nothing is imported into it a second time.
+    #expect(!outcome.outputs.contains { $0.hasSuffix("-devis.txt") })
     let payload = try #require(outcome.outputs.first { $0.hasSuffix("-salesorders.json") })
     let operations = try root.operations(payload)
     #expect(operations.map(\.extId) == ["DE000041", "DE000042", "DE000043"])
     #expect(operations.allSatisfy { $0.data?["readOnly"] as? Bool == true })
     #expect(try StatusReport.load(from: root.layout.manifest).quotes["priced"] == 3)
+    // Sage's next export of the same priced quotes sends nothing again.
+    let devis = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample(SageSamples.quotes)))
+    try root.drop(Array(devis) + [0x0D, 0x0A], as: "devis-again.txt")
+    let again = try #require(try root.runOnce().first)
+    #expect(!again.outputs.contains { $0.hasSuffix("-salesorders.json") })
+  }
+
+  static let oneQuote = """
+    {"reference": "R1", "accountExtId": "C00004", "lines": [{"productExtId": "ART0001", "quantity": 2}]}
+    """
+
+  @Test func aReferenceGivenTwiceRejectsBothQuotes() throws {
+    let root = try Self.root()
+    try TestFiles.write(
+      "[\n\(Self.oneQuote),\n\(Self.oneQuote)\n]",
+      to: "\(root.layout.watchSalesManagement)/salesorders-twice.json")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.counts.rejected == 2)
+    #expect(!outcome.outputs.contains { $0.hasSuffix("-devis.txt") })
+    let report = try #require(outcome.outputs.first { $0.hasSuffix(".rejects.csv") })
+    #expect(
+      try root.reportRows(report).map { "\($0[0]) \($0[4])" } == [
+        "2 duplicate-key", "3 duplicate-key",
+      ])
+  }
+
+  @Test(arguments: [
+    ("\"reference\": \"R1\"", "\"reference\": \"Ōsaka-1\"", "text-not-representable"),
+    ("\"quantity\": 2", "\"quantity\": 0.0004", "bad-number"),
+    ("\"quantity\": 2", "\"quantity\": -1", "bad-number"),
+  ])
+  func aQuoteSageCouldNotHoldAsWrittenIsRefused(from: String, to: String, code: String) throws {
+    let root = try Self.root()
+    try TestFiles.write(
+      "[" + Self.oneQuote.replacingOccurrences(of: from, with: to) + "]",
+      to: "\(root.layout.watchSalesManagement)/salesorders-one.json")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.counts.rejected == 1)
+    let report = try #require(outcome.outputs.first { $0.hasSuffix(".rejects.csv") })
+    #expect(try root.reportRows(report).map { $0[4] } == [code])
+  }
+
+  @Test func eachDropFolderTakesItsOwnKindOfFile() throws {
+    let root = try Self.root()
+    try FileManager.default.copyItem(
+      atPath: TestFiles.sample(SageSamples.customers),
+      toPath: "\(root.layout.watchSalesManagement)/clients.txt")
+    try FileManager.default.copyItem(
+      atPath: Self.quotesSample, toPath: "\(root.layout.watchSage)/salesorders.json")
+    let outcomes = try root.runOnce()
+    #expect(outcomes.count == 2)
+    #expect(outcomes.allSatisfy { $0.state == .rejected })
+    #expect(Set(outcomes.compactMap { $0.reason?.code }) == [.unknownEntity, .malformedJSON])
   }
 
   @Test func aQuoteSentTwiceIsNotImportedTwice() throws {
@@ -120,7 +176,7 @@ import Testing
     ),
     (
       "{\"records\": [{\"id\": 1, \"reference\": \"R1\", \"accountExtId\": \"C00004\", \"lines\": [{\"productExtId\": \"ART0001\", \"quantity\": 2}]}], \"entity\": \"salesorders\"}",
-      "devis.json", 1
+      "export.json", 1
     ),
     ("\u{FEFF}{\"entity\": \"salesorders\", \"records\": []}", "x.json", 0),
   ])
@@ -149,6 +205,20 @@ import Testing
     let outcome = try #require(try root.runOnce().first)
     #expect(outcome.state == .rejected)
     #expect(outcome.reason?.code == code, "\(outcome.reason.map { "\($0)" } ?? "")")
+  }
+
+  @Test func decomposedAccentsAreComposedFirst() {
+    let encoded = SageImportWriter.encode("Cafe\u{0301} cre\u{0300}me")
+    #expect(encoded.bytes == [0x43, 0x61, 0x66, 0xE9, 0x20, 0x63, 0x72, 0xE8, 0x6D, 0x65])
+    #expect(!encoded.replaced && !encoded.transliterated)
+  }
+
+  @Test(arguments: ["[{\"id\": 1}] [{\"id\": 2}]", "[{\"id\": 1}} ", "[{\"id\": 1}] x"])
+  func nothingMayFollowOrMismatchTheJSON(text: String) throws {
+    let root = try Self.root()
+    try TestFiles.write(text, to: "\(root.layout.watchSalesManagement)/salesorders-bad.json")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.reason?.code == .malformedJSON)
   }
 
   @Test func textSageCannotHoldIsTransliteratedOrReplaced() {

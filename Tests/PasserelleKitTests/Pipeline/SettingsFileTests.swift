@@ -22,6 +22,8 @@ import Testing
     #expect(settings.massDeletionShare == defaults.massDeletionShare)
     #expect(settings.stabilitySeconds == defaults.stabilitySeconds)
     #expect(settings.sagePollSeconds == defaults.sagePollSeconds)
+    #expect(settings.salesManagementPollSeconds == defaults.salesManagementPollSeconds)
+    #expect(settings.sageDecimalSeparator == defaults.sageDecimalSeparator)
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)
     #expect(settings.tables.countryIds == ["FR": 73, "BE": 21])
