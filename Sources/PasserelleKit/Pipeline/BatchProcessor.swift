@@ -157,6 +157,7 @@ final class BatchProcessor {
         batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
         payloadFolder: options.outputFolder ?? layout.outSalesManagement,
         reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
+      let convert: (Database) throws -> ExportConversion.Result
       if format == .json {
         guard facts.encoding == .utf8 else {
           throw FileRejection(.unreadableEncoding, "files from Sales Management are UTF-8")
@@ -164,35 +165,23 @@ final class BatchProcessor {
         // A file from Sales Management: it goes to Sage.
         batch.folder = "salesmanagement"
         batch.direction = "sm-to-sage"
-        let conversion = SalesManagementConversion(
-          path: file.path, sourceName: file.originalName, settings: settings, outputs: outputs,
-          sageFolder: options.outputFolder ?? layout.outSage)
-        let result = try manifest.write { db in
-          let result = try conversion.run(in: db)
-          batch.entity = result.entity
-          batch.counts = result.counts
-          batch.finishedAt = Timestamp.iso(clock())
-          try manifest.insert(batch, outputs: result.outputs, in: db)
-          return result
-        }
-        committed = true
-        outcome.entity = result.entity
-        outcome.counts = result.counts
-        try publish(result.outputs)
-        outcome.outputs = result.outputs.map(\.path)
-        try archive(file)
-        log(outcome, started: started)
-        return outcome
+        convert =
+          SalesManagementConversion(
+            path: file.path, sourceName: file.originalName, settings: settings, outputs: outputs,
+            sageFolder: options.outputFolder ?? layout.outSage
+          ).run(in:)
+      } else {
+        convert =
+          ExportConversion(
+            batch: file.batch, sourceName: file.originalName, path: file.path, facts: facts,
+            settings: settings, payloadFolder: outputs.payloadFolder,
+            reportFolder: outputs.reportFolder, createdAt: started, forcedEntity: options.entity,
+            allowMassDeletion: try options.allowMassDeletion
+              || manifest.allowsMassDeletion(sha256: facts.sha256)
+          ).run(in:)
       }
-      let conversion = ExportConversion(
-        batch: file.batch, sourceName: file.originalName, path: file.path, facts: facts,
-        settings: settings, payloadFolder: options.outputFolder ?? layout.outSalesManagement,
-        reportFolder: options.outputFolder ?? layout.rejects, createdAt: started,
-        forcedEntity: options.entity,
-        allowMassDeletion: try options.allowMassDeletion
-          || manifest.allowsMassDeletion(sha256: facts.sha256))
       let result = try manifest.write { db in
-        let result = try conversion.run(in: db)
+        let result = try convert(db)
         batch.entity = result.entity
         batch.counts = result.counts
         batch.finishedAt = Timestamp.iso(clock())
