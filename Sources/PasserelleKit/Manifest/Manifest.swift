@@ -330,6 +330,12 @@ enum Timestamp {
       parts.hour!, parts.minute!, parts.second!)
   }
 
+  /// The UTC day as Sage files write dates ("28/11/2026").
+  static func french(_ date: Date) -> String {
+    let parts = utcParts(date)
+    return String(format: "%02d/%02d/%04d", parts.day!, parts.month!, parts.year!)
+  }
+
   /// Compact form for batch ids ("20261128-101500").
   static func compact(_ date: Date) -> String {
     let parts = utcParts(date)

@@ -173,9 +173,8 @@ final class BatchProcessor {
       } else {
         convert =
           ExportConversion(
-            batch: file.batch, sourceName: file.originalName, path: file.path, facts: facts,
-            settings: settings, payloadFolder: outputs.payloadFolder,
-            reportFolder: outputs.reportFolder, createdAt: started, forcedEntity: options.entity,
+            path: file.path, facts: facts, settings: settings, outputs: outputs,
+            forcedEntity: options.entity,
             allowMassDeletion: try options.allowMassDeletion
               || manifest.allowsMassDeletion(sha256: facts.sha256)
           ).run(in:)

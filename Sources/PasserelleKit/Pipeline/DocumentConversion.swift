@@ -16,14 +16,9 @@ struct DocumentConversion {
   static let maximumLines = 10_000
 
   func run(in db: Database) throws -> ExportConversion.Result {
-    let format = FileFormat.sniff(path: path, bomLength: facts.bomLength)
-    let reader: any RecordReader =
-      format == .xml
-      ? XMLRecordReader(path: path, facts: facts, limits: settings.limits)
-      : CSVReader(path: path, facts: facts, limits: settings.limits)
     let assembler = try DocumentAssembler(db: db, outputs: outputs)
     let pipeline = RowPipeline<DocumentRow>(
-      reader: reader, encoding: format == .xml ? .utf8 : facts.encoding)
+      ExportReader(path: path, facts: facts, limits: settings.limits))
     try pipeline.run(
       setup: { labels in
         let mapping = DocumentMapping(header: Header(labels: labels))

@@ -5,14 +5,10 @@ import GRDB
 /// report, inside the batch's manifest transaction. Streams rows from the reader
 /// to the payload; never holds the file, the records or the payload in memory.
 struct ExportConversion {
-  let batch: String
-  let sourceName: String
   let path: String
   let facts: FileFacts
   let settings: Settings
-  let payloadFolder: String
-  let reportFolder: String
-  let createdAt: Date
+  let outputs: ConversionOutputs
   let forcedEntity: SageEntity?
   let allowMassDeletion: Bool
 
@@ -35,12 +31,6 @@ struct ExportConversion {
     var companionDigests: [(fingerprint: Data, guid: String)] = []
   }
 
-  var outputs: ConversionOutputs {
-    ConversionOutputs(
-      batch: batch, sourceName: sourceName, sha256: facts.sha256, payloadFolder: payloadFolder,
-      reportFolder: reportFolder, createdAt: createdAt)
-  }
-
   func run(in db: Database) throws -> Result {
     guard
       let labels = try HeaderPeek.labels(
@@ -59,7 +49,7 @@ struct ExportConversion {
       ).run(in: db)
     }
     let plan = EntityPlan.make(entity, header: header, tables: settings.tables)
-    guard header.contains(plan.keyLabel) || entity == .contacts || entity == .documents else {
+    guard header.contains(plan.keyLabel) || entity == .contacts else {
       throw FileRejection(
         .unknownEntity, "the header has no \(plan.keyLabel.label) column", line: 1,
         field: plan.keyLabel.label)
@@ -173,11 +163,6 @@ struct KeyedConversion {
   }
 
   func run(in db: Database) throws -> Result {
-    let format = FileFormat.sniff(path: path, bomLength: facts.bomLength)
-    let reader: any RecordReader =
-      format == .xml
-      ? XMLRecordReader(path: path, facts: facts, limits: settings.limits)
-      : CSVReader(path: path, facts: facts, limits: settings.limits)
     let plan = plan
     let entity = plan.entity
     let resource = entity.resource
@@ -441,7 +426,7 @@ struct KeyedConversion {
     }
 
     let pipeline = RowPipeline<PreparedRow>(
-      reader: reader, encoding: format == .xml ? .utf8 : facts.encoding)
+      ExportReader(path: path, facts: facts, limits: settings.limits))
     try pipeline.run(
       setup: { labels in
         let columns = labels.count

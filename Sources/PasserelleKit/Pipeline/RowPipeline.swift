@@ -101,9 +101,9 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let setupReady = DispatchSemaphore(value: 0)
   private let finished = DispatchGroup()
 
-  init(reader: any RecordReader, encoding: TextEncoding) {
-    self.reader = reader
-    self.encoding = encoding
+  init(_ source: ExportReader) {
+    reader = source.reader
+    encoding = source.encoding
     work = BoundedQueue(capacity: 4)
     results = BoundedQueue(capacity: 4)
     spare = BoundedQueue(capacity: 16)

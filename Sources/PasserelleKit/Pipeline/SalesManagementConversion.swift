@@ -211,7 +211,7 @@ final class QuoteImport {
       counts.rejected += 1
       return
     }
-    let date = quote.date.isEmpty ? CalendarDateText.french(outputs.createdAt) : quote.date
+    let date = quote.date.isEmpty ? Timestamp.french(outputs.createdAt) : quote.date
     var rows: [[String]] = [
       ["E", "Devis", "", date, quote.reference, quote.comment, representative, account ?? ""]
         + Array(repeating: "", count: 4)
@@ -319,13 +319,5 @@ final class QuoteImport {
     if let output = try released?.finish() { produced.append(output) }
     if let output = try report.finish() { produced.append(output) }
     return produced
-  }
-}
-
-/// Dates as Sage import files write them.
-enum CalendarDateText {
-  static func french(_ date: Date) -> String {
-    let iso = Timestamp.iso(date)  // "2026-11-28T10:15:00Z"
-    return SalesManagementQuote.frenchDate(iso)
   }
 }

@@ -27,11 +27,8 @@ enum HeaderPeek {
   static func labels(
     path: String, facts: FileFacts, limits: ReadLimits, xmlSample: Int = 4
   ) throws -> [String]? {
-    let bomLength = facts.bomLength
-    let reader: any RecordReader =
-      FileFormat.sniff(path: path, bomLength: bomLength) == .xml
-      ? XMLRecordReader(path: path, facts: facts, limits: limits, labelSample: xmlSample)
-      : CSVReader(path: path, facts: facts, limits: limits)
+    let reader = ExportReader(path: path, facts: facts, limits: limits, labelSample: xmlSample)
+      .reader
     var labels: [String]? = nil
     do {
       try reader.read(
