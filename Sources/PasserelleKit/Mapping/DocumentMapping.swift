@@ -65,6 +65,15 @@ public enum DocumentRow: Sendable {
   /// A row that is neither `E` nor `L`.
   case stray(RowIssue)
 
+  /// The N° pièce the row names, if any.
+  var number: String {
+    switch self {
+    case .header(let header): header.number
+    case .line(let line): line.number
+    case .stray(let issue): issue.key
+    }
+  }
+
   /// The row with one more issue: a broken `E` or `L` row still belongs to its
   /// document, which the issue then rejects.
   func adding(_ issue: RowIssue) -> DocumentRow {

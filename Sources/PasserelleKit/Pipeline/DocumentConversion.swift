@@ -30,7 +30,7 @@ struct DocumentConversion {
           }
           return mapped.adding(
             RowIssue(
-              line: row.line, key: "", field: "", severity: .error, code: .raggedRow,
+              line: row.line, key: mapped.number, field: "", severity: .error, code: .raggedRow,
               message: problem + "; its document is left out", value: ""))
         }
       },

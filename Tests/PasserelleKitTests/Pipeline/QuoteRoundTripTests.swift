@@ -85,6 +85,8 @@ import Testing
     let root = try Self.root()
     try root.drop(sample: TestFiles.sample(SageSamples.quotes))
     let early = try #require(try root.runOnce().first)
+    #expect(early.state == .done)
+    #expect(early.counts.unchanged == 4)  // all four wait for their SM quote
     #expect(!early.outputs.contains { $0.hasSuffix("-salesorders.json") })
     try Self.dropQuotes(root)
     let outcome = try #require(try root.runOnce().first)
@@ -99,6 +101,8 @@ import Testing
     let devis = try Data(contentsOf: URL(fileURLWithPath: TestFiles.sample(SageSamples.quotes)))
     try root.drop(Array(devis) + [0x0D, 0x0A], as: "devis-again.txt")
     let again = try #require(try root.runOnce().first)
+    #expect(again.state == .done)
+    #expect(again.counts.emitted == 0)
     #expect(!again.outputs.contains { $0.hasSuffix("-salesorders.json") })
   }
 
@@ -147,7 +151,8 @@ import Testing
     let outcomes = try root.runOnce()
     #expect(outcomes.count == 2)
     #expect(outcomes.allSatisfy { $0.state == .rejected })
-    #expect(Set(outcomes.compactMap { $0.reason?.code }) == [.unknownEntity, .malformedJSON])
+    let reasons = Dictionary(uniqueKeysWithValues: outcomes.map { ($0.file, $0.reason?.code) })
+    #expect(reasons == ["clients.txt": .malformedJSON, "salesorders.json": .unknownEntity])
   }
 
   @Test func aQuoteSentTwiceIsNotImportedTwice() throws {
@@ -158,7 +163,9 @@ import Testing
     var text = try String(contentsOfFile: Self.quotesSample, encoding: .utf8)
     try TestFiles.write(text + "\n", to: "\(root.layout.watchSalesManagement)/again.json")
     let again = try #require(try root.runOnce().first)
+    #expect(again.state == .done)
     #expect(again.counts.emitted == 0)
+    #expect(again.counts.unchanged == 4)  // three quotes and the deleted one
     #expect(!again.outputs.contains { $0.hasSuffix("-devis.txt") })
     // A changed quote cannot be imported again: Sage would hold two.
     text = text.replacingOccurrences(of: "\"quantity\": 6,", with: "\"quantity\": 7,")

@@ -15,6 +15,20 @@ import Testing
       guard text.hasPrefix("# "), text.contains(" = ") else { return text }
       return String(text.dropFirst(2))
     }.joined(separator: "\n")
+    // Every setting is there to be read back (a missing one would read as its default).
+    let keys = SettingsFile.defaultText.split(separator: "\n").compactMap { line -> String? in
+      guard line.hasPrefix("# "), let equals = line.firstIndex(of: "=") else { return nil }
+      return line[line.index(line.startIndex, offsetBy: 2)..<equals]
+        .trimmingCharacters(in: .whitespaces)
+    }
+    #expect(
+      Set(keys) == [
+        "fallback_encoding", "max_file_mb", "max_field_kb", "max_record_kb", "max_columns",
+        "max_records", "mass_deletion_share", "stability_seconds", "sage_poll_seconds",
+        "salesmanagement_poll_seconds", "folders", "decimal_separator", "admin_user_id",
+        "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
+        "\"Outillage\"", "\"sophie.marchand@example.fr\"",
+      ])
     let settings = try SettingsFile.parse(uncommented)
     let defaults = Settings()
     #expect(settings.limits == defaults.limits)
@@ -27,7 +41,10 @@ import Testing
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)
     #expect(settings.tables.countryIds == ["FR": 73, "BE": 21])
-    #expect(settings.tables.accountTypeIds[LabelKey.normalise("Particulier")] == 2)
+    #expect(
+      settings.tables.accountTypeIds == [
+        LabelKey.normalise("Professionnel"): 1, LabelKey.normalise("Particulier"): 2,
+      ])
     #expect(settings.tables.prospectTypeId == 3 && defaults.tables.prospectTypeId == nil)
     #expect(settings.tables.productFamilyIds == [LabelKey.normalise("Outillage"): 4])
     #expect(settings.tables.userIdsByEmail == ["sophie.marchand@example.fr": 12])

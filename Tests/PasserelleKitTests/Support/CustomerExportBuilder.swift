@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import PasserelleKit
 
@@ -94,12 +95,21 @@ final class TestRoot {
     }
   }
 
+  /// The operations of a payload as JSON objects; a payload without them fails.
+  func rawOperations(_ path: String) throws -> [[String: Any]] {
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+    return try #require((json as? [String: Any])?["operations"] as? [[String: Any]])
+  }
+
+  /// The operation of `extId` in a payload; its absence fails.
+  func operation(_ path: String, extId: String) throws -> [String: Any] {
+    try #require(try rawOperations(path).first { $0["extId"] as? String == extId })
+  }
+
   /// Operations of a payload as (action, extId) pairs, in file order.
   func operations(_ path: String) throws -> [(action: String, extId: String, data: [String: Any]?)]
   {
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
-    let operations = (json as? [String: Any])?["operations"] as? [[String: Any]] ?? []
-    return operations.map {
+    try rawOperations(path).map {
       ($0["action"] as! String, $0["extId"] as! String, $0["data"] as? [String: Any])
     }
   }
@@ -135,5 +145,12 @@ final class TestRoot {
       previous = character
     }
     return Array(rows.dropFirst())
+  }
+}
+
+extension BatchOutcome {
+  /// The output whose name ends in `suffix` (`-sales.json`, `.rejects.csv`); its absence fails.
+  func output(_ suffix: String) throws -> String {
+    try #require(outputs.first { $0.hasSuffix(suffix) }, "\(file) has no \(suffix)")
   }
 }
