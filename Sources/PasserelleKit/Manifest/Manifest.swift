@@ -103,6 +103,32 @@ public final class Manifest: Sendable {
       // The drop folder a claimed file came from, for its conversion after a crash.
       try db.execute(sql: "ALTER TABLE claimOptions ADD COLUMN sourceFolder TEXT")
     }
+    migrator.registerMigration("v4") { db in
+      // Shared records (prospects, contacts): their values by Sage label as Sage
+      // holds them and as both sides last agreed, for the three-way comparison;
+      // records created in SM wait for Sage's first export of them, and are not
+      // deletions until then. Codes allocated to SM records are never reused.
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN fields BLOB;
+          ALTER TABLE record ADD COLUMN syncedFields BLOB;
+          ALTER TABLE record ADD COLUMN awaitingSage INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX recordBySMId ON record(resource, smId) WHERE smId IS NOT NULL;
+          CREATE TABLE codeCounter (
+            prefix TEXT PRIMARY KEY,
+            last INTEGER NOT NULL);
+          CREATE TABLE allocatedCode (
+            resource TEXT NOT NULL,
+            code TEXT NOT NULL,
+            smId INTEGER,
+            smExtId TEXT,
+            batch TEXT NOT NULL,
+            allocatedAt TEXT NOT NULL,
+            PRIMARY KEY (resource, code));
+          CREATE INDEX allocatedBySMId ON allocatedCode(resource, smId);
+          CREATE INDEX allocatedBySMExtId ON allocatedCode(resource, smExtId);
+          """)
+    }
     return migrator
   }
 

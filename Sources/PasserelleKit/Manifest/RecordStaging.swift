@@ -15,6 +15,8 @@ struct KnownRecord {
   /// The picture last sent with a product: its SHA-256, a space, its stamp (size,
   /// time, path), so that an untouched picture is not read again to be hashed.
   var picture: String?
+  /// Created in SM and not yet in a Sage export: not a deletion when absent.
+  var awaitingSage = false
 
   var pictureSHA256: String? { picture.map { String($0.prefix(64)) } }
   var pictureStamp: String? { picture.map { String($0.dropFirst(65)) } }
@@ -67,19 +69,20 @@ final class RecordStaging {
           fingerprint BLOB,
           smId INTEGER,
           picture TEXT,
-          companion INTEGER);
+          companion INTEGER,
+          fields BLOB);
         DELETE FROM temp.\(table);
         """)
     lookup = try db.makeStatement(
       sql: """
-        SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture FROM record
-        WHERE resource = ? AND code = ?
+        SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage
+        FROM record WHERE resource = ? AND code = ?
         """)
     stage = try db.makeStatement(
       sql: """
         INSERT OR IGNORE INTO temp.\(table)(code, line, operation, fingerprint, smId, picture,
-          companion)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+          companion, fields)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
     repeatKey = try db.makeStatement(
       sql: """
@@ -105,7 +108,8 @@ final class RecordStaging {
         deleted: sqlite3_column_int(statement, 3) != 0,
         salesRepKnownEmpty: sqlite3_column_int(statement, 4) != 0,
         picture: sqlite3_column_type(statement, 5) == SQLITE_NULL
-          ? nil : String(cString: sqlite3_column_text(statement, 5)))
+          ? nil : String(cString: sqlite3_column_text(statement, 5)),
+        awaitingSage: sqlite3_column_int(statement, 6) != 0)
     case SQLITE_DONE:
       return nil
     default:
@@ -127,7 +131,8 @@ final class RecordStaging {
   /// Records that the file holds `code`. Returns nil the first time.
   func stage(
     code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?,
-    smId matchedId: Int? = nil, picture: String? = nil, companion: Int? = nil
+    smId matchedId: Int? = nil, picture: String? = nil, companion: Int? = nil,
+    fields: Data? = nil
   ) throws -> Repeat? {
     let smId = known?.smId ?? matchedId
     let statement = stage.sqliteStatement
@@ -161,9 +166,16 @@ final class RecordStaging {
     } else {
       sqlite3_bind_null(statement, 7)
     }
+    if let fields {
+      _ = fields.withUnsafeBytes {
+        sqlite3_bind_blob(statement, 8, $0.baseAddress, Int32($0.count), sqliteTransient)
+      }
+    } else {
+      sqlite3_bind_null(statement, 8)
+    }
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
-      if let known, !known.deleted, known.kind == kind { matchedActive += 1 }
+      if let known, !known.deleted, !known.awaitingSage, known.kind == kind { matchedActive += 1 }
       return nil
     }
     let again = repeatKey.sqliteStatement
@@ -232,7 +244,9 @@ final class RecordStaging {
   func deletionCandidates() throws -> (missing: Int, known: Int) {
     let known =
       try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0",
+        db,
+        sql:
+          "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0",
         arguments: [resource, kind]) ?? 0
     return (known - matchedActive, known)
   }
@@ -241,13 +255,15 @@ final class RecordStaging {
   func deletionCount() throws -> (missing: Int, known: Int) {
     let known =
       try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0",
+        db,
+        sql:
+          "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0",
         arguments: [resource, kind]) ?? 0
     let missing =
       try Int.fetchOne(
         db,
         sql: """
-          SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0
+          SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0
           AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
           """, arguments: [resource, kind]) ?? 0
     return (missing, known)
@@ -258,26 +274,31 @@ final class RecordStaging {
     let cursor = try GRDB.Row.fetchCursor(
       db,
       sql: """
-        SELECT code, fingerprint, smId FROM record WHERE resource = ? AND kind = ? AND deleted = 0
+        SELECT code, fingerprint, smId FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0
         AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard) ORDER BY code
         """, arguments: [resource, kind])
     while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
   }
 
   /// Writes what this batch sent: new fingerprints for emitted keys that were not
-  /// repeated, and the deletions.
+  /// repeated, and the deletions. Shared values agreed with SM stay as they were
+  /// (a change in Sage is news for SM until SM shows it), unless another Sage
+  /// record now speaks for this one (a contacts export taking over a main contact).
   func commit(deletions: Int) throws {
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
-          deleted, firstBatch, lastBatch)
-        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ? FROM temp.\(table)
-        WHERE occurrences = 1 AND operation IS NOT NULL
+          deleted, firstBatch, lastBatch, fields, syncedFields)
+        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields, fields
+        FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
         ON CONFLICT(resource, code) DO UPDATE SET
           kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
           smId = COALESCE(record.smId, excluded.smId),
           picture = COALESCE(excluded.picture, record.picture), deleted = 0,
-          lastBatch = excluded.lastBatch
+          lastBatch = excluded.lastBatch, awaitingSage = 0,
+          fields = COALESCE(excluded.fields, record.fields),
+          syncedFields = CASE WHEN record.kind = excluded.kind
+            THEN COALESCE(record.syncedFields, excluded.fields) ELSE excluded.fields END
         """, arguments: [resource, kind, owner, batch, batch])
     // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
     try db.execute(
@@ -296,7 +317,7 @@ final class RecordStaging {
     try db.execute(
       sql: """
         UPDATE record SET deleted = 1, lastBatch = ?
-        WHERE resource = ? AND kind = ? AND deleted = 0
+        WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0
         AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
         """, arguments: [batch, resource, kind])
   }

@@ -53,6 +53,13 @@ struct ContactRecordBuilder {
     data.bool("Z_CONTACT_PRINCIPAL", isMain)
     data.string("Z_CODE_CONTACT", isMain ? "" : sageCode)
     var record = MappedRecord(key: extId, data: data.close(), salesRep: .none, issues: [])
+    record.sharedFields = FieldSnapshot.encode([
+      "Code client": company, "Code contact": isMain ? "" : sageCode,
+      "Civilité": person.civility, "Nom": person.lastName, "Prénom": person.firstName,
+      "Fonction": reader.text(role), "Téléphone": reader.text(phone.0),
+      "Portable": reader.text(mobile.0), "Fax": reader.text(fax.0),
+      "E-mail": reader.text(email.0), "Observations": reader.text(notes),
+    ])
     record.issues = reader.issues
     return record
   }

@@ -165,6 +165,19 @@ public struct CustomerMapping: Sendable {
     reader.date(
       &data, "Z_DATE_DERNIERE_COMMANDE", columns.lastOrderOn, CustomerFields.lastOrderOn)
     record.data = data.close()
+    if kind == .prospect {
+      record.sharedFields = FieldSnapshot.encode([
+        "Société": company.isEmpty ? "" : reader.text(columns.company),
+        "Nom": reader.text(columns.name),
+        "Adresse 1": reader.text(columns.address1), "Adresse 2": reader.text(columns.address2),
+        "Adresse 3": reader.text(columns.address3), "Code Postal": reader.text(columns.postcode),
+        "Ville": reader.text(columns.city), "Pays": countryText,
+        "Téléphone": reader.text(columns.phone), "Portable": reader.text(columns.mobile),
+        "Fax": reader.text(columns.fax), "E-mail": reader.text(columns.email),
+        "URL": reader.text(columns.website), "Observations": reader.text(columns.notes),
+        "Représentant": representative,
+      ])
+    }
     if let contact = mainContact.map(row, company: code, countryISO: phoneCountry) {
       record.companions.append(contact)
     }

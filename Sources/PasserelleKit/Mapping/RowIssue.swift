@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a reject report: what is wrong with a row, where, and what was done.
 public struct RowIssue: Sendable, Equatable {
   public var line: Int
@@ -40,6 +42,9 @@ public struct MappedRecord: Sendable {
   public var email: String = ""
   /// Another key the same record may already have in SM (a contact's derived id).
   public var alternateKey: String? = nil
+  /// A shared record's values by Sage label (`FieldSnapshot`), for the three-way
+  /// comparison when SM changes it.
+  var sharedFields: Data? = nil
 
   public init(key: String, data: [UInt8], salesRep: SalesRepReference, issues: [RowIssue]) {
     self.key = key

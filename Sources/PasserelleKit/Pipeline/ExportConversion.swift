@@ -224,7 +224,8 @@ struct KeyedConversion {
         guard
           try staging.stage(
             code: companion.key, line: prepared.line, operation: operation,
-            fingerprint: digest.fingerprint, known: known) == nil, let operation
+            fingerprint: digest.fingerprint, known: known, fields: companion.sharedFields) == nil,
+          let operation
         else { continue }
         var data = companion.data
         if let companyId { Self.appendField(&data, "accountId", companyId) }
@@ -337,7 +338,7 @@ struct KeyedConversion {
       if let repeated = try staging.stage(
         code: record.key, line: line, operation: operation, fingerprint: fingerprint,
         known: known, smId: matchedId, picture: picture.map { $0.sha256 + " " + $0.picture.stamp },
-        companion: companionOperation)
+        companion: companionOperation, fields: record.sharedFields)
       {
         if let companionOperation, let companionPayload {
           companionPayload.removed.insert(companionOperation)

@@ -5,7 +5,9 @@ import GRDB
 /// (`salesorders`) become one Sage quote import per batch, in the `E`/`L` layout
 /// with `Type de pièce` = Devis, no N° pièce (Sage numbers it) and the SM
 /// reference in `Référence pièce`; each is recorded in the manifest as sent, and a
-/// priced quote that came back from Sage before it is released to SM.
+/// priced quote that came back from Sage before it is released to SM. Prospects
+/// (`accounts`) and contacts become prospect and contact imports
+/// (`SharedRecordImport`).
 struct SalesManagementConversion {
   let path: String
   let sourceName: String
@@ -37,9 +39,13 @@ struct SalesManagementConversion {
     // references given twice, whose quotes are all refused.
     var seen = Set<String>()
     var repeated = Set<String>()
+    var seenRecords = Set<String>()
+    var repeatedRecords = Set<String>()
     let declared = try reader.read { record in
       let reference = SalesManagementQuote.reference(of: record.object)
       if !reference.isEmpty && !seen.insert(reference).inserted { repeated.insert(reference) }
+      let key = SalesManagementRecord.key(of: record.object)
+      if !key.isEmpty && !seenRecords.insert(key).inserted { repeatedRecords.insert(key) }
     }
     guard let resource = Self.resource(declared: declared, fileName: sourceName) else {
       throw FileRejection(
@@ -47,11 +53,21 @@ struct SalesManagementConversion {
         "neither an \"entity\" key nor the file name (salesorders…, accounts…, contacts…) tells what the file holds"
       )
     }
+    if let shared = SalesManagementRecord.Resource(rawValue: resource) {
+      let converter = try SharedRecordImport(
+        db: db, resource: shared, conversion: self, repeated: repeatedRecords)
+      try reader.read { record in try converter.take(record) }
+      if converter.counts.read == 0 {
+        throw FileRejection(.emptyFile, "the file holds no \(resource)")
+      }
+      let produced = try converter.finish()
+      return ExportConversion.Result(
+        entity: resource, counts: converter.counts, outputs: produced)
+    }
     guard resource == "salesorders" else {
       throw FileRejection(
         .unknownEntity,
-        "SM \(resource) are not imported into Sage by this version; the file is set aside unchanged"
-      )
+        "\"\(resource)\" is not something SM sends back to Sage (salesorders, accounts, contacts)")
     }
     let converter = try QuoteImport(db: db, conversion: self, repeated: repeated)
     try reader.read { record in try converter.take(record) }
@@ -71,11 +87,9 @@ final class QuoteImport {
   let report: ReportFile
   let references: ReferenceLookup
   let quotes: QuoteBook
-  private var writer: SageImportWriter? = nil
+  private let importFile: SageImportFile
   private var released: PayloadFile? = nil
   private(set) var counts = BatchCounts()
-  private let importName: String
-  private let importTemporary: String
   private let decimalSeparator: UInt8
 
   /// References given to more than one quote of the file.
@@ -88,8 +102,9 @@ final class QuoteImport {
     report = ReportFile(outputs: outputs)
     references = try ReferenceLookup(db: db)
     quotes = QuoteBook(db: db)
-    importName = "\(outputs.batch)-devis.txt"
-    importTemporary = "\(conversion.sageFolder)/.\(importName).tmp"
+    importFile = SageImportFile(
+      folder: conversion.sageFolder, batch: outputs.batch, suffix: "devis",
+      labels: SalesManagementConversion.quoteLabels)
     decimalSeparator = conversion.settings.sageDecimalSeparator
   }
 
@@ -225,26 +240,19 @@ final class QuoteImport {
           String(line.order),
         ])
     }
-    if writer == nil {
-      writer = try SageImportWriter(
-        path: importTemporary, labels: SalesManagementConversion.quoteLabels)
-    }
     for row in rows {
       var encodedRow: [[UInt8]] = []
       for (column, value) in row.enumerated() {
-        let encoded = SageImportWriter.encode(value)
-        // Accents Windows-1252 lacks are dropped (`ō` → `o`) and tabs or line
-        // breaks become spaces, silently; only a lost character is reported.
-        if encoded.replaced {
+        let encoded = SageImportFile.prepare(value)
+        if encoded.written.replaced {
           issues.append(
-            issue(
-              quote, .warning, .textNotRepresentable, SalesManagementConversion.quoteLabels[column],
-              "characters Windows-1252 cannot hold (emoji, Asian scripts) were written as '?'",
-              value))
+            SageImportFile.replacedIssue(
+              line: quote.line, key: quote.reference,
+              field: SalesManagementConversion.quoteLabels[column], value: value))
         }
         encodedRow.append(encoded.bytes)
       }
-      try writer!.writeRow(encodedRow)
+      try importFile.write(encodedRow)
     }
     for issue in issues { try report.note(issue) }
     try quotes.recordSent(
@@ -309,13 +317,7 @@ final class QuoteImport {
   func finish() throws -> [BatchOutput] {
     counts.warnings = report.warnings
     var produced: [BatchOutput] = []
-    if let writer {
-      try writer.close()
-      produced.append(
-        BatchOutput(
-          kind: "sage-import", path: "\(conversion.sageFolder)/\(importName)",
-          temporaryPath: importTemporary))
-    }
+    if let output = try importFile.finish() { produced.append(output) }
     if let output = try released?.finish() { produced.append(output) }
     if let output = try report.finish() { produced.append(output) }
     return produced

@@ -18,6 +18,10 @@ public struct Settings: Sendable {
   public var pictureFolders: [String] = []
   /// Decimal separator of the numbers in Sage import files.
   public var sageDecimalSeparator = UInt8(ascii: ",")
+  /// Prefix of the Sage codes given to prospects created in SM (then 5 digits).
+  public var prospectCodePrefix = "PSM"
+  /// Prefix of the Sage codes given to contacts created in SM (then 5 digits).
+  public var contactCodePrefix = "CSM"
 
   public init() {}
 }

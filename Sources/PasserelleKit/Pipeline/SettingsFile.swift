@@ -85,6 +85,15 @@ public enum SettingsFile {
       guard value == value.rounded() else { throw ConfigurationError("\(key) must be an integer") }
       return Int(value)
     }
+    func codePrefix() throws -> String {
+      guard case .string(let prefix) = value, (1...8).contains(prefix.count),
+        prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+      else {
+        throw ConfigurationError(
+          "\(key) must be 1 to 8 letters or digits, so that a code fits Sage's 13 characters")
+      }
+      return prefix
+    }
     switch (table, key) {
     case ("reading", "fallback_encoding"):
       guard case .string(let name) = value else { throw ConfigurationError("\(key) must be text") }
@@ -115,6 +124,8 @@ public enum SettingsFile {
         throw ConfigurationError("\(key) is \",\" or \".\"")
       }
       settings.sageDecimalSeparator = UInt8(ascii: text == "," ? "," : ".")
+    case ("sage", "prospect_code_prefix"): settings.prospectCodePrefix = try codePrefix()
+    case ("sage", "contact_code_prefix"): settings.contactCodePrefix = try codePrefix()
     case ("pictures", "folders"):
       guard case .string(let list) = value else { throw ConfigurationError("\(key) must be text") }
       settings.pictureFolders = list.split(separator: ";").map {
@@ -189,6 +200,11 @@ public enum SettingsFile {
     # Decimal separator of numbers in the import files written for Sage 50
     # ("," or ".", as the import format is set up in Sage).
     # decimal_separator = ","
+    # Codes given to prospects and contacts created in SM: this prefix, then a
+    # counter of 5 digits kept in the manifest (never reused). Letters and digits,
+    # at most 8 characters, so that a code fits Sage's 13.
+    # prospect_code_prefix = "PSM"
+    # contact_code_prefix = "CSM"
 
     [salesmanagement]
     # SM user given to new accounts that have no representative in Sage

@@ -43,6 +43,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case foreignLine = "foreign-line"
   /// A document type SM does not receive (orders, delivery notes).
   case notSynchronised = "not-synchronised"
+  /// A value longer than Sage's field was cut to fit.
+  case valueTruncated = "value-truncated"
 }
 
 /// How bad a row issue is: an error keeps the row out of the payload, a warning

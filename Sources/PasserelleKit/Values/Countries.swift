@@ -11,6 +11,12 @@ enum Countries {
     return codesByKey[key]
   }
 
+  /// The French name of a country, as Sage 50 FR writes it (`FR` → "France").
+  static func frenchName(_ iso: String) -> String? {
+    let code = iso.uppercased()
+    return entries.first { $0.code == code }?.names.first
+  }
+
   /// True for "FR" and the overseas territories inside the French national numbering plan.
   static func usesFrenchNumbering(_ iso: String) -> Bool {
     ValueBytes.withBytes(iso) { bytes in

@@ -54,12 +54,14 @@ import Testing
     for name in try FileManager.default.contentsOfDirectory(atPath: TestFiles.sample("")) {
       try FileManager.default.copyItem(atPath: TestFiles.sample(name), toPath: "\(watch)/\(name)")
     }
-    try FileManager.default.copyItem(
-      atPath: QuoteRoundTripTests.quotesSample,
-      toPath: root.file("watch/salesmanagement/salesorders-2026-10.json"))
+    let smSamples = TestFiles.repository.appendingPathComponent("samples/salesmanagement").path
+    for name in try FileManager.default.contentsOfDirectory(atPath: smSamples) {
+      try FileManager.default.copyItem(
+        atPath: "\(smSamples)/\(name)", toPath: root.file("watch/salesmanagement/\(name)"))
+    }
     let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(result.status == 1, "rows were rejected: \(result.error)")
-    #expect(result.error.contains("11 file(s): 11 converted"), "\(result.error)")
+    #expect(result.error.contains("13 file(s): 13 converted"), "\(result.error)")
     let entities = result.error.split(separator: "\n").compactMap { line -> String? in
       let words = line.split(separator: " ")
       guard let index = words.firstIndex(of: "—"), index > 0 else { return nil }
@@ -68,17 +70,21 @@ import Testing
     #expect(
       entities == [
         "representatives", "customers", "customers", "customers", "prospects", "contacts",
-        "articles", "articles", "documents", "documents", "salesorders",
+        "articles", "articles", "documents", "documents", "accounts", "contacts", "salesorders",
       ])
     let payloads = root.files(in: "out/salesmanagement")
     // The devis export came first: Sage already holds the three good SM quotes, so
     // they are not imported again, and their prices go to SM.
-    #expect(FileManager.default.fileExists(atPath: root.file("out/sage")))
-    #expect(root.files(in: "out/sage").isEmpty)
+    // What goes to Sage: the prospects and contacts SM created or edited.
+    #expect(
+      root.files(in: "out/sage").map { String($0.split(separator: "-").last!) }.sorted() == [
+        "contacts.txt", "prospects.txt",
+      ])
     // Accounts: the TAB customers, the two whose Observations keep a line break in
-    // the Excel copy, the prospects.
+    // the Excel copy, the prospects, the codes given to SM's new prospects; the
+    // same for contacts, with the codes of SM's new contacts.
     let expected = [
-      "users": 1, "accounts": 3, "contacts": 3, "products": 1, "sales": 1, "salesorders": 1,
+      "users": 1, "accounts": 4, "contacts": 4, "products": 1, "sales": 1, "salesorders": 1,
     ]
     for (resource, count) in expected {
       #expect(payloads.filter { $0.hasSuffix("-\(resource).json") }.count == count, "\(resource)")

@@ -200,7 +200,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{\"entity\": \"accounts\", \"records\": [{\"id\": 1}]}", ReasonCode.unknownEntity),
+    ("{\"entity\": \"products\", \"records\": [{\"id\": 1}]}", ReasonCode.unknownEntity),
     ("[{\"id\": 1}, 42]", .malformedJSON),
     ("[{\"id\": 1, ", .malformedJSON),
     ("[{\"lines\": " + String(repeating: "[", count: 100), .tooLarge),

@@ -25,7 +25,8 @@ import Testing
       Set(keys) == [
         "fallback_encoding", "max_file_mb", "max_field_kb", "max_record_kb", "max_columns",
         "max_records", "mass_deletion_share", "stability_seconds", "sage_poll_seconds",
-        "salesmanagement_poll_seconds", "folders", "decimal_separator", "admin_user_id",
+        "salesmanagement_poll_seconds", "folders", "decimal_separator", "prospect_code_prefix",
+        "contact_code_prefix", "admin_user_id",
         "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
         "\"Outillage\"", "\"sophie.marchand@example.fr\"",
       ])
@@ -38,6 +39,8 @@ import Testing
     #expect(settings.sagePollSeconds == defaults.sagePollSeconds)
     #expect(settings.salesManagementPollSeconds == defaults.salesManagementPollSeconds)
     #expect(settings.sageDecimalSeparator == defaults.sageDecimalSeparator)
+    #expect(settings.prospectCodePrefix == defaults.prospectCodePrefix)
+    #expect(settings.contactCodePrefix == defaults.contactCodePrefix)
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)
     #expect(settings.tables.countryIds == ["FR": 73, "BE": 21])
@@ -63,6 +66,8 @@ import Testing
     ("[salesmanagement.countries]\nFRANCE = 73\n", "line 2"),
     ("[salesmanagement.users]\n\"R01\" = 4\n", "line 2"),
     ("[pictures]\nfolders = 3\n", "line 2"),
+    ("[sage]\nprospect_code_prefix = \"PROSPECT-\"\n", "line 2"),
+    ("[sage]\n\ncontact_code_prefix = \"\"\n", "line 3"),
   ])
   func mistakesNameTheirLine(text: String, where expected: String) {
     do {
