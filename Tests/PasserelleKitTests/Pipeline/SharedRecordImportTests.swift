@@ -178,14 +178,20 @@ import Testing
     #expect(third.outputs.isEmpty)
   }
 
-  @Test func bothSidesChangedIsAConflictSageWins() throws {
-    let root = try Self.root()
-    // Sage changes the phone of P00001 while SM changes it too, and its e-mail.
+  /// A root where Sage changed the phone of P00001 (03 20 55 12 48) since SM last saw it.
+  static func rootWhereSageChangedAPhone(_ name: String = #function) throws -> TestRoot {
+    let root = try Self.root(name)
     try root.drop(
       try SageSamples.edited(
         SageSamples.prospects, key: "Code prospect",
         changing: ["P00001": ["Téléphone": "03 20 00 00 01"]]), as: "prospects.txt")
     _ = try root.runOnce()
+    return root
+  }
+
+  @Test func bothSidesChangedIsAConflictSageWins() throws {
+    // SM changes the phone too, and the e-mail.
+    let root = try Self.rootWhereSageChangedAPhone()
     try Self.dropSM(
       root,
       """
@@ -210,12 +216,7 @@ import Testing
   }
 
   @Test func aChangeOnlySageMadeIsNotUndoneByAnOlderSMRecord() throws {
-    let root = try Self.root()
-    try root.drop(
-      try SageSamples.edited(
-        SageSamples.prospects, key: "Code prospect",
-        changing: ["P00001": ["Téléphone": "03 20 00 00 01"]]), as: "prospects.txt")
-    _ = try root.runOnce()
+    let root = try Self.rootWhereSageChangedAPhone()
     // SM still shows the phone it had (Sage's change is on its way) and changes the e-mail.
     try Self.dropSM(
       root,
