@@ -281,15 +281,16 @@ final class RecordStaging {
   }
 
   /// Writes what this batch sent: new fingerprints for emitted keys that were not
-  /// repeated, and the deletions. Shared values agreed with SM stay as they were
-  /// (a change in Sage is news for SM until SM shows it), unless another Sage
-  /// record now speaks for this one (a contacts export taking over a main contact).
+  /// repeated, and the deletions. Shared values agreed with SM (`syncedFields`,
+  /// NULL while they are Sage's values) stay as they were: a change in Sage is news
+  /// for SM until SM shows it; unless another Sage record now speaks for this one
+  /// (a contacts export taking over a main contact).
   func commit(deletions: Int) throws {
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
-          deleted, firstBatch, lastBatch, fields, syncedFields)
-        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields, fields
+          deleted, firstBatch, lastBatch, fields)
+        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields
         FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
         ON CONFLICT(resource, code) DO UPDATE SET
           kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
@@ -297,8 +298,8 @@ final class RecordStaging {
           picture = COALESCE(excluded.picture, record.picture), deleted = 0,
           lastBatch = excluded.lastBatch, awaitingSage = 0,
           fields = COALESCE(excluded.fields, record.fields),
-          syncedFields = CASE WHEN record.kind = excluded.kind
-            THEN COALESCE(record.syncedFields, excluded.fields) ELSE excluded.fields END
+          syncedFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
+            THEN COALESCE(record.syncedFields, record.fields) END
         """, arguments: [resource, kind, owner, batch, batch])
     // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
     try db.execute(

@@ -15,7 +15,7 @@ final class SharedRecordBook {
     var awaitingSage: Bool
     /// What Sage holds, by Sage label.
     var sage: FieldSnapshot?
-    /// What both sides last agreed on, by Sage label.
+    /// What both sides last agreed on, by Sage label; nil when it is what Sage holds.
     var synced: FieldSnapshot?
   }
 
@@ -116,10 +116,10 @@ final class SharedRecordBook {
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, deleted, firstBatch,
-          lastBatch, fields, syncedFields, awaitingSage)
-        VALUES (?, ?, ?, 'salesmanagement', 'shared', ?, 0, ?, ?, ?, ?, 1)
+          lastBatch, fields, awaitingSage)
+        VALUES (?, ?, ?, 'salesmanagement', 'shared', ?, 0, ?, ?, ?, 1)
         """,
-      arguments: [resource, code, kind, smId, batch, batch, sage.encoded, sage.encoded])
+      arguments: [resource, code, kind, smId, batch, batch, sage.encoded])
   }
 
   /// Records what an SM change did to a known record: what Sage will hold, what

@@ -28,7 +28,17 @@ public struct StatusReport: Sendable, Codable {
   public var quotes: [String: Int]
   /// Priced quotes from Sage whose SM quote is not known yet.
   public var unmatchedPricedQuotes: Int
+  /// Records created in SM, by resource: how many got a Sage code, the last one,
+  /// and how many no Sage export has listed yet (waiting for the accountant's import).
+  public var createdInSalesManagement: [CreatedRecords]
   public var recentRejections: [String]
+
+  public struct CreatedRecords: Sendable, Codable {
+    public var resource: String
+    public var allocated: Int
+    public var lastCode: String
+    public var awaitingSage: Int
+  }
 
   public static func load(from path: String) throws -> StatusReport {
     let manifest = try Manifest(path: path)
@@ -72,10 +82,22 @@ public struct StatusReport: Sendable, Codable {
         quotes[row[0]] = row[1]
       }
       let unmatched = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pendingPricedQuote") ?? 0
+      let created = try GRDB.Row.fetchAll(
+        db,
+        sql: """
+          SELECT a.resource, COUNT(*),
+            (SELECT code FROM allocatedCode WHERE resource = a.resource
+              ORDER BY allocatedAt DESC, rowid DESC LIMIT 1),
+            (SELECT COUNT(*) FROM record WHERE resource = a.resource AND awaitingSage = 1)
+          FROM allocatedCode a GROUP BY a.resource ORDER BY a.resource
+          """
+      ).map {
+        CreatedRecords(resource: $0[0], allocated: $0[1], lastCode: $0[2], awaitingSage: $0[3])
+      }
       return StatusReport(
         manifest: path, batches: batches, lastRuns: lastRuns, records: records,
         pendingQuotes: quotes["sent"] ?? 0, quotes: quotes, unmatchedPricedQuotes: unmatched,
-        recentRejections: rejections)
+        createdInSalesManagement: created, recentRejections: rejections)
     }
   }
 
@@ -100,6 +122,11 @@ public struct StatusReport: Sendable, Codable {
     lines.append("Quotes waiting for Sage's prices: \(pendingQuotes)")
     lines.append("Quotes priced by Sage and read-only in SM: \(quotes["priced"] ?? 0)")
     lines.append("Priced quotes from Sage waiting for their SM quote: \(unmatchedPricedQuotes)")
+    for created in createdInSalesManagement {
+      lines.append(
+        "Sage codes given to \(created.resource) created in SM: \(created.allocated) (last \(created.lastCode)), \(created.awaitingSage) not yet in a Sage export"
+      )
+    }
     if !recentRejections.isEmpty {
       lines.append("Recently rejected files:")
       lines.append(contentsOf: recentRejections.map { "  \($0)" })

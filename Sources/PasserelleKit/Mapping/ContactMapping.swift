@@ -53,13 +53,20 @@ struct ContactRecordBuilder {
     data.bool("Z_CONTACT_PRINCIPAL", isMain)
     data.string("Z_CODE_CONTACT", isMain ? "" : sageCode)
     var record = MappedRecord(key: extId, data: data.close(), salesRep: .none, issues: [])
-    record.sharedFields = FieldSnapshot.encode([
-      "Code client": company, "Code contact": isMain ? "" : sageCode,
-      "Civilité": person.civility, "Nom": person.lastName, "Prénom": person.firstName,
-      "Fonction": reader.text(role), "Téléphone": reader.text(phone.0),
-      "Portable": reader.text(mobile.0), "Fax": reader.text(fax.0),
-      "E-mail": reader.text(email.0), "Observations": reader.text(notes),
-    ])
+    var snapshot = FieldSnapshot.Builder()
+    let encoding = reader.row.encoding
+    snapshot.add("Code client", company)
+    snapshot.add("Code contact", isMain ? "" : sageCode)
+    snapshot.add("Civilité", person.civility)
+    snapshot.add("Nom", person.lastName)
+    snapshot.add("Prénom", person.firstName)
+    snapshot.add("Fonction", reader.raw(role), encoding: encoding)
+    snapshot.add("Téléphone", reader.raw(phone.0), encoding: encoding)
+    snapshot.add("Portable", reader.raw(mobile.0), encoding: encoding)
+    snapshot.add("Fax", reader.raw(fax.0), encoding: encoding)
+    snapshot.add("E-mail", reader.raw(email.0), encoding: encoding)
+    snapshot.add("Observations", reader.raw(notes), encoding: encoding)
+    record.sharedFields = snapshot.data
     record.issues = reader.issues
     return record
   }

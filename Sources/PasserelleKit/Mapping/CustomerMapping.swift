@@ -166,17 +166,23 @@ public struct CustomerMapping: Sendable {
       &data, "Z_DATE_DERNIERE_COMMANDE", columns.lastOrderOn, CustomerFields.lastOrderOn)
     record.data = data.close()
     if kind == .prospect {
-      record.sharedFields = FieldSnapshot.encode([
-        "Société": company.isEmpty ? "" : reader.text(columns.company),
-        "Nom": reader.text(columns.name),
-        "Adresse 1": reader.text(columns.address1), "Adresse 2": reader.text(columns.address2),
-        "Adresse 3": reader.text(columns.address3), "Code Postal": reader.text(columns.postcode),
-        "Ville": reader.text(columns.city), "Pays": countryText,
-        "Téléphone": reader.text(columns.phone), "Portable": reader.text(columns.mobile),
-        "Fax": reader.text(columns.fax), "E-mail": reader.text(columns.email),
-        "URL": reader.text(columns.website), "Observations": reader.text(columns.notes),
-        "Représentant": representative,
-      ])
+      var snapshot = FieldSnapshot.Builder()
+      snapshot.add("Société", company, encoding: encoding)
+      snapshot.add("Nom", personName, encoding: encoding)
+      snapshot.add("Adresse 1", reader.raw(columns.address1), encoding: encoding)
+      snapshot.add("Adresse 2", reader.raw(columns.address2), encoding: encoding)
+      snapshot.add("Adresse 3", reader.raw(columns.address3), encoding: encoding)
+      snapshot.add("Code Postal", reader.raw(columns.postcode), encoding: encoding)
+      snapshot.add("Ville", reader.raw(columns.city), encoding: encoding)
+      snapshot.add("Pays", countryText)
+      snapshot.add("Téléphone", reader.raw(columns.phone), encoding: encoding)
+      snapshot.add("Portable", reader.raw(columns.mobile), encoding: encoding)
+      snapshot.add("Fax", reader.raw(columns.fax), encoding: encoding)
+      snapshot.add("E-mail", reader.raw(columns.email), encoding: encoding)
+      snapshot.add("URL", reader.raw(columns.website), encoding: encoding)
+      snapshot.add("Observations", reader.raw(columns.notes), encoding: encoding)
+      snapshot.add("Représentant", representative)
+      record.sharedFields = snapshot.data
     }
     if let contact = mainContact.map(row, company: code, countryISO: phoneCountry) {
       record.companions.append(contact)

@@ -97,6 +97,15 @@ import Testing
     // SM quotes; the fourth has none.
     #expect(status.error.contains("Quotes priced by Sage and read-only in SM: 3"))
     #expect(status.error.contains("Priced quotes from Sage waiting for their SM quote: 1"))
+    #expect(
+      status.error.contains(
+        "Sage codes given to accounts created in SM: 2 (last PSM00002), 2 not yet in a Sage export"
+      ), "\(status.error)")
+    // A main contact edited in SM got a code too, but it is not a new SM record.
+    #expect(
+      status.error.contains(
+        "Sage codes given to contacts created in SM: 3 (last CSM00003), 2 not yet in a Sage export"
+      ), "\(status.error)")
     // The last batch is the last one processed, even within the same second.
     #expect(status.error.contains("Export des factures.Txt → done"), "\(status.error)")
     #expect(status.error.contains("salesorders-2026-10.json → done"), "\(status.error)")
