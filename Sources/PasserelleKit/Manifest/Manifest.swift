@@ -105,13 +105,15 @@ public final class Manifest: Sendable {
     }
     migrator.registerMigration("v4") { db in
       // Shared records (prospects, contacts): their values by Sage label as Sage
-      // holds them and as both sides last agreed, for the three-way comparison;
+      // holds them, as it held them before its last change, and as both sides last
+      // agreed, for the three-way comparison;
       // records created in SM wait for Sage's first export of them, and are not
       // deletions until then. Codes allocated to SM records are never reused.
       try db.execute(
         sql: """
           ALTER TABLE record ADD COLUMN fields BLOB;
           ALTER TABLE record ADD COLUMN syncedFields BLOB;
+          ALTER TABLE record ADD COLUMN previousFields BLOB;
           ALTER TABLE record ADD COLUMN awaitingSage INTEGER NOT NULL DEFAULT 0;
           CREATE INDEX recordBySMId ON record(resource, smId) WHERE smId IS NOT NULL;
           CREATE TABLE codeCounter (
@@ -122,11 +124,13 @@ public final class Manifest: Sendable {
             code TEXT NOT NULL,
             smId INTEGER,
             smExtId TEXT,
+            derivedId TEXT,
             batch TEXT NOT NULL,
             allocatedAt TEXT NOT NULL,
             PRIMARY KEY (resource, code));
           CREATE INDEX allocatedBySMId ON allocatedCode(resource, smId);
           CREATE INDEX allocatedBySMExtId ON allocatedCode(resource, smExtId);
+          CREATE INDEX allocatedByDerivedId ON allocatedCode(resource, derivedId);
           """)
     }
     return migrator

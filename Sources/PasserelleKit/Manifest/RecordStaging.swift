@@ -42,6 +42,8 @@ final class RecordStaging {
   private let repeatKey: Statement
   /// Active records of this kind that the file holds: the others are deletions.
   private var matchedActive = 0
+  /// Some row carried shared values (prospects, contacts).
+  private var stagedFields = false
   private let stage: Statement
 
   init(
@@ -167,6 +169,7 @@ final class RecordStaging {
       sqlite3_bind_null(statement, 7)
     }
     if let fields {
+      stagedFields = true
       _ = fields.withUnsafeBytes {
         sqlite3_bind_blob(statement, 8, $0.baseAddress, Int32($0.count), sqliteTransient)
       }
@@ -299,8 +302,21 @@ final class RecordStaging {
           lastBatch = excluded.lastBatch, awaitingSage = 0,
           fields = COALESCE(excluded.fields, record.fields),
           syncedFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
-            THEN COALESCE(record.syncedFields, record.fields) END
+            THEN COALESCE(record.syncedFields, record.fields) END,
+          previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
+            THEN record.fields END
         """, arguments: [resource, kind, owner, batch, batch])
+    // An unchanged shared record whose values the manifest lacks (kept by an earlier
+    // version) gets them, so that SM's next change of it can be compared.
+    if stagedFields {
+      try db.execute(
+        sql: """
+          UPDATE record SET fields = (SELECT s.fields FROM temp.\(table) s WHERE s.code = record.code)
+          WHERE resource = ? AND fields IS NULL AND code IN
+            (SELECT code FROM temp.\(table)
+             WHERE fields IS NOT NULL AND operation IS NULL AND occurrences = 1)
+          """, arguments: [resource])
+    }
     // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
     try db.execute(
       sql: """

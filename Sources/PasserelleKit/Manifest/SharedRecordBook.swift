@@ -17,6 +17,8 @@ final class SharedRecordBook {
     var sage: FieldSnapshot?
     /// What both sides last agreed on, by Sage label; nil when it is what Sage holds.
     var synced: FieldSnapshot?
+    /// What Sage held before its last change.
+    var previous: FieldSnapshot?
   }
 
   let db: Database
@@ -28,7 +30,7 @@ final class SharedRecordBook {
   }
 
   private static let columns = """
-    code, kind, owner, smId, deleted, awaitingSage, fields, syncedFields
+    code, kind, owner, smId, deleted, awaitingSage, fields, syncedFields, previousFields
     """
 
   private func known(_ row: Row?) -> Known? {
@@ -36,7 +38,7 @@ final class SharedRecordBook {
     return Known(
       code: row[0], kind: row[1], owner: row[2], smId: row[3], deleted: row[4],
       awaitingSage: row[5], sage: FieldSnapshot(encoded: row[6]),
-      synced: FieldSnapshot(encoded: row[7]))
+      synced: FieldSnapshot(encoded: row[7]), previous: FieldSnapshot(encoded: row[8]))
   }
 
   func find(code: String) throws -> Known? {
@@ -75,11 +77,27 @@ final class SharedRecordBook {
       arguments: [resource, extId])
   }
 
+  /// The key SM knows a Sage contact by, when it is not the key the export gives:
+  /// the derived id of a main contact Sage now lists under a code of ours, or the
+  /// code of ours of a contact created in SM that Sage lists without a code.
+  static func salesManagementKey(ofContact key: String, in db: Database) throws -> String? {
+    try String.fetchOne(
+      db,
+      sql: """
+        SELECT smExtId FROM allocatedCode
+        WHERE resource = 'contacts' AND code = ? AND smExtId IS NOT NULL
+        UNION ALL
+        SELECT code FROM allocatedCode WHERE resource = 'contacts' AND derivedId = ?
+        LIMIT 1
+        """, arguments: [key, key])
+  }
+
   /// The next code `prefix` + counter (at least 5 digits) that no record and no
   /// earlier allocation holds. The counter only grows: a code is never reused,
   /// even for a record deleted since.
   func allocate(
-    prefix: String, smId: Int?, smExtId: String?, batch: String, at date: Date
+    prefix: String, smId: Int?, smExtId: String?, derivedId: String? = nil, batch: String,
+    at date: Date
   ) throws -> String {
     var last =
       try Int.fetchOne(
@@ -103,9 +121,9 @@ final class SharedRecordBook {
         """, arguments: [prefix, last])
     try db.execute(
       sql: """
-        INSERT INTO allocatedCode(resource, code, smId, smExtId, batch, allocatedAt)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """, arguments: [resource, code, smId, smExtId, batch, Timestamp.iso(date)])
+        INSERT INTO allocatedCode(resource, code, smId, smExtId, derivedId, batch, allocatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """, arguments: [resource, code, smId, smExtId, derivedId, batch, Timestamp.iso(date)])
     return code
   }
 

@@ -103,10 +103,14 @@ public struct CustomerMapping: Sendable {
     if let iso = countryISO, let countryId = tables.countryIds[iso] {
       data.integer("countryId", countryId)
     }
-    data.string("phone", reader.phone(columns.phone, CustomerFields.phone, phoneCountry))
-    data.string("phone2", reader.phone(columns.mobile, CustomerFields.mobile, phoneCountry))
-    data.string("fax", reader.phone(columns.fax, CustomerFields.fax, phoneCountry))
-    data.string("email", reader.email(columns.email, CustomerFields.email))
+    let phone = reader.phone(columns.phone, CustomerFields.phone, phoneCountry)
+    let mobile = reader.phone(columns.mobile, CustomerFields.mobile, phoneCountry)
+    let fax = reader.phone(columns.fax, CustomerFields.fax, phoneCountry)
+    let email = reader.email(columns.email, CustomerFields.email)
+    data.string("phone", phone)
+    data.string("phone2", mobile)
+    data.string("fax", fax)
+    data.string("email", email)
     data.text("web", reader.raw(columns.website), encoding: encoding)
     data.text("comment", reader.raw(columns.notes), encoding: encoding)
     if let branchId = tables.branchId { data.integer("branchId", branchId) }
@@ -182,6 +186,10 @@ public struct CustomerMapping: Sendable {
       snapshot.add("URL", reader.raw(columns.website), encoding: encoding)
       snapshot.add("Observations", reader.raw(columns.notes), encoding: encoding)
       snapshot.add("Représentant", representative)
+      snapshot.leftOut("phone", holding: reader.raw(columns.phone), sent: phone)
+      snapshot.leftOut("phone2", holding: reader.raw(columns.mobile), sent: mobile)
+      snapshot.leftOut("fax", holding: reader.raw(columns.fax), sent: fax)
+      snapshot.leftOut("email", holding: reader.raw(columns.email), sent: email)
       record.sharedFields = snapshot.data
     }
     if let contact = mainContact.map(row, company: code, countryISO: phoneCountry) {

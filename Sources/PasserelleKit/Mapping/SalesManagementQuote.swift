@@ -24,6 +24,15 @@ public enum SalesManagementReference: Sendable, Equatable {
     return .none
   }
 
+  /// JSON `true` or `false` (which Foundation also lets read as a number).
+  static func isBoolean(_ value: Any) -> Bool {
+    guard let number = value as? NSNumber else { return false }
+    return String(cString: number.objCType) == "c"
+  }
+
+  /// A JSON number (which Foundation may also let read as text).
+  static func isNumber(_ value: Any) -> Bool { value is NSNumber }
+
   static func integer(_ value: Any?) -> Int? {
     if let number = value as? NSNumber {
       let double = number.doubleValue

@@ -59,10 +59,29 @@ public struct SalesManagementRecord: Sendable {
   public init(_ object: [String: Any], resource: Resource, line: Int) {
     self.resource = resource
     self.line = line
-    id = SalesManagementReference.integer(object["id"])
-    extId = (object["extId"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
-    // A record without extId is also keyed "SM-<id>" (`key`).
-    deleted = (object["deleted"] as? Bool) ?? false
+    var wrongTypes: [(field: String, expected: String, value: Any)] = []
+    let present = { (key: String) -> Any? in object[key].flatMap { $0 is NSNull ? nil : $0 } }
+    id = nil
+    if let raw = present("id") {
+      id = SalesManagementReference.isBoolean(raw) ? nil : SalesManagementReference.integer(raw)
+      if id == nil { wrongTypes.append(("id", "an integer", raw)) }
+    }
+    extId = ""
+    if let raw = present("extId") {
+      if let text = raw as? String, !SalesManagementReference.isNumber(raw) {
+        extId = text.trimmingCharacters(in: .whitespaces)
+      } else {
+        wrongTypes.append(("extId", "text", raw))
+      }
+    }
+    deleted = false
+    if let raw = present("deleted") {
+      if SalesManagementReference.isBoolean(raw), let flag = raw as? Bool {
+        deleted = flag
+      } else {
+        wrongTypes.append(("deleted", "true or false", raw))
+      }
+    }
     company = .read(object, id: "accountId", extId: "accountExtId")
     salesRep = .read(object, id: "salesRepId1", extId: "salesRepExtId1")
     countryId = SalesManagementReference.integer(object["countryId"])
@@ -82,7 +101,14 @@ public struct SalesManagementRecord: Sendable {
             message: "not a text value; the field is left as Sage holds it", value: "\(raw)"))
       }
     }
-    if key.isEmpty {
+    for wrong in wrongTypes {
+      issues.append(
+        RowIssue(
+          line: line, key: key, field: wrong.field, severity: .error, code: .wrongType,
+          message: "\(wrong.field) must be \(wrong.expected); the record is left out",
+          value: "\(wrong.value)"))
+    }
+    if key.isEmpty && wrongTypes.isEmpty {
       issues.append(
         RowIssue(
           line: line, key: "", field: "id", severity: .error, code: .missingKey,

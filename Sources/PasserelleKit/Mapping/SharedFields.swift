@@ -45,8 +45,13 @@ struct SharedField: Sendable {
     self.layout = layout
   }
 
+  /// The snapshot entry that holds what SM was sent when it is not what the labels
+  /// say (a value the payload left out as invalid: SM holds nothing).
+  var sentKey: String { "=" + key }
+
   /// The value SM sees for a record as Sage holds it (`snapshot` by Sage label).
   func salesManagementValue(_ snapshot: FieldSnapshot) -> String? {
+    if let sent = snapshot.values[sentKey] { return sent }
     var parts: [String] = []
     var known = false
     for label in labels {
@@ -60,12 +65,16 @@ struct SharedField: Sendable {
 
   /// The values of the field's labels once `value` is written over `held`.
   func labelValues(writing value: String, over held: FieldSnapshot?) -> [(String, String)] {
-    labels.enumerated().map { index, label in
-      if index == 0 { return (label, value) }
-      switch layout {
-      case .single, .joined: return (label, "")
-      case .firstFilled: return (label, held?.values[label] ?? value)
+    guard layout == .firstFilled, let held else {
+      return labels.enumerated().map { index, label in
+        (label, index == 0 || layout == .firstFilled ? value : "")
       }
+    }
+    // The label SM's value came from takes the new one (a person's Nom when there
+    // is no Société); the others keep what Sage holds.
+    let source = labels.firstIndex { !(held.values[$0] ?? "").isEmpty } ?? 0
+    return labels.enumerated().map { index, label in
+      (label, index == source ? value : held.values[label] ?? "")
     }
   }
 
@@ -191,6 +200,16 @@ struct FieldSnapshot: Sendable, Equatable {
       for byte in value.utf8 { bytes.append(byte < 0x20 ? 0x20 : byte) }
     }
 
+    /// Records that SM was sent nothing for `key` although Sage holds a value (it
+    /// was left out as invalid): SM's empty field is then not a change.
+    mutating func leftOut(_ key: StaticString, holding raw: UnsafeRawBufferPointer, sent: String) {
+      guard sent.isEmpty && !raw.isEmpty else { return }
+      if !bytes.isEmpty { bytes.append(0x1E) }
+      bytes.append(UInt8(ascii: "="))
+      key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+      bytes.append(0x1F)
+    }
+
     mutating func add(
       _ name: StaticString, _ value: UnsafeRawBufferPointer, encoding: TextEncoding
     ) {
@@ -225,12 +244,16 @@ struct SharedRecordMerge {
   var synced: FieldSnapshot
 
   /// - Parameters:
-  ///   - incoming: SM's values by SM key, only for the keys SM sent.
+  ///   - incoming: SM's values by SM key, only for the keys SM sent, in the form
+  ///     Sage would hold them (Windows-1252, Sage's lengths): what we write is what
+  ///     we compare.
   ///   - sage: what Sage holds; nil for a record Sage does not have yet.
   ///   - synced: what both last agreed on; nil means what Sage holds.
+  ///   - previous: what Sage held before its last change, also sent to SM: SM may
+  ///     still show it when Sage changed a value twice.
   init(
     fields: [SharedField], incoming: [String: String], sage: FieldSnapshot?,
-    synced: FieldSnapshot?
+    synced: FieldSnapshot?, previous: FieldSnapshot? = nil
   ) {
     let sageNow = sage ?? FieldSnapshot()
     let base = synced ?? sageNow
@@ -242,11 +265,15 @@ struct SharedRecordMerge {
       let agreed = field.salesManagementValue(base)
       if let held, field.same(value, held) {
         // Both sides hold it: it is agreed from now on.
-        for label in field.labels { self.synced.values[label] = sageNow.values[label] }
+        for label in field.labels + [field.sentKey] {
+          self.synced.values[label] = sageNow.values[label]
+        }
         continue
       }
-      let smChanged = agreed.map { !field.same(value, $0) } ?? true
-      guard smChanged else { continue }  // Sage's change has not reached SM yet
+      // SM shows a value Sage sent it: Sage's later change has not reached SM yet.
+      let seenBySM = [agreed, previous.flatMap(field.salesManagementValue)].compactMap { $0 }
+      let smChanged = !seenBySM.contains { field.same(value, $0) }
+      guard smChanged else { continue }
       let sageChanged =
         if let held, let agreed { !field.same(held, agreed) } else { false }
       if sageChanged {
@@ -264,5 +291,7 @@ struct SharedRecordMerge {
       sage.values[label] = value
       synced.values[label] = value
     }
+    sage.values[field.sentKey] = nil
+    synced.values[field.sentKey] = nil
   }
 }

@@ -191,6 +191,12 @@ struct KeyedConversion {
     let userIds = try RecordStaging.userIds(in: db)
     let hasUserMap = !userIds.isEmpty
     let references = try ReferenceLookup(db: db)
+    // Contacts SM knows by another key than the export's (see `salesManagementKey`).
+    let anyAllocatedContact =
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM allocatedCode WHERE resource = 'contacts')")
+      ?? false
+    let mayBeKnownByAnotherKey = entity == .contacts && anyAllocatedContact
     let pictures =
       entity == .articles
       ? PictureDelivery(
@@ -256,7 +262,19 @@ struct KeyedConversion {
         for issue in record.issues { try note(issue) }
         return
       }
-      if let alternate = record.alternateKey, alternate != record.key,
+      if mayBeKnownByAnotherKey, prepared.fingerprint != nil,
+        let key = try SharedRecordBook.salesManagementKey(ofContact: record.key, in: db),
+        key != record.key
+      {
+        // Sage lists a contact SM created, or a main contact SM changed, under a
+        // key of its own: SM keeps the one it has.
+        record.data = ContactRecordBuilder.rekeyed(record.data, from: record.key, to: key)
+        record.key = key
+        record.alternateKey = nil
+        let digest = Digest.upsert(record.data)
+        prepared.fingerprint = digest.fingerprint
+        prepared.guid = digest.guid
+      } else if let alternate = record.alternateKey, alternate != record.key,
         prepared.fingerprint != nil, let main = try staging.known(alternate),
         main.kind.hasSuffix("-contact") || main.kind == plan.kind, !main.deleted
       {

@@ -128,6 +128,9 @@ final class SharedRecordImport {
               record, .warning, .unmappedValue, "salesRepId1",
               "no Sage representative has this code; the prospect keeps its own", code))
         }
+      case .id(let id) where id == settings.tables.adminUserId:
+        // SM shows the admin where Sage has no rep it could map: not a rep change.
+        break
       case .id(let id):
         if let code = try references.code(resource: "users", smId: id) {
           record.values["salesRep"] = code
@@ -211,8 +214,19 @@ final class SharedRecordImport {
     var issues = issues
     let prefix =
       resource == .accounts ? settings.prospectCodePrefix : settings.contactCodePrefix
+    let derivedId = resource == .contacts ? derivedContactId(record) : nil
     let code = try book.allocate(
-      prefix: prefix, smId: record.id, smExtId: nil, batch: outputs.batch, at: outputs.createdAt)
+      prefix: prefix, smId: record.id, smExtId: nil, derivedId: derivedId, batch: outputs.batch,
+      at: outputs.createdAt)
+    guard code.count <= CustomerMapping.maximumCodeLength else {
+      return try reject(
+        issues + [
+          issue(
+            record, .error, .keyTooLong, codeLabel,
+            "the counter of prefix \(prefix) has run past what Sage's 13 characters hold; configure a shorter prefix",
+            code)
+        ])
+    }
     var merge = SharedRecordMerge(fields: fields, incoming: [:], sage: nil, synced: nil)
     var values: [String: String] = [:]
     for field in fields {
@@ -230,6 +244,16 @@ final class SharedRecordImport {
     counts.emitted += 1
   }
 
+  /// The id a contacts export without a code column gives this contact once Sage
+  /// has it (its company and name), so that it is recognised as this one.
+  private func derivedContactId(_ record: SalesManagementRecord) -> String? {
+    guard let company = record.values["company"] else { return nil }
+    let person = PersonName(
+      civility: "", firstName: record.values["firstName"] ?? "",
+      lastName: record.values["lastName"] ?? "")
+    return ContactIdentity.derived(company: company, person: person)
+  }
+
   /// The SM update that sets the Sage code as the record's `extId`.
   private func sendCode(_ code: String, to id: Int?) throws {
     var data = JSONBytes(capacity: 64)
@@ -245,8 +269,20 @@ final class SharedRecordImport {
     _ record: SalesManagementRecord, known: SharedRecordBook.Known, issues: [RowIssue]
   ) throws {
     var issues = issues
+    guard known.sage != nil else {
+      // Kept by an earlier version without its values: comparing would take every
+      // field SM sends for a change, and the others would be written empty.
+      return try reject(
+        issues + [
+          issue(
+            record, .error, .notSynchronised, "extId",
+            "Sage's values of this record are not known yet; the change goes once Sage's next export of it has been read",
+            known.code)
+        ])
+    }
     var merge = SharedRecordMerge(
-      fields: fields, incoming: record.values, sage: known.sage, synced: known.synced)
+      fields: fields, incoming: comparable(record), sage: known.sage, synced: known.synced,
+      previous: known.previous)
     if !merge.conflicts.isEmpty {
       try conflict(record, known: known, merge: merge, issues: issues)
       return
@@ -282,7 +318,7 @@ final class SharedRecordImport {
           try book.allocated(forExtId: known.code)
           ?? book.allocate(
             prefix: settings.contactCodePrefix, smId: record.id, smExtId: known.code,
-            batch: outputs.batch, at: outputs.createdAt)
+            derivedId: nil, batch: outputs.batch, at: outputs.createdAt)
       }
       values["Code contact"] = sageCode
     }
@@ -329,6 +365,17 @@ final class SharedRecordImport {
     try send(
       PayloadOperation(action: .upsert, guid: "", extId: known.code, id: record.id ?? known.smId),
       data)
+  }
+
+  /// SM's values as Sage would hold them once written (Windows-1252, cut to its
+  /// lengths): a value we wrote and Sage sent back is not a change.
+  private func comparable(_ record: SalesManagementRecord) -> [String: String] {
+    var values: [String: String] = [:]
+    for field in fields {
+      guard let value = record.values[field.key] else { continue }
+      values[field.key] = SageImportFile.prepare(value, length: field.length).written.value
+    }
+    return values
   }
 
   /// SM's id for a reference field's Sage value, when SM has one.

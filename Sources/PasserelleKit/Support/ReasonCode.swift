@@ -45,6 +45,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case notSynchronised = "not-synchronised"
   /// A value longer than Sage's field was cut to fit.
   case valueTruncated = "value-truncated"
+  /// A field of an SM record holds the wrong JSON type (`"deleted": "yes"`).
+  case wrongType = "wrong-type"
 }
 
 /// How bad a row issue is: an error keeps the row out of the payload, a warning

@@ -64,6 +64,18 @@ import Testing
     try TestFiles.expectedBadRows(of: sample).map { "\($0.line) \($0.key) \($0.code)" }.sorted()
   }
 
+  /// The prospects sample with one more row (values by label), as Sage would
+  /// export it once the accountant imported a prospect created in SM.
+  static func prospects(adding values: [String: String]) throws -> [UInt8] {
+    var export = try SageSamples.edited(SageSamples.prospects, key: "Code prospect")
+    let header = try #require(
+      String(data: Data(export.prefix { $0 != 0x0D }), encoding: .windowsCP1252))
+    let labels = header.components(separatedBy: "\t")
+    let row = labels.map { values[$0] ?? "" }.joined(separator: "\t") + "\r\n"
+    export += try #require(row.data(using: .windowsCP1252))
+    return export
+  }
+
   @Test func smProspectsAndContactsBecomeTheGoldenSageImports() throws {
     let root = try Self.root()
     try Self.dropSM(root, sample: Self.accountsSample)
@@ -245,19 +257,11 @@ import Testing
     let before = try #require(try root.runOnce().first)
     #expect(before.counts.deletions == 0)
     // The accountant imported it: it comes with SM's id.
-    var withIt = try SageSamples.edited(SageSamples.prospects, key: "Code prospect")
-    let labels = String(decoding: withIt.prefix { $0 != 0x0D }, as: UTF8.self)
-      .components(separatedBy: "\t")
-    let row = labels.map { label in
-      switch label {
-      case "Code prospect": "PSM00001"
-      case "Nom", "Société": "Fromagerie Dumas"
-      case "Ville": "Annecy"
-      default: ""
-      }
-    }
-    withIt += Array((row.joined(separator: "\t") + "\r\n").utf8)
-    try root.drop(withIt, as: "prospects-2.txt")
+    try root.drop(
+      try Self.prospects(adding: [
+        "Code prospect": "PSM00001", "Nom": "Fromagerie Dumas", "Société": "Fromagerie Dumas",
+        "Ville": "Annecy",
+      ]), as: "prospects-2.txt")
     let imported = try #require(try root.runOnce().first)
     let operation = try root.operation(try imported.output("-accounts.json"), extId: "PSM00001")
     #expect(operation["id"] as? Int == 4242)
@@ -299,18 +303,24 @@ import Testing
           """)
     }
     let codes = Mutex([String]())
+    let failures = Mutex([String]())
     DispatchQueue.concurrentPerform(iterations: 4) { worker in
-      // Each worker is another connection, as another process would be.
-      let manifest = try! Manifest(path: path)
-      for index in 0..<25 {
-        let code = try! manifest.write { db in
-          try SharedRecordBook(db: db, resource: "accounts").allocate(
-            prefix: "PSM", smId: worker * 100 + index, smExtId: nil, batch: "b\(worker)",
-            at: Date())
+      do {
+        // Each worker is another connection, as another process would be.
+        let manifest = try Manifest(path: path)
+        for index in 0..<25 {
+          let code = try manifest.write { db in
+            try SharedRecordBook(db: db, resource: "accounts").allocate(
+              prefix: "PSM", smId: worker * 100 + index, smExtId: nil, batch: "b\(worker)",
+              at: Date())
+          }
+          codes.withLock { $0.append(code) }
         }
-        codes.withLock { $0.append(code) }
+      } catch {
+        failures.withLock { $0.append("\(error)") }
       }
     }
+    #expect(failures.withLock { $0 }.isEmpty)
     let allocated = codes.withLock { $0 }
     #expect(allocated.count == 100)
     #expect(Set(allocated).count == 100)
@@ -329,7 +339,7 @@ import Testing
     return String(repeating: "0", count: 5 - digits.count) + digits
   }
 
-  @Test func theThreeWayComparison() {
+  @Test func theThreeWayComparison() throws {
     let fields = SharedFields.prospect
     let agreed = FieldSnapshot(["Téléphone": "03 20 55 12 48", "Ville": "Lille"])
     let sageNow = FieldSnapshot(["Téléphone": "03 20 55 12 48", "Ville": "Roubaix"])
@@ -350,5 +360,172 @@ import Testing
       fields: fields, incoming: ["city": " Roubaix"], sage: sageNow, synced: agreed)
     #expect(converged.changed.isEmpty && converged.conflicts.isEmpty)
     #expect(converged.synced.values["Ville"] == "Roubaix")
+    // What the import writes becomes what Sage holds and what both agree on; SM's
+    // one address2 empties Adresse 3.
+    let address = FieldSnapshot(["Adresse 2": "ZA Nord", "Adresse 3": "Bât. B"])
+    var moved = SharedRecordMerge(
+      fields: fields, incoming: ["address2": "ZA Sud"], sage: address, synced: nil)
+    let address2 = try #require(moved.changed.first)
+    #expect(address2.key == "address2")
+    moved.record(address2, written: "ZA Sud", over: address)
+    #expect(moved.sage.values == ["Adresse 2": "ZA Sud", "Adresse 3": ""])
+    #expect(moved.synced == moved.sage)
+    // A value SM was never sent (left out as invalid) and SM's empty field agree.
+    let leftOut = FieldSnapshot(["E-mail": "contact@@lefort", "=email": ""])
+    let empty = SharedRecordMerge(
+      fields: fields, incoming: ["email": ""], sage: leftOut, synced: nil)
+    #expect(empty.changed.isEmpty && empty.conflicts.isEmpty)
+    // Without Sage's values, everything SM sends is a change.
+    let unknown = SharedRecordMerge(
+      fields: fields, incoming: ["city": "Lille", "phone": "01"], sage: nil, synced: nil)
+    #expect(unknown.changed.map(\.key) == ["city", "phone"])
+  }
+
+  @Test func aRecordKeptWithoutItsValuesWaitsForSagesNextExport() throws {
+    let root = try Self.root()
+    // As an earlier version left it: known, without Sage's values.
+    try Manifest(path: root.layout.manifest).write { db in
+      try db.execute(
+        sql: "UPDATE record SET fields = NULL WHERE resource = 'accounts' AND code = 'P00001'")
+    }
+    let edit = #"[{"id": 7002, "extId": "P00001", "phone": "03 20 55 12 50"}]"#
+    try Self.dropSM(root, edit, as: "accounts-1.json")
+    let refused = try #require(try root.runOnce().first)
+    #expect(try Self.reported(root, refused) == ["1 P00001 not-synchronised"])
+    #expect(!refused.outputs.contains { $0.hasSuffix("-prospects.txt") })
+    // Sage's next export leaves P00001 unchanged, but its values are now kept.
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.prospects, key: "Code prospect", changing: ["P00002": ["Ville": "Cannes"]]),
+      as: "prospects.txt")
+    _ = try root.runOnce()
+    // Dropped again (SM sends it again, written another way: not a duplicate file).
+    try Self.dropSM(root, edit.replacingOccurrences(of: ", ", with: ","), as: "accounts-2.json")
+    let sent = try #require(try root.runOnce().first)
+    let row = try Self.row(
+      try Self.importRows(sent, "-prospects.txt"), code: "P00001", column: "Code prospect")
+    #expect(row["Téléphone"] == "03 20 55 12 50")
+    #expect(row["Ville"] == "Lille")
+    #expect(row["Représentant"] == "R01")
+  }
+
+  @Test func aValueSMNeverReceivedIsNotErased() throws {
+    let root = try TestRoot()
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.prospects, key: "Code prospect",
+        changing: ["P00001": ["E-mail": "contact@@patisserie-lefort"]]), as: "prospects.txt")
+    _ = try root.runOnce()
+    // SM never got the invalid e-mail: its empty field is not a change.
+    try Self.dropSM(
+      root, #"[{"id": 7002, "extId": "P00001", "phone": "03 20 55 12 50", "email": ""}]"#,
+      as: "accounts.json")
+    let outcome = try #require(try root.runOnce().first)
+    let row = try Self.row(
+      try Self.importRows(outcome, "-prospects.txt"), code: "P00001", column: "Code prospect")
+    #expect(row["E-mail"] == "contact@@patisserie-lefort")
+    #expect(row["Téléphone"] == "03 20 55 12 50")
+  }
+
+  @Test func sageChangingAValueTwiceIsNotAConflict() throws {
+    let root = try Self.rootWhereSageChangedAPhone()
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.prospects, key: "Code prospect",
+        changing: ["P00001": ["Téléphone": "03 20 00 00 02"]]), as: "prospects-again.txt")
+    _ = try root.runOnce()
+    // SM shows the first change and edits the e-mail.
+    try Self.dropSM(
+      root,
+      #"[{"id": 7002, "extId": "P00001", "phone": "03 20 00 00 01", "email": "c@lefort.fr"}]"#,
+      as: "accounts.json")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.counts.rejected == 0)
+    let row = try Self.row(
+      try Self.importRows(outcome, "-prospects.txt"), code: "P00001", column: "Code prospect")
+    #expect(row["Téléphone"] == "03 20 00 00 02")
+    #expect(row["E-mail"] == "c@lefort.fr")
+  }
+
+  @Test func aValueAsSageWroteItIsNotAChange() throws {
+    let root = try Self.root()
+    try Self.dropSM(root, #"[{"id": 4242, "name": "Kōbe Trading"}]"#, as: "accounts-1.json")
+    _ = try root.runOnce()
+    // Sage holds "Kobe Trading" (no ō in Windows-1252), then renames it.
+    try root.drop(
+      try Self.prospects(adding: [
+        "Code prospect": "PSM00001", "Nom": "Kobe Trading SA", "Société": "Kobe Trading SA",
+      ]), as: "prospects.txt")
+    _ = try root.runOnce()
+    try Self.dropSM(
+      root, #"[{"id": 4242, "extId": "PSM00001", "name": "Kōbe Trading", "city": "Lyon"}]"#,
+      as: "accounts-2.json")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.counts.rejected == 0)
+    let row = try Self.row(
+      try Self.importRows(outcome, "-prospects.txt"), code: "PSM00001", column: "Code prospect")
+    #expect(row["Société"] == "Kobe Trading SA")
+    #expect(row["Ville"] == "Lyon")
+  }
+
+  @Test func aRenamedPersonKeepsTheColumnItCameFrom() throws {
+    let root = try Self.root()
+    // P00007 is a person: Nom filled, Société empty.
+    try Self.dropSM(
+      root, #"[{"id": 7007, "extId": "P00007", "name": "DUPUIS-MOREL Martine"}]"#,
+      as: "accounts.json")
+    let outcome = try #require(try root.runOnce().first)
+    let row = try Self.row(
+      try Self.importRows(outcome, "-prospects.txt"), code: "P00007", column: "Code prospect")
+    #expect(row["Nom"] == "DUPUIS-MOREL Martine")
+    #expect(row["Société"] == "")
+  }
+
+  @Test func theAdminSMShowsIsNotARepChange() throws {
+    let root = try Self.root()
+    root.settings.tables.adminUserId = 99
+    // P00005 has no rep in Sage: SM shows its admin.
+    try Self.dropSM(
+      root, #"[{"id": 7005, "extId": "P00005", "salesRepId1": 99, "city": "Abbeville"}]"#,
+      as: "accounts.json")
+    let outcome = try #require(try root.runOnce().first)
+    let row = try Self.row(
+      try Self.importRows(outcome, "-prospects.txt"), code: "P00005", column: "Code prospect")
+    #expect(row["Représentant"] == "")
+    #expect(row["Ville"] == "Abbeville")
+    #expect(outcome.counts.warnings == 0)
+  }
+
+  @Test func aMainContactListedUnderOurCodeStaysOneContact() throws {
+    let root = try Self.root()
+    try Self.dropSM(root, sample: Self.contactsSample)
+    _ = try root.runOnce()  // Émilie Girard, main contact of C00006, gets CSM00002
+    // Sage now lists her in its contacts, under that code, with a new name.
+    var export = try SageSamples.edited(SageSamples.contacts, key: "Code contact")
+    let row = "C00006\tCSM00002\tMme\tGIRARD-LEROY\tÉmilie\t\t05 41 49 51 60\t\t\t\t\r\n"
+    export += try #require(row.data(using: .windowsCP1252))
+    try root.drop(export, as: "contacts.txt")
+    let outcome = try #require(try root.runOnce().first)
+    let operations = try root.rawOperations(try outcome.output("-contacts.json"))
+    let girard = try #require(operations.first { $0["extId"] as? String == "C00006.a81cf297" })
+    #expect((girard["data"] as? [String: Any])?["Z_CODE_CONTACT"] as? String == "CSM00002")
+    #expect(!operations.contains { $0["extId"] as? String == "CSM00002" })
+  }
+
+  @Test(arguments: [
+    #"{"id": 7004, "extId": 2, "name": "Café"}"#,
+    #"{"id": 7004, "name": "Café", "deleted": "true"}"#,
+    #"{"id": true, "name": "Café"}"#,
+    #"{"id": 1e300, "name": "Café"}"#,
+    #"{"id": 7004.5, "name": "Café"}"#,
+  ])
+  func aFieldOfTheWrongTypeRejectsTheRecord(record: String) throws {
+    let root = try Self.root()
+    try Self.dropSM(root, "[\(record)]", as: "accounts.json")
+    let outcome = try #require(try root.runOnce().first)
+    #expect(outcome.counts.rejected == 1)
+    #expect(
+      try Self.reported(root, outcome).map { $0.split(separator: " ").last! } == ["wrong-type"])
+    #expect(!outcome.outputs.contains { $0.hasSuffix("-prospects.txt") })
   }
 }
