@@ -55,6 +55,11 @@ import Testing
     return Dictionary(uniqueKeysWithValues: zip(labels, row))
   }
 
+  /// The row of `code` in a batch's prospect import.
+  static func prospectRow(_ outcome: BatchOutcome, _ code: String) throws -> [String: String] {
+    try row(try importRows(outcome, "-prospects.txt"), code: code, column: "Code prospect")
+  }
+
   static func reported(_ root: TestRoot, _ outcome: BatchOutcome) throws -> [String] {
     try root.reportRows(try outcome.output(".rejects.csv")).map { "\($0[0]) \($0[1]) \($0[4])" }
       .sorted()
@@ -238,8 +243,7 @@ import Testing
       """, as: "accounts.json")
     let outcome = try #require(try root.runOnce().first)
     #expect(outcome.counts.emitted == 1)
-    let row = try Self.row(
-      try Self.importRows(outcome, "-prospects.txt"), code: "P00001", column: "Code prospect")
+    let row = try Self.prospectRow(outcome, "P00001")
     #expect(row["Téléphone"] == "03 20 00 00 01")
     #expect(row["E-mail"] == "commandes@patisserie-lefort.fr")
   }
@@ -402,8 +406,7 @@ import Testing
     // Dropped again (SM sends it again, written another way: not a duplicate file).
     try Self.dropSM(root, edit.replacingOccurrences(of: ", ", with: ","), as: "accounts-2.json")
     let sent = try #require(try root.runOnce().first)
-    let row = try Self.row(
-      try Self.importRows(sent, "-prospects.txt"), code: "P00001", column: "Code prospect")
+    let row = try Self.prospectRow(sent, "P00001")
     #expect(row["Téléphone"] == "03 20 55 12 50")
     #expect(row["Ville"] == "Lille")
     #expect(row["Représentant"] == "R01")
@@ -421,8 +424,7 @@ import Testing
       root, #"[{"id": 7002, "extId": "P00001", "phone": "03 20 55 12 50", "email": ""}]"#,
       as: "accounts.json")
     let outcome = try #require(try root.runOnce().first)
-    let row = try Self.row(
-      try Self.importRows(outcome, "-prospects.txt"), code: "P00001", column: "Code prospect")
+    let row = try Self.prospectRow(outcome, "P00001")
     #expect(row["E-mail"] == "contact@@patisserie-lefort")
     #expect(row["Téléphone"] == "03 20 55 12 50")
   }
@@ -441,8 +443,7 @@ import Testing
       as: "accounts.json")
     let outcome = try #require(try root.runOnce().first)
     #expect(outcome.counts.rejected == 0)
-    let row = try Self.row(
-      try Self.importRows(outcome, "-prospects.txt"), code: "P00001", column: "Code prospect")
+    let row = try Self.prospectRow(outcome, "P00001")
     #expect(row["Téléphone"] == "03 20 00 00 02")
     #expect(row["E-mail"] == "c@lefort.fr")
   }
@@ -462,8 +463,7 @@ import Testing
       as: "accounts-2.json")
     let outcome = try #require(try root.runOnce().first)
     #expect(outcome.counts.rejected == 0)
-    let row = try Self.row(
-      try Self.importRows(outcome, "-prospects.txt"), code: "PSM00001", column: "Code prospect")
+    let row = try Self.prospectRow(outcome, "PSM00001")
     #expect(row["Société"] == "Kobe Trading SA")
     #expect(row["Ville"] == "Lyon")
   }
@@ -475,8 +475,7 @@ import Testing
       root, #"[{"id": 7007, "extId": "P00007", "name": "DUPUIS-MOREL Martine"}]"#,
       as: "accounts.json")
     let outcome = try #require(try root.runOnce().first)
-    let row = try Self.row(
-      try Self.importRows(outcome, "-prospects.txt"), code: "P00007", column: "Code prospect")
+    let row = try Self.prospectRow(outcome, "P00007")
     #expect(row["Nom"] == "DUPUIS-MOREL Martine")
     #expect(row["Société"] == "")
   }
@@ -489,8 +488,7 @@ import Testing
       root, #"[{"id": 7005, "extId": "P00005", "salesRepId1": 99, "city": "Abbeville"}]"#,
       as: "accounts.json")
     let outcome = try #require(try root.runOnce().first)
-    let row = try Self.row(
-      try Self.importRows(outcome, "-prospects.txt"), code: "P00005", column: "Code prospect")
+    let row = try Self.prospectRow(outcome, "P00005")
     #expect(row["Représentant"] == "")
     #expect(row["Ville"] == "Abbeville")
     #expect(outcome.counts.warnings == 0)
