@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -48,28 +49,64 @@ enum DropFolder {
       .map { "\(folder)/\($0)" }
   }
 
-  /// The candidates that are complete: a done-marker says so, or size and time are
-  /// unchanged over `interval` seconds of our own clock.
-  static func completeFiles(in folder: String, interval: Double) -> [String] {
-    completeFiles(in: [folder], interval: interval)
+}
+
+/// Tells which files of a drop folder are complete, from one poll to the next: a
+/// done-marker says so, or the size and time read through an open handle are
+/// unchanged over `interval` seconds of our own monotonic clock (never the file's
+/// times, which copies and network shares get wrong). Nothing sleeps here: the
+/// service polls again when `nextCheck` says a waiting file may be complete.
+final class CompletionTracker {
+  let folder: String
+  let interval: Double
+  private var waiting: [String: (observation: DropFolder.Observation, since: Double)] = [:]
+
+  init(folder: String, interval: Double) {
+    self.folder = folder
+    self.interval = interval
   }
 
-  /// The same over several folders, observed together (one wait for all).
-  static func completeFiles(in folders: [String], interval: Double) -> [String] {
-    let first = folders.flatMap(candidates(in:))
+  /// Seconds on a clock that only moves forward (not the wall clock).
+  static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+  /// The complete files, by name; files seen changing are remembered.
+  func poll(at now: Double = CompletionTracker.now()) -> [String] {
     var complete: [String] = []
-    var waiting: [(String, Observation)] = []
-    for path in first {
-      if marker(for: path) != nil {
+    var still: [String: (observation: DropFolder.Observation, since: Double)] = [:]
+    for path in DropFolder.candidates(in: folder) {
+      if DropFolder.marker(for: path) != nil {
         complete.append(path)
-      } else if let observation = observe(path) {
-        waiting.append((path, observation))
+        continue
+      }
+      guard let observation = DropFolder.observe(path) else { continue }
+      if interval <= 0 {
+        complete.append(path)
+      } else if let earlier = waiting[path], earlier.observation == observation {
+        if now - earlier.since >= interval {
+          complete.append(path)
+        } else {
+          still[path] = earlier
+        }
+      } else {
+        still[path] = (observation, now)
       }
     }
-    if !waiting.isEmpty && interval > 0 {
-      Thread.sleep(forTimeInterval: interval)
-    }
-    for (path, earlier) in waiting where observe(path) == earlier { complete.append(path) }
+    // Complete files leave the folder when claimed; those that stay are looked at
+    // afresh, so a file replaced under the same name is not taken early.
+    waiting = still
     return complete.sorted()
+  }
+
+  /// When a file seen but not yet complete may be complete; nil when none waits.
+  var nextCheck: Double? {
+    waiting.values.map { $0.since + interval }.min()
+  }
+
+  /// A first poll, a wait of one interval, a second poll: for `run --once`.
+  func pollSettled() -> [String] {
+    let first = poll()
+    guard nextCheck != nil, interval > 0 else { return first }
+    Thread.sleep(forTimeInterval: interval)
+    return poll()
   }
 }

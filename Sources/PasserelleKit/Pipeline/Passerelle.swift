@@ -31,26 +31,37 @@ public final class Passerelle {
     return (lock, processor, recovered)
   }
 
-  /// One pass over the drop folders (`passerelle run --once`).
+  /// One pass over the drop folders (`passerelle run --once`): what is complete
+  /// after two looks one stability interval apart.
   public func runOnce() throws -> [BatchOutcome] {
     let (lock, processor, recovered) = try open()
     defer { withExtendedLifetime(lock) {} }
-    return recovered + (try pass(processor, until: { false }))
+    let (sage, salesManagement) = trackers()
+    var sageFiles = sage.poll()
+    var salesManagementFiles = salesManagement.poll()
+    if sage.nextCheck != nil || salesManagement.nextCheck != nil {
+      Thread.sleep(forTimeInterval: settings.stabilitySeconds)
+      sageFiles = sage.poll()
+      salesManagementFiles = salesManagement.poll()
+    }
+    // Sage's files first (they hold what SM files refer to), then SM's.
+    return recovered
+      + (try process(ordered(sageFiles) + salesManagementFiles, processor, until: { false }))
   }
 
-  /// Processes every complete file of the drop folders, checking `shouldStop` between files.
-  func pass(
-    _ processor: BatchProcessor, includingSage: Bool = true, until shouldStop: () -> Bool
+  private func trackers() -> (sage: CompletionTracker, salesManagement: CompletionTracker) {
+    (
+      CompletionTracker(folder: layout.watchSage, interval: settings.stabilitySeconds),
+      CompletionTracker(folder: layout.watchSalesManagement, interval: settings.stabilitySeconds)
+    )
+  }
+
+  /// Claims and converts complete files one by one, checking `shouldStop` between files.
+  func process(
+    _ paths: [String], _ processor: BatchProcessor, until shouldStop: () -> Bool
   ) throws -> [BatchOutcome] {
     var outcomes: [BatchOutcome] = []
-    // Sage's files first (they hold what SM files refer to), then SM's.
-    let folders =
-      includingSage
-      ? [layout.watchSage, layout.watchSalesManagement] : [layout.watchSalesManagement]
-    let complete = DropFolder.completeFiles(in: folders, interval: settings.stabilitySeconds)
-    let fromSage = complete.filter { $0.hasPrefix(layout.watchSage + "/") }
-    let fromSalesManagement = complete.filter { !$0.hasPrefix(layout.watchSage + "/") }
-    for path in ordered(fromSage) + fromSalesManagement {
+    for path in paths {
       if shouldStop() { break }
       // The marker goes first: left behind by a crash, it would let the next
       // export of the same name through before it is completely written.
@@ -81,9 +92,15 @@ public final class Passerelle {
     return ranked.sorted { ($0.rank, $0.path) < ($1.rank, $1.path) }.map(\.path)
   }
 
-  /// `passerelle run`: polls the drop folders on their interval until SIGINT or
+  /// `passerelle run`: polls each drop folder on its own interval until SIGINT or
   /// SIGTERM, then finishes the batch in hand and returns. The lock is held
   /// throughout, so a second instance is refused for as long as this one runs.
+  ///
+  /// Quotes are awaited by a rep sitting with the customer: SM's folder is looked
+  /// at every `salesManagementPollSeconds`, before each of Sage's files, so that a
+  /// folder full of exports takes turns with the quotes instead of holding them up.
+  /// A file seen while it is being written is looked at again as soon as it may be
+  /// complete, not at the folder's next poll.
   public func serve() throws -> [BatchOutcome] {
     let stop = StopSignal()
     let (lock, processor, recovered) = try open()
@@ -92,15 +109,32 @@ public final class Passerelle {
     logger.info(
       "Watching \(layout.watchSage) every \(Int(settings.sagePollSeconds)) s and \(layout.watchSalesManagement) every \(settings.salesManagementPollSeconds) s; stop with Ctrl-C or SIGTERM."
     )
-    // Quotes are awaited by a rep sitting with the customer: their folder is
-    // looked at far more often than Sage's exports.
-    var nextSagePass = Date.distantPast
+    let (sage, salesManagement) = trackers()
+    var nextSage = 0.0
+    var nextSalesManagement = 0.0
+    var sageQueue: [String] = []
+    let stopped = { stop.isRequested }
     while !stop.isRequested {
-      let includingSage = clock() >= nextSagePass
-      outcomes += try pass(processor, includingSage: includingSage, until: { stop.isRequested })
-      if includingSage { nextSagePass = clock().addingTimeInterval(settings.sagePollSeconds) }
-      let untilSage = max(0, nextSagePass.timeIntervalSince(clock()))
-      stop.wait(min(settings.salesManagementPollSeconds, untilSage))
+      var now = CompletionTracker.now()
+      if now >= nextSalesManagement {
+        nextSalesManagement = now + settings.salesManagementPollSeconds
+        outcomes += try process(salesManagement.poll(at: now), processor, until: stopped)
+        now = CompletionTracker.now()
+      }
+      if sageQueue.isEmpty && now >= nextSage {
+        nextSage = now + settings.sagePollSeconds
+        sageQueue = ordered(sage.poll(at: now))
+      }
+      if !sageQueue.isEmpty {
+        // One file, then SM's folder again if its turn has come.
+        outcomes += try process([sageQueue.removeFirst()], processor, until: stopped)
+        continue
+      }
+      if let check = sage.nextCheck { nextSage = min(nextSage, check) }
+      if let check = salesManagement.nextCheck {
+        nextSalesManagement = min(nextSalesManagement, check)
+      }
+      stop.wait(max(0, min(nextSage, nextSalesManagement) - CompletionTracker.now()))
     }
     logger.info("Stopped.")
     return outcomes

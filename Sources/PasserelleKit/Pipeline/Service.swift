@@ -8,7 +8,7 @@ import Foundation
 /// Stop requests from SIGINT/SIGTERM, checked between batches so that the batch
 /// in hand always finishes.
 final class StopSignal: @unchecked Sendable {
-  private let lock = NSLock()
+  private let condition = NSCondition()
   private var requested = false
   private var sources: [DispatchSourceSignal] = []
 
@@ -23,20 +23,24 @@ final class StopSignal: @unchecked Sendable {
   }
 
   func request() {
-    lock.lock()
+    condition.lock()
     requested = true
-    lock.unlock()
+    condition.broadcast()
+    condition.unlock()
   }
 
   var isRequested: Bool {
-    lock.lock()
-    defer { lock.unlock() }
+    condition.lock()
+    defer { condition.unlock() }
     return requested
   }
 
-  /// Sleeps up to `seconds`, waking early when a stop is requested.
+  /// Sleeps up to `seconds` without using the processor, waking at once when a
+  /// stop is requested.
   func wait(_ seconds: Double) {
     let deadline = Date().addingTimeInterval(seconds)
-    while !isRequested && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+    condition.lock()
+    defer { condition.unlock() }
+    while !requested && Date() < deadline { _ = condition.wait(until: deadline) }
   }
 }
