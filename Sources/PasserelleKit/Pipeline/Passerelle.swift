@@ -39,8 +39,10 @@ public final class Passerelle {
     let (sage, salesManagement) = trackers()
     var sageFiles = sage.poll()
     var salesManagementFiles = salesManagement.poll()
-    if sage.nextCheck != nil || salesManagement.nextCheck != nil {
-      Thread.sleep(forTimeInterval: settings.stabilitySeconds)
+    // A second look once the interval of each folder with a waiting file has passed.
+    let waits = [sage, salesManagement].filter { $0.nextCheck != nil }.map(\.interval)
+    if let wait = waits.max() {
+      Thread.sleep(forTimeInterval: wait)
       sageFiles = sage.poll()
       salesManagementFiles = salesManagement.poll()
     }
@@ -52,7 +54,8 @@ public final class Passerelle {
   private func trackers() -> (sage: CompletionTracker, salesManagement: CompletionTracker) {
     (
       CompletionTracker(folder: layout.watchSage, interval: settings.stabilitySeconds),
-      CompletionTracker(folder: layout.watchSalesManagement, interval: settings.stabilitySeconds)
+      CompletionTracker(
+        folder: layout.watchSalesManagement, interval: settings.salesManagementStabilitySeconds)
     )
   }
 

@@ -9,6 +9,9 @@ public struct Settings: Sendable {
   public var massDeletionShare = 0.20
   /// A file is complete once its size and time are unchanged over this interval.
   public var stabilitySeconds = 2.0
+  /// The same for `watch/salesmanagement/`: SM's files are small and written by a
+  /// program at once, and a rep is waiting for the priced quote.
+  public var salesManagementStabilitySeconds = 0.5
   /// Polling interval of `watch/sage/` in service mode.
   public var sagePollSeconds = 900.0
   /// Polling interval of `watch/salesmanagement/` (quotes) in service mode.

@@ -113,6 +113,8 @@ public enum SettingsFile {
       guard share <= 1 else { throw ConfigurationError("\(key) is a share between 0 and 1") }
       settings.massDeletionShare = share
     case ("sync", "stability_seconds"): settings.stabilitySeconds = try number()
+    case ("sync", "salesmanagement_stability_seconds"):
+      settings.salesManagementStabilitySeconds = try number()
     case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try number(minimum: 0.1)
     case ("sync", "salesmanagement_poll_seconds"):
       settings.salesManagementPollSeconds = try number(minimum: 0.1)
@@ -184,8 +186,11 @@ public enum SettingsFile {
     # Largest share of known records one full export may delete; above it the
     # file is held (mass-deletion-guard) until 'passerelle allow-deletions'.
     # mass_deletion_share = 0.20
-    # A dropped file is complete once its size and time are stable this long.
+    # A dropped file is complete once its size and time are stable this long
+    # (or at once when NAME.done or NAME.ok sits next to it).
     # stability_seconds = 2
+    # The same for watch/salesmanagement/ (small files written at once by a program).
+    # salesmanagement_stability_seconds = 0.5
     # How often 'passerelle run' looks at watch/sage/ (seconds).
     # sage_poll_seconds = 900
     # How often it looks at watch/salesmanagement/ (quotes: a rep is waiting).

@@ -24,7 +24,8 @@ import Testing
     #expect(
       Set(keys) == [
         "fallback_encoding", "max_file_mb", "max_field_kb", "max_record_kb", "max_columns",
-        "max_records", "mass_deletion_share", "stability_seconds", "sage_poll_seconds",
+        "max_records", "mass_deletion_share", "stability_seconds",
+        "salesmanagement_stability_seconds", "sage_poll_seconds",
         "salesmanagement_poll_seconds", "folders", "decimal_separator", "prospect_code_prefix",
         "contact_code_prefix", "admin_user_id",
         "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
@@ -36,6 +37,7 @@ import Testing
     #expect(settings.fallbackEncoding == defaults.fallbackEncoding)
     #expect(settings.massDeletionShare == defaults.massDeletionShare)
     #expect(settings.stabilitySeconds == defaults.stabilitySeconds)
+    #expect(settings.salesManagementStabilitySeconds == defaults.salesManagementStabilitySeconds)
     #expect(settings.sagePollSeconds == defaults.sagePollSeconds)
     #expect(settings.salesManagementPollSeconds == defaults.salesManagementPollSeconds)
     #expect(settings.sageDecimalSeparator == defaults.sageDecimalSeparator)

@@ -70,6 +70,7 @@ final class TestRoot {
   init(_ name: String = #function) throws {
     scratch = try ScratchFolder(name)
     settings.stabilitySeconds = 0
+    settings.salesManagementStabilitySeconds = 0
     try Layout(root: scratch.path).createFolders()
   }
 
