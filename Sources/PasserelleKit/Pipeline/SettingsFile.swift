@@ -1,8 +1,9 @@
 import Foundation
+import TOMLKit
 
-/// `passerelle.toml`: optional; every key has an embedded default. Read with a
-/// small TOML reader covering what the file uses (tables, strings, numbers,
-/// booleans, comments), so that a mistake is reported with its line (exit code 2).
+/// `passerelle.toml`: optional; every key has an embedded default. Parsed by
+/// TOMLKit; every setting is then checked, and a mistake is reported with its line
+/// (exit code 2).
 public enum SettingsFile {
   public static func load(root: String) throws -> Settings {
     let path = Layout(root: root).configuration
@@ -14,37 +15,82 @@ public enum SettingsFile {
   }
 
   public static func parse(_ text: String, path: String = "passerelle.toml") throws -> Settings {
+    let document: TOMLTable
+    do {
+      document = try TOMLTable(string: text)
+    } catch let error as TOMLParseError {
+      throw ConfigurationError("\(path), line \(error.source.begin.line): \(error.description)")
+    }
     var settings = Settings()
-    var table = ""
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
-      let lineNumber = index + 1
-      func fail(_ message: String) -> ConfigurationError {
-        ConfigurationError("\(path), line \(lineNumber): \(message)")
-      }
-      let line = stripComment(String(rawLine)).trimmingCharacters(in: .whitespaces)
-      if line.isEmpty { continue }
-      if line.hasPrefix("[") {
-        guard line.hasSuffix("]"), !line.hasPrefix("[[") else {
-          throw fail("malformed table header")
+    let lines = SourceLines(text)
+    // Settings in the order they are written, so that the first mistake is the one named.
+    var entries: [(line: Int?, table: String, key: String, value: TOMLValueConvertible)] = []
+    func collect(_ table: TOMLTable, name: String) throws {
+      for key in table.keys {
+        let value = table[key]!
+        if let nested = value.table {
+          let full = name.isEmpty ? key : "\(name).\(key)"
+          guard knownTables.contains(full) else {
+            throw ConfigurationError(
+              lines.describe(path, line: lines.header(full), "unknown table [\(full)]"))
+          }
+          try collect(nested, name: full)
+        } else {
+          entries.append((lines.setting(key, in: name), name, key, value))
         }
-        table = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-        guard knownTables.contains(table) else { throw fail("unknown table [\(table)]") }
-        continue
       }
-      guard let equals = line.firstIndex(of: "=") else { throw fail("expected key = value") }
-      let key = unquote(line[..<equals].trimmingCharacters(in: .whitespaces))
-      let value =
-        try Value(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
-        ?? { throw fail("cannot read the value of \(key)") }()
+    }
+    try collect(document, name: "")
+    for entry in entries.sorted(by: { ($0.line ?? .max) < ($1.line ?? .max) }) {
       do {
-        try apply(table: table, key: key, value: value, to: &settings)
+        guard let value = Value(entry.value) else {
+          throw ConfigurationError("\(entry.key) must be text, a number or true/false")
+        }
+        try apply(table: entry.table, key: entry.key, value: value, to: &settings)
       } catch let error as ConfigurationError {
-        throw fail(error.message)
+        throw ConfigurationError(lines.describe(path, line: entry.line, error.message))
       }
     }
     return settings
+  }
+
+  /// Where a table or a setting is written, for messages (TOMLKit keeps no positions).
+  struct SourceLines {
+    /// Each line's table header (`[sync]` → "sync") or key, by line number.
+    private var headers: [String: Int] = [:]
+    private var settings: [String: Int] = [:]
+
+    init(_ text: String) {
+      var table = ""
+      for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.hasPrefix("[") && !line.hasPrefix("[[") {
+          let name = line.dropFirst().prefix { $0 != "]" }.split(separator: ".").map {
+            Self.unquote($0.trimmingCharacters(in: .whitespaces))
+          }.joined(separator: ".")
+          table = name
+          if headers[name] == nil { headers[name] = index + 1 }
+        } else if !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") {
+          let key = Self.unquote(line[..<equals].trimmingCharacters(in: .whitespaces))
+          let full = "\(table)\u{0}\(key)"
+          if settings[full] == nil { settings[full] = index + 1 }
+        }
+      }
+    }
+
+    private static func unquote(_ key: String) -> String {
+      key.count >= 2 && (key.hasPrefix("\"") && key.hasSuffix("\""))
+        ? String(key.dropFirst().dropLast()) : key
+    }
+
+    func header(_ table: String) -> Int? { headers[table] }
+    func setting(_ key: String, in table: String) -> Int? { settings["\(table)\u{0}\(key)"] }
+
+    func describe(_ path: String, line: Int?, _ message: String) -> String {
+      line.map { "\(path), line \($0): \(message)" } ?? "\(path): \(message)"
+    }
   }
 
   static let knownTables: Set<String> = [
@@ -58,12 +104,14 @@ public enum SettingsFile {
     case number(Double)
     case bool(Bool)
 
-    init?(_ text: String) {
-      if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
-        self = .string(String(text.dropFirst().dropLast()))
-      } else if text == "true" || text == "false" {
-        self = .bool(text == "true")
-      } else if let number = Double(text.replacingOccurrences(of: "_", with: "")) {
+    init?(_ value: TOMLValueConvertible) {
+      if let text = value.string {
+        self = .string(text)
+      } else if let flag = value.bool {
+        self = .bool(flag)
+      } else if let integer = value.int {
+        self = .number(Double(integer))
+      } else if let number = value.double {
         self = .number(number)
       } else {
         return nil
@@ -149,20 +197,6 @@ public enum SettingsFile {
     default:
       throw ConfigurationError("unknown setting \(table.isEmpty ? "" : table + ".")\(key)")
     }
-  }
-
-  private static func stripComment(_ line: String) -> String {
-    var quoted = false
-    for (offset, character) in line.enumerated() {
-      if character == "\"" { quoted.toggle() }
-      if character == "#" && !quoted { return String(line.prefix(offset)) }
-    }
-    return line
-  }
-
-  private static func unquote(_ key: String) -> String {
-    key.count >= 2 && key.hasPrefix("\"") && key.hasSuffix("\"")
-      ? String(key.dropFirst().dropLast()) : key
   }
 
   /// What `passerelle init` writes: every setting, commented out at its default.

@@ -60,6 +60,19 @@ import Testing
         == layout.pictureFolders(defaults.pictureFolders))
   }
 
+  @Test func theWholeTOMLSyntaxIsRead() throws {
+    let settings = try SettingsFile.parse(
+      #"""
+      [pictures]
+      folders = 'D:\Sage\Images # old;images'  # a literal string, then a comment
+
+      [salesmanagement.users]
+      "a.b@c.fr" = 0x10
+      """#)
+    #expect(settings.pictureFolders == [#"D:\Sage\Images # old"#, "images"])
+    #expect(settings.tables.userIdsByEmail == ["a.b@c.fr": 16])
+  }
+
   @Test(arguments: [
     ("[sync]\nmass_deletion_share = 2\n", "line 2"),
     ("[nowhere]\n", "line 1"),
