@@ -13,7 +13,7 @@ struct ConsoleLogHandler: LogHandler {
   }
 
   func log(event: LogEvent) {
-    var line = "\(Self.timestamp()) \(event.level.rawValue.uppercased()) \(event.message)"
+    var line = "\(logTimestamp()) \(event.level.rawValue.uppercased()) \(event.message)"
     if logLevel <= .debug {
       let merged = metadata.merging(event.metadata ?? [:]) { $1 }
       if !merged.isEmpty {
@@ -26,9 +26,47 @@ struct ConsoleLogHandler: LogHandler {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
-  private static func timestamp() -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: Date())
+}
+
+/// Log lines for machines on stderr: one JSON object per line with the time, the
+/// level, the message and every metadata field (batch, file, entity, counts…).
+struct JSONLogHandler: LogHandler {
+  var logLevel: Logger.Level
+  var metadata: Logger.Metadata = [:]
+
+  subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    get { metadata[key] }
+    set { metadata[key] = newValue }
   }
+
+  func log(event: LogEvent) {
+    var object: [String: Any] = [
+      "time": logTimestamp(), "level": event.level.rawValue, "message": "\(event.message)",
+    ]
+    for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 })
+    where object[key] == nil {
+      object[key] = Self.json(value)
+    }
+    guard
+      let line = try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    else { return }
+    FileHandle.standardError.write(line + Data("\n".utf8))
+  }
+
+  private static func json(_ value: Logger.MetadataValue) -> Any {
+    switch value {
+    case .string(let text): return text
+    case .stringConvertible(let convertible): return convertible.description
+    case .array(let values): return values.map(json)
+    case .dictionary(let values): return values.mapValues(json)
+    }
+  }
+}
+
+/// Now, as ISO-8601 UTC to the second, as the payloads write times.
+func logTimestamp() -> String {
+  let formatter = ISO8601DateFormatter()
+  formatter.formatOptions = [.withInternetDateTime]
+  return formatter.string(from: Date())
 }

@@ -14,16 +14,25 @@ struct RootOption: ParsableArguments {
   @Option(name: .long, help: "Folder holding watch/, out/ and passerelle.toml.")
   var root: String = FileManager.default.currentDirectoryPath
 
-  @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error.")
-  var logLevel: String = "info"
+  @Option(
+    name: .long,
+    help: "Log level: trace, debug, info, notice, warning, error (default: [log] level, else info)."
+  )
+  var logLevel: String?
+
+  @Option(
+    name: .long,
+    help: "Log lines as text for people or json for machines (default: [log] format, else text).")
+  var logFormat: String?
 
   mutating func validate() throws {
-    guard Logger.Level(rawValue: logLevel) != nil else {
+    if let logLevel, Logger.Level(rawValue: logLevel) == nil {
       throw ValidationError("unknown log level '\(logLevel)'")
     }
+    if let logFormat, !Settings.logFormats.contains(logFormat) {
+      throw ValidationError("unknown log format '\(logFormat)' (text or json)")
+    }
   }
-
-  var level: Logger.Level { Logger.Level(rawValue: logLevel) ?? .info }
 }
 
 @main
@@ -37,10 +46,10 @@ struct PasserelleCommand: ParsableCommand {
 }
 
 /// Runs a library call, mapping failures to the contract's exit codes.
-func perform(_ body: () throws -> [BatchOutcome]) throws {
+func perform(logger: Logger, _ body: () throws -> [BatchOutcome]) throws {
   do {
     let outcomes = try body()
-    summarise(outcomes)
+    summarise(outcomes, logger: logger)
     if outcomes.contains(where: \.rejectedSomething) { throw ExitCode(ExitStatus.rejected) }
   } catch let failure as EnvironmentFailure {
     printError("passerelle: cannot proceed: \(failure)")
@@ -51,21 +60,30 @@ func perform(_ body: () throws -> [BatchOutcome]) throws {
   }
 }
 
-func summarise(_ outcomes: [BatchOutcome]) {
-  if outcomes.isEmpty {
-    printError("Nothing to do.")
-    return
-  }
+/// The closing summary: for people, counts then the files written; through the
+/// logger as well, so that JSON logs stay one object per line.
+func summarise(_ outcomes: [BatchOutcome], logger: Logger) {
   let done = outcomes.filter { $0.state == .done }.count
   let duplicates = outcomes.filter { $0.state == .duplicate }.count
   let rejected = outcomes.filter { $0.state == .rejected }.count
   let rows = outcomes.reduce(0) { $0 + $1.counts.rejected }
-  printError(
-    "\(outcomes.count) file(s): \(done) converted, \(duplicates) already processed, \(rejected) rejected; \(rows) row(s) rejected."
-  )
-  for outcome in outcomes {
-    for output in outcome.outputs { printError("  \(output)") }
+  let summary =
+    outcomes.isEmpty
+    ? "Nothing to do."
+    : "\(outcomes.count) file(s): \(done) converted, \(duplicates) already processed, \(rejected) rejected; \(rows) row(s) rejected."
+  let outputs = outcomes.flatMap(\.outputs)
+  guard logger.handler is ConsoleLogHandler else {
+    logger.notice(
+      "\(summary)",
+      metadata: [
+        "files": "\(outcomes.count)", "converted": "\(done)", "duplicates": "\(duplicates)",
+        "rejectedFiles": "\(rejected)", "rejectedRows": "\(rows)",
+        "outputs": .array(outputs.map { "\($0)" }),
+      ])
+    return
   }
+  printError(summary)
+  for output in outputs { printError("  \(output)") }
 }
 
 /// Prints what the manifest says, as JSON on stdout or as text for people on stderr.
@@ -102,8 +120,14 @@ func printError(_ text: String) {
   FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-func bootstrapLogging(_ level: Logger.Level) -> Logger {
-  LoggingSystem.bootstrap { _ in ConsoleLogHandler(logLevel: level) }
+/// The command line wins over `passerelle.toml`, which wins over the defaults.
+func bootstrapLogging(_ options: RootOption, _ settings: Settings) -> Logger {
+  let level = Logger.Level(rawValue: options.logLevel ?? settings.logLevel) ?? .info
+  if (options.logFormat ?? settings.logFormat) == "json" {
+    LoggingSystem.bootstrap { _ in JSONLogHandler(logLevel: level) }
+  } else {
+    LoggingSystem.bootstrap { _ in ConsoleLogHandler(logLevel: level) }
+  }
   return Logger(label: "passerelle")
 }
 
@@ -127,13 +151,13 @@ extension PasserelleCommand {
     var once = false
 
     func run() throws {
-      let logger = bootstrapLogging(options.level)
       let settings = try loadSettings(root: options.root)
+      let logger = bootstrapLogging(options, settings)
       let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
       if once {
-        try perform { try passerelle.runOnce() }
+        try perform(logger: logger) { try passerelle.runOnce() }
       } else {
-        try perform { try passerelle.serve() }
+        try perform(logger: logger) { try passerelle.serve() }
       }
     }
   }
@@ -160,14 +184,14 @@ extension PasserelleCommand {
     var allowMassDeletion = false
 
     func run() throws {
-      let logger = bootstrapLogging(options.level)
       let settings = try loadSettings(root: options.root)
+      let logger = bootstrapLogging(options, settings)
       var conversion = ConversionOptions()
       conversion.entity = entity
       conversion.outputFolder = out
       conversion.allowMassDeletion = allowMassDeletion
       let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
-      try perform { try passerelle.convert(file: file, options: conversion) }
+      try perform(logger: logger) { try passerelle.convert(file: file, options: conversion) }
     }
   }
 

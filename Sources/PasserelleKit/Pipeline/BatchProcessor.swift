@@ -223,8 +223,11 @@ final class BatchProcessor {
     var metadata: Logger.Metadata = [
       "batch": "\(outcome.batch)", "file": "\(outcome.file)",
       "outcome": "\(outcome.state.rawValue)",
-      "seconds": "\(seconds)",
+      "seconds": "\(seconds)", "read": "\(counts.read)", "sent": "\(counts.emitted)",
+      "unchanged": "\(counts.unchanged)", "deleted": "\(counts.deletions)",
+      "rejected": "\(counts.rejected)", "warnings": "\(counts.warnings)",
     ]
+    if let reason = outcome.reason { metadata["reason"] = "\(reason.code.rawValue)" }
     if let entity = outcome.entity { metadata["entity"] = "\(entity)" }
     switch outcome.state {
     case .done:

@@ -25,6 +25,15 @@ public struct Settings: Sendable {
   public var prospectCodePrefix = "PSM"
   /// Prefix of the Sage codes given to contacts created in SM (then 5 digits).
   public var contactCodePrefix = "CSM"
+  /// Lowest level logged: trace, debug, info, notice, warning, error, critical.
+  public var logLevel = "info"
+  /// `text` for people, `json` (one object per line) for log collectors.
+  public var logFormat = "text"
+
+  public static let logLevels = [
+    "trace", "debug", "info", "notice", "warning", "error", "critical",
+  ]
+  public static let logFormats = ["text", "json"]
 
   public init() {}
 }

@@ -94,7 +94,8 @@ public enum SettingsFile {
   }
 
   static let knownTables: Set<String> = [
-    "", "reading", "sync", "pictures", "sage", "salesmanagement", "salesmanagement.countries",
+    "", "reading", "sync", "log", "pictures", "sage", "salesmanagement",
+    "salesmanagement.countries",
     "salesmanagement.account_types", "salesmanagement.product_families",
     "salesmanagement.users",
   ]
@@ -174,6 +175,17 @@ public enum SettingsFile {
         throw ConfigurationError("\(key) is \",\" or \".\"")
       }
       settings.sageDecimalSeparator = UInt8(ascii: text == "," ? "," : ".")
+    case ("log", "level"):
+      guard case .string(let level) = value, Settings.logLevels.contains(level) else {
+        throw ConfigurationError(
+          "\(key) is one of \(Settings.logLevels.joined(separator: ", "))")
+      }
+      settings.logLevel = level
+    case ("log", "format"):
+      guard case .string(let format) = value, Settings.logFormats.contains(format) else {
+        throw ConfigurationError("\(key) is \"text\" or \"json\"")
+      }
+      settings.logFormat = format
     case ("sage", "prospect_code_prefix"): settings.prospectCodePrefix = try codePrefix()
     case ("sage", "contact_code_prefix"): settings.contactCodePrefix = try codePrefix()
     case ("pictures", "folders"):
@@ -229,6 +241,14 @@ public enum SettingsFile {
     # sage_poll_seconds = 900
     # How often it looks at watch/salesmanagement/ (quotes: a rep is waiting).
     # salesmanagement_poll_seconds = 1
+
+    [log]
+    # Lowest level written: trace, debug, info, notice, warning, error, critical
+    # (--log-level overrides it).
+    # level = "info"
+    # "text" for people, "json" for log collectors: one object per line, with the
+    # batch, file, entity, counts and outcome as fields (--log-format overrides it).
+    # format = "text"
 
     [pictures]
     # Folders where article pictures are looked up by file name (the path Sage

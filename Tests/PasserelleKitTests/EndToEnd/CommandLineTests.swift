@@ -129,6 +129,30 @@ import Testing
     #expect(root.files(in: "out/archive").count == 1)
   }
 
+  @Test func jsonLogsAreOneObjectPerLineWithTheBatchFields() throws {
+    let root = try makeRoot()
+    try FileManager.default.copyItem(
+      atPath: TestFiles.sample("Export des représentants.Txt"),
+      toPath: root.file("watch/sage/reps.txt"))
+    try TestFiles.write("[log]\nformat = \"json\"\n", to: root.file("passerelle.toml"))
+    let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(result.status == 1)
+    let lines = result.error.split(separator: "\n")
+    let objects = try lines.map {
+      try #require(
+        try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any], "\($0)")
+    }
+    let batch = try #require(objects.first { $0["entity"] as? String == "representatives" })
+    #expect(batch["read"] as? String == "10")
+    #expect(batch["sent"] as? String == "6")
+    #expect(batch["outcome"] as? String == "done")
+    let summary = try #require(objects.last)
+    #expect((summary["outputs"] as? [String])?.count == 2)
+    // The command line wins over the file.
+    let text = try PasserelleProcess.run(["status", "--root", root.path, "--log-format", "text"])
+    #expect(text.status == 0)
+  }
+
   @Test func aConfigurationMistakeExitsTwoAndNamesTheLine() throws {
     let root = try makeRoot()
     try TestFiles.write("[sync]\nmass_deletion_share = lots\n", to: root.file("passerelle.toml"))

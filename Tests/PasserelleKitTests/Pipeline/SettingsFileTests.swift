@@ -25,7 +25,7 @@ import Testing
       Set(keys) == [
         "fallback_encoding", "max_file_mb", "max_field_kb", "max_record_kb", "max_columns",
         "max_records", "mass_deletion_share", "stability_seconds",
-        "salesmanagement_stability_seconds", "sage_poll_seconds",
+        "salesmanagement_stability_seconds", "sage_poll_seconds", "level", "format",
         "salesmanagement_poll_seconds", "folders", "decimal_separator", "prospect_code_prefix",
         "contact_code_prefix", "admin_user_id",
         "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
@@ -42,6 +42,8 @@ import Testing
     #expect(settings.salesManagementPollSeconds == defaults.salesManagementPollSeconds)
     #expect(settings.sageDecimalSeparator == defaults.sageDecimalSeparator)
     #expect(settings.prospectCodePrefix == defaults.prospectCodePrefix)
+    #expect(settings.logLevel == defaults.logLevel)
+    #expect(settings.logFormat == defaults.logFormat)
     #expect(settings.contactCodePrefix == defaults.contactCodePrefix)
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)
@@ -82,6 +84,7 @@ import Testing
     ("[salesmanagement.users]\n\"R01\" = 4\n", "line 2"),
     ("[pictures]\nfolders = 3\n", "line 2"),
     ("[sage]\nprospect_code_prefix = \"PROSPECT-\"\n", "line 2"),
+    ("[log]\nformat = \"xml\"\n", "line 2"),
     ("[sage]\n\ncontact_code_prefix = \"\"\n", "line 3"),
   ])
   func mistakesNameTheirLine(text: String, where expected: String) {
