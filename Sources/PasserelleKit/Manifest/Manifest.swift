@@ -131,6 +131,10 @@ public final class Manifest: Sendable {
           CREATE INDEX allocatedBySMId ON allocatedCode(resource, smId);
           CREATE INDEX allocatedBySMExtId ON allocatedCode(resource, smExtId);
           CREATE INDEX allocatedByDerivedId ON allocatedCode(resource, derivedId);
+          CREATE TABLE poll (
+            folder TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            complete INTEGER NOT NULL);
           """)
     }
     return migrator
@@ -155,6 +159,15 @@ public final class Manifest: Sendable {
           """, arguments: [batch])
       return try Int.fetchOne(
         db, sql: "SELECT count FROM attempt WHERE batchId = ?", arguments: [batch]) ?? 1
+    }
+  }
+
+  /// When a drop folder was last looked at, and how many complete files it held.
+  func recordPoll(folder: SourceFolder, at date: Date, complete: Int) throws {
+    try write { db in
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO poll(folder, at, complete) VALUES (?, ?, ?)",
+        arguments: [folder.rawValue, Timestamp.iso(date), complete])
     }
   }
 

@@ -21,6 +21,14 @@ public struct StatusReport: Sendable, Codable {
   public var manifest: String
   public var batches: [String: Int]
   public var lastRuns: [FolderRun]
+  /// When the service last looked at each drop folder, and what it found complete.
+  public var lastPolls: [FolderPoll]
+
+  public struct FolderPoll: Sendable, Codable {
+    public var folder: String
+    public var at: String
+    public var completeFiles: Int
+  }
   public var records: [RecordCount]
   /// SM quotes sent to Sage and not priced yet.
   public var pendingQuotes: Int
@@ -62,6 +70,9 @@ public struct StatusReport: Sendable, Codable {
         FolderRun(
           folder: $0[0], lastBatch: $0[1], lastFile: $0[2], lastState: $0[3], finishedAt: $0[4])
       }
+      let polls = try GRDB.Row.fetchAll(
+        db, sql: "SELECT folder, at, complete FROM poll ORDER BY folder"
+      ).map { FolderPoll(folder: $0[0], at: $0[1], completeFiles: $0[2]) }
       let records = try GRDB.Row.fetchAll(
         db,
         sql: """
@@ -95,7 +106,7 @@ public struct StatusReport: Sendable, Codable {
         CreatedRecords(resource: $0[0], allocated: $0[1], lastCode: $0[2], awaitingSage: $0[3])
       }
       return StatusReport(
-        manifest: path, batches: batches, lastRuns: lastRuns, records: records,
+        manifest: path, batches: batches, lastRuns: lastRuns, lastPolls: polls, records: records,
         pendingQuotes: quotes["sent"] ?? 0, quotes: quotes, unmatchedPricedQuotes: unmatched,
         createdInSalesManagement: created, recentRejections: rejections)
     }
@@ -112,6 +123,10 @@ public struct StatusReport: Sendable, Codable {
       lines.append(
         "Last batch in watch/\(run.folder): \(run.lastBatch) \(run.lastFile) → \(run.lastState)"
           + (run.finishedAt.map { " at \($0)" } ?? ""))
+    }
+    for poll in lastPolls {
+      lines.append(
+        "Last look at watch/\(poll.folder): \(poll.at), \(poll.completeFiles) complete file(s)")
     }
     if records.isEmpty { lines.append("Records: none yet") }
     for count in records {

@@ -46,6 +46,10 @@ public final class Passerelle {
       sageFiles = sage.poll()
       salesManagementFiles = salesManagement.poll()
     }
+    let polls = PollLog()
+    polls.note(.sage, complete: sageFiles.count, processor: processor, at: clock())
+    polls.note(
+      .salesManagement, complete: salesManagementFiles.count, processor: processor, at: clock())
     // Sage's files first (they hold what SM files refer to), then SM's.
     return recovered
       + (try process(ordered(sageFiles) + salesManagementFiles, processor, until: { false }))
@@ -117,16 +121,20 @@ public final class Passerelle {
     var nextSalesManagement = 0.0
     var sageQueue: [String] = []
     let stopped = { stop.isRequested }
+    let polls = PollLog()
     while !stop.isRequested {
       var now = CompletionTracker.now()
       if now >= nextSalesManagement {
         nextSalesManagement = now + settings.salesManagementPollSeconds
-        outcomes += try process(salesManagement.poll(at: now), processor, until: stopped)
+        let files = salesManagement.poll(at: now)
+        polls.note(.salesManagement, complete: files.count, processor: processor, at: clock())
+        outcomes += try process(files, processor, until: stopped)
         now = CompletionTracker.now()
       }
       if sageQueue.isEmpty && now >= nextSage {
         nextSage = now + settings.sagePollSeconds
         sageQueue = ordered(sage.poll(at: now))
+        polls.note(.sage, complete: sageQueue.count, processor: processor, at: clock())
       }
       if !sageQueue.isEmpty {
         // One file, then SM's folder again if its turn has come.
@@ -170,5 +178,23 @@ public final class Passerelle {
     }
     try manifest.allowMassDeletion(sha256: sha, at: clock())
     return sha
+  }
+}
+
+/// Notes in the manifest when each drop folder was looked at, for `passerelle
+/// status`: every look that found files, else once a minute, so that an idle
+/// service does not write to disk every second.
+private final class PollLog {
+  private var lastWritten: [SourceFolder: Double] = [:]
+
+  func note(_ folder: SourceFolder, complete: Int, processor: BatchProcessor, at date: Date) {
+    let now = CompletionTracker.now()
+    if complete == 0, let last = lastWritten[folder], now - last < 60 { return }
+    lastWritten[folder] = now
+    do {
+      try processor.manifest.recordPoll(folder: folder, at: date, complete: complete)
+    } catch {
+      processor.logger.warning("could not note the look at watch/\(folder.rawValue): \(error)")
+    }
   }
 }

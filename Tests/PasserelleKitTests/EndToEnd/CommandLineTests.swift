@@ -109,6 +109,10 @@ import Testing
     // The last batch is the last one processed, even within the same second.
     #expect(status.error.contains("Export des factures.Txt → done"), "\(status.error)")
     #expect(status.error.contains("salesorders-2026-10.json → done"), "\(status.error)")
+    #expect(
+      status.error.range(
+        of: #"Last look at watch/salesmanagement: [0-9T:-]+Z, 3 complete file\(s\)"#,
+        options: .regularExpression) != nil, "\(status.error)")
   }
 
   @Test func aCleanExportExitsZeroAndConvertLeavesTheFileInPlace() throws {
