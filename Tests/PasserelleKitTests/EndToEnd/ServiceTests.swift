@@ -69,4 +69,55 @@ import Testing
     #expect(batches.count == 1, "\(result.error)")
     #expect(batches.first?.contains("400 rows, 400 sent") == true, "\(result.error)")
   }
+
+  /// Whether this machine lets the tests mount a small file system (root, with the
+  /// privilege to mount): the only way to fill a disk for real.
+  static let canMount: Bool = {
+    guard let folder = try? TestFiles.scratch("mount-probe") else { return false }
+    guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", folder.path]) else {
+      return false
+    }
+    return run("/bin/umount", [folder.path])
+  }()
+
+  @discardableResult
+  static func run(_ tool: String, _ arguments: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }
+
+  /// The whole root on a file system too small for the payload: the run stops with
+  /// exit code 3, loses nothing, and the next run after space returns finishes.
+  @Test(.enabled(if: canMount, "needs the privilege to mount a tmpfs"))
+  func aFullDiskStopsTheRunAndTheNextRunFinishes() throws {
+    let root = try TestFiles.scratch()
+    #expect(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=640k", "tmpfs", root.path]))
+    defer { Self.run("/bin/umount", ["-l", root.path]) }
+    try Layout(root: root.path).createFolders()
+    // About 250 KB of export, well over a megabyte of payload.
+    let export = try CustomerExportBuilder().build(count: 700)
+    try Data(export).write(to: URL(fileURLWithPath: root.file("watch/sage/clients.txt")))
+    for _ in 0..<4 {  // more runs than the attempts a poison file is allowed
+      let full = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+      #expect(full.status == 3, "\(full.error)")
+      #expect(full.error.contains("cannot proceed"), "\(full.error)")
+    }
+    // Nothing lost: the export waits, claimed, in out/work; nothing half-written is visible.
+    #expect(root.files(in: "out/work").count == 1)
+    #expect(root.files(in: "out/salesmanagement").isEmpty)
+    #expect(root.files(in: "out/rejects").isEmpty)
+    #expect(Self.run("/bin/mount", ["-o", "remount,size=16m", root.path]))
+    let after = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(after.status == 0, "\(after.error)")
+    #expect(after.error.contains("clients.txt: customers — 700 rows, 700 sent"), "\(after.error)")
+    #expect(root.files(in: "out/work").isEmpty)
+    #expect(root.files(in: "out/archive").count == 1)
+    #expect(root.files(in: "out/salesmanagement").filter { $0.hasPrefix(".") }.isEmpty)
+    #expect(root.files(in: "out/salesmanagement").filter { $0.hasSuffix(".json") }.count == 2)
+  }
 }
