@@ -52,4 +52,62 @@ import Testing
     }
     #expect(killedMidway > 0)
   }
+
+  /// The service killed at random moments while 50 exports wait, restarted each
+  /// time: every export is delivered exactly once, and nothing is left half-done.
+  @Test func fiftyBatchesUnderRepeatedKillsAreEachDeliveredOnce() throws {
+    let builder = try CustomerExportBuilder()
+    let root = try TestFiles.scratch()
+    _ = try PasserelleProcess.run(["init", "--root", root.path])
+    try TestFiles.write(
+      // Each export is a full list that drops the previous one's customers: allowed here.
+      "[sync]\nstability_seconds = 0\nsage_poll_seconds = 0.2\nmass_deletion_share = 1\n",
+      to: root.file("passerelle.toml"))
+    let files = 50
+    let rows = 300
+    for index in 0..<files {
+      let prefix = "K" + String(format: "%02d", index)
+      try builder.write(
+        builder.build(count: rows, prefix: prefix),
+        to: root.file("watch/sage/clients-\(prefix).txt"))
+    }
+    var generator = SystemRandomNumberGenerator()
+    var kills = 0
+    for _ in 0..<200 {
+      if root.files(in: "watch/sage").isEmpty && root.files(in: "out/work").isEmpty { break }
+      let service = PasserelleProcess(["run", "--root", root.path])
+      try service.start()
+      Thread.sleep(forTimeInterval: Double.random(in: 0.1...0.8, using: &generator))
+      service.kill(SIGKILL)
+      _ = service.finish()
+      kills += 1
+    }
+    let last = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(last.status == 0, "\(last.error)")
+    #expect(kills >= 5, "the service was killed \(kills) times")
+
+    let manifest = try Manifest(path: root.file("out/manifest.sqlite"))
+    let batches = try manifest.read { db in
+      try Row.fetchAll(db, sql: "SELECT sourceName, state, rowsRead FROM batch")
+    }
+    #expect(batches.count == files)
+    #expect(Set(batches.map { $0["sourceName"] as String }).count == files)
+    #expect(batches.allSatisfy { $0["state"] as String == "done" && $0["rowsRead"] as Int == rows })
+    let payloads = root.files(in: "out/salesmanagement").filter { $0.hasSuffix("-accounts.json") }
+    #expect(payloads.count == files)
+    var codes = Set<String>()
+    for payload in payloads {
+      let json = try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: root.file("out/salesmanagement/\(payload)"))))
+      let operations = try #require((json as? [String: Any])?["operations"] as? [[String: Any]])
+      let upserts = operations.filter { $0["action"] as? String == "upsert" }
+      #expect(upserts.count == rows, "\(payload)")
+      for operation in upserts { codes.insert(operation["extId"] as? String ?? "") }
+    }
+    #expect(codes.count == files * rows)
+    #expect(root.files(in: "out/archive").count == files)
+    let leftovers = try FileManager.default.subpathsOfDirectory(atPath: root.file("out"))
+      .filter { $0.hasSuffix(".tmp") || $0.contains("/.2") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
 }
