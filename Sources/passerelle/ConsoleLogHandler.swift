@@ -13,7 +13,10 @@ struct ConsoleLogHandler: LogHandler {
   }
 
   func log(event: LogEvent) {
-    var line = "\(logTimestamp()) \(event.level.rawValue.uppercased()) \(event.message)"
+    var line = "\(logTimestamp()) \(event.level.rawValue.uppercased()) "
+    // Several dossiers in one process: each line says whose it is.
+    if let dossier = metadata["dossier"] { line += "[\(dossier)] " }
+    line += "\(event.message)"
     if logLevel <= .debug {
       let merged = metadata.merging(event.metadata ?? [:]) { $1 }
       if !merged.isEmpty {

@@ -46,11 +46,15 @@ struct PasserelleCommand: ParsableCommand {
 }
 
 /// Runs a library call, mapping failures to the contract's exit codes.
-func perform(logger: Logger, _ body: () throws -> [BatchOutcome]) throws {
+/// `service`: the service stopped on request exits 0 whatever it rejected on the way
+/// (each rejection was logged and reported when it happened).
+func perform(logger: Logger, service: Bool = false, _ body: () throws -> [BatchOutcome]) throws {
   do {
     let outcomes = try body()
     summarise(outcomes, logger: logger)
-    if outcomes.contains(where: \.rejectedSomething) { throw ExitCode(ExitStatus.rejected) }
+    if !service && outcomes.contains(where: \.rejectedSomething) {
+      throw ExitCode(ExitStatus.rejected)
+    }
   } catch let failure as EnvironmentFailure {
     printError("passerelle: cannot proceed: \(failure)")
     throw ExitCode(ExitStatus.cannotProceed)
@@ -84,6 +88,25 @@ func summarise(_ outcomes: [BatchOutcome], logger: Logger) {
   }
   printError(summary)
   for output in outputs { printError("  \(output)") }
+}
+
+/// Runs a report for the root, or for each of its dossiers under a heading (text) or
+/// as one JSON object by dossier name.
+func forEachDossier(_ root: String, json: Bool, _ body: (String) throws -> Void) throws {
+  let settings = try loadSettings(root: root)
+  guard !settings.dossiers.isEmpty else { return try body(root) }
+  if json { print("{") }
+  for (index, name) in settings.dossiers.keys.sorted().enumerated() {
+    let folder = Layout(root: root).root + "/" + settings.dossiers[name]!
+    if json {
+      print("\(try jsonText(name)): ", terminator: "")
+    } else {
+      printError("== Dossier \(name) (\(folder))")
+    }
+    try body(folder)
+    if json && index < settings.dossiers.count - 1 { print(",") }
+  }
+  if json { print("}") }
 }
 
 /// Prints what the manifest says, as JSON on stdout or as text for people on stderr.
@@ -154,10 +177,10 @@ extension PasserelleCommand {
       let settings = try loadSettings(root: options.root)
       let logger = bootstrapLogging(options, settings)
       let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
-      if once {
-        try perform(logger: logger) { try passerelle.runOnce() }
-      } else {
-        try perform(logger: logger) { try passerelle.serve() }
+      try perform(logger: logger, service: !once) {
+        let roots = try passerelle.dossiers()
+        if once { return try roots.flatMap { try $0.runOnce() } }
+        return try Passerelle.serve(roots, logger: logger)
       }
     }
   }
@@ -204,10 +227,12 @@ extension PasserelleCommand {
     var json = false
 
     func run() throws {
-      try showReport(root: options.root, json: json, emptyJSON: "{\"manifest\": null}") {
-        try StatusReport.load(from: $0)
-      } text: {
-        $0.text
+      try forEachDossier(options.root, json: json) { root in
+        try showReport(root: root, json: json, emptyJSON: "{\"manifest\": null}") {
+          try StatusReport.load(from: $0)
+        } text: {
+          $0.text
+        }
       }
     }
   }
@@ -225,10 +250,12 @@ extension PasserelleCommand {
     var limit = 20
 
     func run() throws {
-      try showReport(root: options.root, json: json, emptyJSON: "{\"entries\": []}") {
-        try RejectsReport.load(from: $0, limit: limit)
-      } text: {
-        $0.text
+      try forEachDossier(options.root, json: json) { root in
+        try showReport(root: root, json: json, emptyJSON: "{\"entries\": []}") {
+          try RejectsReport.load(from: $0, limit: limit)
+        } text: {
+          $0.text
+        }
       }
     }
   }
@@ -242,6 +269,12 @@ extension PasserelleCommand {
     func run() throws {
       let layout = Layout(root: options.root)
       do {
+        let settings = try loadSettings(root: options.root)
+        for dossier in settings.dossiers.values.sorted() {
+          try Layout(root: layout.root + "/" + dossier).createFolders()
+          printError("Folders ready under \(layout.root)/\(dossier).")
+        }
+        if !settings.dossiers.isEmpty { return }
         try layout.createFolders()
         if FileManager.default.fileExists(atPath: layout.configuration) {
           printError("\(layout.configuration) exists; left as it is.")

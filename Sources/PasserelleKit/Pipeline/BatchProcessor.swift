@@ -39,7 +39,6 @@ final class BatchProcessor {
   let clock: @Sendable () -> Date
   /// A file whose conversion was cut short this many times is rejected, so that a
   /// file crashing or hanging Passerelle can never block the files behind it.
-  let maximumAttempts = 3
 
   init(
     layout: Layout, settings: Settings, manifest: Manifest, logger: Logger,
@@ -114,7 +113,7 @@ final class BatchProcessor {
     var committed = false
     do {
       let attempts = try manifest.beginAttempt(file.batch)
-      if attempts > maximumAttempts {
+      if attempts > settings.maximumAttempts {
         throw FileRejection(
           .processingFailed,
           "the conversion stopped \(attempts - 1) times without finishing (crash or kill); the file is set aside so that it cannot block the others"

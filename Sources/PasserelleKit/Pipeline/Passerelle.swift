@@ -21,7 +21,7 @@ public final class Passerelle {
   }
 
   /// Locks the out folder, opens the manifest and repairs interrupted batches.
-  private func open() throws -> (OutLock, BatchProcessor, [BatchOutcome]) {
+  func open() throws -> (OutLock, BatchProcessor, [BatchOutcome]) {
     try layout.createFolders()
     let lock = try OutLock(path: layout.lock)
     let manifest = try Manifest(path: layout.manifest)
@@ -29,6 +29,26 @@ public final class Passerelle {
       layout: layout, settings: settings, manifest: manifest, logger: logger, clock: clock)
     let recovered = try processor.recover()
     return (lock, processor, recovered)
+  }
+
+  /// The dossiers configured under this root, each with its own settings file if it
+  /// has one, else this root's; this root alone when none is configured.
+  public func dossiers() throws -> [Passerelle] {
+    guard !settings.dossiers.isEmpty else { return [self] }
+    return try settings.dossiers.keys.sorted().map { name in
+      let folder = layout.root + "/" + settings.dossiers[name]!
+      var own = settings
+      own.dossiers = [:]
+      if FileManager.default.fileExists(atPath: Layout(root: folder).configuration) {
+        own = try SettingsFile.load(root: folder)
+        guard own.dossiers.isEmpty else {
+          throw ConfigurationError("\(folder)/passerelle.toml: a dossier cannot hold dossiers")
+        }
+      }
+      var logger = self.logger
+      logger[metadataKey: "dossier"] = "\(name)"
+      return Passerelle(root: folder, settings: own, logger: logger, clock: clock)
+    }
   }
 
   /// One pass over the drop folders (`passerelle run --once`): what is complete
@@ -55,7 +75,7 @@ public final class Passerelle {
       + (try process(ordered(sageFiles) + salesManagementFiles, processor, until: { false }))
   }
 
-  private func trackers() -> (sage: CompletionTracker, salesManagement: CompletionTracker) {
+  func trackers() -> (sage: CompletionTracker, salesManagement: CompletionTracker) {
     (
       CompletionTracker(folder: layout.watchSage, interval: settings.stabilitySeconds),
       CompletionTracker(
@@ -102,50 +122,34 @@ public final class Passerelle {
   /// `passerelle run`: polls each drop folder on its own interval until SIGINT or
   /// SIGTERM, then finishes the batch in hand and returns. The lock is held
   /// throughout, so a second instance is refused for as long as this one runs.
-  ///
-  /// Quotes are awaited by a rep sitting with the customer: SM's folder is looked
-  /// at every `salesManagementPollSeconds`, before each of Sage's files, so that a
-  /// folder full of exports takes turns with the quotes instead of holding them up.
-  /// A file seen while it is being written is looked at again as soon as it may be
-  /// complete, not at the folder's next poll.
   public func serve() throws -> [BatchOutcome] {
+    try Self.serve([self], logger: logger)
+  }
+
+  /// Serves several roots (the dossiers of one installation) from one process:
+  /// each keeps its own folders, lock, manifest and rhythm, and they take turns,
+  /// one file at a time.
+  public static func serve(_ roots: [Passerelle], logger: Logger) throws -> [BatchOutcome] {
     let stop = StopSignal()
-    let (lock, processor, recovered) = try open()
-    defer { withExtendedLifetime(lock) {} }
-    var outcomes = recovered
-    logger.info(
-      "Watching \(layout.watchSage) every \(Int(settings.sagePollSeconds)) s and \(layout.watchSalesManagement) every \(settings.salesManagementPollSeconds) s; stop with Ctrl-C or SIGTERM."
-    )
-    let (sage, salesManagement) = trackers()
-    var nextSage = 0.0
-    var nextSalesManagement = 0.0
-    var sageQueue: [String] = []
+    var watches: [FolderWatch] = []
+    var outcomes: [BatchOutcome] = []
+    for root in roots {
+      let watch = try FolderWatch(root)
+      outcomes += watch.recovered
+      watches.append(watch)
+    }
+    defer { withExtendedLifetime(watches) {} }
     let stopped = { stop.isRequested }
-    let polls = PollLog()
     while !stop.isRequested {
-      var now = CompletionTracker.now()
-      if now >= nextSalesManagement {
-        nextSalesManagement = now + settings.salesManagementPollSeconds
-        let files = salesManagement.poll(at: now)
-        polls.note(.salesManagement, complete: files.count, processor: processor, at: clock())
-        outcomes += try process(files, processor, until: stopped)
-        now = CompletionTracker.now()
+      var busy = false
+      for watch in watches where !stop.isRequested {
+        let step = try watch.step(until: stopped)
+        outcomes += step.outcomes
+        busy = busy || step.busy
       }
-      if sageQueue.isEmpty && now >= nextSage {
-        nextSage = now + settings.sagePollSeconds
-        sageQueue = ordered(sage.poll(at: now))
-        polls.note(.sage, complete: sageQueue.count, processor: processor, at: clock())
-      }
-      if !sageQueue.isEmpty {
-        // One file, then SM's folder again if its turn has come.
-        outcomes += try process([sageQueue.removeFirst()], processor, until: stopped)
-        continue
-      }
-      if let check = sage.nextCheck { nextSage = min(nextSage, check) }
-      if let check = salesManagement.nextCheck {
-        nextSalesManagement = min(nextSalesManagement, check)
-      }
-      stop.wait(max(0, min(nextSage, nextSalesManagement) - CompletionTracker.now()))
+      if busy { continue }
+      let wake = watches.map(\.wake).min() ?? CompletionTracker.now() + 1
+      stop.wait(max(0, wake - CompletionTracker.now()))
     }
     logger.info("Stopped.")
     return outcomes
@@ -197,4 +201,64 @@ private final class PollLog {
       processor.logger.warning("could not note the look at watch/\(folder.rawValue): \(error)")
     }
   }
+}
+
+/// One root's drop folders as the service watches them, from one look to the next.
+///
+/// Quotes are awaited by a rep sitting with the customer: SM's folder is looked at
+/// every `salesManagementPollSeconds`, before each of Sage's files, so that a folder
+/// full of exports takes turns with the quotes instead of holding them up. A file
+/// seen while it is being written is looked at again as soon as it may be complete,
+/// not at the folder's next poll.
+final class FolderWatch {
+  let root: Passerelle
+  let recovered: [BatchOutcome]
+  private let lock: OutLock
+  private let processor: BatchProcessor
+  private let sage: CompletionTracker
+  private let salesManagement: CompletionTracker
+  private var nextSage = 0.0
+  private var nextSalesManagement = 0.0
+  private var sageQueue: [String] = []
+  private let polls = PollLog()
+
+  init(_ root: Passerelle) throws {
+    self.root = root
+    (lock, processor, recovered) = try root.open()
+    (sage, salesManagement) = root.trackers()
+    let settings = root.settings
+    root.logger.info(
+      "Watching \(root.layout.watchSage) every \(Int(settings.sagePollSeconds)) s and \(root.layout.watchSalesManagement) every \(settings.salesManagementPollSeconds) s; stop with Ctrl-C or SIGTERM."
+    )
+  }
+
+  /// Does what is due: SM's folder if its turn has come, then at most one of
+  /// Sage's files. `busy` when Sage's files are still waiting in line.
+  func step(until stopped: () -> Bool) throws -> (outcomes: [BatchOutcome], busy: Bool) {
+    var outcomes: [BatchOutcome] = []
+    var now = CompletionTracker.now()
+    if now >= nextSalesManagement {
+      nextSalesManagement = now + root.settings.salesManagementPollSeconds
+      let files = salesManagement.poll(at: now)
+      polls.note(.salesManagement, complete: files.count, processor: processor, at: root.clock())
+      outcomes += try root.process(files, processor, until: stopped)
+      now = CompletionTracker.now()
+    }
+    if sageQueue.isEmpty && now >= nextSage {
+      nextSage = now + root.settings.sagePollSeconds
+      sageQueue = root.ordered(sage.poll(at: now))
+      polls.note(.sage, complete: sageQueue.count, processor: processor, at: root.clock())
+    }
+    if !sageQueue.isEmpty && !stopped() {
+      outcomes += try root.process([sageQueue.removeFirst()], processor, until: stopped)
+    }
+    if let check = sage.nextCheck { nextSage = min(nextSage, check) }
+    if let check = salesManagement.nextCheck {
+      nextSalesManagement = min(nextSalesManagement, check)
+    }
+    return (outcomes, !sageQueue.isEmpty)
+  }
+
+  /// When this root next has something to look at.
+  var wake: Double { min(nextSage, nextSalesManagement) }
 }

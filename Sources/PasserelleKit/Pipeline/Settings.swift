@@ -12,6 +12,9 @@ public struct Settings: Sendable {
   /// The same for `watch/salesmanagement/`: SM's files are small and written by a
   /// program at once, and a rep is waiting for the priced quote.
   public var salesManagementStabilitySeconds = 0.5
+  /// Conversions of one file cut short (crash, kill) before it is set aside as
+  /// `processing-failed`, so that a file that crashes Passerelle cannot block the others.
+  public var maximumAttempts = 3
   /// Polling interval of `watch/sage/` in service mode.
   public var sagePollSeconds = 900.0
   /// Polling interval of `watch/salesmanagement/` (quotes) in service mode.
@@ -29,6 +32,10 @@ public struct Settings: Sendable {
   public var logLevel = "info"
   /// `text` for people, `json` (one object per line) for log collectors.
   public var logFormat = "text"
+  /// Several Sage dossiers served by one process: name → folder (relative to the
+  /// root), each a root of its own (drop folders, out/, manifest, code counters,
+  /// and its own `passerelle.toml` if it has one). Empty: the root is the dossier.
+  public var dossiers: [String: String] = [:]
 
   public static let logLevels = [
     "trace", "debug", "info", "notice", "warning", "error", "critical",

@@ -94,7 +94,7 @@ public enum SettingsFile {
   }
 
   static let knownTables: Set<String> = [
-    "", "reading", "sync", "log", "pictures", "sage", "salesmanagement",
+    "", "reading", "sync", "log", "dossiers", "pictures", "sage", "salesmanagement",
     "salesmanagement.countries",
     "salesmanagement.account_types", "salesmanagement.product_families",
     "salesmanagement.users",
@@ -162,6 +162,7 @@ public enum SettingsFile {
       guard share <= 1 else { throw ConfigurationError("\(key) is a share between 0 and 1") }
       settings.massDeletionShare = share
     case ("sync", "stability_seconds"): settings.stabilitySeconds = try number()
+    case ("sync", "max_attempts"): settings.maximumAttempts = try integer()
     case ("sync", "salesmanagement_stability_seconds"):
       settings.salesManagementStabilitySeconds = try number()
     case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try number(minimum: 0.1)
@@ -186,6 +187,16 @@ public enum SettingsFile {
         throw ConfigurationError("\(key) is \"text\" or \"json\"")
       }
       settings.logFormat = format
+    case ("dossiers", _):
+      guard case .string(let folder) = value, !folder.isEmpty, !folder.hasPrefix("/"),
+        !folder.split(separator: "/").contains(".."),
+        key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+      else {
+        throw ConfigurationError(
+          "dossier \(key) needs a folder inside the root (\"dossiers/\(key)\"), and a name of letters, digits, - or _"
+        )
+      }
+      settings.dossiers[key] = folder
     case ("sage", "prospect_code_prefix"): settings.prospectCodePrefix = try codePrefix()
     case ("sage", "contact_code_prefix"): settings.contactCodePrefix = try codePrefix()
     case ("pictures", "folders"):
@@ -237,10 +248,21 @@ public enum SettingsFile {
     # stability_seconds = 2
     # The same for watch/salesmanagement/ (small files written at once by a program).
     # salesmanagement_stability_seconds = 0.5
+    # Conversions of one file cut short (crash, kill) before it is set aside
+    # (processing-failed), so that it cannot block the files behind it.
+    # max_attempts = 3
     # How often 'passerelle run' looks at watch/sage/ (seconds).
     # sage_poll_seconds = 900
     # How often it looks at watch/salesmanagement/ (quotes: a rep is waiting).
     # salesmanagement_poll_seconds = 1
+
+    [dossiers]
+    # Several Sage 50 dossiers (companies) served by one 'passerelle run': one line
+    # each, the name then the folder inside this root. Each folder has its own watch/,
+    # out/ (manifest, code counters) and, if needed, its own passerelle.toml; the
+    # root's own watch/ is not used. Examples:
+    # boulangerie = "dossiers/boulangerie"
+    # traiteur = "dossiers/traiteur"
 
     [log]
     # Lowest level written: trace, debug, info, notice, warning, error, critical

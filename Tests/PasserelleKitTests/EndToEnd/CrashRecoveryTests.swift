@@ -60,8 +60,10 @@ import Testing
     let root = try TestFiles.scratch()
     _ = try PasserelleProcess.run(["init", "--root", root.path])
     try TestFiles.write(
-      // Each export is a full list that drops the previous one's customers: allowed here.
-      "[sync]\nstability_seconds = 0\nsage_poll_seconds = 0.2\nmass_deletion_share = 1\n",
+      // Each export is a full list that drops the previous one's customers: allowed
+      // here. Every kill is ours, not the file's: no attempt limit sets one aside.
+      "[sync]\nstability_seconds = 0\nsage_poll_seconds = 0.2\nmass_deletion_share = 1\n"
+        + "max_attempts = 1000\n",
       to: root.file("passerelle.toml"))
     let files = 50
     let rows = 300

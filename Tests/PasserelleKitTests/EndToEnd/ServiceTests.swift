@@ -120,4 +120,75 @@ import Testing
     #expect(root.files(in: "out/salesmanagement").filter { $0.hasPrefix(".") }.isEmpty)
     #expect(root.files(in: "out/salesmanagement").filter { $0.hasSuffix(".json") }.count == 2)
   }
+
+  /// One `passerelle run` for two Sage dossiers: each its own folders, manifest,
+  /// code counter and settings; a second instance on either is refused.
+  @Test func oneServiceServesSeveralDossiers() throws {
+    let root = try TestFiles.scratch()
+    try TestFiles.write(
+      """
+      [dossiers]
+      boulangerie = "dossiers/boulangerie"
+      traiteur = "dossiers/traiteur"
+
+      [sync]
+      stability_seconds = 0
+      salesmanagement_stability_seconds = 0
+      sage_poll_seconds = 0.3
+      """, to: root.file("passerelle.toml"))
+    let initialised = try PasserelleProcess.run(["init", "--root", root.path])
+    #expect(initialised.status == 0, "\(initialised.error)")
+    let boulangerie = root.file("dossiers/boulangerie")
+    let traiteur = root.file("dossiers/traiteur")
+    // The traiteur has settings of its own: another code prefix.
+    try TestFiles.write(
+      """
+      [sage]
+      prospect_code_prefix = "TR"
+      [sync]
+      stability_seconds = 0
+      salesmanagement_stability_seconds = 0
+      """, to: traiteur + "/passerelle.toml")
+    let prospect = #"[{"id": 1, "name": "Fromagerie Dumas"}]"#
+    try TestFiles.write(prospect, to: boulangerie + "/watch/salesmanagement/accounts-1.json")
+    try TestFiles.write(prospect, to: traiteur + "/watch/salesmanagement/accounts-1.json")
+    try FileManager.default.copyItem(
+      atPath: TestFiles.sample("Export des représentants.Txt"),
+      toPath: boulangerie + "/watch/sage/reps.txt")
+
+    let service = PasserelleProcess(["run", "--root", root.path])
+    try service.start()
+    defer { if service.process.isRunning { service.kill(SIGKILL) } }
+    let archived = { (folder: String) in
+      (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out/archive"))?.count ?? 0
+    }
+    let deadline = Date().addingTimeInterval(30)
+    while Date() < deadline && (archived(boulangerie) < 2 || archived(traiteur) < 1) {
+      Thread.sleep(forTimeInterval: 0.1)
+    }
+    let second = try PasserelleProcess.run(["run", "--once", "--root", traiteur])
+    #expect(second.status == 3, "\(second.error)")
+    service.kill(SIGTERM)
+    let result = service.finish()
+    #expect(result.status == 0, "\(result.error)")
+    #expect(archived(boulangerie) == 2)
+    #expect(archived(traiteur) == 1)
+    #expect(result.error.contains("[boulangerie] reps.txt: representatives"), "\(result.error)")
+    // Each dossier numbers its own prospects.
+    let imports = { (folder: String) -> String in
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out/sage")) ?? []
+      return files.compactMap {
+        try? String(contentsOfFile: folder + "/out/sage/" + $0, encoding: .windowsCP1252)
+      }.joined()
+    }
+    #expect(imports(boulangerie).contains("\r\nPSM00001\t"))
+    #expect(imports(traiteur).contains("\r\nTR00001\t"))
+    #expect(FileManager.default.fileExists(atPath: boulangerie + "/out/manifest.sqlite"))
+    #expect(FileManager.default.fileExists(atPath: traiteur + "/out/manifest.sqlite"))
+    #expect(!FileManager.default.fileExists(atPath: root.file("out")))
+    let status = try PasserelleProcess.run(["status", "--root", root.path, "--json"])
+    let byDossier = try #require(
+      try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
+    #expect(byDossier.keys.sorted() == ["boulangerie", "traiteur"])
+  }
 }

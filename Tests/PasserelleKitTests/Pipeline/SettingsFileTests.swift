@@ -25,7 +25,8 @@ import Testing
       Set(keys) == [
         "fallback_encoding", "max_file_mb", "max_field_kb", "max_record_kb", "max_columns",
         "max_records", "mass_deletion_share", "stability_seconds",
-        "salesmanagement_stability_seconds", "sage_poll_seconds", "level", "format",
+        "salesmanagement_stability_seconds", "max_attempts", "sage_poll_seconds", "level",
+        "format", "boulangerie", "traiteur",
         "salesmanagement_poll_seconds", "folders", "decimal_separator", "prospect_code_prefix",
         "contact_code_prefix", "admin_user_id",
         "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
@@ -43,6 +44,9 @@ import Testing
     #expect(settings.sageDecimalSeparator == defaults.sageDecimalSeparator)
     #expect(settings.prospectCodePrefix == defaults.prospectCodePrefix)
     #expect(settings.logLevel == defaults.logLevel)
+    #expect(settings.maximumAttempts == defaults.maximumAttempts)
+    #expect(
+      settings.dossiers == ["boulangerie": "dossiers/boulangerie", "traiteur": "dossiers/traiteur"])
     #expect(settings.logFormat == defaults.logFormat)
     #expect(settings.contactCodePrefix == defaults.contactCodePrefix)
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
