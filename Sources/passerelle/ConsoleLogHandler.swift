@@ -1,16 +1,23 @@
 import Foundation
 import Logging
 
-/// Log lines for people on stderr: time, level, message. Metadata stays out of
-/// the line (it repeats what the message says) unless the level is debug or lower.
-struct ConsoleLogHandler: LogHandler {
-  var logLevel: Logger.Level
-  var metadata: Logger.Metadata = [:]
+/// What the two stderr handlers share: a level and metadata set on the logger.
+protocol StderrLogHandler: LogHandler {
+  var metadata: Logger.Metadata { get set }
+}
 
+extension StderrLogHandler {
   subscript(metadataKey key: String) -> Logger.Metadata.Value? {
     get { metadata[key] }
     set { metadata[key] = newValue }
   }
+}
+
+/// Log lines for people on stderr: time, level, message. Metadata stays out of
+/// the line (it repeats what the message says) unless the level is debug or lower.
+struct ConsoleLogHandler: StderrLogHandler {
+  var logLevel: Logger.Level
+  var metadata: Logger.Metadata = [:]
 
   func log(event: LogEvent) {
     var line = "\(logTimestamp()) \(event.level.rawValue.uppercased()) "
@@ -28,19 +35,13 @@ struct ConsoleLogHandler: LogHandler {
     }
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
-
 }
 
 /// Log lines for machines on stderr: one JSON object per line with the time, the
 /// level, the message and every metadata field (batch, file, entity, counts…).
-struct JSONLogHandler: LogHandler {
+struct JSONLogHandler: StderrLogHandler {
   var logLevel: Logger.Level
   var metadata: Logger.Metadata = [:]
-
-  subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-    get { metadata[key] }
-    set { metadata[key] = newValue }
-  }
 
   func log(event: LogEvent) {
     var object: [String: Any] = [
