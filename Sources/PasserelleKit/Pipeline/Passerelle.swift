@@ -138,19 +138,28 @@ public final class Passerelle {
       outcomes += watch.recovered
       watches.append(watch)
     }
-    defer { withExtendedLifetime(watches) {} }
+    let events =
+      roots.contains(where: \.settings.watchEvents)
+      ? FolderEvents(
+        folders: roots.filter(\.settings.watchEvents).flatMap {
+          [$0.layout.watchSage, $0.layout.watchSalesManagement]
+        }, hint: { stop.hint() }) : nil
+    defer { withExtendedLifetime((watches, events)) {} }
     let stopped = { stop.isRequested }
+    var hinted = false
     while !stop.isRequested {
       var busy = false
       for watch in watches where !stop.isRequested {
-        let step = try watch.step(until: stopped)
+        let step = try watch.step(hinted: hinted, until: stopped)
         outcomes += step.outcomes
         busy = busy || step.busy
       }
+      hinted = false
       if busy { continue }
       let wake = watches.map(\.wake).min() ?? CompletionTracker.now() + 1
-      stop.wait(max(0, wake - CompletionTracker.now()))
+      hinted = stop.wait(max(0, wake - CompletionTracker.now()))
     }
+    events?.stop()
     logger.info("Stopped.")
     return outcomes
   }
@@ -233,10 +242,17 @@ final class FolderWatch {
   }
 
   /// Does what is due: SM's folder if its turn has come, then at most one of
-  /// Sage's files. `busy` when Sage's files are still waiting in line.
-  func step(until stopped: () -> Bool) throws -> (outcomes: [BatchOutcome], busy: Bool) {
+  /// Sage's files. `busy` when Sage's files are still waiting in line. `hinted`:
+  /// the folders changed (file events), so both are looked at now.
+  func step(hinted: Bool = false, until stopped: () -> Bool) throws -> (
+    outcomes: [BatchOutcome], busy: Bool
+  ) {
     var outcomes: [BatchOutcome] = []
     var now = CompletionTracker.now()
+    if hinted {
+      nextSalesManagement = min(nextSalesManagement, now)
+      nextSage = min(nextSage, now)
+    }
     if now >= nextSalesManagement {
       nextSalesManagement = now + root.settings.salesManagementPollSeconds
       let files = salesManagement.poll(at: now)

@@ -10,6 +10,7 @@ import Foundation
 final class StopSignal: @unchecked Sendable {
   private let condition = NSCondition()
   private var requested = false
+  private var hinted = false
   private var sources: [DispatchSourceSignal] = []
 
   init() {
@@ -35,12 +36,25 @@ final class StopSignal: @unchecked Sendable {
     return requested
   }
 
+  /// Something arrived in a drop folder: the service looks now.
+  func hint() {
+    condition.lock()
+    hinted = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
   /// Sleeps up to `seconds` without using the processor, waking at once when a
-  /// stop is requested.
-  func wait(_ seconds: Double) {
+  /// stop is requested or a hint comes. True when a hint came (since the last wait).
+  @discardableResult
+  func wait(_ seconds: Double) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     condition.lock()
-    defer { condition.unlock() }
-    while !requested && Date() < deadline { _ = condition.wait(until: deadline) }
+    defer {
+      hinted = false
+      condition.unlock()
+    }
+    while !requested && !hinted && Date() < deadline { _ = condition.wait(until: deadline) }
+    return hinted
   }
 }

@@ -15,6 +15,8 @@ public struct Settings: Sendable {
   /// Conversions of one file cut short (crash, kill) before it is set aside as
   /// `processing-failed`, so that a file that crashes Passerelle cannot block the others.
   public var maximumAttempts = 3
+  /// Look at once when the kernel reports a file arriving (Linux), besides polling.
+  public var watchEvents = true
   /// Polling interval of `watch/sage/` in service mode.
   public var sagePollSeconds = 900.0
   /// Polling interval of `watch/salesmanagement/` (quotes) in service mode.

@@ -163,6 +163,11 @@ public enum SettingsFile {
       settings.massDeletionShare = share
     case ("sync", "stability_seconds"): settings.stabilitySeconds = try number()
     case ("sync", "max_attempts"): settings.maximumAttempts = try integer()
+    case ("sync", "watch_events"):
+      guard case .bool(let flag) = value else {
+        throw ConfigurationError("\(key) is true or false")
+      }
+      settings.watchEvents = flag
     case ("sync", "salesmanagement_stability_seconds"):
       settings.salesManagementStabilitySeconds = try number()
     case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try number(minimum: 0.1)
@@ -255,6 +260,9 @@ public enum SettingsFile {
     # sage_poll_seconds = 900
     # How often it looks at watch/salesmanagement/ (quotes: a rep is waiting).
     # salesmanagement_poll_seconds = 1
+    # Also look at once when Linux reports a file arriving (a hint only: polling
+    # still runs, as events are lost on network shares).
+    # watch_events = true
 
     [dossiers]
     # Several Sage 50 dossiers (companies) served by one 'passerelle run': one line

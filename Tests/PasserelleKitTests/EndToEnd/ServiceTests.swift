@@ -191,4 +191,47 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any])
     #expect(byDossier.keys.sorted() == ["boulangerie", "traiteur"])
   }
+
+  /// Polls a minute apart, yet a file is taken within seconds: the kernel's file
+  /// event wakes the service (Linux), and with events off it waits for the poll.
+  @Test(arguments: [true, false])
+  func aFileEventWakesTheService(events: Bool) throws {
+    let root = try TestFiles.scratch("events-\(events)")
+    try Layout(root: root.path).createFolders()
+    try TestFiles.write(
+      """
+      [sync]
+      sage_poll_seconds = 60
+      salesmanagement_poll_seconds = 60
+      salesmanagement_stability_seconds = 0.3
+      watch_events = \(events)
+      """, to: root.file("passerelle.toml"))
+    let service = PasserelleProcess(["run", "--root", root.path])
+    try service.start()
+    defer { if service.process.isRunning { service.kill(SIGKILL) } }
+    let lockDeadline = Date().addingTimeInterval(20)
+    while Date() < lockDeadline
+      && (try? TestFiles.read(root.file("out/.lock")))?.trimmingCharacters(
+        in: .whitespacesAndNewlines) != "\(service.process.processIdentifier)"
+    {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    Thread.sleep(forTimeInterval: 0.5)  // past the first looks, made at start
+    let dropped = Date()
+    try TestFiles.write(
+      #"[{"id": 1, "name": "Fromagerie Dumas"}]"#,
+      to: root.file("watch/salesmanagement/accounts-1.json"))
+    while Date().timeIntervalSince(dropped) < 8 && root.files(in: "out/archive").isEmpty {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    let delay = Date().timeIntervalSince(dropped)
+    service.kill(SIGTERM)
+    #expect(service.finish().status == 0)
+    if events {
+      #expect(root.files(in: "out/archive").count == 1)
+      #expect(delay < 3, "taken after \(delay) s")
+    } else {
+      #expect(root.files(in: "out/archive").isEmpty, "taken after \(delay) s without events")
+    }
+  }
 }

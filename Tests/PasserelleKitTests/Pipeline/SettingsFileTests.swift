@@ -25,7 +25,8 @@ import Testing
       Set(keys) == [
         "fallback_encoding", "max_file_mb", "max_field_kb", "max_record_kb", "max_columns",
         "max_records", "mass_deletion_share", "stability_seconds",
-        "salesmanagement_stability_seconds", "max_attempts", "sage_poll_seconds", "level",
+        "salesmanagement_stability_seconds", "max_attempts", "watch_events", "sage_poll_seconds",
+        "level",
         "format", "boulangerie", "traiteur",
         "salesmanagement_poll_seconds", "folders", "decimal_separator", "prospect_code_prefix",
         "contact_code_prefix", "admin_user_id",
@@ -45,6 +46,7 @@ import Testing
     #expect(settings.prospectCodePrefix == defaults.prospectCodePrefix)
     #expect(settings.logLevel == defaults.logLevel)
     #expect(settings.maximumAttempts == defaults.maximumAttempts)
+    #expect(settings.watchEvents == defaults.watchEvents)
     #expect(
       settings.dossiers == ["boulangerie": "dossiers/boulangerie", "traiteur": "dossiers/traiteur"])
     #expect(settings.logFormat == defaults.logFormat)
