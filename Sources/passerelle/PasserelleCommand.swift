@@ -90,6 +90,13 @@ func summarise(_ outcomes: [BatchOutcome], logger: Logger) {
   for output in outputs { printError("  \(output)") }
 }
 
+/// A progress line for large files, for people at a terminal only (not in a log
+/// file, a pipe or JSON logs).
+func progressLine(_ logger: Logger) -> (@Sendable (String) -> Void)? {
+  guard isatty(STDERR_FILENO) != 0, logger.handler is ConsoleLogHandler else { return nil }
+  return { FileHandle.standardError.write(Data($0.utf8)) }
+}
+
 /// Runs a report for the root, or for each of its dossiers under a heading (text) or
 /// as one JSON object by dossier name.
 func forEachDossier(_ root: String, json: Bool, _ body: (String) throws -> Void) throws {
@@ -177,6 +184,7 @@ extension PasserelleCommand {
       let settings = try loadSettings(root: options.root)
       let logger = bootstrapLogging(options, settings)
       let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
+      passerelle.progressOutput = progressLine(logger)
       try perform(logger: logger, service: !once) {
         let roots = try passerelle.dossiers()
         if once { return try roots.flatMap { try $0.runOnce() } }
@@ -214,6 +222,7 @@ extension PasserelleCommand {
       conversion.outputFolder = out
       conversion.allowMassDeletion = allowMassDeletion
       let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
+      passerelle.progressOutput = progressLine(logger)
       try perform(logger: logger) { try passerelle.convert(file: file, options: conversion) }
     }
   }

@@ -102,10 +102,19 @@ final class BatchProcessor {
 
   // MARK: Processing
 
+  /// Where the progress line of a large file goes (a terminal); nil: no line.
+  var progressOutput: (@Sendable (String) -> Void)? = nil
+
   func process(_ file: ClaimedFile, options: ConversionOptions = ConversionOptions()) throws
     -> BatchOutcome
   {
     let started = clock()
+    let size = DropFolder.observe(file.path)?.size ?? 0
+    let progress = progressOutput.flatMap { output in
+      size >= ProgressLine.threshold
+        ? ProgressLine(path: file.path, name: file.originalName, size: size, write: output) : nil
+    }
+    defer { progress?.finish() }
     var outcome = BatchOutcome(batch: file.batch, file: file.originalName, state: .done)
     var batch = BatchRecord(
       id: file.batch, sourceName: file.originalName, folder: "sage", direction: "sage-to-sm",

@@ -8,6 +8,8 @@ public final class Passerelle {
   public let settings: Settings
   let logger: Logger
   let clock: @Sendable () -> Date
+  /// Where a progress line goes while a large file is converted (a terminal).
+  public var progressOutput: (@Sendable (String) -> Void)? = nil
 
   public init(
     root: String, settings: Settings = Settings(),
@@ -27,6 +29,7 @@ public final class Passerelle {
     let manifest = try Manifest(path: layout.manifest)
     let processor = BatchProcessor(
       layout: layout, settings: settings, manifest: manifest, logger: logger, clock: clock)
+    processor.progressOutput = progressOutput
     let recovered = try processor.recover()
     return (lock, processor, recovered)
   }
@@ -47,7 +50,9 @@ public final class Passerelle {
       }
       var logger = self.logger
       logger[metadataKey: "dossier"] = "\(name)"
-      return Passerelle(root: folder, settings: own, logger: logger, clock: clock)
+      let dossier = Passerelle(root: folder, settings: own, logger: logger, clock: clock)
+      dossier.progressOutput = progressOutput
+      return dossier
     }
   }
 

@@ -33,7 +33,10 @@ final class InputFile {
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(FileRejection) -> Int {
     while true {
       let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
-      if count >= 0 { return count }
+      if count >= 0 {
+        ReadProgress.shared.add(count, from: path)
+        return count
+      }
       if errno == EINTR { continue }
       throw FileRejection(.unreadableEncoding, "read failed: \(systemMessage())")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import PasserelleKit
@@ -233,5 +234,23 @@ import Testing
     } else {
       #expect(root.files(in: "out/archive").isEmpty, "taken after \(delay) s without events")
     }
+  }
+
+  @Test func aLargeFileShowsHowFarItIsThenErasesTheLine() throws {
+    let folder = try TestFiles.scratch()
+    let path = folder.file("clients.txt")
+    let size = 5 << 20
+    let written = Mutex([String]())
+    let line = ProgressLine(path: path, name: "clients.txt", size: size) { text in
+      written.withLock { $0.append(text) }
+    }
+    // Half of the first reading (the check), as `InputFile` counts it.
+    ReadProgress.shared.add(size / 2, from: path)
+    ReadProgress.shared.add(size, from: folder.file("another file"))
+    Thread.sleep(forTimeInterval: 0.8)
+    line.finish()
+    let lines = written.withLock { $0 }
+    #expect(lines.contains("\rclients.txt: 25 % of 5.0 MB"), "\(lines)")
+    #expect(lines.last == "\r\u{1B}[K")
   }
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Bytes read from the one file a batch works on, counted where input is read
+/// (`InputFile`), for the progress line.
+final class ReadProgress: @unchecked Sendable {
+  static let shared = ReadProgress()
+  private let lock = NSLock()
+  private var watched: String? = nil
+  private var bytes = 0
+
+  func watch(_ path: String?) {
+    lock.lock()
+    watched = path
+    bytes = 0
+    lock.unlock()
+  }
+
+  func add(_ count: Int, from path: String) {
+    lock.lock()
+    if path == watched { bytes += count }
+    lock.unlock()
+  }
+
+  var read: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return bytes
+  }
+}
+
+/// The line people see on a terminal while a large file is converted: how far it
+/// is, rewritten in place twice a second, erased at the end. The file is read
+/// twice (checked, then converted), so both readings make up the whole.
+final class ProgressLine: @unchecked Sendable {
+  /// Files smaller than this finish before a line would be worth showing.
+  static let threshold = 4 << 20
+
+  private let name: String
+  private let total: Int
+  private let write: @Sendable (String) -> Void
+  private let done = NSCondition()
+  private var finished = false
+  private var thread: Thread? = nil
+
+  init(path: String, name: String, size: Int, write: @escaping @Sendable (String) -> Void) {
+    self.name = name
+    total = max(1, 2 * size)
+    self.write = write
+    ReadProgress.shared.watch(path)
+    let thread = Thread { [self] in run(size: size) }
+    thread.name = "progress"
+    self.thread = thread
+    thread.start()
+  }
+
+  private func run(size: Int) {
+    let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+    done.lock()
+    defer { done.unlock() }
+    while !finished {
+      _ = done.wait(until: Date().addingTimeInterval(0.5))
+      if finished { break }
+      let percent = min(99, 100 * ReadProgress.shared.read / total)
+      write("\r\(name): \(percent) % of \(megabytes) MB")
+    }
+    write("\r\u{1B}[K")  // erase the line: the batch's own log line follows
+  }
+
+  func finish() {
+    done.lock()
+    finished = true
+    done.signal()
+    done.unlock()
+    while thread?.isFinished == false { Thread.sleep(forTimeInterval: 0.01) }
+    ReadProgress.shared.watch(nil)
+  }
+}
