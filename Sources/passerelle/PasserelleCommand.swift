@@ -99,41 +99,39 @@ func progressLine(_ logger: Logger) -> (@Sendable (String) -> Void)? {
 
 /// Runs a report for the root, or for each of its dossiers under a heading (text) or
 /// as one JSON object by dossier name.
-func forEachDossier(_ root: String, json: Bool, _ body: (String) throws -> Void) throws {
+/// `body` prints a report's text itself and returns its JSON; the JSON of several
+/// dossiers is printed once complete, so that a failure never leaves half an object.
+func forEachDossier(_ root: String, json: Bool, _ body: (String) throws -> String?) throws {
   let settings = try loadSettings(root: root)
-  guard !settings.dossiers.isEmpty else { return try body(root) }
-  if json { print("{") }
-  for (index, name) in settings.dossiers.keys.sorted().enumerated() {
-    let folder = Layout(root: root).root + "/" + settings.dossiers[name]!
-    if json {
-      print("\(try jsonText(name)): ", terminator: "")
-    } else {
-      printError("== Dossier \(name) (\(folder))")
-    }
-    try body(folder)
-    if json && index < settings.dossiers.count - 1 { print(",") }
+  guard !settings.dossiers.isEmpty else {
+    if let text = try body(root) { print(text) }
+    return
   }
-  if json { print("}") }
+  var members: [String] = []
+  for name in settings.dossiers.keys.sorted() {
+    let folder = Layout(root: root).root + "/" + settings.dossiers[name]!
+    if !json { printError("== Dossier \(name) (\(folder))") }
+    if let text = try body(folder) { members.append("\(try jsonText(name)): \(text)") }
+  }
+  if json { print("{\n" + members.joined(separator: ",\n") + "\n}") }
 }
 
-/// Prints what the manifest says, as JSON on stdout or as text for people on stderr.
+/// What the manifest says: as text for people on stderr (printed here), or as
+/// JSON, returned for stdout.
 func showReport<Report: Encodable>(
   root: String, json: Bool, emptyJSON: String, load: (String) throws -> Report,
   text: (Report) -> String
-) throws {
+) throws -> String? {
   let layout = Layout(root: root)
   guard FileManager.default.fileExists(atPath: layout.manifest) else {
     printError("No manifest yet in \(layout.out): nothing has been processed.")
-    if json { print(emptyJSON) }
-    return
+    return json ? emptyJSON : nil
   }
   do {
     let report = try load(layout.manifest)
-    if json {
-      print(try jsonText(report))
-    } else {
-      printError(text(report))
-    }
+    if json { return try jsonText(report) }
+    printError(text(report))
+    return nil
   } catch let failure as EnvironmentFailure {
     printError("passerelle: cannot proceed: \(failure)")
     throw ExitCode(ExitStatus.cannotProceed)

@@ -19,11 +19,16 @@ enum DropFolder {
     return false
   }
 
-  /// Size and modification time read through an open handle: directory listings on
-  /// network shares report them late.
+  /// Size, times and identity read through an open handle: directory listings on
+  /// network shares report them late. The change time and the inode also catch a
+  /// copy that keeps the source's modification time and a file replaced under its name.
   struct Observation: Equatable {
     var size: Int
-    var modified: Int
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+    var changedSeconds: Int
+    var changedNanoseconds: Int
+    var inode: UInt64
   }
 
   static func observe(_ path: String) -> Observation? {
@@ -33,12 +38,25 @@ enum DropFolder {
     var info = stat()
     guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     return Observation(
-      size: Int(info.st_size),
-      modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+      size: Int(info.st_size), modifiedSeconds: Int(info.st_mtim.tv_sec),
+      modifiedNanoseconds: Int(info.st_mtim.tv_nsec), changedSeconds: Int(info.st_ctim.tv_sec),
+      changedNanoseconds: Int(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino))
   }
 
+  static let markerSuffixes = [".done", ".ok"]
+
+  /// The done-marker that vouches for `path`: one written after the file's last
+  /// change. An older one belongs to an earlier file of that name and is ignored.
   static func marker(for path: String) -> String? {
-    for suffix in [".done", ".ok"] where FileSystem.exists(path + suffix) { return path + suffix }
+    var file = stat()
+    guard lstat(path, &file) == 0 else { return nil }
+    for suffix in markerSuffixes {
+      var marker = stat()
+      guard lstat(path + suffix, &marker) == 0 else { continue }
+      let markerTime = (Int(marker.st_ctim.tv_sec), Int(marker.st_ctim.tv_nsec))
+      let fileTime = (Int(file.st_ctim.tv_sec), Int(file.st_ctim.tv_nsec))
+      if markerTime >= fileTime { return path + suffix }
+    }
     return nil
   }
 
@@ -60,6 +78,8 @@ final class CompletionTracker {
   let folder: String
   let interval: Double
   private var waiting: [String: (observation: DropFolder.Observation, since: Double)] = [:]
+  /// How each file found complete looked then, to check it again before its claim.
+  private var confirmed: [String: DropFolder.Observation] = [:]
 
   init(folder: String, interval: Double) {
     self.folder = folder
@@ -73,6 +93,7 @@ final class CompletionTracker {
   func poll(at now: Double = CompletionTracker.now()) -> [String] {
     var complete: [String] = []
     var still: [String: (observation: DropFolder.Observation, since: Double)] = [:]
+    confirmed = [:]
     for path in DropFolder.candidates(in: folder) {
       if DropFolder.marker(for: path) != nil {
         complete.append(path)
@@ -81,9 +102,11 @@ final class CompletionTracker {
       guard let observation = DropFolder.observe(path) else { continue }
       if interval <= 0 {
         complete.append(path)
+        confirmed[path] = observation
       } else if let earlier = waiting[path], earlier.observation == observation {
         if now - earlier.since >= interval {
           complete.append(path)
+          confirmed[path] = observation
         } else {
           still[path] = earlier
         }
@@ -95,6 +118,18 @@ final class CompletionTracker {
     // afresh, so a file replaced under the same name is not taken early.
     waiting = still
     return complete.sorted()
+  }
+
+  /// Whether a file found complete is still as it was (a file waiting its turn
+  /// may be rewritten meanwhile); when not, it is looked at afresh by the next poll.
+  func isStillComplete(_ path: String, at now: Double = CompletionTracker.now()) -> Bool {
+    if DropFolder.marker(for: path) != nil { return true }
+    let current = DropFolder.observe(path)
+    if let earlier = confirmed[path], current == earlier { return true }
+    confirmed[path] = nil
+    // Waits again from this look: `nextCheck` brings the service back to it.
+    if let current { waiting[path] = (current, now) }
+    return false
   }
 
   /// When a file seen but not yet complete may be complete; nil when none waits.

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 
 /// The entry point of the library: one root folder, its settings and manifest.
@@ -38,16 +39,28 @@ public final class Passerelle {
   /// has one, else this root's; this root alone when none is configured.
   public func dossiers() throws -> [Passerelle] {
     guard !settings.dossiers.isEmpty else { return [self] }
-    return try settings.dossiers.keys.sorted().map { name in
-      let folder = layout.root + "/" + settings.dossiers[name]!
-      var own = settings
-      own.dossiers = [:]
-      if FileManager.default.fileExists(atPath: Layout(root: folder).configuration) {
-        own = try SettingsFile.load(root: folder)
-        guard own.dossiers.isEmpty else {
-          throw ConfigurationError("\(folder)/passerelle.toml: a dossier cannot hold dossiers")
-        }
+    let root = URL(fileURLWithPath: layout.root).standardized.path
+    var folders: [String: String] = [:]
+    for (name, relative) in settings.dossiers {
+      let folder = URL(fileURLWithPath: root + "/" + relative).standardized.path
+      // One folder, one dossier: two would fight over its lock and manifest.
+      for (other, otherFolder) in folders
+      where folder == otherFolder || folder.hasPrefix(otherFolder + "/")
+        || otherFolder.hasPrefix(folder + "/")
+      {
+        throw ConfigurationError("dossiers \(other) and \(name) share the folder \(folder)")
       }
+      guard folder.hasPrefix(root + "/") else {
+        throw ConfigurationError("dossier \(name) must be a folder inside \(root)")
+      }
+      folders[name] = folder
+    }
+    var inherited = settings
+    inherited.dossiers = [:]
+    return try folders.keys.sorted().map { name in
+      let folder = folders[name]!
+      // A dossier's own file changes the root's settings, it does not replace them.
+      let own = try SettingsFile.load(root: folder, base: inherited, dossier: true)
       var logger = self.logger
       logger[metadataKey: "dossier"] = "\(name)"
       let dossier = Passerelle(root: folder, settings: own, logger: logger, clock: clock)
@@ -77,7 +90,9 @@ public final class Passerelle {
       .salesManagement, complete: salesManagementFiles.count, processor: processor, at: clock())
     // Sage's files first (they hold what SM files refer to), then SM's.
     return recovered
-      + (try process(ordered(sageFiles) + salesManagementFiles, processor, until: { false }))
+      + (try process(
+        ordered(sageFiles) + salesManagementFiles, processor, checkedBy: [sage, salesManagement],
+        until: { false }))
   }
 
   func trackers() -> (sage: CompletionTracker, salesManagement: CompletionTracker) {
@@ -88,24 +103,35 @@ public final class Passerelle {
     )
   }
 
-  /// Claims and converts complete files one by one, checking `shouldStop` between files.
+  /// Claims and converts complete files one by one, checking `shouldStop` between
+  /// files. Each is looked at once more just before its claim: one changed since it
+  /// was found complete is left for the trackers to watch again.
   func process(
-    _ paths: [String], _ processor: BatchProcessor, until shouldStop: () -> Bool
+    _ paths: [String], _ processor: BatchProcessor, checkedBy trackers: [CompletionTracker],
+    until shouldStop: () -> Bool
   ) throws -> [BatchOutcome] {
     var outcomes: [BatchOutcome] = []
     for path in paths {
       if shouldStop() { break }
-      // The marker goes first: left behind by a crash, it would let the next
-      // export of the same name through before it is completely written.
-      if let marker = DropFolder.marker(for: path) { FileSystem.remove(marker) }
+      let folder = (path as NSString).deletingLastPathComponent
+      guard trackers.first(where: { $0.folder == folder })?.isStillComplete(path) ?? false else {
+        logger.info("\(path): changed since it was found complete; looked at again")
+        continue
+      }
+      // The markers go first: left behind by a crash, one would vouch for the next
+      // export of the same name.
+      for suffix in DropFolder.markerSuffixes { FileSystem.remove(path + suffix) }
       let claimed: ClaimedFile
       do {
         claimed = try processor.claim(
           path,
           from: path.hasPrefix(layout.watchSage + "/") ? .sage : .salesManagement)
-      } catch {
-        logger.warning("\(path): could not be claimed (\(error)); left for the next pass")
+      } catch  where !FileSystem.exists(path) {
+        // Taken away meanwhile (by hand, or by another program): nothing to do.
+        logger.warning("\(path): gone before it could be claimed (\(error))")
         continue
+      } catch let error as DatabaseError {
+        throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
       }
       outcomes.append(try processor.process(claimed, options: claimed.options))
     }
@@ -133,16 +159,30 @@ public final class Passerelle {
 
   /// Serves several roots (the dossiers of one installation) from one process:
   /// each keeps its own folders, lock, manifest and rhythm, and they take turns,
-  /// one file at a time.
+  /// one file at a time. With several, one that cannot proceed (disk full, held by
+  /// another process) is set aside and tried again a minute later; the others go
+  /// on. A single root stops the service instead (exit code 3).
   public static func serve(_ roots: [Passerelle], logger: Logger) throws -> [BatchOutcome] {
     let stop = StopSignal()
     var watches: [FolderWatch] = []
+    var waiting: [(root: Passerelle, retryAt: Double)] = []
     var outcomes: [BatchOutcome] = []
-    for root in roots {
-      let watch = try FolderWatch(root)
-      outcomes += watch.recovered
-      watches.append(watch)
+    let retryDelay = 60.0
+    var firstFailure: EnvironmentFailure? = nil
+    func start(_ root: Passerelle) throws {
+      do {
+        let watch = try FolderWatch(root)
+        outcomes += watch.recovered
+        watches.append(watch)
+      } catch let failure as EnvironmentFailure where roots.count > 1 {
+        root.logger.error("cannot proceed: \(failure); tried again in \(Int(retryDelay)) s")
+        waiting.append((root, CompletionTracker.now() + retryDelay))
+        firstFailure = firstFailure ?? failure
+      }
     }
+    for root in roots { try start(root) }
+    // None could start: the service cannot proceed at all.
+    if watches.isEmpty, let firstFailure { throw firstFailure }
     let events =
       roots.contains(where: \.settings.watchEvents)
       ? FolderEvents(
@@ -153,15 +193,29 @@ public final class Passerelle {
     let stopped = { stop.isRequested }
     var hinted = false
     while !stop.isRequested {
+      let now = CompletionTracker.now()
+      let due = waiting.filter { $0.retryAt <= now }
+      waiting.removeAll { $0.retryAt <= now }
+      for entry in due { try start(entry.root) }
       var busy = false
       for watch in watches where !stop.isRequested {
-        let step = try watch.step(hinted: hinted, until: stopped)
-        outcomes += step.outcomes
-        busy = busy || step.busy
+        do {
+          let step = try watch.step(hinted: hinted, until: stopped)
+          outcomes += step.outcomes
+          busy = busy || step.busy
+        } catch let failure as EnvironmentFailure where roots.count > 1 {
+          // Its lock is released with it; the batch in hand is finished or redone
+          // when it starts again (recovery).
+          watch.root.logger.error(
+            "cannot proceed: \(failure); set aside, tried again in \(Int(retryDelay)) s")
+          watches.removeAll { $0 === watch }
+          waiting.append((watch.root, CompletionTracker.now() + retryDelay))
+        }
       }
       hinted = false
       if busy { continue }
-      let wake = watches.map(\.wake).min() ?? CompletionTracker.now() + 1
+      let wake =
+        (watches.map(\.wake) + waiting.map(\.retryAt)).min() ?? CompletionTracker.now() + 1
       hinted = stop.wait(max(0, wake - CompletionTracker.now()))
     }
     events?.stop()
@@ -262,7 +316,8 @@ final class FolderWatch {
       nextSalesManagement = now + root.settings.salesManagementPollSeconds
       let files = salesManagement.poll(at: now)
       polls.note(.salesManagement, complete: files.count, processor: processor, at: root.clock())
-      outcomes += try root.process(files, processor, until: stopped)
+      outcomes += try root.process(
+        files, processor, checkedBy: [salesManagement], until: stopped)
       now = CompletionTracker.now()
     }
     if sageQueue.isEmpty && now >= nextSage {
@@ -271,7 +326,8 @@ final class FolderWatch {
       polls.note(.sage, complete: sageQueue.count, processor: processor, at: root.clock())
     }
     if !sageQueue.isEmpty && !stopped() {
-      outcomes += try root.process([sageQueue.removeFirst()], processor, until: stopped)
+      outcomes += try root.process(
+        [sageQueue.removeFirst()], processor, checkedBy: [sage], until: stopped)
     }
     if let check = sage.nextCheck { nextSage = min(nextSage, check) }
     if let check = salesManagement.nextCheck {

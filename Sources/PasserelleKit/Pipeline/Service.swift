@@ -48,13 +48,19 @@ final class StopSignal: @unchecked Sendable {
   /// stop is requested or a hint comes. True when a hint came (since the last wait).
   @discardableResult
   func wait(_ seconds: Double) -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
+    // Timed on the monotonic clock: setting the system clock back does not
+    // lengthen the sleep (the condition's own deadline is wall time, so short).
+    let deadline = CompletionTracker.now() + seconds
     condition.lock()
     defer {
       hinted = false
       condition.unlock()
     }
-    while !requested && !hinted && Date() < deadline { _ = condition.wait(until: deadline) }
+    while !requested && !hinted {
+      let remaining = deadline - CompletionTracker.now()
+      if remaining <= 0 { break }
+      _ = condition.wait(until: Date().addingTimeInterval(min(remaining, 1)))
+    }
     return hinted
   }
 }

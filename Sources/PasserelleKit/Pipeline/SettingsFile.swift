@@ -5,24 +5,33 @@ import TOMLKit
 /// TOMLKit; every setting is then checked, and a mistake is reported with its line
 /// (exit code 2).
 public enum SettingsFile {
-  public static func load(root: String) throws -> Settings {
+  /// - Parameter base: the settings the file changes (a dossier's file changes
+  ///   the root's); `dossier`: the file is a dossier's, which cannot name dossiers
+  ///   or logging (one process, one log).
+  public static func load(root: String, base: Settings = Settings(), dossier: Bool = false)
+    throws -> Settings
+  {
     let path = Layout(root: root).configuration
-    guard let data = FileManager.default.contents(atPath: path) else { return Settings() }
+    guard let data = FileManager.default.contents(atPath: path) else { return base }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ConfigurationError("\(path) is not UTF-8 text")
     }
-    return try parse(text, path: path)
+    return try parse(text, path: path, base: base, dossier: dossier)
   }
 
-  public static func parse(_ text: String, path: String = "passerelle.toml") throws -> Settings {
+  public static func parse(
+    _ text: String, path: String = "passerelle.toml", base: Settings = Settings(),
+    dossier: Bool = false
+  ) throws -> Settings {
     let document: TOMLTable
     do {
       document = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
       throw ConfigurationError("\(path), line \(error.source.begin.line): \(error.description)")
     }
-    var settings = Settings()
+    var settings = base
     let lines = SourceLines(text)
+    let tables = dossier ? knownTables.subtracting(["dossiers", "log"]) : knownTables
     // Settings in the order they are written, so that the first mistake is the one named.
     var entries: [(line: Int?, table: String, key: String, value: TOMLValueConvertible)] = []
     func collect(_ table: TOMLTable, name: String) throws {
@@ -30,9 +39,11 @@ public enum SettingsFile {
         let value = table[key]!
         if let nested = value.table {
           let full = name.isEmpty ? key : "\(name).\(key)"
-          guard knownTables.contains(full) else {
-            throw ConfigurationError(
-              lines.describe(path, line: lines.header(full), "unknown table [\(full)]"))
+          guard tables.contains(full) else {
+            let problem =
+              knownTables.contains(full)
+              ? "[\(full)] belongs in the root's passerelle.toml" : "unknown table [\(full)]"
+            throw ConfigurationError(lines.describe(path, line: lines.header(full), problem))
           }
           try collect(nested, name: full)
         } else {
@@ -123,14 +134,20 @@ public enum SettingsFile {
   private static func apply(table: String, key: String, value: Value, to settings: inout Settings)
     throws
   {
-    func number(minimum: Double = 0) throws -> Double {
-      guard case .number(let number) = value, number >= minimum else {
-        throw ConfigurationError("\(key) must be a number ≥ \(minimum)")
+    func number(minimum: Double = 0, maximum: Double = 1e12) throws -> Double {
+      guard case .number(let number) = value, number.isFinite, number >= minimum,
+        number <= maximum
+      else {
+        throw ConfigurationError("\(key) must be a number from \(minimum) to \(maximum)")
       }
       return number
     }
+    /// Durations: a day at most (a longer wait is a mistake, and would overflow timers).
+    func seconds(minimum: Double = 0) throws -> Double {
+      try number(minimum: minimum, maximum: 86_400)
+    }
     func integer() throws -> Int {
-      let value = try number(minimum: 1)
+      let value = try number(minimum: 1, maximum: Double(1 << 40))
       guard value == value.rounded() else { throw ConfigurationError("\(key) must be an integer") }
       return Int(value)
     }
@@ -161,7 +178,7 @@ public enum SettingsFile {
       let share = try number()
       guard share <= 1 else { throw ConfigurationError("\(key) is a share between 0 and 1") }
       settings.massDeletionShare = share
-    case ("sync", "stability_seconds"): settings.stabilitySeconds = try number()
+    case ("sync", "stability_seconds"): settings.stabilitySeconds = try seconds()
     case ("sync", "max_attempts"): settings.maximumAttempts = try integer()
     case ("sync", "watch_events"):
       guard case .bool(let flag) = value else {
@@ -169,10 +186,10 @@ public enum SettingsFile {
       }
       settings.watchEvents = flag
     case ("sync", "salesmanagement_stability_seconds"):
-      settings.salesManagementStabilitySeconds = try number()
-    case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try number(minimum: 0.1)
+      settings.salesManagementStabilitySeconds = try seconds()
+    case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try seconds(minimum: 0.1)
     case ("sync", "salesmanagement_poll_seconds"):
-      settings.salesManagementPollSeconds = try number(minimum: 0.1)
+      settings.salesManagementPollSeconds = try seconds(minimum: 0.1)
     case ("salesmanagement", "admin_user_id"): settings.tables.adminUserId = try integer()
     case ("salesmanagement", "branch_id"): settings.tables.branchId = try integer()
     case ("salesmanagement", "prospect_type_id"): settings.tables.prospectTypeId = try integer()

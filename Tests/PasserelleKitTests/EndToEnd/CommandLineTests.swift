@@ -157,6 +157,15 @@ import Testing
     #expect(text.status == 0)
   }
 
+  @Test func twoDossiersInOneFolderAreAConfigurationMistake() throws {
+    let root = try makeRoot()
+    try TestFiles.write(
+      "[dossiers]\na = \"d\"\nb = \"./d/\"\n", to: root.file("passerelle.toml"))
+    let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
+    #expect(result.status == 2)
+    #expect(result.error.contains("share the folder"), "\(result.error)")
+  }
+
   @Test func aConfigurationMistakeExitsTwoAndNamesTheLine() throws {
     let root = try makeRoot()
     try TestFiles.write("[sync]\nmass_deletion_share = lots\n", to: root.file("passerelle.toml"))

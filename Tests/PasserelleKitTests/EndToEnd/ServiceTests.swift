@@ -24,12 +24,22 @@ import Testing
     #expect(tracker.nextCheck == 104.5)
     #expect(tracker.poll(at: 104.4).isEmpty)
     #expect(tracker.poll(at: 104.5) == [path])
+    #expect(tracker.isStillComplete(path, at: 104.6))
+    // Rewritten while it waited its turn: not claimed, watched again.
+    try TestFiles.write("Code\tNom\r\nC00002\tRoux\r\n", to: path)
+    #expect(!tracker.isStillComplete(path, at: 104.7))
+    #expect(tracker.nextCheck == 106.7)
+    #expect(tracker.poll(at: 106.7) == [path])
     // A done-marker needs no wait; temporary names are never taken.
     let marked = folder.file("articles.txt")
     try TestFiles.write("Code\r\n", to: marked)
     try TestFiles.write("", to: marked + ".done")
     try TestFiles.write("Code\r\n", to: folder.file("devis.txt.part"))
-    #expect(tracker.poll(at: 105) == [marked])
+    #expect(tracker.poll(at: 107) == [marked])
+    // A marker older than its file belongs to an earlier file of that name.
+    Thread.sleep(forTimeInterval: 0.01)
+    try TestFiles.write("Code\r\nART01\r\n", to: marked)
+    #expect(tracker.poll(at: 108).isEmpty)
   }
 
   /// A writer appends to an export over 10 seconds while the service polls: the
@@ -217,7 +227,14 @@ import Testing
     {
       Thread.sleep(forTimeInterval: 0.05)
     }
-    Thread.sleep(forTimeInterval: 0.5)  // past the first looks, made at start
+    // Past the first looks, made at start (each noted in the manifest).
+    let looked = Date().addingTimeInterval(20)
+    while Date() < looked,
+      (try? StatusReport.load(from: root.file("out/manifest.sqlite")))?
+        .lastPolls.count != 2
+    {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
     let dropped = Date()
     try TestFiles.write(
       #"[{"id": 1, "name": "Fromagerie Dumas"}]"#,
@@ -247,7 +264,10 @@ import Testing
     // Half of the first reading (the check), as `InputFile` counts it.
     ReadProgress.shared.add(size / 2, from: path)
     ReadProgress.shared.add(size, from: folder.file("another file"))
-    Thread.sleep(forTimeInterval: 0.8)
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline && written.withLock({ $0.isEmpty }) {
+      Thread.sleep(forTimeInterval: 0.05)
+    }
     line.finish()
     let lines = written.withLock { $0 }
     #expect(lines.contains("\rclients.txt: 25 % of 5.0 MB"), "\(lines)")

@@ -81,6 +81,19 @@ import Testing
     #expect(settings.tables.userIdsByEmail == ["a.b@c.fr": 16])
   }
 
+  @Test func aDossierFileChangesTheRootSettingsWithoutReplacingThem() throws {
+    var root = try SettingsFile.parse("[sync]\nsage_poll_seconds = 60\n")
+    root.tables.userIdsByEmail = ["a@b.fr": 3]
+    let dossier = try SettingsFile.parse(
+      "[sage]\nprospect_code_prefix = \"TR\"\n", base: root, dossier: true)
+    #expect(dossier.prospectCodePrefix == "TR")
+    #expect(dossier.sagePollSeconds == 60)
+    #expect(dossier.tables.userIdsByEmail == ["a@b.fr": 3])
+    #expect(throws: ConfigurationError.self) {
+      try SettingsFile.parse("[log]\nformat = \"json\"\n", dossier: true)
+    }
+  }
+
   @Test(arguments: [
     ("[sync]\nmass_deletion_share = 2\n", "line 2"),
     ("[nowhere]\n", "line 1"),
@@ -91,6 +104,8 @@ import Testing
     ("[pictures]\nfolders = 3\n", "line 2"),
     ("[sage]\nprospect_code_prefix = \"PROSPECT-\"\n", "line 2"),
     ("[log]\nformat = \"xml\"\n", "line 2"),
+    ("[sync]\nsage_poll_seconds = inf\n", "line 2"),
+    ("[reading]\nmax_records = 1e19\n", "line 2"),
     ("[sage]\n\ncontact_code_prefix = \"\"\n", "line 3"),
   ])
   func mistakesNameTheirLine(text: String, where expected: String) {
