@@ -144,6 +144,24 @@ public final class Manifest: Sendable {
     try database.read(body)
   }
 
+  /// Reads the manifest without opening it for writing (no migration, no change
+  /// of journal mode), so that `status` run while the service starts can never
+  /// keep it from opening the manifest. A manifest older than this version is
+  /// brought up to date first, the usual way.
+  static func readOnly<T>(path: String, _ body: (Database) throws -> T) throws -> T {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(10)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let current = try queue.read { db in try migrator.hasCompletedMigrations(db) }
+      if current { return try queue.read(body) }
+    } catch {
+      // Unreadable as it stands: the usual opening reports why.
+    }
+    return try Manifest(path: path).read(body)
+  }
+
   func write<T>(_ body: (Database) throws -> T) throws -> T {
     try database.write(body)
   }

@@ -19,8 +19,7 @@ public struct RejectsReport: Sendable, Codable {
   public var entries: [Entry]
 
   public static func load(from path: String, limit: Int) throws -> RejectsReport {
-    let manifest = try Manifest(path: path)
-    return try manifest.read { db in
+    try Manifest.readOnly(path: path) { db in
       let rows = try GRDB.Row.fetchAll(
         db,
         sql: """

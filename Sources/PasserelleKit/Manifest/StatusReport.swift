@@ -49,8 +49,7 @@ public struct StatusReport: Sendable, Codable {
   }
 
   public static func load(from path: String) throws -> StatusReport {
-    let manifest = try Manifest(path: path)
-    return try manifest.read { db in
+    return try Manifest.readOnly(path: path) { db in
       var batches: [String: Int] = [:]
       for state in BatchState.allCases { batches[state.rawValue] = 0 }
       for row in try GRDB.Row.fetchAll(

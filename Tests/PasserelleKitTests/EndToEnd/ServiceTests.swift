@@ -244,7 +244,8 @@ import Testing
     }
     let delay = Date().timeIntervalSince(dropped)
     service.kill(SIGTERM)
-    #expect(service.finish().status == 0)
+    let result = service.finish()
+    #expect(result.status == 0, "\(result.error)")
     if events {
       #expect(root.files(in: "out/archive").count == 1)
       #expect(delay < 3, "taken after \(delay) s")
