@@ -36,6 +36,8 @@ def main():
     write(SAGE, "header-only.Txt", HEADER + "\r\n")
     write(SAGE, "binary-junk.bin", bytes(range(256)) * 16)
     write(SAGE, "nul-in-a-field.Txt", (HEADER + "\r\n" + ROW.replace("MARTIN", "MAR\0TIN") + "\r\n").encode("cp1252"))
+    write(SAGE, "bom-in-the-middle.Txt",
+          (HEADER + "\r\n").encode("cp1252") + b"\xef\xbb\xbf" + (ROW + "\r\n").encode("cp1252"))
     write(SAGE, "mixed-line-endings.Txt", HEADER + "\r\n" + ROW + "\n" + ROW.replace("C00002", "C00003") + "\r\n")
     write(SAGE, "too-many-columns.Txt", HEADER + "".join(f"\tColonne {i}" for i in range(1500)) + "\r\n" + ROW + "\r\n")
     # A value a spreadsheet would run: the report must neutralise it.

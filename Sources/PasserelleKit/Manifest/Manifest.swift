@@ -14,7 +14,14 @@ public final class Manifest: Sendable {
     configuration.label = "manifest"
     do {
       database = try DatabasePool(path: path, configuration: configuration)
-      try Self.migrator.migrate(database)
+      do {
+        try Self.migrator.migrate(database)
+      } catch {
+        // Another process (a `status` at the same moment) was creating the same
+        // tables: its migrations are done now, and this one finds nothing to do.
+        Thread.sleep(forTimeInterval: 0.2)
+        try Self.migrator.migrate(database)
+      }
     } catch {
       throw EnvironmentFailure("the manifest cannot be opened (\(error))", path: path)
     }
@@ -149,15 +156,24 @@ public final class Manifest: Sendable {
   /// keep it from opening the manifest. A manifest older than this version is
   /// brought up to date first, the usual way.
   static func readOnly<T>(path: String, _ body: (Database) throws -> T) throws -> T {
+    guard FileSystem.exists(path) else {
+      throw EnvironmentFailure("there is no manifest yet", path: path)
+    }
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(10)
-    do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
-      let current = try queue.read { db in try migrator.hasCompletedMigrations(db) }
-      if current { return try queue.read(body) }
-    } catch {
-      // Unreadable as it stands: the usual opening reports why.
+    // A manifest being created or brought up to date by a starting service is
+    // given a few seconds; one left behind by an older version is updated here.
+    for _ in 0..<25 {
+      do {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) {
+          return try queue.read(body)
+        }
+      } catch {
+        // Not readable yet as it stands.
+      }
+      Thread.sleep(forTimeInterval: 0.2)
     }
     return try Manifest(path: path).read(body)
   }

@@ -41,8 +41,14 @@ enum FileInspection {
     var line = 1
     var first = true
     var bomLength = 0
+    // A UTF-8 byte-order mark past the start (EF BB BF, followed across chunks):
+    // two exports pasted together, whose second mark would be read as text.
+    var markProgress = 0
+    var consumed = 0
+    var markInsideLine: Int? = nil
     do {
       try file.forEachChunk { chunk in
+        defer { consumed += chunk.count }
         hasher.update(bufferPointer: chunk)
         if first {
           first = false
@@ -58,11 +64,20 @@ enum FileInspection {
             let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 0x0B) {
               index += 8
+              markProgress = 0
               continue
             }
           }
           let byte = chunk[index]
           index += 1
+          switch byte {
+          case 0xEF: markProgress = 1
+          case 0xBB where markProgress == 1: markProgress = 2
+          case 0xBF where markProgress == 2:
+            markProgress = 0
+            if consumed + index > 3 && markInsideLine == nil { markInsideLine = line }
+          default: markProgress = 0
+          }
           guard byte < 0x0B || (byte >= 0x80 && byte <= 0x9F) else { continue }
           if byte == 0x0A {
             line += 1
@@ -82,6 +97,12 @@ enum FileInspection {
       throw FileRejection(
         .unreadableEncoding, "the file contains NUL bytes: a binary file, not a text export",
         line: nulLine)
+    }
+    if let markInsideLine {
+      throw FileRejection(
+        .unreadableEncoding,
+        "a UTF-8 byte-order mark inside the file, not at its start: two exports pasted together? Export again",
+        line: markInsideLine)
     }
     let sha = hasher.finalize().map { hexDigits[Int($0)] }.joined()
     let encoding: TextEncoding

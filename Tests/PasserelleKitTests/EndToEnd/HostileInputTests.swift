@@ -141,4 +141,23 @@ import Testing
     #expect(result.outcome == "rejected too-large")
     #expect(result.status == 1)
   }
+
+  @Test func aByteOrderMarkInsideTheFileIsFoundEvenAcrossChunks() throws {
+    let scratch = try TestFiles.scratch()
+    func inspect(_ bytes: [UInt8]) -> FileRejection? {
+      let path = scratch.file("f.txt")
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+      return rejection { _ = try FileInspection.inspect(path: path, limits: ReadLimits()) }
+    }
+    // The mark split by the 64 KiB chunk boundary, on line 3.
+    var split = Array("Code\tNom\r\nC1\tA\r\n".utf8)
+    split += [UInt8](repeating: UInt8(ascii: "a"), count: (1 << 16) - 1 - split.count)
+    split += [0xEF, 0xBB, 0xBF] + Array("C2\tB\r\n".utf8)
+    let found = try #require(inspect(split))
+    #expect(found.code == .unreadableEncoding)
+    #expect(found.line == 3)
+    // At the start it is the ordinary mark; "ï»" (Windows-1252) without its third byte is text.
+    #expect(inspect([0xEF, 0xBB, 0xBF] + Array("Code\r\nC1\r\n".utf8)) == nil)
+    #expect(inspect(Array("Code\r\nNa".utf8) + [0xEF, 0xBB] + Array("f\r\n".utf8)) == nil)
+  }
 }
