@@ -134,7 +134,7 @@ final class RecordStaging {
   func stage(
     code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?,
     smId matchedId: Int? = nil, picture: String? = nil, companion: Int? = nil,
-    fields: Data? = nil
+    fields: [UInt8]? = nil
   ) throws -> Repeat? {
     let smId = known?.smId ?? matchedId
     let statement = stage.sqliteStatement
@@ -243,43 +243,42 @@ final class RecordStaging {
     return ids
   }
 
+  /// The records a full export of this kind speaks for: active, and known to Sage
+  /// (one created in SM waits for Sage's first export of it). Every deletion
+  /// count and query starts from here. Arguments: resource, kind.
+  private static let speaksFor =
+    "resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0"
+
+  /// Those the file does not hold, with the extra condition of `deletionGuard`.
+  private var missing: String {
+    "\(Self.speaksFor) AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)"
+  }
+
+  private func knownCount() throws -> Int {
+    try Int.fetchOne(
+      db, sql: "SELECT COUNT(*) FROM record WHERE \(Self.speaksFor)", arguments: [resource, kind])
+      ?? 0
+  }
+
   /// Active records of this kind that the file does not hold.
   func deletionCandidates() throws -> (missing: Int, known: Int) {
-    let known =
-      try Int.fetchOne(
-        db,
-        sql:
-          "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0",
-        arguments: [resource, kind]) ?? 0
+    let known = try knownCount()
     return (known - matchedActive, known)
   }
 
   /// How many active records of this kind the file does not hold, guard included.
   func deletionCount() throws -> (missing: Int, known: Int) {
-    let known =
-      try Int.fetchOne(
-        db,
-        sql:
-          "SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0",
-        arguments: [resource, kind]) ?? 0
     let missing =
       try Int.fetchOne(
-        db,
-        sql: """
-          SELECT COUNT(*) FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0
-          AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
-          """, arguments: [resource, kind]) ?? 0
-    return (missing, known)
+        db, sql: "SELECT COUNT(*) FROM record WHERE \(missing)", arguments: [resource, kind]) ?? 0
+    return (missing, try knownCount())
   }
 
   /// Streams the records to mark deleted, in code order.
   func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
     let cursor = try GRDB.Row.fetchCursor(
-      db,
-      sql: """
-        SELECT code, fingerprint, smId FROM record WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0
-        AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard) ORDER BY code
-        """, arguments: [resource, kind])
+      db, sql: "SELECT code, fingerprint, smId FROM record WHERE \(missing) ORDER BY code",
+      arguments: [resource, kind])
     while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
   }
 
@@ -334,8 +333,7 @@ final class RecordStaging {
     try db.execute(
       sql: """
         UPDATE record SET deleted = 1, lastBatch = ?
-        WHERE resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0
-        AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
+        WHERE \(missing)
         """, arguments: [batch, resource, kind])
   }
 }

@@ -74,7 +74,7 @@ struct ContactRecordBuilder {
     snapshot.leftOut("phone1", holding: reader.raw(phone.0), sent: sentPhone)
     snapshot.leftOut("phone2", holding: reader.raw(mobile.0), sent: sentMobile)
     snapshot.leftOut("fax", holding: reader.raw(fax.0), sent: sentFax)
-    record.sharedFields = snapshot.data
+    record.sharedFields = snapshot.bytes
     record.issues = reader.issues
     return record
   }

@@ -190,7 +190,7 @@ public struct CustomerMapping: Sendable {
       snapshot.leftOut("phone2", holding: reader.raw(columns.mobile), sent: mobile)
       snapshot.leftOut("fax", holding: reader.raw(columns.fax), sent: fax)
       snapshot.leftOut("email", holding: reader.raw(columns.email), sent: email)
-      record.sharedFields = snapshot.data
+      record.sharedFields = snapshot.bytes
     }
     if let contact = mainContact.map(row, company: code, countryISO: phoneCountry) {
       record.companions.append(contact)

@@ -44,7 +44,7 @@ public struct MappedRecord: Sendable {
   public var alternateKey: String? = nil
   /// A shared record's values by Sage label (`FieldSnapshot`), for the three-way
   /// comparison when SM changes it.
-  var sharedFields: Data? = nil
+  var sharedFields: [UInt8]? = nil
 
   public init(key: String, data: [UInt8], salesRep: SalesRepReference, issues: [RowIssue]) {
     self.key = key

@@ -225,7 +225,6 @@ struct FieldSnapshot: Sendable, Equatable {
       }
     }
 
-    var data: Data { Data(bytes) }
   }
 }
 

@@ -136,12 +136,4 @@ final class CompletionTracker {
   var nextCheck: Double? {
     waiting.values.map { $0.since + interval }.min()
   }
-
-  /// A first poll, a wait of one interval, a second poll: for `run --once`.
-  func pollSettled() -> [String] {
-    let first = poll()
-    guard nextCheck != nil, interval > 0 else { return first }
-    Thread.sleep(forTimeInterval: interval)
-    return poll()
-  }
 }

@@ -227,18 +227,20 @@ final class SharedRecordImport {
             code)
         ])
     }
-    var merge = SharedRecordMerge(fields: fields, incoming: [:], sage: nil, synced: nil)
-    var values: [String: String] = [:]
+    // What Sage will hold: every field, as written.
+    var sage = FieldSnapshot()
     for field in fields {
       let written = write(field, record.values[field.key] ?? "", of: record, issues: &issues)
-      merge.record(field, written: written, over: nil)
+      for (label, value) in field.labelValues(writing: written, over: nil) {
+        sage.values[label] = value
+      }
     }
-    for (label, value) in merge.sage.values { values[label] = value }
+    if resource == .contacts { sage.values["Code contact"] = code }
+    var values = sage.values
     values[codeLabel] = code
-    if resource == .contacts { merge.sage.values["Code contact"] = code }
     try writeRow(values)
     try book.insertCreated(
-      code: code, kind: kind, smId: record.id, sage: merge.sage, batch: outputs.batch)
+      code: code, kind: kind, smId: record.id, sage: sage, batch: outputs.batch)
     try sendCode(code, to: record.id)
     for issue in issues { try report.note(issue) }
     counts.emitted += 1

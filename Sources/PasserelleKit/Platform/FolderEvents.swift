@@ -44,9 +44,6 @@ final class FolderEvents: @unchecked Sendable {
     return stopped
   }
 
-  /// Whether the kernel watches the folders (false where the seam does nothing).
-  var isWatching: Bool { descriptor >= 0 }
-
   func stop() {
     lock.lock()
     stopped = true
