@@ -43,6 +43,9 @@ def main():
     # A value a spreadsheet would run: the report must neutralise it.
     write(SAGE, "formula-injection.Txt",
           HEADER + "\r\n" + "=HYPERLINK(\"http://evil\")" + "\t" * HEADER.count("\t") + "\r\n" + ROW + "\r\n")
+    # Excel's ";" form, its last value opening a quote that never closes (a truncated copy).
+    excel = HEADER.replace("\t", ";") + "\r\n" + ROW.replace("\t", ";") + "\r\n"
+    write(SAGE, "unterminated-quote.csv", excel + ROW.replace("C00002", "C00003").replace("\t", ";").rsplit(";", 1)[0] + ';"Livraison le matin\r\n')
     write(SAGE, "binary-in-utf8.Txt", (HEADER + "\r\n").encode("utf-8") + b"C00003\t\xff\xfe\xfd\tX" + b"\t" * (HEADER.count("\t") - 2) + b"\r\n")
 
     write(SAGE, "billion-laughs.xml", xml(

@@ -4,18 +4,23 @@ import CLibCSV
 /// libcsv, fed one physical line at a time from fixed-size chunks, so memory stays
 /// flat and every record knows the line it starts on.
 ///
-/// Two repairs keep one bad value from spoiling the rows after it:
-/// - a quote that does not close within the lines a quoted value may span (one
-///   line in Sage's TAB files, which cannot hold line breaks) was data: the line is
-///   read again with quotes taken literally;
-/// - a line break inside a value breaks a Sage TAB record in short rows: consecutive
-///   short rows whose values add up to the header are joined.
+/// In Sage's TAB files, which never quote, two repairs keep one bad value from
+/// spoiling the rows after it:
+/// - a quote that does not close on its line was data: the line is read again with
+///   quotes taken literally;
+/// - a line break inside a value breaks a record in short rows: consecutive short
+///   rows whose values add up to the header are joined.
+/// In `;`/`,` files, which quote, a quoted value that does not close within
+/// `maxQuotedLines` lines or before the end of the file rejects the file: where the
+/// value ends cannot be told (a truncated export, an unbalanced quote).
 struct CSVReader: RecordReader {
   let path: String
   let facts: FileFacts
   let limits: ReadLimits
   /// Lines a quoted value may span in `;`/`,` files (Excel writes line breaks in cells).
   var maxQuotedLines = 50
+  /// Bytes read at a time (small values let tests cross chunk boundaries anywhere).
+  var chunkSize = 1 << 16
 
   func read(header: ([String]) throws -> Void, row: (SourceRow) throws -> Void) throws {
     let file = try InputFile(path: path)
@@ -39,7 +44,7 @@ struct CSVReader: RecordReader {
     var skip = facts.bomLength
     var partial: [UInt8] = []
     var afterCarriageReturn = false
-    try file.forEachChunk { chunk in
+    try file.forEachChunk(size: chunkSize) { chunk in
       var chunk = chunk
       if skip > 0 {
         let dropped = min(skip, chunk.count)
@@ -186,7 +191,7 @@ final class CSVLineFeeder {
     try parse(bytes)
     if terminated { state.currentLine += 1 }
     if insideQuotedValue && recordLineEnds.count >= quotedLineLimit {
-      try readRecordAgainLiterally()
+      try closeUnterminatedQuote(atEnd: false)
     }
   }
 
@@ -199,12 +204,25 @@ final class CSVLineFeeder {
 
   func finish() throws {
     // Each reading uses up at least one line, so this ends.
-    while insideQuotedValue { try readRecordAgainLiterally() }
+    while insideQuotedValue { try closeUnterminatedQuote(atEnd: true) }
     let context = Unmanaged.passUnretained(state).toOpaque()
     _ = csv_fini(&parser, csvFieldEnded, csvRecordEnded, context)
     try state.rethrow()
     try state.flushPending()
     if state.labels == nil { throw FileRejection(.emptyFile, "the file has no header line") }
+  }
+
+  /// A quote opened in the record in progress has not closed where it should:
+  /// data in a TAB file, a broken file where values are quoted.
+  private func closeUnterminatedQuote(atEnd: Bool) throws {
+    if delimiter == 0x09 { return try readRecordAgainLiterally() }
+    let opened = state.recordStartLine
+    throw FileRejection(
+      .malformedCSV,
+      atEnd
+        ? "the file ends inside a quoted value of the record starting on line \(opened): a truncated export or an unbalanced quote"
+        : "a quoted value of the record starting on line \(opened) does not close within \(maxQuotedLines) lines: an unbalanced quote",
+      line: opened)
   }
 
   /// The record's first line opened a quote that never closed where it should:

@@ -24,8 +24,11 @@ public struct ReadLimits: Sendable, Equatable {
 enum FileInspection {
   /// Hashes the file and decides its encoding in one pass, in chunks.
   /// `fallback` is the 8-bit encoding used when the bytes are not UTF-8.
+  /// `chunkSize`: bytes read at a time (small values let tests cross chunk
+  /// boundaries anywhere).
   static func inspect(
-    path: String, limits: ReadLimits, fallback: TextEncoding = .windows1252
+    path: String, limits: ReadLimits, fallback: TextEncoding = .windows1252,
+    chunkSize: Int = 1 << 16
   ) throws(FileRejection) -> FileFacts {
     let file = try InputFile(path: path)
     let size = file.size
@@ -39,7 +42,8 @@ enum FileInspection {
     var undefinedInWindows1252 = false
     var nulLine: Int? = nil
     var line = 1
-    var first = true
+    // The first three bytes, gathered across reads (a read may return fewer).
+    var opening: [UInt8] = []
     var bomLength = 0
     // A UTF-8 byte-order mark past the start (EF BB BF, followed across chunks):
     // two exports pasted together, whose second mark would be read as text.
@@ -47,14 +51,12 @@ enum FileInspection {
     var consumed = 0
     var markInsideLine: Int? = nil
     do {
-      try file.forEachChunk { chunk in
+      try file.forEachChunk(size: chunkSize) { chunk in
         defer { consumed += chunk.count }
         hasher.update(bufferPointer: chunk)
-        if first {
-          first = false
-          if chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
-            bomLength = 3
-          }
+        if opening.count < 3 {
+          opening += chunk.prefix(3 - opening.count)
+          if opening == [0xEF, 0xBB, 0xBF] { bomLength = 3 }
         }
         validator.consume(chunk)
         var index = 0

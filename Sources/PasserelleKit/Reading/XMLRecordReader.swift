@@ -149,7 +149,13 @@ struct XMLRecordReader: RecordReader {
     xmlTextReaderSetStructuredErrorHandler(
       reader, xmlErrorReceived, Unmanaged.passUnretained(errors).toOpaque())
     func fail() -> FileRejection {
-      FileRejection(
+      if errors.hitParserLimit {
+        return FileRejection(
+          .tooLarge,
+          "a value or name is over the XML parser's own limit (10,000,000 bytes): \(errors.message ?? "")",
+          line: errors.line)
+      }
+      return FileRejection(
         .malformedXML, errors.message ?? "the XML is not well-formed", line: errors.line)
     }
     while true {
@@ -275,6 +281,9 @@ struct XMLRecordReader: RecordReader {
 final class XMLErrorCollector {
   var message: String? = nil
   var line: Int? = nil
+  /// libxml2 stopped at one of its hard limits (a text node or name over 10 MB),
+  /// which it reports as running out of memory or as a "huge" node.
+  var hitParserLimit = false
 }
 
 private func xmlErrorReceived(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
@@ -286,4 +295,7 @@ private func xmlErrorReceived(_ context: UnsafeMutableRawPointer?, _ error: xmlE
   let text = error.pointee.message.map { String(cString: $0) } ?? "XML error"
   collector.message = text.trimmingCharacters(in: .whitespacesAndNewlines)
   collector.line = Int(error.pointee.line)
+  collector.hitParserLimit =
+    error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
+    || text.range(of: "huge", options: .caseInsensitive) != nil
 }

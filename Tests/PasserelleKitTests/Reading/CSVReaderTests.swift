@@ -65,13 +65,14 @@ import Testing
     #expect(result.rows[0].values == ["A1", "Ecran 24\" pouces", "x"])
   }
 
-  @Test func anUnclosedQuoteIsReadLiterallyAndSwallowsNothing() throws {
+  @Test func aQuotedValueStillOpenAtTheEndRejectsTheFile() throws {
     let scratch = try TestFiles.scratch()
     let path = scratch.file("open.csv")
-    try TestFiles.write("Code;Nom\nA;\"jamais fermé\nB;x\n", to: path)
-    let result = try readAll(path)
-    #expect(result.rows.map(\.line) == [2, 3])
-    #expect(result.rows.map(\.values) == [["A", "\"jamais fermé"], ["B", "x"]])
+    try TestFiles.write("Code;Nom\nA;x\nB;\"jamais fermé\nC;y\n", to: path)
+    let found = rejection { _ = try readAll(path) }
+    #expect(found?.code == .malformedCSV)
+    #expect(found?.line == 3)
+    #expect(found?.message.contains("ends inside a quoted value") == true)
   }
 
   @Test func aStrayQuoteInASageTabExportStaysOnItsLine() throws {
@@ -109,16 +110,24 @@ import Testing
     #expect(result.rows.map(\.line) == [2, 3])
   }
 
-  @Test func aRunawayQuoteIsBoundedAndTheRowsAfterItSurvive() throws {
+  @Test func aRunawayQuoteRejectsTheFileOnceItSpansTheLineLimit() throws {
     let scratch = try TestFiles.scratch()
     let path = scratch.file("runaway.csv")
     let body = String(repeating: "x", count: 100) + "\n"
     try TestFiles.write(
-      "Code;Nom\nA;\"" + String(repeating: body, count: 2_000) + "Z;fin\n", to: path)
-    let result = try readAll(path)
-    #expect(result.rows.first?.values == ["A", "\"" + String(repeating: "x", count: 100)])
-    #expect(result.rows.last?.values == ["Z", "fin"])
-    #expect(result.rows.last?.line == 2_002)
+      "Code;Nom\nA;\"" + String(repeating: body, count: 2_000) + "Z;fin\"\n", to: path)
+    var rowsSeen = 0
+    let found = rejection {
+      try CSVReader(
+        path: path, facts: try FileInspection.inspect(path: path, limits: ReadLimits()),
+        limits: ReadLimits()
+      ).read(
+        header: { _ in }, row: { _ in rowsSeen += 1 })
+    }
+    #expect(found?.code == .malformedCSV)
+    #expect(found?.line == 2)
+    #expect(found?.message.contains("within 50 lines") == true)
+    #expect(rowsSeen == 0)
   }
 
   @Test func aLineOverTheRecordLimitIsRejected() throws {
@@ -230,6 +239,47 @@ import Testing
   }
 }
 
+/// What a file says must not depend on how its bytes arrive: a read may return
+/// fewer bytes than asked (network shares), so every chunk boundary is possible.
+@Suite struct ReadSizeTests {
+  static let files = [
+    "Export des clients.Txt", "clients-excel.csv", "Export des factures.Txt",
+    "Export des articles.Txt",
+  ]
+
+  @Test(arguments: files)
+  func theSameFactsAndRowsWhateverTheReadSize(_ name: String) throws {
+    let path = TestFiles.sample(name)
+    let whole = try FileInspection.inspect(path: path, limits: ReadLimits())
+    var expected: [[String]] = []
+    try CSVReader(path: path, facts: whole, limits: ReadLimits()).read(
+      header: { _ in }, row: { row in expected.append((0..<row.fieldCount).map(row.text)) })
+    #expect(expected.count > 10)
+    for size in [1, 2, 3, 7, 4093] {
+      let facts = try FileInspection.inspect(path: path, limits: ReadLimits(), chunkSize: size)
+      #expect(facts == whole, "reads of \(size) bytes")
+      var reader = CSVReader(path: path, facts: facts, limits: ReadLimits())
+      reader.chunkSize = size
+      var rows: [[String]] = []
+      try reader.read(
+        header: { _ in }, row: { row in rows.append((0..<row.fieldCount).map(row.text)) })
+      #expect(rows == expected, "reads of \(size) bytes")
+    }
+  }
+
+  @Test func aByteOrderMarkSplitAcrossReadsIsStillTheMark() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("bom.csv")
+    #expect(
+      FileManager.default.createFile(
+        atPath: path, contents: Data([0xEF, 0xBB, 0xBF] + Array("Code;Nom\r\nC1;Café\r\n".utf8))))
+    for size in [1, 2, 3, 64] {
+      let facts = try FileInspection.inspect(path: path, limits: ReadLimits(), chunkSize: size)
+      #expect(facts.bomLength == 3 && facts.encoding == .utf8, "reads of \(size) bytes")
+    }
+  }
+}
+
 @Suite struct ByteWordTests {
   @Test func wordTestsAgreeWithByteTests() {
     var generator = SystemRandomNumberGenerator()
@@ -260,11 +310,12 @@ import Testing
 }
 
 @Suite struct CSVRepairTests {
-  @Test func severalUnclosedQuotesNearTheEndLoseNoRow() throws {
+  @Test func severalUnclosedQuotesNearTheEndOfATabExportLoseNoRow() throws {
     let scratch = try TestFiles.scratch()
-    let path = scratch.file("quotes.csv")
+    let path = scratch.file("quotes.txt")
     try TestFiles.write(
-      "Code;Nom;Note\nA;un;\"ouverte\nB;deux;ok\nC;trois;\"encore\nD;quatre;ok\n", to: path)
+      "Code\tNom\tNote\nA\tun\t\"ouverte\nB\tdeux\tok\nC\ttrois\t\"encore\nD\tquatre\tok\n",
+      to: path)
     let result = try readAll(path)
     #expect(result.rows.map { $0.values[0] } == ["A", "B", "C", "D"])
     #expect(result.rows.map(\.line) == [2, 3, 4, 5])

@@ -28,6 +28,7 @@ func rejection(of body: () throws -> Void) -> FileRejection? {
   } catch let rejection as FileRejection {
     return rejection
   } catch {
-    return FileRejection(.malformedCSV, "unexpected error \(error)")
+    // Not a rejection at all: a code no reader throws, so no expectation matches it.
+    return FileRejection(.processingFailed, "unexpected error \(error)")
   }
 }
