@@ -29,7 +29,7 @@ bash scripts/install-dependencies.sh >/dev/null
 # gold fails on the instrumented objects; lld comes with the toolchain.
 (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
   -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld --product "$program" 2>&1 |
-  grep -v "Cannot export local symbol" | grep -E "error|Compiling|Build" || true)
+  grep -v "Cannot export local symbol" | grep -E "error:|Build of" || true)
 binary="$root/Fuzz/.build/release/$program"
 [ -x "$binary" ] || { echo "build of $program failed" >&2; exit 1; }
 

@@ -60,11 +60,22 @@ enum DropFolder {
     return nil
   }
 
-  /// Regular files (symlinks are not followed) that are candidates, sorted by name then size.
+  /// Regular files and symbolic links that are candidates, sorted by name. A link
+  /// is taken only to be set aside: reading never follows one.
   static func candidates(in folder: String) -> [String] {
     FileSystem.entries(of: folder)
-      .filter { !isIgnored($0) && FileSystem.isRegularFile("\(folder)/\($0)") }
+      .filter {
+        !isIgnored($0)
+          && (FileSystem.isRegularFile("\(folder)/\($0)")
+            || FileSystem.isSymbolicLink("\(folder)/\($0)"))
+      }
       .map { "\(folder)/\($0)" }
+  }
+
+  /// A file that is complete without being watched: one vouched for by a marker,
+  /// or a symbolic link (made whole at once, and never read).
+  static func isCompleteAsItIs(_ path: String) -> Bool {
+    marker(for: path) != nil || FileSystem.isSymbolicLink(path)
   }
 
 }
@@ -95,7 +106,7 @@ final class CompletionTracker {
     var still: [String: (observation: DropFolder.Observation, since: Double)] = [:]
     confirmed = [:]
     for path in DropFolder.candidates(in: folder) {
-      if DropFolder.marker(for: path) != nil {
+      if DropFolder.isCompleteAsItIs(path) {
         complete.append(path)
         continue
       }
@@ -123,7 +134,7 @@ final class CompletionTracker {
   /// Whether a file found complete is still as it was (a file waiting its turn
   /// may be rewritten meanwhile); when not, it is looked at afresh by the next poll.
   func isStillComplete(_ path: String, at now: Double = CompletionTracker.now()) -> Bool {
-    if DropFolder.marker(for: path) != nil { return true }
+    if DropFolder.isCompleteAsItIs(path) { return true }
     let current = DropFolder.observe(path)
     if let earlier = confirmed[path], current == earlier { return true }
     confirmed[path] = nil

@@ -552,28 +552,3 @@ extension ExportConversion {
     return nil
   }
 }
-
-/// File names derived from input names: no path separators or control characters,
-/// and short enough that every name derived from them (batch id in front, report
-/// and temporary suffixes behind) stays under the 255-byte limit of file systems.
-enum OutputName {
-  static let maximumBytes = 180
-
-  static func safe(_ name: String) -> String {
-    let cleaned = String(
-      String.UnicodeScalarView(
-        name.unicodeScalars.map { scalar in
-          scalar.value < 0x20 || scalar == "/" || scalar == "\\" || scalar == ":" ? "_" : scalar
-        }))
-    guard cleaned.utf8.count > maximumBytes else { return cleaned }
-    let dot = cleaned.lastIndex(of: ".")
-    let suffix = dot.map { String(cleaned[$0...]) }.flatMap { $0.utf8.count <= 16 ? $0 : nil } ?? ""
-    var stem = ""
-    for character in cleaned {
-      if stem.utf8.count + character.utf8.count > maximumBytes - 26 { break }
-      stem.append(character)
-    }
-    let hash = Digest.guid([cleaned], fingerprint: nil).prefix(8)
-    return "\(stem)~\(hash)\(suffix)"
-  }
-}

@@ -116,29 +116,40 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     consume: ([Prepared]) throws -> Void
   ) throws {
     finished.enter()
-    Thread.detachNewThread { [self] in
-      defer { finished.leave() }
-      read(setup: setup)
+    do {
+      try WorkerThread.start("reader") { [self] in
+        defer { finished.leave() }
+        read(setup: setup)
+      }
+    } catch {
+      finished.leave()
+      throw error
     }
     setupReady.wait()
     guard let mapper = lock.withLock({ self.mapper }) else {
       finished.wait()
       throw lock.withLock { readFailure } ?? FileRejection(.emptyFile, "the file has no header")
     }
-    runningMappers = mapperCount
+    lock.withLock { runningMappers = mapperCount }
+    var startFailure: EnvironmentFailure? = nil
     for _ in 0..<mapperCount {
       finished.enter()
-      Thread.detachNewThread { [self] in
-        defer { finished.leave() }
-        map(with: mapper)
-        // The last mapper out closes the results.
-        if lock.withLock({
-          runningMappers -= 1
-          return runningMappers == 0
-        }) {
-          results.close()
+      do {
+        try WorkerThread.start("mapper") { [self] in
+          defer { finished.leave() }
+          map(with: mapper)
+          mapperEnded()
         }
+      } catch {
+        finished.leave()
+        startFailure = error
+        mapperEnded()
       }
+    }
+    if let startFailure, lock.withLock({ runningMappers == 0 }) {
+      // No mapper at all: stop the reader and give the file back untouched.
+      stop()
+      throw startFailure
     }
 
     var waiting: [Int: [Prepared]] = [:]
@@ -153,16 +164,30 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
         }
       }
     } catch {
-      // Stop the reader and the mappers, then let them finish before returning.
-      lock.withLock { cancelled = true }
-      work.close()
-      results.close()
-      for _ in 0..<16 { inFlight.signal() }
-      finished.wait()
+      stop()
       throw error
     }
     finished.wait()
     if let failure = lock.withLock({ readFailure }) { throw failure }
+  }
+
+  /// The last mapper out (or one that never started) closes the results.
+  private func mapperEnded() {
+    if lock.withLock({
+      runningMappers -= 1
+      return runningMappers == 0
+    }) {
+      results.close()
+    }
+  }
+
+  /// Stops the reader and the mappers, and lets them finish.
+  private func stop() {
+    lock.withLock { cancelled = true }
+    work.close()
+    results.close()
+    for _ in 0..<16 { inFlight.signal() }
+    finished.wait()
   }
 
   private func read(setup: @Sendable ([String]) throws -> Mapper) {

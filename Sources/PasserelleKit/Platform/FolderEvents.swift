@@ -21,7 +21,8 @@ final class FolderEvents: @unchecked Sendable {
       let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE)
       for folder in folders { _ = inotify_add_watch(descriptor, folder, mask) }
       let descriptor = self.descriptor
-      let thread = Thread { [weak self] in
+      // Without the thread, polling alone finds the files, as with events off.
+      let started: Void? = try? WorkerThread.start("folder events") { [weak self] in
         var buffer = [UInt8](repeating: 0, count: 4096)
         var watched = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         while let self, !self.isStopped {
@@ -33,8 +34,7 @@ final class FolderEvents: @unchecked Sendable {
         // The thread owns the descriptor: closed once nothing can wait on it.
         close(descriptor)
       }
-      thread.name = "folder events"
-      thread.start()
+      if started == nil { close(descriptor) }
     #endif
   }
 

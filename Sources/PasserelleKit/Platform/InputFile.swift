@@ -12,12 +12,29 @@ final class InputFile {
   let path: String
   private let descriptor: Int32
 
+  /// Opens a regular file only: a symbolic link is never followed (wherever it
+  /// points, even inside our folders), and a pipe or device, which could block a
+  /// read forever, is refused without waiting on it.
   init(path: String) throws(FileRejection) {
     self.path = path
-    descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    if descriptor < 0 {
+    let opened = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    if opened < 0 {
+      if errno == ELOOP {
+        let target = FileSystem.linkTarget(path).map { " to \($0)" } ?? ""
+        throw FileRejection(
+          .linkNotFollowed,
+          "the file is a symbolic link\(target); links are never followed: put the file itself in the folder"
+        )
+      }
       throw FileRejection(.unreadableEncoding, "cannot open the file: \(systemMessage())")
     }
+    var info = stat()
+    if fstat(opened, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+      close(opened)
+      throw FileRejection(.unreadableEncoding, "not a regular file (a folder, pipe or device)")
+    }
+    // Set last: a throw above leaves the object unfinished, so `deinit` never closes it.
+    descriptor = opened
   }
 
   deinit { close(descriptor) }

@@ -86,11 +86,8 @@ struct CSVReader: RecordReader {
       }
       if start < chunk.count {
         partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start...]))
-        if partial.count > limits.maxRecordBytes {
-          throw FileRejection(
-            .tooLarge, "a line is longer than \(limits.maxRecordBytes) bytes",
-            line: feeder.state.currentLine)
-        }
+        // The same verdict, at the same line, as when the whole line is fed at once.
+        try feeder.checkRecordSize(adding: partial.count)
       }
     }
     if !partial.isEmpty {
@@ -183,11 +180,7 @@ final class CSVLineFeeder {
     recordBytes.append(contentsOf: bytes)
     recordLineEnds.append(recordBytes.count)
     recordEndsWithBreak.append(terminated)
-    if recordBytes.count > limits.maxRecordBytes {
-      throw FileRejection(
-        .tooLarge, "a record is longer than \(limits.maxRecordBytes) bytes",
-        line: state.recordStartLine)
-    }
+    try checkRecordSize(adding: 0)
     try parse(bytes)
     if terminated { state.currentLine += 1 }
     if insideQuotedValue && recordLineEnds.count >= quotedLineLimit {
@@ -199,7 +192,19 @@ final class CSVLineFeeder {
   func continueLine(_ bytes: UnsafeRawBufferPointer) throws {
     recordBytes.append(contentsOf: bytes)
     if !recordLineEnds.isEmpty { recordLineEnds[recordLineEnds.count - 1] = recordBytes.count }
+    try checkRecordSize(adding: 0)
     try parse(bytes)
+  }
+
+  /// Refuses a record over the limit once `pending` more bytes of the line being
+  /// read are counted: the record in progress, or the one that line starts.
+  func checkRecordSize(adding pending: Int) throws {
+    let inProgress = parser.pstate != Self.rowNotBegun || pending == 0
+    let bytes = (inProgress ? recordBytes.count : 0) + pending
+    guard bytes > limits.maxRecordBytes else { return }
+    throw FileRejection(
+      .tooLarge, "a record is longer than \(limits.maxRecordBytes) bytes",
+      line: inProgress ? state.recordStartLine : state.currentLine)
   }
 
   func finish() throws {

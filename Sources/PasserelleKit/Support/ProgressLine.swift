@@ -40,23 +40,25 @@ final class ProgressLine: @unchecked Sendable {
   private let write: @Sendable (String) -> Void
   private let done = NSCondition()
   private var finished = false
-  private var thread: Thread? = nil
+  private var running = false
 
   init(path: String, name: String, size: Int, write: @escaping @Sendable (String) -> Void) {
     self.name = name
     total = max(1, 2 * size)
     self.write = write
     ReadProgress.shared.watch(path)
-    let thread = Thread { [self] in run(size: size) }
-    thread.name = "progress"
-    self.thread = thread
-    thread.start()
+    // Without a thread there is no line; the conversion does not need one.
+    running = (try? WorkerThread.start("progress") { [self] in run(size: size) }) != nil
   }
 
   private func run(size: Int) {
     let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
     done.lock()
-    defer { done.unlock() }
+    defer {
+      running = false
+      done.broadcast()
+      done.unlock()
+    }
     while !finished {
       _ = done.wait(until: Date().addingTimeInterval(0.5))
       if finished { break }
@@ -69,9 +71,9 @@ final class ProgressLine: @unchecked Sendable {
   func finish() {
     done.lock()
     finished = true
-    done.signal()
+    done.broadcast()
+    while running { done.wait() }
     done.unlock()
-    while thread?.isFinished == false { Thread.sleep(forTimeInterval: 0.01) }
     ReadProgress.shared.watch(nil)
   }
 }

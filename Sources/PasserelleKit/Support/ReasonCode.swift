@@ -14,6 +14,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case massDeletionGuard = "mass-deletion-guard"
   case emptyFile = "empty-file"
   case processingFailed = "processing-failed"
+  /// A symbolic link dropped in a watched folder: never followed, wherever it points.
+  case linkNotFollowed = "link-not-followed"
   // Row reasons.
   case missingKey = "missing-key"
   case duplicateKey = "duplicate-key"

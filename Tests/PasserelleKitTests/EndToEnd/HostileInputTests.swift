@@ -27,21 +27,32 @@ import Testing
   }()
 
   /// Data segment ceiling of the binary: far above what any of these files needs.
-  static let memoryCeilingKB = 262_144
+  static let memoryCeilingKB = 65_536
   static let timeLimit = 15.0
 
   /// Runs `run --once` on a root holding only `file` (copied into `folder`);
   /// returns the exit status and the outcome in the expected file's words.
-  static func outcome(of source: String, folder: String, name: String) throws -> (
-    status: Int32, outcome: String, root: ScratchFolder
-  ) {
+  static func outcome(
+    of source: String, folder: String, name: String, settings: String = ""
+  ) throws -> (status: Int32, outcome: String, root: ScratchFolder) {
+    let root = try Self.root(name, settings: settings)
+    try FileManager.default.copyItem(atPath: source, toPath: root.file("watch/\(folder)/\(name)"))
+    let (status, outcome) = try run(root)
+    return (status, outcome, root)
+  }
+
+  /// A fresh root whose files are taken as they are (no need to watch them settle).
+  static func root(_ name: String, settings: String = "") throws -> ScratchFolder {
     let root = try TestFiles.scratch("hostile-\(name)")
     try Layout(root: root.path).createFolders()
-    // The file is complete: no need to watch it settle.
     try TestFiles.write(
-      "[sync]\nstability_seconds = 0\nsalesmanagement_stability_seconds = 0\n",
+      "[sync]\nstability_seconds = 0\nsalesmanagement_stability_seconds = 0\n" + settings,
       to: root.file("passerelle.toml"))
-    try FileManager.default.copyItem(atPath: source, toPath: root.file("watch/\(folder)/\(name)"))
+    return root
+  }
+
+  /// `run --once` on `root` under the ceiling and the time limit.
+  static func run(_ root: ScratchFolder) throws -> (status: Int32, outcome: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = [
@@ -56,28 +67,26 @@ import Testing
     if process.isRunning {
       process.terminate()
       process.waitUntilExit()
-      return (-1, "still running after \(timeLimit) s", root)
+      return (-1, "still running after \(timeLimit) s")
     }
     if process.terminationReason == .uncaughtSignal {
-      return (-1, "killed by signal \(process.terminationStatus)", root)
+      return (-1, "killed by signal \(process.terminationStatus)")
     }
     let rejects = root.files(in: "out/rejects")
     if let reason = rejects.first(where: { $0.hasSuffix(".reason.json") }) {
       let json = try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: root.file("out/rejects/\(reason)"))))
-      return (
-        process.terminationStatus, "rejected \((json as? [String: Any])?["code"] ?? "?")", root
-      )
+      return (process.terminationStatus, "rejected \((json as? [String: Any])?["code"] ?? "?")")
     }
     guard let report = rejects.first(where: { $0.hasSuffix(".rejects.csv") }) else {
-      return (process.terminationStatus, "done", root)
+      return (process.terminationStatus, "done")
     }
     let codes = try TestFiles.read(root.file("out/rejects/\(report)"))
       .split(whereSeparator: \.isNewline).dropFirst().map {
         $0.split(separator: ";", omittingEmptySubsequences: false)[4]
       }
       .sorted().joined(separator: ",")
-    return (process.terminationStatus, "rows \(codes)", root)
+    return (process.terminationStatus, "rows \(codes)")
   }
 
   @Test(arguments: cases)
@@ -166,5 +175,94 @@ import Testing
     // At the start it is the ordinary mark; "ï»" (Windows-1252) without its third byte is text.
     #expect(inspect([0xEF, 0xBB, 0xBF] + Array("Code\r\nC1\r\n".utf8)) == nil)
     #expect(inspect(Array("Code\r\nNa".utf8) + [0xEF, 0xBB] + Array("f\r\n".utf8)) == nil)
+  }
+
+  /// A link dropped instead of a file, pointing at a readable export outside the
+  /// folders: set aside with its reason, never read, its target untouched.
+  @Test(arguments: ["sage", "salesmanagement"])
+  func aSymbolicLinkIsSetAsideAndNeverFollowed(_ folder: String) throws {
+    let root = try Self.root("link-\(folder)")
+    let target =
+      folder == "sage"
+      ? TestFiles.tabSample
+      : TestFiles.repository.appendingPathComponent("samples/salesmanagement/accounts-2026-11.json")
+        .path
+    let before = try Data(contentsOf: URL(fileURLWithPath: target))
+    let name = folder == "sage" ? "Export des clients.Txt" : "accounts-2026-11.json"
+    try FileManager.default.createSymbolicLink(
+      atPath: root.file("watch/\(folder)/\(name)"), withDestinationPath: target)
+    let (status, outcome) = try Self.run(root)
+    #expect(outcome == "rejected link-not-followed")
+    #expect(status == 1)
+    #expect(root.files(in: "watch/\(folder)").isEmpty)
+    #expect(root.files(in: "out/salesmanagement").isEmpty && root.files(in: "out/sage").isEmpty)
+    let link = try #require(root.files(in: "out/rejects").first { $0.hasSuffix(name) })
+    #expect(FileSystem.isSymbolicLink(root.file("out/rejects/\(link)")))
+    let reason = try TestFiles.read(root.file("out/rejects/\(link).reason.json"))
+    #expect(reason.contains(target))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
+  }
+
+  /// A named pipe in a drop folder (nothing would ever finish writing it) is left
+  /// alone: the run neither blocks on it nor stops the files beside it.
+  @Test func aNamedPipeNeitherBlocksNorStopsTheRun() throws {
+    let root = try Self.root("fifo")
+    #expect(mkfifo(root.file("watch/sage/pipe.Txt"), 0o600) == 0)
+    try FileManager.default.copyItem(
+      atPath: Self.corpus + "/sage/mixed-line-endings.Txt", toPath: root.file("watch/sage/c.Txt"))
+    let (status, outcome) = try Self.run(root)
+    #expect(outcome == "done")
+    #expect(root.files(in: "out/salesmanagement").count >= 1)
+    #expect(status == 0)
+    #expect(root.files(in: "watch/sage") == ["pipe.Txt"])
+  }
+
+  /// Each configurable limit, lowered in `[reading]`, refuses a file that breaks
+  /// it alone, as `too-large`, with the limit in the reason.
+  @Test(arguments: [
+    ("max_file_mb = 1", "file", "over the limit of 1048576"),
+    ("max_field_kb = 1", "field", "longer than 1024 bytes"),
+    ("max_record_kb = 2", "record", "longer than 2048 bytes"),
+    ("max_columns = 90", "columns", "more than 90"),
+    ("max_records = 5", "records", "more than 5 records"),
+  ])
+  func eachLimitIsNamedInItsRejection(_ setting: String, _ breaking: String, _ named: String)
+    throws
+  {
+    let sample = try String(contentsOfFile: TestFiles.tabSample, encoding: .windowsCP1252)
+    let lines = sample.split(whereSeparator: \.isNewline).map(String.init)
+    let header = lines[0]
+    let row = lines[1]
+    let columns = header.split(separator: "\t", omittingEmptySubsequences: false).count
+    var rows: [String]
+    switch breaking {
+    case "file": rows = Array(repeating: row, count: 1_500_000 / row.utf8.count)
+    case "field":
+      rows = [
+        row.replacingOccurrences(
+          of: "\t", with: "\t" + String(repeating: "a", count: 1_100), options: [],
+          range: row.range(of: "\t"))
+      ]
+    case "record":
+      // Every value under the field limit, the whole line over the record limit.
+      rows = [
+        row.split(separator: "\t", omittingEmptySubsequences: false)
+          .map { $0 + String(repeating: "b", count: 30) }.joined(separator: "\t")
+      ]
+    case "columns": rows = [row + String(repeating: "\tx", count: 95 - columns)]
+    default: rows = (1...6).map { row.replacingOccurrences(of: "C00001", with: "C9000\($0)") }
+    }
+    let root = try Self.root("limit-\(breaking)", settings: "[reading]\n\(setting)\n")
+    let text =
+      (breaking == "columns" ? header + String(repeating: "\tExtra", count: 95 - columns) : header)
+      + "\r\n" + rows.joined(separator: "\r\n") + "\r\n"
+    try TestFiles.write(
+      text, to: root.file("watch/sage/Export des clients.Txt"), encoding: .windowsCP1252)
+    let (status, outcome) = try Self.run(root)
+    #expect(outcome == "rejected too-large")
+    #expect(status == 1)
+    let reason = try #require(root.files(in: "out/rejects").first { $0.hasSuffix(".reason.json") })
+    let message = try TestFiles.read(root.file("out/rejects/\(reason)"))
+    #expect(message.contains(named), "\(message)")
   }
 }

@@ -267,6 +267,31 @@ import Testing
     }
   }
 
+  /// A quoted value opened on line 2 runs into a 3,000-byte line 3: the record
+  /// is too large, named at line 2, however the bytes arrive (read in small
+  /// pieces, line 3 alone used to be blamed, as "a line" too long).
+  @Test func aRecordOverTheLimitIsNamedAtItsStartWhateverTheReadSize() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("long.csv")
+    try TestFiles.write(
+      "Code;Nom\nA;\"" + String(repeating: "x", count: 1_000) + "\n"
+        + String(repeating: "y", count: 3_000) + "\"\n",
+      to: path)
+    var limits = ReadLimits()
+    limits.maxRecordBytes = 2_048
+    for size in [34, 1 << 16] {
+      let found = rejection {
+        let facts = try FileInspection.inspect(path: path, limits: limits)
+        var reader = CSVReader(path: path, facts: facts, limits: limits)
+        reader.chunkSize = size
+        try reader.read(header: { _ in }, row: { _ in })
+      }
+      #expect(found?.code == .tooLarge, "reads of \(size) bytes")
+      #expect(found?.line == 2, "reads of \(size) bytes")
+      #expect(found?.message == "a record is longer than 2048 bytes", "reads of \(size) bytes")
+    }
+  }
+
   @Test func aByteOrderMarkSplitAcrossReadsIsStillTheMark() throws {
     let scratch = try TestFiles.scratch()
     let path = scratch.file("bom.csv")
