@@ -62,7 +62,9 @@ options=(-max_total_time="$duration" -max_len="$max_len" -timeout=10 -rss_limit_
 [ -n "$dict" ] && options+=(-dict="$root/Fuzz/dictionaries/$dict.dict")
 log="$root/Fuzz/.build/$target.log"
 status=0
+started=$SECONDS
 "$binary" "${options[@]}" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
+elapsed=$((SECONDS - started))
 
 # libFuzzer's own figures: the last status line (coverage) and the final stats.
 last=$(grep -E "^#[0-9]+" "$log" | tail -1 || true)
@@ -71,7 +73,7 @@ coverage=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")
 features=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")
 units=$(sed -nE 's/.* corp: ([0-9]+).*/\1/p' <<<"$last")
 printf '%-9s %6s s  %11s runs  %7s exec/s  coverage %5s edges  %6s features  corpus %5s  peak %5s MB  %s\n' \
-  "$target" "$duration" "$(stat number_of_executed_units)" "$(stat average_exec_per_sec)" \
+  "$target" "$elapsed" "$(stat number_of_executed_units)" "$(stat average_exec_per_sec)" \
   "${coverage:-?}" "${features:-?}" "${units:-?}" "$(stat peak_rss_mb)" \
   "$([ $status -eq 0 ] && echo "no finding" || echo "FINDING (see $log, $findings)")"
 exit $status
