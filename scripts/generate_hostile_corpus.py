@@ -52,6 +52,12 @@ def main():
         '<!DOCTYPE lolz [\n<!ENTITY lol "lol">\n'
         + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n' for i in range(1, 10))
         + ']>\n<Clients><Client><Code>&lol9;</Code></Client></Clients>\n'))
+    # Quadratic blowup: one 50 KB entity used 5,000 times, no nesting to spot.
+    write(SAGE, "quadratic-blowup.xml", xml(
+        '<!DOCTYPE c [<!ENTITY a "' + "a" * 50000 + '">]>\n<Clients><Client><Code>C1</Code><Nom>'
+        + "&a;" * 5000 + '</Nom></Client></Clients>\n'))
+    # An entity used without any declaration.
+    write(SAGE, "undeclared-entity.xml", xml("<Clients><Client><Code>C1</Code><Nom>&nom;</Nom></Client></Clients>\n"))
     write(SAGE, "external-entity.xml", xml(
         '<!DOCTYPE c [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
         '<Clients><Client><Code>C1</Code><Nom>&xxe;</Nom></Client></Clients>\n'))
@@ -63,6 +69,9 @@ def main():
     write(SAGE, "deep-nesting.xml", xml("<Clients>" + "<a>" * 5000 + "x" + "</a>" * 5000 + "</Clients>\n"))
     write(SAGE, "not-well-formed.xml", xml("<Clients><Client><Code>C1</Code></Clients>\n"))
     write(SAGE, "invalid-utf8.xml", xml("<Clients><Client><Code>C1</Code><Nom>") + b"\xc3\x28\xff" + b"</Nom></Client></Clients>\n")
+    # Bytes Windows-1252 leaves undefined under a windows-1252 declaration; UTF-16 declared, UTF-8 written.
+    write(SAGE, "undefined-in-1252.xml", xml("<Clients><Client><Code>C1</Code><Nom>", '<?xml version="1.0" encoding="windows-1252"?>\n') + b"\x81\x8d\x90" + b"</Nom></Client></Clients>\n")
+    write(SAGE, "utf16-declared-utf8-written.xml", xml("<Clients><Client><Code>C1</Code></Client></Clients>\n", '<?xml version="1.0" encoding="UTF-16"?>\n'))
     write(SAGE, "utf16.xml", '\ufeff<?xml version="1.0" encoding="UTF-16"?>\n<Clients><Client><Code>C1</Code><Nom>Muller</Nom></Client></Clients>\n'.encode("utf-16-le"))
 
     write(SM, "salesorders-trailing-garbage.json", b'[{"id": 1, "reference": "R1"}] {"id": 2}')

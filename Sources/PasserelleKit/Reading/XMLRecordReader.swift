@@ -133,6 +133,7 @@ struct XMLRecordReader: RecordReader {
 
   /// Streams the file's nodes to `visit`, turning every libxml2 complaint into a rejection.
   private func walk(_ visit: (xmlTextReaderPtr, Int32, Int) throws -> Void) throws {
+    passerelle_xml_silence_generic_errors()
     let errors = XMLErrorCollector()
     // Files that are not UTF-8 and do not declare their encoding are read with the
     // encoding the whole-file inspection chose.
@@ -293,7 +294,9 @@ private func xmlErrorReceived(_ context: UnsafeMutableRawPointer?, _ error: xmlE
     return
   }
   let text = error.pointee.message.map { String(cString: $0) } ?? "XML error"
-  collector.message = text.trimmingCharacters(in: .whitespacesAndNewlines)
+  // libxml2 breaks some messages over lines; a log line and a report cell hold one.
+  collector.message = text.split(whereSeparator: \.isNewline)
+    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
   collector.line = Int(error.pointee.line)
   collector.hitParserLimit =
     error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)

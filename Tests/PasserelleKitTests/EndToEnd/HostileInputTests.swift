@@ -59,7 +59,9 @@ import Testing
       "-c", "ulimit -d \(memoryCeilingKB); exec \"$0\" run --once --root \"$1\"",
       TestFiles.executable, root.path,
     ]
-    process.standardError = FileHandle.nullDevice
+    let errors = root.file("stderr.txt")
+    #expect(FileManager.default.createFile(atPath: errors, contents: nil))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     let deadline = Date().addingTimeInterval(timeLimit)
@@ -71,6 +73,14 @@ import Testing
     }
     if process.terminationReason == .uncaughtSignal {
       return (-1, "killed by signal \(process.terminationStatus)")
+    }
+    // Only Passerelle's own lines (log, summary, files written): nothing a library
+    // prints on its own.
+    for line in try TestFiles.read(errors).split(whereSeparator: \.isNewline) {
+      let own =
+        line.wholeMatch(of: /\d{4}-\d\d-\d\dT[\d:]+Z (INFO|NOTICE|WARNING|ERROR) .+/) != nil
+        || line.wholeMatch(of: /\d+ file\(s\): .+/) != nil || line.hasPrefix("  \(root.path)/out/")
+      #expect(own, "not a line of Passerelle's: \(line)")
     }
     let rejects = root.files(in: "out/rejects")
     if let reason = rejects.first(where: { $0.hasSuffix(".reason.json") }) {
