@@ -27,11 +27,15 @@ esac
 
 bash scripts/install-dependencies.sh >/dev/null
 # gold fails on the instrumented objects; lld comes with the toolchain.
-(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
-  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld --product "$program" 2>&1 |
-  grep -v "Cannot export local symbol" | grep -E "error:|Build of" || true)
+mkdir -p Fuzz/.build && build_log="$root/Fuzz/.build/build-$program.log"
+if ! (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
+  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld --product "$program" >"$build_log" 2>&1); then
+  grep -v "Cannot export local symbol" "$build_log" | grep -E "error" >&2 || true
+  echo "build of $program failed (see $build_log)" >&2
+  exit 1
+fi
 binary="$root/Fuzz/.build/release/$program"
-[ -x "$binary" ] || { echo "build of $program failed" >&2; exit 1; }
+rm -f "$build_log"
 
 regressions="$root/Fuzz/regressions/$target"
 if [ "$duration" = regress ]; then

@@ -49,10 +49,8 @@ public enum FuzzInput {
     }
   }
 
-  /// Every row of a delimited or XML export, each value decoded as the product
-  /// does, with the first byte of `data` choosing the read size (1 to 256 bytes
-  /// when odd, the product's 64 KiB when even), so that chunk boundaries fall
-  /// anywhere.
+  /// Every row of a delimited export, each value decoded as the product does,
+  /// read `chunkSize` bytes at a time.
   public static func rows(
     path: String, facts: FileFacts, chunkSize: Int = 1 << 16
   ) throws -> [[String]] {
@@ -68,12 +66,6 @@ public enum FuzzInput {
       })
     expect(columns > 0 || rows.isEmpty, "rows without a header")
     return rows
-  }
-
-  /// Reads the first byte as a chunk size: odd bytes give 1...128, even ones 64 KiB.
-  public static func chunkSize(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int {
-    guard size > 0, data[0] & 1 == 1 else { return 1 << 16 }
-    return Int(data[0] >> 1) + 1
   }
 }
 

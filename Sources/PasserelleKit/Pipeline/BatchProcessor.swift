@@ -208,7 +208,10 @@ final class BatchProcessor {
       try reject(file, batch: batch, because: rejection)
       outcome.state = .rejected
       outcome.reason = rejection
-      outcome.outputs = [rejectedPath(file)]
+      outcome.outputs = [
+        rejection.code == .linkNotFollowed
+          ? rejectedPath(file) + ".reason.json" : rejectedPath(file)
+      ]
     } catch {
       // The environment failed (disk full, folder not writable, manifest locked):
       // not the file's fault, so the attempt does not count against it.
@@ -312,7 +315,13 @@ final class BatchProcessor {
     reason.raw("\n}\n")
     try FileSystem.writeAtomically(reason.bytes, to: destination + ".reason.json")
     try manifest.record(batch)
-    try FileSystem.rename(file.path, to: destination)
+    if rejection.code == .linkNotFollowed {
+      // The reason names the target; a link kept in out/rejects/ could be followed
+      // by whoever opens that folder through a share.
+      FileSystem.remove(file.path)
+    } else {
+      try FileSystem.rename(file.path, to: destination)
+    }
     FileSystem.syncDirectory(layout.rejects)
   }
 
@@ -352,7 +361,11 @@ final class BatchProcessor {
       case BatchState.duplicate.rawValue:
         try archive(file)
       case BatchState.rejected.rawValue:
-        try FileSystem.rename(path, to: rejectedPath(file))
+        if FileSystem.isSymbolicLink(path) {
+          FileSystem.remove(path)  // a link is never kept (see `reject`)
+        } else {
+          try FileSystem.rename(path, to: rejectedPath(file))
+        }
         if var outcome = try manifest.outcome(of: batch) {
           outcome.outputs = [rejectedPath(file)]
           outcomes.append(outcome)

@@ -132,6 +132,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     }
     lock.withLock { runningMappers = mapperCount }
     var startFailure: EnvironmentFailure? = nil
+    var started = 0
     for _ in 0..<mapperCount {
       finished.enter()
       do {
@@ -140,13 +141,14 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
           map(with: mapper)
           mapperEnded()
         }
+        started += 1
       } catch {
         finished.leave()
         startFailure = error
         mapperEnded()
       }
     }
-    if let startFailure, lock.withLock({ runningMappers == 0 }) {
+    if let startFailure, started == 0 {
       // No mapper at all: stop the reader and give the file back untouched.
       stop()
       throw startFailure

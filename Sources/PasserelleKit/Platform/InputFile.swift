@@ -10,14 +10,20 @@
 /// that reads input bytes, so that a Windows port only has this file to redo.
 final class InputFile {
   let path: String
-  private let descriptor: Int32
+  /// For a parser that reads by itself (libxml2), so that it reads this very file.
+  let descriptor: Int32
 
   /// Opens a regular file only: a symbolic link is never followed (wherever it
   /// points, even inside our folders), and a pipe or device, which could block a
   /// read forever, is refused without waiting on it.
   init(path: String) throws(FileRejection) {
     self.path = path
-    let opened = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    var opened = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+    if opened < 0 && errno == EWOULDBLOCK {
+      // A lease held by a file server (Samba) is broken by a blocking open; only
+      // regular files carry leases, so this is no pipe.
+      opened = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    }
     if opened < 0 {
       if errno == ELOOP {
         let target = FileSystem.linkTarget(path).map { " to \($0)" } ?? ""
@@ -33,6 +39,7 @@ final class InputFile {
       close(opened)
       throw FileRejection(.unreadableEncoding, "not a regular file (a folder, pipe or device)")
     }
+    _ = fcntl(opened, F_SETFL, fcntl(opened, F_GETFL) & ~O_NONBLOCK)
     // Set last: a throw above leaves the object unfinished, so `deinit` never closes it.
     descriptor = opened
   }
@@ -57,6 +64,18 @@ final class InputFile {
       if errno == EINTR { continue }
       throw FileRejection(.unreadableEncoding, "read failed: \(systemMessage())")
     }
+  }
+
+  /// Fills `buffer` as far as the file goes (a read may return less than asked);
+  /// returns the bytes read.
+  func readFully(into buffer: UnsafeMutableRawBufferPointer) throws(FileRejection) -> Int {
+    var filled = 0
+    while filled < buffer.count {
+      let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+      if count == 0 { break }
+      filled += count
+    }
+    return filled
   }
 
   /// Calls `body` with successive chunks of the whole file.

@@ -43,7 +43,13 @@ struct CSVReader: RecordReader {
   private func feed(file: InputFile, feeder: CSVLineFeeder) throws {
     var skip = facts.bomLength
     var partial: [UInt8] = []
-    var afterCarriageReturn = false
+    // `partial` ends with a CR whose LF, if any, starts the next chunk: the line is
+    // fed once that is known, so that it is read as if it had come in one piece.
+    var carriageReturnPending = false
+    func feedPartial(terminated: Bool) throws {
+      try partial.withUnsafeBytes { try feeder.line($0, terminated: terminated) }
+      partial.removeAll(keepingCapacity: true)
+    }
     try file.forEachChunk(size: chunkSize) { chunk in
       var chunk = chunk
       if skip > 0 {
@@ -51,13 +57,16 @@ struct CSVReader: RecordReader {
         chunk = UnsafeRawBufferPointer(rebasing: chunk[dropped...])
         skip -= dropped
       }
+      if chunk.isEmpty { return }
       var start = 0
-      if afterCarriageReturn, chunk.first == 0x0A {
-        // The LF of a CRLF split across two chunks: same line break.
-        try feeder.continueLine(UnsafeRawBufferPointer(rebasing: chunk[0..<1]))
-        start = 1
+      if carriageReturnPending {
+        carriageReturnPending = false
+        if chunk[0] == 0x0A {
+          partial.append(0x0A)
+          start = 1
+        }
+        try feedPartial(terminated: true)
       }
-      afterCarriageReturn = false
       var index = start
       while index < chunk.count {
         let byte = chunk[index]
@@ -66,20 +75,20 @@ struct CSVReader: RecordReader {
           continue
         }
         var end = index + 1
-        if byte == 0x0D {
-          if end < chunk.count {
-            if chunk[end] == 0x0A { end += 1 }
-          } else {
-            afterCarriageReturn = true
-          }
+        if byte == 0x0D && end == chunk.count {
+          partial.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
+          try feeder.checkRecordSize(adding: partial.count)
+          carriageReturnPending = true
+          start = end
+          break
         }
+        if byte == 0x0D && chunk[end] == 0x0A { end += 1 }
         let line = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
         if partial.isEmpty {
           try feeder.line(line, terminated: true)
         } else {
           partial.append(contentsOf: line)
-          try partial.withUnsafeBytes { try feeder.line($0, terminated: true) }
-          partial.removeAll(keepingCapacity: true)
+          try feedPartial(terminated: true)
         }
         start = end
         index = end
@@ -90,9 +99,7 @@ struct CSVReader: RecordReader {
         try feeder.checkRecordSize(adding: partial.count)
       }
     }
-    if !partial.isEmpty {
-      try partial.withUnsafeBytes { try feeder.line($0, terminated: false) }
-    }
+    if !partial.isEmpty { try feedPartial(terminated: carriageReturnPending) }
     try feeder.finish()
   }
 
@@ -186,14 +193,6 @@ final class CSVLineFeeder {
     if insideQuotedValue && recordLineEnds.count >= quotedLineLimit {
       try closeUnterminatedQuote(atEnd: false)
     }
-  }
-
-  /// Bytes that belong to the line just fed (the LF of a CRLF split across chunks).
-  func continueLine(_ bytes: UnsafeRawBufferPointer) throws {
-    recordBytes.append(contentsOf: bytes)
-    if !recordLineEnds.isEmpty { recordLineEnds[recordLineEnds.count - 1] = recordBytes.count }
-    try checkRecordSize(adding: 0)
-    try parse(bytes)
   }
 
   /// Refuses a record over the limit once `pending` more bytes of the line being

@@ -10,7 +10,7 @@ enum HeaderPeek {
     guard let file = try? InputFile(path: path) else { return nil }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 1)
     defer { buffer.deallocate() }
-    guard let count = try? file.read(into: buffer), count > 0 else { return nil }
+    guard let count = try? file.readFully(into: buffer), count > 0 else { return nil }
     let head = UnsafeRawBufferPointer(rebasing: buffer[..<count])
     let bomLength = count >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0
     var validator = UTF8Validator()

@@ -18,7 +18,7 @@ enum FileFormat: String, Sendable {
     guard let file = try? InputFile(path: path) else { return .delimitedText }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 512, alignment: 1)
     defer { buffer.deallocate() }
-    let count = (try? file.read(into: buffer)) ?? 0
+    let count = (try? file.readFully(into: buffer)) ?? 0
     var index = bomLength
     while index < count, [0x20, 0x09, 0x0D, 0x0A].contains(buffer[index]) { index += 1 }
     guard index < count else { return .delimitedText }

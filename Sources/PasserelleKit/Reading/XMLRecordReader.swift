@@ -143,17 +143,23 @@ struct XMLRecordReader: RecordReader {
     // option that loads or expands anything is ever set.
     let options = Int32(
       XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOBLANKS.rawValue)
-    guard let reader = xmlReaderForFile(path, encoding, options) else {
+    // libxml2 reads the file opened here, with its checks (a regular file, no link
+    // followed), not whatever the path names by the time it would open it.
+    let file = try InputFile(path: path)
+    guard let reader = xmlReaderForFd(file.descriptor, path, encoding, options) else {
       throw FileRejection(.malformedXML, "libxml2 cannot open the file")
     }
-    defer { xmlFreeTextReader(reader) }
+    defer {
+      xmlFreeTextReader(reader)
+      withExtendedLifetime(file) {}
+    }
     xmlTextReaderSetStructuredErrorHandler(
       reader, xmlErrorReceived, Unmanaged.passUnretained(errors).toOpaque())
     func fail() -> FileRejection {
       if errors.hitParserLimit {
         return FileRejection(
           .tooLarge,
-          "a value or name is over the XML parser's own limit (10,000,000 bytes): \(errors.message ?? "")",
+          "a text value is over the XML parser's own limit (10,000,000 bytes): \(errors.message ?? "")",
           line: errors.line)
       }
       return FileRejection(
@@ -225,7 +231,7 @@ struct XMLRecordReader: RecordReader {
     let file = try InputFile(path: path)
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
     defer { buffer.deallocate() }
-    let count = try file.read(into: buffer)
+    let count = try file.readFully(into: buffer)
     var start = 0
     if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
     try body(UnsafeRawBufferPointer(rebasing: buffer[start..<count]))
@@ -282,8 +288,8 @@ struct XMLRecordReader: RecordReader {
 final class XMLErrorCollector {
   var message: String? = nil
   var line: Int? = nil
-  /// libxml2 stopped at one of its hard limits (a text node or name over 10 MB),
-  /// which it reports as running out of memory or as a "huge" node.
+  /// libxml2 stopped at its hard limit on text nodes (10 MB), which it reports
+  /// as a "huge text node" (libxml2 2.9 files it as running out of memory).
   var hitParserLimit = false
 }
 
@@ -298,7 +304,5 @@ private func xmlErrorReceived(_ context: UnsafeMutableRawPointer?, _ error: xmlE
   collector.message = text.split(whereSeparator: \.isNewline)
     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
   collector.line = Int(error.pointee.line)
-  collector.hitParserLimit =
-    error.pointee.code == Int32(XML_ERR_NO_MEMORY.rawValue)
-    || text.range(of: "huge", options: .caseInsensitive) != nil
+  collector.hitParserLimit = text.range(of: "huge text node", options: .caseInsensitive) != nil
 }

@@ -292,6 +292,34 @@ import Testing
     }
   }
 
+  /// A line of 2,048 bytes up to its CR, holding a 600-byte value: over the record
+  /// limit once its line break is counted, which a read ending between CR and LF
+  /// must not change (it used to report the value instead).
+  @Test func aReadEndingBetweenCarriageReturnAndLineFeedChangesNothing() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("crlf.csv")
+    let value = String(repeating: "v", count: 600)
+    let line = "A;" + value + ";" + String(repeating: "w", count: 2_048 - 4 - 600)
+    #expect(line.utf8.count == 2_047)
+    try TestFiles.write("Code;Nom;Note\r\n" + line + "\r\n", to: path)
+    var limits = ReadLimits()
+    limits.maxFieldBytes = 512
+    limits.maxRecordBytes = 2_048
+    let header = "Code;Nom;Note\r\n".utf8.count
+    var verdicts: [String] = []
+    for size in [1, 2, 3, header + 2_047 + 1, 1 << 16] {
+      let found = rejection {
+        let facts = try FileInspection.inspect(path: path, limits: limits)
+        var reader = CSVReader(path: path, facts: facts, limits: limits)
+        reader.chunkSize = size
+        try reader.read(header: { _ in }, row: { _ in })
+      }
+      verdicts.append(found.map { "\($0)" } ?? "read")
+    }
+    #expect(Set(verdicts).count == 1, "\(verdicts)")
+    #expect(verdicts.first == "too-large: a record is longer than 2048 bytes (line 2)")
+  }
+
   @Test func aByteOrderMarkSplitAcrossReadsIsStillTheMark() throws {
     let scratch = try TestFiles.scratch()
     let path = scratch.file("bom.csv")
