@@ -26,6 +26,9 @@ case "$target" in
 esac
 
 bash scripts/install-dependencies.sh >/dev/null
+# SwiftPM does not notice files added to a path dependency (the product) unless
+# the manifest changed: a touched manifest makes it look again.
+touch Fuzz/Package.swift
 # gold fails on the instrumented objects; lld comes with the toolchain.
 mkdir -p Fuzz/.build && build_log="$root/Fuzz/.build/build-$program.log"
 if ! (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing \
