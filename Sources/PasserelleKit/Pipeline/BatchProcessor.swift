@@ -205,13 +205,9 @@ final class BatchProcessor {
       try archive(file)
     } catch let rejection as FileRejection {
       removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
-      try reject(file, batch: batch, because: rejection)
+      outcome.outputs = [try reject(file, batch: batch, because: rejection)]
       outcome.state = .rejected
       outcome.reason = rejection
-      outcome.outputs = [
-        rejection.code == .linkNotFollowed
-          ? rejectedPath(file) + ".reason.json" : rejectedPath(file)
-      ]
     } catch {
       // The environment failed (disk full, folder not writable, manifest locked):
       // not the file's fault, so the attempt does not count against it.
@@ -279,8 +275,12 @@ final class BatchProcessor {
     "\(layout.rejects)/\(file.batch)-\(OutputName.safe(file.originalName))"
   }
 
-  /// Moves a whole file to `out/rejects/` next to its `.reason.json`.
-  func reject(_ file: ClaimedFile, batch: BatchRecord, because rejection: FileRejection) throws {
+  /// Moves a whole file to `out/rejects/` next to its `.reason.json`; returns what
+  /// is kept there for IT.
+  @discardableResult
+  func reject(_ file: ClaimedFile, batch: BatchRecord, because rejection: FileRejection) throws
+    -> String
+  {
     var batch = batch
     batch.state = .rejected
     batch.reasonCode = rejection.code.rawValue
@@ -315,14 +315,22 @@ final class BatchProcessor {
     reason.raw("\n}\n")
     try FileSystem.writeAtomically(reason.bytes, to: destination + ".reason.json")
     try manifest.record(batch)
-    if rejection.code == .linkNotFollowed {
-      // The reason names the target; a link kept in out/rejects/ could be followed
-      // by whoever opens that folder through a share.
-      FileSystem.remove(file.path)
-    } else {
-      try FileSystem.rename(file.path, to: destination)
-    }
+    let kept = try setAside(file)
     FileSystem.syncDirectory(layout.rejects)
+    return kept
+  }
+
+  /// Moves a rejected file next to its reason and returns what is kept. A symbolic
+  /// link is deleted instead (its reason names the target): kept in out/rejects/,
+  /// it could be followed by whoever opens that folder through a share.
+  private func setAside(_ file: ClaimedFile) throws -> String {
+    let destination = rejectedPath(file)
+    if FileSystem.isSymbolicLink(file.path) {
+      FileSystem.remove(file.path)
+      return destination + ".reason.json"
+    }
+    try FileSystem.rename(file.path, to: destination)
+    return destination
   }
 
   /// Outputs a batch left under temporary names (`.<batch>-…`) are removed.
@@ -361,13 +369,9 @@ final class BatchProcessor {
       case BatchState.duplicate.rawValue:
         try archive(file)
       case BatchState.rejected.rawValue:
-        if FileSystem.isSymbolicLink(path) {
-          FileSystem.remove(path)  // a link is never kept (see `reject`)
-        } else {
-          try FileSystem.rename(path, to: rejectedPath(file))
-        }
+        let kept = try setAside(file)
         if var outcome = try manifest.outcome(of: batch) {
-          outcome.outputs = [rejectedPath(file)]
+          outcome.outputs = [kept]
           outcomes.append(outcome)
         }
       default:
