@@ -144,6 +144,17 @@ public final class Manifest: Sendable {
             complete INTEGER NOT NULL);
           """)
     }
+    migrator.registerMigration("v5") { db in
+      // A fingerprint of the source row as read (with what its mapping depends on),
+      // so that a row Sage exports again unchanged is not mapped again; and the
+      // codes of the records the row also describes (its main contact), staged
+      // with it then.
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN rowFingerprint BLOB;
+          ALTER TABLE record ADD COLUMN companions TEXT;
+          """)
+    }
     return migrator
   }
 

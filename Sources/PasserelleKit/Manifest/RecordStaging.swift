@@ -6,7 +6,7 @@ import GRDBSQLite
 private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// What the manifest knows of one record before a batch touches it.
-struct KnownRecord {
+struct KnownRecord: Sendable {
   var fingerprint: Data?
   var smId: Int?
   var kind: String
@@ -17,9 +17,46 @@ struct KnownRecord {
   var picture: String?
   /// Created in SM and not yet in a Sage export: not a deletion when absent.
   var awaitingSage = false
+  /// Of the source row last seen clean (`Digest.row`); nil when it had issues.
+  var rowFingerprint: Data? = nil
+  /// The manifest holds the record's values by Sage label.
+  var hasFields = false
+  /// Codes of the records the row also describes, one per line.
+  var companions: String? = nil
 
   var pictureSHA256: String? { picture.map { String($0.prefix(64)) } }
   var pictureStamp: String? { picture.map { String($0.dropFirst(65)) } }
+}
+
+extension KnownRecord {
+  /// The query that reads one, by resource and code (arguments 1 and 2).
+  static let query = """
+    SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage,
+      rowFingerprint, fields IS NOT NULL, companions
+    FROM record WHERE resource = ? AND code = ?
+    """
+
+  /// Reads the current row of `query`.
+  init(_ statement: SQLiteStatement) {
+    func integer(_ column: Int32) -> Int? {
+      sqlite3_column_type(statement, column) == SQLITE_NULL
+        ? nil : Int(sqlite3_column_int64(statement, column))
+    }
+    func blob(_ column: Int32) -> Data? {
+      guard let pointer = sqlite3_column_blob(statement, column) else { return nil }
+      return Data(bytes: pointer, count: Int(sqlite3_column_bytes(statement, column)))
+    }
+    func text(_ column: Int32) -> String? {
+      guard let pointer = sqlite3_column_text(statement, column) else { return nil }
+      return String(cString: pointer)
+    }
+    self.init(
+      fingerprint: blob(0), smId: integer(1), kind: text(2) ?? "",
+      deleted: sqlite3_column_int(statement, 3) != 0,
+      salesRepKnownEmpty: sqlite3_column_int(statement, 4) != 0, picture: text(5),
+      awaitingSage: sqlite3_column_int(statement, 6) != 0, rowFingerprint: blob(7),
+      hasFields: sqlite3_column_int(statement, 8) != 0, companions: text(9))
+  }
 }
 
 /// The manifest side of converting one full export, inside the batch's single
@@ -37,7 +74,9 @@ final class RecordStaging {
   private let table: String
   private let lookup: Statement
   /// No record of this resource yet (a first export): nothing to look up.
-  private let isFirstOfItsKind: Bool
+  let isFirstOfItsKind: Bool
+  /// The last lookup: a row's companions and its own staging ask for the same code.
+  private var lastKnown: (code: String, record: KnownRecord?)? = nil
   /// Runs only when a key comes back (rare): the common insert stays a plain one.
   private let repeatKey: Statement
   /// Active records of this kind that the file holds: the others are deletions.
@@ -72,19 +111,17 @@ final class RecordStaging {
           smId INTEGER,
           picture TEXT,
           companion INTEGER,
-          fields BLOB);
+          fields BLOB,
+          rowFingerprint BLOB,
+          companions TEXT);
         DELETE FROM temp.\(table);
         """)
-    lookup = try db.makeStatement(
-      sql: """
-        SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage
-        FROM record WHERE resource = ? AND code = ?
-        """)
+    lookup = try db.makeStatement(sql: KnownRecord.query)
     stage = try db.makeStatement(
       sql: """
         INSERT OR IGNORE INTO temp.\(table)(code, line, operation, fingerprint, smId, picture,
-          companion, fields)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          companion, fields, rowFingerprint, companions)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     repeatKey = try db.makeStatement(
       sql: """
@@ -98,25 +135,20 @@ final class RecordStaging {
 
   func known(_ code: String) throws -> KnownRecord? {
     if isFirstOfItsKind { return nil }
+    if let lastKnown, lastKnown.code == code { return lastKnown.record }
     let statement = lookup.sqliteStatement
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, resource)
     try bind(statement, 2, code)
+    let record: KnownRecord?
     switch sqlite3_step(statement) {
-    case SQLITE_ROW:
-      return KnownRecord(
-        fingerprint: blob(statement, 0), smId: integer(statement, 1),
-        kind: String(cString: sqlite3_column_text(statement, 2)),
-        deleted: sqlite3_column_int(statement, 3) != 0,
-        salesRepKnownEmpty: sqlite3_column_int(statement, 4) != 0,
-        picture: sqlite3_column_type(statement, 5) == SQLITE_NULL
-          ? nil : String(cString: sqlite3_column_text(statement, 5)),
-        awaitingSage: sqlite3_column_int(statement, 6) != 0)
-    case SQLITE_DONE:
-      return nil
-    default:
-      throw failure(statement)
+    case SQLITE_ROW: record = KnownRecord(statement)
+    case SQLITE_DONE: record = nil
+    default: throw failure(statement)
     }
+    // The records table does not change before `commit`: the answer stays true.
+    lastKnown = (code, record)
+    return record
   }
 
   /// Outcome of staging a key that the file already held.
@@ -134,7 +166,7 @@ final class RecordStaging {
   func stage(
     code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?,
     smId matchedId: Int? = nil, picture: String? = nil, companion: Int? = nil,
-    fields: [UInt8]? = nil
+    fields: [UInt8]? = nil, rowFingerprint: Data? = nil, companions: String? = nil
   ) throws -> Repeat? {
     let smId = known?.smId ?? matchedId
     let statement = stage.sqliteStatement
@@ -175,6 +207,18 @@ final class RecordStaging {
       }
     } else {
       sqlite3_bind_null(statement, 8)
+    }
+    if let rowFingerprint {
+      _ = rowFingerprint.withUnsafeBytes {
+        sqlite3_bind_blob(statement, 9, $0.baseAddress, Int32($0.count), sqliteTransient)
+      }
+    } else {
+      sqlite3_bind_null(statement, 9)
+    }
+    if let companions {
+      try bind(statement, 10, companions)
+    } else {
+      sqlite3_bind_null(statement, 10)
     }
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
@@ -218,11 +262,6 @@ final class RecordStaging {
   private func integer(_ statement: SQLiteStatement, _ column: Int32) -> Int? {
     sqlite3_column_type(statement, column) == SQLITE_NULL
       ? nil : Int(sqlite3_column_int64(statement, column))
-  }
-
-  private func blob(_ statement: SQLiteStatement, _ column: Int32) -> Data? {
-    guard let pointer = sqlite3_column_blob(statement, column) else { return nil }
-    return Data(bytes: pointer, count: Int(sqlite3_column_bytes(statement, column)))
   }
 
   private func failure(_ statement: SQLiteStatement) -> DatabaseError {
@@ -291,11 +330,13 @@ final class RecordStaging {
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
-          deleted, firstBatch, lastBatch, fields)
-        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields
+          deleted, firstBatch, lastBatch, fields, rowFingerprint, companions)
+        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields,
+          rowFingerprint, companions
         FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
         ON CONFLICT(resource, code) DO UPDATE SET
           kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
+          rowFingerprint = excluded.rowFingerprint, companions = excluded.companions,
           smId = COALESCE(record.smId, excluded.smId),
           picture = COALESCE(excluded.picture, record.picture), deleted = 0,
           lastBatch = excluded.lastBatch, awaitingSage = 0,
@@ -316,6 +357,15 @@ final class RecordStaging {
              WHERE fields IS NOT NULL AND operation IS NULL AND occurrences = 1)
           """, arguments: [resource])
     }
+    // An unchanged record mapped again (its row changed in ways SM does not see, or
+    // was never fingerprinted) keeps its row's fingerprint for the next export.
+    try db.execute(
+      sql: """
+        UPDATE record SET rowFingerprint = s.rowFingerprint, companions = s.companions
+        FROM temp.\(table) AS s
+        WHERE record.resource = ? AND record.code = s.code AND s.operation IS NULL
+          AND s.occurrences = 1 AND s.rowFingerprint IS NOT NULL
+        """, arguments: [resource])
     // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
     try db.execute(
       sql: """

@@ -141,11 +141,13 @@ final class SharedRecordBook {
   }
 
   /// Records what an SM change did to a known record: what Sage will hold, what
-  /// both sides agree on, and SM's id when the map lacked it.
+  /// both sides agree on, and SM's id when the map lacked it. Sage's next export
+  /// of the record is mapped again, whatever its row.
   func update(code: String, smId: Int?, sage: FieldSnapshot, synced: FieldSnapshot) throws {
     try db.execute(
       sql: """
-        UPDATE record SET fields = ?, syncedFields = ?, smId = COALESCE(smId, ?)
+        UPDATE record SET fields = ?, syncedFields = ?, smId = COALESCE(smId, ?),
+          rowFingerprint = NULL
         WHERE resource = ? AND code = ?
         """, arguments: [sage.encoded, synced.encoded, smId, resource, code])
   }

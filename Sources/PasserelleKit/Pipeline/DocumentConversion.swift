@@ -23,15 +23,17 @@ struct DocumentConversion {
       setup: { labels in
         let mapping = DocumentMapping(header: Header(labels: labels))
         let columns = labels.count
-        return { row in
-          let mapped = mapping.map(row)
-          guard let problem = ExportConversion.shapeProblem(row, columns: columns) else {
-            return mapped
+        return {
+          { row in
+            let mapped = mapping.map(row)
+            guard let problem = ExportConversion.shapeProblem(row, columns: columns) else {
+              return mapped
+            }
+            return mapped.adding(
+              RowIssue(
+                line: row.line, key: mapped.number, field: "", severity: .error, code: .raggedRow,
+                message: problem + "; its document is left out", value: ""))
           }
-          return mapped.adding(
-            RowIssue(
-              line: row.line, key: mapped.number, field: "", severity: .error, code: .raggedRow,
-              message: problem + "; its document is left out", value: ""))
         }
       },
       consume: { rows in

@@ -29,6 +29,37 @@ struct ExportConversion {
     var guid: String
     /// Fingerprints and guids of the record's companions, in their order.
     var companionDigests: [(fingerprint: Data, guid: String)] = []
+    /// Of the source row, kept when the row may be recognised next time.
+    var rowFingerprint: Data? = nil
+    /// Set when the row was recognised as unchanged and not mapped: the manifest's
+    /// records of it and of its companions, as the mapping thread read them. The
+    /// record and its companions then hold only their keys and the fingerprints
+    /// last sent.
+    var lastSent: UnchangedRows.LastSent? = nil
+
+    /// A row recognised as unchanged.
+    init(line: Int, lastSent: UnchangedRows.LastSent) {
+      self.line = line
+      record = MappedRecord(key: lastSent.code, data: [], salesRep: .none, issues: [])
+      record.companions = lastSent.companions.map {
+        MappedRecord(key: $0.code, data: [], salesRep: .none, issues: [])
+      }
+      fingerprint = lastSent.record.fingerprint
+      guid = ""
+      companionDigests = lastSent.companions.map { ($0.record.fingerprint ?? Data(), "") }
+      self.lastSent = lastSent
+    }
+
+    init(
+      line: Int, record: MappedRecord, fingerprint: Data?, guid: String,
+      companionDigests: [(fingerprint: Data, guid: String)] = []
+    ) {
+      self.line = line
+      self.record = record
+      self.fingerprint = fingerprint
+      self.guid = guid
+      self.companionDigests = companionDigests
+    }
   }
 
   func run(in db: Database) throws -> Result {
@@ -213,7 +244,10 @@ struct KeyedConversion {
         for issue in companion.issues { try note(issue) }
         if companion.isRejected { continue }
         let digest = prepared.companionDigests[index]
-        let known = try staging.known(companion.key)
+        // The mapping thread read the manifest as this transaction sees it: the
+        // batch holds the write lock and changes records only when it commits.
+        let known =
+          try prepared.lastSent.map { $0.companions[index].record } ?? staging.known(companion.key)
         // The contacts export lists this person too: it owns the contact.
         if let known, known.kind == "contact", !known.deleted { continue }
         let unchanged =
@@ -274,6 +308,7 @@ struct KeyedConversion {
         let digest = Digest.upsert(record.data)
         prepared.fingerprint = digest.fingerprint
         prepared.guid = digest.guid
+        prepared.rowFingerprint = nil
       } else if let alternate = record.alternateKey, alternate != record.key,
         prepared.fingerprint != nil, let main = try staging.known(alternate),
         main.kind.hasSuffix("-contact") || main.kind == plan.kind, !main.deleted
@@ -286,8 +321,9 @@ struct KeyedConversion {
         let digest = Digest.upsert(record.data)
         prepared.fingerprint = digest.fingerprint
         prepared.guid = digest.guid
+        prepared.rowFingerprint = nil
       }
-      let known = try staging.known(record.key)
+      let known = try prepared.lastSent?.record ?? staging.known(record.key)
       var status = RowStatus.rejected
       var fingerprint = prepared.fingerprint
       var referenceIds: [(String, Int)] = []
@@ -353,10 +389,14 @@ struct KeyedConversion {
       // its operation (to withdraw it if the company turns out duplicated).
       let companionOperation =
         status == .rejected ? nil : try consumeCompanions(prepared, companyId: known?.smId)
+      let rowFingerprint = status == .rejected ? nil : prepared.rowFingerprint
       if let repeated = try staging.stage(
         code: record.key, line: line, operation: operation, fingerprint: fingerprint,
         known: known, smId: matchedId, picture: picture.map { $0.sha256 + " " + $0.picture.stamp },
-        companion: companionOperation, fields: record.sharedFields)
+        companion: companionOperation, fields: record.sharedFields,
+        rowFingerprint: rowFingerprint,
+        companions: rowFingerprint == nil || record.companions.isEmpty
+          ? nil : record.companions.map(\.key).joined(separator: "\n"))
       {
         if let companionOperation, let companionPayload {
           companionPayload.removed.insert(companionOperation)
@@ -446,24 +486,41 @@ struct KeyedConversion {
 
     let pipeline = RowPipeline<PreparedRow>(
       ExportReader(path: path, facts: facts, limits: settings.limits))
+    let encoding = facts.encoding
+    // Rows of a first export of its kind cannot have been seen: none is looked up.
+    let manifestPath = staging.isFirstOfItsKind ? nil : db.mainFilePath
     try pipeline.run(
       setup: { labels in
         let columns = labels.count
-        return { row in
-          var record = plan.map(row, userIds)
-          if let problem = ExportConversion.shapeProblem(row, columns: columns) {
-            record.issues.append(
-              RowIssue(
-                line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
-                message: problem, value: ""))
+        let unchangedRows = UnchangedRows(
+          plan: plan, header: Header(labels: labels), encoding: encoding, tables: tables,
+          userIds: userIds, manifestPath: manifestPath)
+        return {
+          let matcher = unchangedRows.matcher()
+          return { row in
+            let rowFingerprint = matcher.fingerprint(row)
+            if let lastSent = matcher.lastSent(row, fingerprint: rowFingerprint) {
+              return PreparedRow(line: row.line, lastSent: lastSent)
+            }
+            var record = plan.map(row, userIds)
+            if let problem = ExportConversion.shapeProblem(row, columns: columns) {
+              record.issues.append(
+                RowIssue(
+                  line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
+                  message: problem, value: ""))
+            }
+            guard !record.isRejected else {
+              return PreparedRow(line: row.line, record: record, fingerprint: nil, guid: "")
+            }
+            let digest = Digest.upsert(record.data)
+            var prepared = PreparedRow(
+              line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid,
+              companionDigests: record.companions.map { Digest.upsert($0.data) })
+            if unchangedRows.mayRecognise(record, row: row) {
+              prepared.rowFingerprint = rowFingerprint
+            }
+            return prepared
           }
-          guard !record.isRejected else {
-            return PreparedRow(line: row.line, record: record, fingerprint: nil, guid: "")
-          }
-          let digest = Digest.upsert(record.data)
-          return PreparedRow(
-            line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid,
-            companionDigests: record.companions.map { Digest.upsert($0.data) })
         }
       },
       consume: { rows in

@@ -77,7 +77,9 @@ final class BoundedQueue<Element>: @unchecked Sendable {
 /// work, which must stay sequential). Memory stays bounded: at most a few blocks
 /// are in flight.
 final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
-  typealias Mapper = @Sendable (SourceRow) -> Prepared
+  typealias Mapper = (SourceRow) -> Prepared
+  /// Makes the mapper of one mapping thread, which may keep state of its own.
+  typealias MapperFactory = @Sendable () -> Mapper
 
   private let reader: any RecordReader
   private let encoding: TextEncoding
@@ -96,7 +98,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let spare: BoundedQueue<[SourceRow]>
   private let results: BoundedQueue<(Int, [Prepared])>
   private let lock = NSLock()
-  private var mapper: Mapper? = nil
+  private var makeMapper: MapperFactory? = nil
   private var readFailure: Error? = nil
   private let setupReady = DispatchSemaphore(value: 0)
   private let finished = DispatchGroup()
@@ -109,10 +111,11 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     spare = BoundedQueue(capacity: 16)
   }
 
-  /// `setup` sees the header (on the reading thread) and returns the mapping of
-  /// each row; `consume` receives the mapped rows in file order (on this thread).
+  /// `setup` sees the header (on the reading thread) and returns what makes each
+  /// mapping thread's mapper; `consume` receives the mapped rows in file order (on
+  /// this thread).
   func run(
-    setup: @escaping @Sendable ([String]) throws -> Mapper,
+    setup: @escaping @Sendable ([String]) throws -> MapperFactory,
     consume: ([Prepared]) throws -> Void
   ) throws {
     finished.enter()
@@ -126,7 +129,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
       throw error
     }
     setupReady.wait()
-    guard let mapper = lock.withLock({ self.mapper }) else {
+    guard let makeMapper = lock.withLock({ self.makeMapper }) else {
       finished.wait()
       throw lock.withLock { readFailure } ?? FileRejection(.emptyFile, "the file has no header")
     }
@@ -138,7 +141,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
       do {
         try WorkerThread.start("mapper") { [self] in
           defer { finished.leave() }
-          map(with: mapper)
+          map(with: makeMapper())
           mapperEnded()
         }
         started += 1
@@ -192,7 +195,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     finished.wait()
   }
 
-  private func read(setup: @Sendable ([String]) throws -> Mapper) {
+  private func read(setup: @Sendable ([String]) throws -> MapperFactory) {
     var sequence = 0
     var takenBytes = 0
     var taken: [SourceRow] = []
@@ -205,8 +208,8 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     do {
       try reader.read(
         header: { labels in
-          let mapper = try setup(labels)
-          lock.withLock { self.mapper = mapper }
+          let makeMapper = try setup(labels)
+          lock.withLock { self.makeMapper = makeMapper }
           signalled = true
           setupReady.signal()
         },

@@ -392,11 +392,12 @@ final class CSVParseState {
 private func csvFieldEnded(
   _ field: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?
 ) {
-  let state = Unmanaged<CSVParseState>.fromOpaque(context!).takeUnretainedValue()
-  state.fieldEnded(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+  // The reader holds the state for the whole parse: no retain per value.
+  Unmanaged<CSVParseState>.fromOpaque(context!)._withUnsafeGuaranteedRef {
+    $0.fieldEnded(UnsafeRawBufferPointer(start: field, count: field == nil ? 0 : length))
+  }
 }
 
 private func csvRecordEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-  let state = Unmanaged<CSVParseState>.fromOpaque(context!).takeUnretainedValue()
-  state.recordEnded()
+  Unmanaged<CSVParseState>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.recordEnded() }
 }

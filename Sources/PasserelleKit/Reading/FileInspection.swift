@@ -61,10 +61,13 @@ enum FileInspection {
         validator.consume(chunk)
         var index = 0
         while index < chunk.count {
-          // Plain text (no control byte below 0x0B, no high byte) is skipped eight bytes at a time.
+          // Plain text (no high byte, no NUL, no line feed; tabs are plain text) is
+          // skipped eight bytes at a time.
           if index + 8 <= chunk.count {
             let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 0x0B) {
+            if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 1)
+              && !ByteWord.hasByte(word ^ ByteWord.lineFeeds, below: 1)
+            {
               index += 8
               markProgress = 0
               continue
@@ -140,6 +143,7 @@ enum FileInspection {
 enum ByteWord {
   static let ones: UInt64 = 0x0101_0101_0101_0101
   static let highBits: UInt64 = 0x8080_8080_8080_8080
+  static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
 
   @inline(__always) static func hasHighByte(_ word: UInt64) -> Bool { word & highBits != 0 }
 

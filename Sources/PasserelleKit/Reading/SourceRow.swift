@@ -142,6 +142,17 @@ public final class SourceRow {
     UnsafeRawBufferPointer(start: bytes + starts[column], count: ends[column] - starts[column])
   }
 
+  /// The row's storage as it stands: the value bytes, where each value starts and
+  /// where it ends. Equal storage means equal values (the converse may not hold).
+  func withStorage<T>(
+    _ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> T
+  ) -> T {
+    body(
+      UnsafeRawBufferPointer(start: bytes, count: byteCount),
+      UnsafeBufferPointer(start: starts, count: fieldCount),
+      UnsafeBufferPointer(start: ends, count: fieldCount))
+  }
+
   /// Bytes of all values, and the room the buffer has grown to.
   var storedBytes: Int { byteCount }
   var capacityBytes: Int { byteCapacity }

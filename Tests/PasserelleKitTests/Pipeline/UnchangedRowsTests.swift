@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PasserelleKit
+
+/// A row Sage exports again exactly as before is recognised by its fingerprint and
+/// not mapped again. To tell a recognised row from a row mapped again to the same
+/// result, the tests overwrite the fingerprints of what was sent: a recognised row
+/// takes the manifest's word and stays unchanged, a row mapped again differs from
+/// the overwritten value and is sent.
+@Suite struct UnchangedRowsTests {
+  let builder: CustomerExportBuilder
+  let export: [UInt8]
+
+  init() throws {
+    builder = try CustomerExportBuilder()
+    export = builder.build(count: 60)
+  }
+
+  /// Converts `export`, then overwrites the fingerprints of every account sent.
+  /// Returns how many accounts have a row fingerprint.
+  private func convertAndOverwriteFingerprints(_ root: TestRoot) throws -> Int {
+    try root.drop(export, as: "Clients.Txt")
+    let first = try #require(try root.runOnce().first)
+    #expect(first.state == .done)
+    let manifest = try DatabaseQueue(path: root.layout.manifest)
+    return try manifest.write { db in
+      try db.execute(
+        sql: "UPDATE record SET fingerprint = zeroblob(16) WHERE resource = 'accounts'")
+      return try Int.fetchOne(
+        db,
+        sql:
+          "SELECT COUNT(*) FROM record WHERE resource = 'accounts' AND rowFingerprint IS NOT NULL"
+      ) ?? 0
+    }
+  }
+
+  /// The same export under another content hash (one more blank line at the end).
+  private func dropAgain(_ root: TestRoot, _ bytes: [UInt8], as name: String) throws -> BatchOutcome
+  {
+    try root.drop(bytes + Array("\r\n".utf8), as: name)
+    return try #require(try root.runOnce().first)
+  }
+
+  @Test func aRowExportedAgainAsItWasIsNotMappedAgain() throws {
+    let root = try TestRoot()
+    let recognisable = try convertAndOverwriteFingerprints(root)
+    // Rows with a warning (a phone left out…) are always mapped: most rows are clean.
+    #expect(recognisable >= 40)
+    let again = try dropAgain(root, export, as: "Clients encore.Txt")
+    #expect(again.state == .done)
+    #expect(again.counts.read == 60)
+    #expect(again.counts.unchanged == recognisable)
+    #expect(again.counts.emitted == 60 - recognisable)
+    // The main contacts of recognised rows are staged too: none is taken as deleted.
+    #expect(again.counts.deletions == 0)
+    #expect(root.payloads("contacts").count == 1)
+  }
+
+  @Test func aChangedTableMapsEveryRowAgain() throws {
+    let root = try TestRoot()
+    _ = try convertAndOverwriteFingerprints(root)
+    // A new SM country table changes what the mapping makes of every row.
+    root.settings.tables.countryIds = ["FR": 73]
+    let again = try dropAgain(root, export, as: "Clients encore.Txt")
+    #expect(again.counts.emitted == 60)
+    #expect(again.counts.unchanged == 0)
+  }
+
+  @Test func aReorderedHeaderMapsEveryRowAgain() throws {
+    let root = try TestRoot()
+    _ = try convertAndOverwriteFingerprints(root)
+    // The same values with two columns swapped, header included: other row bytes.
+    func swapped(_ bytes: [UInt8]) -> [UInt8] {
+      let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+      return Array(
+        lines.map { line -> [UInt8] in
+          var fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map(Array.init)
+          if fields.count > 9 { fields.swapAt(7, 8) }
+          return Array(fields.joined(separator: [0x09]))
+        }.joined(separator: [0x0A]))
+    }
+    let again = try dropAgain(root, swapped(export), as: "Clients encore.Txt")
+    #expect(again.counts.emitted == 60)
+  }
+
+  @Test func aChangedRowIsMappedAndItsFingerprintFollows() throws {
+    let root = try TestRoot()
+    try root.drop(export, as: "Clients.Txt")
+    _ = try root.runOnce()
+    let manifest = try DatabaseQueue(path: root.layout.manifest)
+    func rowFingerprint(_ code: String) throws -> Data? {
+      try manifest.read { db in
+        try Data.fetchOne(
+          db, sql: "SELECT rowFingerprint FROM record WHERE resource = 'accounts' AND code = ?",
+          arguments: [code])
+      }
+    }
+    let code = builder.code("G", 3)
+    let before = try #require(try rowFingerprint(code))
+    let changed = builder.build(count: 60) { index, fields in
+      if index == 3 { fields[8] = Array("Quimper".utf8) }
+    }
+    let again = try dropAgain(root, changed, as: "Clients 2.Txt")
+    #expect(again.counts.emitted == 1)
+    let after = try #require(try rowFingerprint(code))
+    #expect(after != before)
+    // Exported once more as it now is: recognised, nothing sent.
+    let third = try dropAgain(root, changed + Array("\r\n".utf8), as: "Clients 3.Txt")
+    #expect(third.counts.emitted == 0)
+    #expect(third.counts.unchanged == 60)
+  }
+
+  @Test func aRecordDeletedThenExportedAgainIsSentAgain() throws {
+    let root = try TestRoot()
+    try root.drop(export, as: "Clients.Txt")
+    _ = try root.runOnce()
+    let shorter = builder.build(count: 58)
+    let second = try dropAgain(root, shorter, as: "Clients 2.Txt")
+    #expect(second.counts.deletions == 2)
+    // The two rows come back byte for byte: their records are deleted, so they go.
+    let third = try dropAgain(root, export + Array("\r\n".utf8), as: "Clients 3.Txt")
+    #expect(third.counts.emitted == 2)
+    let payload = try #require(third.outputs.first { $0.hasSuffix("-accounts.json") })
+    #expect(
+      try root.operations(payload).map(\.extId) == [builder.code("G", 58), builder.code("G", 59)])
+  }
+
+  @Test func aChangeFromSalesManagementMakesTheRowMappedAgain() throws {
+    let root = try TestRoot()
+    try root.drop(export, as: "Clients.Txt")
+    _ = try root.runOnce()
+    let manifest = try Manifest(path: root.layout.manifest)
+    let code = builder.code("G", 0)
+    try manifest.write { db in
+      try SharedRecordBook(db: db, resource: "accounts").update(
+        code: code, smId: 11, sage: FieldSnapshot(), synced: FieldSnapshot())
+    }
+    let cleared = try manifest.read { db in
+      try Bool.fetchOne(
+        db,
+        sql: "SELECT rowFingerprint IS NULL FROM record WHERE resource = 'accounts' AND code = ?",
+        arguments: [code])
+    }
+    #expect(cleared == true)
+  }
+}
