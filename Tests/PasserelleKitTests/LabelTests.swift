@@ -21,3 +21,24 @@ import Testing
     #expect(LabelKey.normalise("Code") != LabelKey.normalise("Code Postal"))
   }
 }
+
+@Suite struct LabelKeyQuickPathTests {
+  /// Every Latin-1 character, alone, between letters and in capitals, gives what
+  /// Foundation's folding gives: the quick path for French text changes nothing.
+  @Test func theLatinPathAgreesWithFoundationsFolding() {
+    for value in UInt32(0x20)...0x17F {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let character = String(Character(scalar))
+      for text in [character, "a\(character)b", "N\(character) TVA", "\(character)\(character)"] {
+        #expect(
+          LabelKey.normalise(text) == LabelKey.normaliseByFolding(text),
+          "U+\(String(value, radix: 16)) in \(text)")
+      }
+    }
+    for text in ["Hélène LEFÈVRE", "Société du contact", "Œuvre", "Ça va", "Nº", "François-Xavier"]
+    {
+      #expect(LabelKey.normalise(text) == LabelKey.normaliseByFolding(text), "\(text)")
+    }
+    #expect(LabelKey.normalise("Hélène  LEFÈVRE") == "helene lefevre")
+  }
+}

@@ -171,55 +171,17 @@ final class RecordStaging {
     let smId = known?.smId ?? matchedId
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
+    if fields != nil { stagedFields = true }
     try bind(statement, 1, code)
     sqlite3_bind_int64(statement, 2, Int64(line))
-    if let operation {
-      sqlite3_bind_int64(statement, 3, Int64(operation))
-    } else {
-      sqlite3_bind_null(statement, 3)
-    }
-    if let fingerprint {
-      _ = fingerprint.withUnsafeBytes {
-        sqlite3_bind_blob(statement, 4, $0.baseAddress, Int32($0.count), sqliteTransient)
-      }
-    } else {
-      sqlite3_bind_null(statement, 4)
-    }
-    if let smId {
-      sqlite3_bind_int64(statement, 5, Int64(smId))
-    } else {
-      sqlite3_bind_null(statement, 5)
-    }
-    if let picture {
-      try bind(statement, 6, picture)
-    } else {
-      sqlite3_bind_null(statement, 6)
-    }
-    if let companion {
-      sqlite3_bind_int64(statement, 7, Int64(companion))
-    } else {
-      sqlite3_bind_null(statement, 7)
-    }
-    if let fields {
-      stagedFields = true
-      _ = fields.withUnsafeBytes {
-        sqlite3_bind_blob(statement, 8, $0.baseAddress, Int32($0.count), sqliteTransient)
-      }
-    } else {
-      sqlite3_bind_null(statement, 8)
-    }
-    if let rowFingerprint {
-      _ = rowFingerprint.withUnsafeBytes {
-        sqlite3_bind_blob(statement, 9, $0.baseAddress, Int32($0.count), sqliteTransient)
-      }
-    } else {
-      sqlite3_bind_null(statement, 9)
-    }
-    if let companions {
-      try bind(statement, 10, companions)
-    } else {
-      sqlite3_bind_null(statement, 10)
-    }
+    bind(statement, 3, integer: operation)
+    bind(statement, 4, blob: fingerprint)
+    bind(statement, 5, integer: smId)
+    try bind(statement, 6, text: picture)
+    bind(statement, 7, integer: companion)
+    bind(statement, 8, blob: fields)
+    bind(statement, 9, blob: rowFingerprint)
+    try bind(statement, 10, text: companions)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
       if let known, !known.deleted, !known.awaitingSage, known.kind == kind { matchedActive += 1 }
@@ -257,6 +219,32 @@ final class RecordStaging {
       }
     }
     if status != SQLITE_OK { throw failure(statement) }
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, integer: Int?) {
+    if let integer {
+      sqlite3_bind_int64(statement, index, Int64(integer))
+    } else {
+      sqlite3_bind_null(statement, index)
+    }
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, text: String?) throws {
+    if let text {
+      try bind(statement, index, text)
+    } else {
+      sqlite3_bind_null(statement, index)
+    }
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, blob: (some ContiguousBytes)?) {
+    guard let blob else {
+      sqlite3_bind_null(statement, index)
+      return
+    }
+    _ = blob.withUnsafeBytes {
+      sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), sqliteTransient)
+    }
   }
 
   private func integer(_ statement: SQLiteStatement, _ column: Int32) -> Int? {

@@ -5,7 +5,11 @@ import Foundation
 /// "n° tva  intracom" are one label; so are Sage's double-spaced labels).
 public enum LabelKey {
   public static func normalise(_ label: String) -> String {
-    if let ascii = normaliseASCII(label) { return ascii }
+    normaliseLatin(label) ?? normaliseByFolding(label)
+  }
+
+  /// Foundation's folding, for any text.
+  static func normaliseByFolding(_ label: String) -> String {
     let folded = label.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     var key = ""
     key.reserveCapacity(folded.utf8.count)
@@ -22,28 +26,44 @@ public enum LabelKey {
     return key
   }
 
-  /// The same result for plain ASCII text, without Foundation's folding (which
-  /// costs microseconds per call: too much on a per-row path).
-  private static func normaliseASCII(_ label: String) -> String? {
-    var label = label
-    return label.withUTF8 { bytes -> String? in
-      var key: [UInt8] = []
-      key.reserveCapacity(bytes.count)
-      var pendingSpace = false
-      for byte in bytes {
-        if byte >= 0x80 { return nil }
+  /// The same result for ASCII text and the accented Latin-1 letters French uses,
+  /// without Foundation's folding (which costs microseconds per call: too much on a
+  /// per-row path); nil for any other character.
+  private static func normaliseLatin(_ label: String) -> String? {
+    var key: [UInt8] = []
+    key.reserveCapacity(label.utf8.count)
+    var pendingSpace = false
+    for scalar in label.unicodeScalars {
+      let value = scalar.value
+      var folded: UInt8 = 0
+      if value < 0x80 {
+        let byte = UInt8(value)
         let lower = byte | 0x20
-        if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-          if pendingSpace && !key.isEmpty { key.append(0x20) }
-          pendingSpace = false
-          key.append(byte >= 0x30 && byte <= 0x39 ? byte : lower)
-        } else {
-          pendingSpace = true
+        if lower >= 0x61 && lower <= 0x7A {
+          folded = lower
+        } else if byte >= 0x30 && byte <= 0x39 {
+          folded = byte
         }
+      } else if value >= 0xC0 && value <= 0xFF, latinBases[Int(value - 0xC0)] != 0 {
+        folded = latinBases[Int(value - 0xC0)]
+      } else {
+        return nil
       }
-      return String(decoding: key, as: UTF8.self)
+      if folded == 0 {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace && !key.isEmpty { key.append(0x20) }
+      pendingSpace = false
+      key.append(folded)
     }
+    return String(decoding: key, as: UTF8.self)
   }
+
+  /// U+00C0…U+00FF → the lowercase ASCII letter it carries an accent on, or 0 when
+  /// it is no such letter (Æ, Ð, ×, Ø, Þ, ß…: left to Foundation).
+  private static let latinBases: [UInt8] = Array(
+    "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y".utf8)
 }
 
 /// A field an entity reads, known by its Sage label and its aliases (other

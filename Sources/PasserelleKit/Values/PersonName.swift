@@ -61,7 +61,13 @@ extension PersonName {
 /// The word-level rules behind `PersonName.split`.
 private enum NameWords {
   static func words(_ text: Substring) -> [String] {
-    text.split(whereSeparator: \.isWhitespace).map(String.init)
+    // ASCII (most names): split on its whitespace bytes, without walking characters.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map {
+        String(decoding: $0, as: UTF8.self)
+      }
+    }
+    return text.split(whereSeparator: \.isWhitespace).map(String.init)
   }
 
   /// Lowercased spelling (without a final dot) → normalised civility.
@@ -99,9 +105,12 @@ private enum NameWords {
   ]
 
   /// A particle as written in lowercase, or in capitals when `capitals` (an all-capitals name).
+  private static let elidedInCapitals = ["D'", "D\u{2019}"]
+  private static let elided = ["d'", "d\u{2019}"]
+
   static func isParticle(_ word: String, capitals: Bool) -> Bool {
-    let elided = capitals ? ["D'", "D\u{2019}"] : ["d'", "d\u{2019}"]
-    if elided.contains(where: { word.hasPrefix($0) && word.count > 2 }) { return true }
+    let prefixes = capitals ? elidedInCapitals : elided
+    if prefixes.contains(where: { word.hasPrefix($0) && word.count > 2 }) { return true }
     if capitals { return word == word.uppercased() && particles.contains(word.lowercased()) }
     return particles.contains(word)
   }
@@ -109,6 +118,7 @@ private enum NameWords {
   /// At least two letters, all capitals; hyphens and apostrophes allowed, and a leading
   /// lowercase "d'" ("d'ARTAGNAN").
   static func isInCapitals(_ word: String) -> Bool {
+    if word.utf8.allSatisfy({ $0 < 0x80 }) { return isInCapitalsASCII(word.utf8) }
     var rest = Substring(word)
     if rest.hasPrefix("d'") || rest.hasPrefix("d\u{2019}") { rest = rest.dropFirst(2) }
     var letters = 0
@@ -118,6 +128,21 @@ private enum NameWords {
         letters += 1
       } else if character != "-" && character != "'" && character != "\u{2019}" {
         return false
+      }
+    }
+    return letters >= 2
+  }
+
+  /// `isInCapitals` for ASCII, where a character is a byte.
+  private static func isInCapitalsASCII(_ word: String.UTF8View) -> Bool {
+    var rest = word[...]
+    if rest.starts(with: "d'".utf8) { rest = rest.dropFirst(2) }
+    var letters = 0
+    for byte in rest {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1
+      case UInt8(ascii: "-"), UInt8(ascii: "'"): continue
+      default: return false
       }
     }
     return letters >= 2
