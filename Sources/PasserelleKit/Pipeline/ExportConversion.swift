@@ -543,11 +543,13 @@ struct KeyedConversion {
     }
     let (missing, known) = try staging.deletionCandidates()
     try guardDeletions(missing: missing, known: known, of: entity.rawValue)
+    var missingCompanions = 0
     if let companionStaging {
       // A customers export whose contact columns came out empty must not wipe the
       // main contacts either.
       let (missing, known) = try companionStaging.deletionCount()
       try guardDeletions(missing: missing, known: known, of: "main contacts of \(entity.rawValue)")
+      missingCompanions = missing
     }
     if missing > 0 {
       let removalData: [UInt8]? =
@@ -562,7 +564,7 @@ struct KeyedConversion {
       }
     }
     var companionDeletions = 0
-    if let companionStaging {
+    if let companionStaging, missingCompanions > 0 {
       try companionStaging.forEachDeletion { code, fingerprint, smId in
         if companionPayload == nil {
           companionPayload = try outputs.payload(resource: "contacts", entity: entity.rawValue)
