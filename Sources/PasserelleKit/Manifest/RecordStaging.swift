@@ -345,14 +345,17 @@ final class RecordStaging {
              WHERE fields IS NOT NULL AND operation IS NULL AND occurrences = 1)
           """, arguments: [resource])
     }
-    // An unchanged record mapped again (its row changed in ways SM does not see, or
-    // was never fingerprinted) keeps its row's fingerprint for the next export.
+    // An unchanged record keeps the fingerprint of the row that now stands for it,
+    // or none when that row may not be recognised (a warning now, say, on a main
+    // contact sent differently since): an older fingerprint would let the older row
+    // pass for unchanged while what was last sent has moved on. Recognised rows are
+    // staged with the fingerprint they matched, and write nothing.
     try db.execute(
       sql: """
         UPDATE record SET rowFingerprint = s.rowFingerprint, companions = s.companions
         FROM temp.\(table) AS s
         WHERE record.resource = ? AND record.code = s.code AND s.operation IS NULL
-          AND s.occurrences = 1 AND s.rowFingerprint IS NOT NULL
+          AND s.occurrences = 1 AND record.rowFingerprint IS NOT s.rowFingerprint
         """, arguments: [resource])
     // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
     try db.execute(

@@ -47,6 +47,7 @@ struct ExportConversion {
       fingerprint = lastSent.record.fingerprint
       guid = ""
       companionDigests = lastSent.companions.map { ($0.record.fingerprint ?? Data(), "") }
+      rowFingerprint = lastSent.record.rowFingerprint
       self.lastSent = lastSent
     }
 

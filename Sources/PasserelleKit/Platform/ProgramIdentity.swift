@@ -15,7 +15,7 @@ enum ProgramIdentity {
     #if os(Linux)
       let executable = "/proc/self/exe"
     #else
-      let executable = CommandLine.arguments.first ?? ""
+      let executable = Bundle.main.executablePath ?? ""
     #endif
     guard stat(executable, &info) == 0 else {
       // Unknown: a value no other run shares, so that nothing is taken as unchanged.

@@ -106,10 +106,50 @@ import Testing
     #expect(again.counts.emitted == 1)
     let after = try #require(try rowFingerprint(code))
     #expect(after != before)
-    // Exported once more as it now is: recognised, nothing sent.
+    // Exported once more as it now is: every row is recognised, the changed one by
+    // its new fingerprint (what was sent is overwritten: a row mapped again would go).
+    try manifest.write { db in
+      try db.execute(
+        sql: "UPDATE record SET fingerprint = zeroblob(16) WHERE resource = 'accounts'")
+    }
     let third = try dropAgain(root, changed + Array("\r\n".utf8), as: "Clients 3.Txt")
     #expect(third.counts.emitted == 0)
     #expect(third.counts.unchanged == 60)
+  }
+
+  @Test func aMainContactChangedAndChangedBackIsSentBack() throws {
+    let root = try TestRoot()
+    let labels = builder.header.split(separator: 0x09, omittingEmptySubsequences: false)
+    let email = try #require(labels.firstIndex { Array($0) == Array("E-mail du contact".utf8) })
+    let row = try #require(
+      (0..<60).first { !builder.templates[$0 % builder.templates.count][email].isEmpty })
+    try root.drop(export, as: "Clients.Txt")
+    _ = try root.runOnce()
+    let fingerprinted = try DatabaseQueue(path: root.layout.manifest).read { db in
+      try Bool.fetchOne(
+        db,
+        sql:
+          "SELECT rowFingerprint IS NOT NULL FROM record WHERE resource = 'accounts' AND code = ?",
+        arguments: [builder.code("G", row)])
+    }
+    #expect(fingerprinted == true)
+    // The accountant mistypes the contact's e-mail: it is left out (a warning), so
+    // the contact is sent without it and its row is not fingerprinted.
+    let mistyped = builder.build(count: 60) { index, fields in
+      if index == row { fields[email] = Array("pas-une-adresse".utf8) }
+    }
+    let second = try dropAgain(root, mistyped, as: "Clients 2.Txt")
+    #expect(second.counts.warnings >= 1)
+    #expect(root.payloads("contacts").count == 2)
+    // Corrected: the row is byte for byte the first one, yet the contact must go
+    // again with its e-mail.
+    let third = try dropAgain(root, export + Array("\r\n".utf8), as: "Clients 3.Txt")
+    #expect(third.state == .done)
+    let contacts = try #require(third.outputs.first { $0.hasSuffix("-contacts.json") })
+    let sent = try root.rawOperations(contacts)
+    #expect(sent.count == 1)
+    let data = try #require(sent.first?["data"] as? [String: Any])
+    #expect((data["email"] as? String)?.isEmpty == false)
   }
 
   @Test func aRecordDeletedThenExportedAgainIsSentAgain() throws {
@@ -127,12 +167,20 @@ import Testing
       try root.operations(payload).map(\.extId) == [builder.code("G", 58), builder.code("G", 59)])
   }
 
-  @Test func aChangeFromSalesManagementMakesTheRowMappedAgain() throws {
+  @Test func aChangeFromSalesManagementForgetsTheRowsFingerprint() throws {
     let root = try TestRoot()
     try root.drop(export, as: "Clients.Txt")
     _ = try root.runOnce()
     let manifest = try Manifest(path: root.layout.manifest)
     let code = builder.code("G", 0)
+    let fingerprinted = try manifest.read { db in
+      try Bool.fetchOne(
+        db,
+        sql:
+          "SELECT rowFingerprint IS NOT NULL FROM record WHERE resource = 'accounts' AND code = ?",
+        arguments: [code])
+    }
+    #expect(fingerprinted == true)
     try manifest.write { db in
       try SharedRecordBook(db: db, resource: "accounts").update(
         code: code, smId: 11, sage: FieldSnapshot(), synced: FieldSnapshot())
