@@ -38,11 +38,9 @@ final class ManifestSnapshot {
   func known(resource: String, code: String) -> KnownRecord? {
     guard let lookup else { return nil }
     defer { sqlite3_reset(lookup) }
-    // SQLITE_TRANSIENT: SQLite copies the text before the buffers go.
-    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     guard
-      sqlite3_bind_text(lookup, 1, resource, -1, transient) == SQLITE_OK,
-      sqlite3_bind_text(lookup, 2, code, -1, transient) == SQLITE_OK,
+      sqlite3_bind_text(lookup, 1, resource, -1, sqliteTransient) == SQLITE_OK,
+      sqlite3_bind_text(lookup, 2, code, -1, sqliteTransient) == SQLITE_OK,
       sqlite3_step(lookup) == SQLITE_ROW
     else { return nil }
     return KnownRecord(lookup)

@@ -2,9 +2,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// SQLite copies bound values that may change before the statement runs.
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
 /// What the manifest knows of one record before a batch touches it.
 struct KnownRecord: Sendable {
   var fingerprint: Data?
@@ -38,24 +35,13 @@ extension KnownRecord {
 
   /// Reads the current row of `query`.
   init(_ statement: SQLiteStatement) {
-    func integer(_ column: Int32) -> Int? {
-      sqlite3_column_type(statement, column) == SQLITE_NULL
-        ? nil : Int(sqlite3_column_int64(statement, column))
-    }
-    func blob(_ column: Int32) -> Data? {
-      guard let pointer = sqlite3_column_blob(statement, column) else { return nil }
-      return Data(bytes: pointer, count: Int(sqlite3_column_bytes(statement, column)))
-    }
-    func text(_ column: Int32) -> String? {
-      guard let pointer = sqlite3_column_text(statement, column) else { return nil }
-      return String(cString: pointer)
-    }
+    typealias C = SQLiteColumn
     self.init(
-      fingerprint: blob(0), smId: integer(1), kind: text(2) ?? "",
-      deleted: sqlite3_column_int(statement, 3) != 0,
-      salesRepKnownEmpty: sqlite3_column_int(statement, 4) != 0, picture: text(5),
-      awaitingSage: sqlite3_column_int(statement, 6) != 0, rowFingerprint: blob(7),
-      hasFields: sqlite3_column_int(statement, 8) != 0, companions: text(9))
+      fingerprint: C.blob(statement, 0), smId: C.integer(statement, 1),
+      kind: C.text(statement, 2) ?? "", deleted: C.flag(statement, 3),
+      salesRepKnownEmpty: C.flag(statement, 4), picture: C.text(statement, 5),
+      awaitingSage: C.flag(statement, 6), rowFingerprint: C.blob(statement, 7),
+      hasFields: C.flag(statement, 8), companions: C.text(statement, 9))
   }
 }
 
@@ -75,8 +61,6 @@ final class RecordStaging {
   private let lookup: Statement
   /// No record of this resource yet (a first export): nothing to look up.
   let isFirstOfItsKind: Bool
-  /// The last lookup: a row's companions and its own staging ask for the same code.
-  private var lastKnown: (code: String, record: KnownRecord?)? = nil
   /// Runs only when a key comes back (rare): the common insert stays a plain one.
   private let repeatKey: Statement
   /// Active records of this kind that the file holds: the others are deletions.
@@ -135,20 +119,15 @@ final class RecordStaging {
 
   func known(_ code: String) throws -> KnownRecord? {
     if isFirstOfItsKind { return nil }
-    if let lastKnown, lastKnown.code == code { return lastKnown.record }
     let statement = lookup.sqliteStatement
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, resource)
     try bind(statement, 2, code)
-    let record: KnownRecord?
     switch sqlite3_step(statement) {
-    case SQLITE_ROW: record = KnownRecord(statement)
-    case SQLITE_DONE: record = nil
+    case SQLITE_ROW: return KnownRecord(statement)
+    case SQLITE_DONE: return nil
     default: throw failure(statement)
     }
-    // The records table does not change before `commit`: the answer stays true.
-    lastKnown = (code, record)
-    return record
   }
 
   /// Outcome of staging a key that the file already held.
@@ -194,7 +173,8 @@ final class RecordStaging {
     let occurrences = Int(sqlite3_column_int64(again, 1))
     return Repeat(
       firstLine: Int(sqlite3_column_int64(again, 0)), isFirstRepeat: occurrences == 2,
-      firstOperation: integer(again, 2), firstCompanion: integer(again, 3))
+      firstOperation: SQLiteColumn.integer(again, 2),
+      firstCompanion: SQLiteColumn.integer(again, 3))
   }
 
   /// Forgets that the record of payload operation `operation` is sent (its company
@@ -245,11 +225,6 @@ final class RecordStaging {
     _ = blob.withUnsafeBytes {
       sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), sqliteTransient)
     }
-  }
-
-  private func integer(_ statement: SQLiteStatement, _ column: Int32) -> Int? {
-    sqlite3_column_type(statement, column) == SQLITE_NULL
-      ? nil : Int(sqlite3_column_int64(statement, column))
   }
 
   private func failure(_ statement: SQLiteStatement) -> DatabaseError {

@@ -390,7 +390,8 @@ struct KeyedConversion {
       // its operation (to withdraw it if the company turns out duplicated).
       let companionOperation =
         status == .rejected ? nil : try consumeCompanions(prepared, companyId: known?.smId)
-      let rowFingerprint = status == .rejected ? nil : prepared.rowFingerprint
+      // Set only for rows without issues or references: never a rejected one.
+      let rowFingerprint = prepared.rowFingerprint
       if let repeated = try staging.stage(
         code: record.key, line: line, operation: operation, fingerprint: fingerprint,
         known: known, smId: matchedId, picture: picture.map { $0.sha256 + " " + $0.picture.stamp },
@@ -499,9 +500,13 @@ struct KeyedConversion {
         return {
           let matcher = unchangedRows.matcher()
           return { row in
-            let rowFingerprint = matcher.fingerprint(row)
-            if let lastSent = matcher.lastSent(row, fingerprint: rowFingerprint) {
-              return PreparedRow(line: row.line, lastSent: lastSent)
+            var rowFingerprint: Data? = nil
+            if matcher.looksUp {
+              let print = matcher.fingerprint(row)
+              if let lastSent = matcher.lastSent(row, fingerprint: print) {
+                return PreparedRow(line: row.line, lastSent: lastSent)
+              }
+              rowFingerprint = print
             }
             var record = plan.map(row, userIds)
             if let problem = ExportConversion.shapeProblem(row, columns: columns) {
@@ -518,7 +523,7 @@ struct KeyedConversion {
               line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid,
               companionDigests: record.companions.map { Digest.upsert($0.data) })
             if unchangedRows.mayRecognise(record, row: row) {
-              prepared.rowFingerprint = rowFingerprint
+              prepared.rowFingerprint = rowFingerprint ?? matcher.fingerprint(row)
             }
             return prepared
           }

@@ -23,8 +23,11 @@ struct UnchangedRows: Sendable {
   let keyColumn: Int?
   /// SHA-256 of what the mapping depends on besides the row.
   let context: [UInt8]
+  /// False for contacts, which may be re-keyed to the code SM knows them by: their
+  /// rows are always mapped, and none is fingerprinted.
+  let recognises: Bool
   /// The manifest to look rows up in; nil when there is nothing to find (the first
-  /// export of its kind) or when rows are always mapped.
+  /// export of its kind).
   let manifestPath: String?
 
   init(
@@ -36,8 +39,8 @@ struct UnchangedRows: Sendable {
     needsFields = plan.owner == "shared"
     companionKind = plan.companionKind
     keyColumn = header.column(plan.keyLabel)
-    // Contacts may be re-keyed to the code SM knows them by: always mapped.
-    self.manifestPath = plan.entity == .contacts ? nil : manifestPath
+    recognises = plan.entity != .contacts
+    self.manifestPath = manifestPath
     var context = SHA256()
     func add(_ text: String) {
       context.update(data: Array(text.utf8))
@@ -67,7 +70,7 @@ struct UnchangedRows: Sendable {
   /// Whether a freshly mapped row may be recognised next time: its outcome depends
   /// on the row alone, and its code is the key column's value as read.
   func mayRecognise(_ record: MappedRecord, row: SourceRow) -> Bool {
-    guard let keyColumn, record.issues.isEmpty, record.references.isEmpty,
+    guard recognises, let keyColumn, record.issues.isEmpty, record.references.isEmpty,
       record.picture == nil, record.alternateKey == nil,
       record.companions.allSatisfy({ $0.issues.isEmpty })
     else { return false }
@@ -87,8 +90,11 @@ struct UnchangedRows: Sendable {
       var seed = SHA256()
       seed.update(data: rules.context)
       self.seed = seed
-      snapshot = rules.manifestPath.flatMap { ManifestSnapshot(path: $0) }
+      snapshot = rules.recognises ? rules.manifestPath.flatMap { ManifestSnapshot(path: $0) } : nil
     }
+
+    /// Rows can be found in the manifest: worth fingerprinting before mapping.
+    var looksUp: Bool { snapshot != nil }
 
     private var layout: [UInt32] = []
 

@@ -167,6 +167,28 @@ import Testing
       try root.operations(payload).map(\.extId) == [builder.code("G", 58), builder.code("G", 59)])
   }
 
+  @Test func contactsExportsAreAlwaysMappedAndNeverFingerprinted() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.tabSample)
+    _ = try root.runOnce()
+    try root.drop(sample: TestFiles.sample("Export des contacts.Txt"))
+    let contacts = try #require(try root.runOnce().first)
+    #expect(contacts.state == .done && contacts.counts.emitted > 0)
+    let counts = try DatabaseQueue(path: root.layout.manifest).read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT kind, COUNT(rowFingerprint) AS printed FROM record
+          WHERE kind IN ('customer', 'contact') GROUP BY kind ORDER BY kind
+          """
+      ).map { "\($0["kind"] as String) \($0["printed"] as Int)" }
+    }
+    // The customers' rows are fingerprinted; the contacts export's rows are not.
+    #expect(counts.count == 2)
+    #expect(counts.first == "contact 0")
+    #expect(counts.last?.hasPrefix("customer 0") == false)
+  }
+
   @Test func aChangeFromSalesManagementForgetsTheRowsFingerprint() throws {
     let root = try TestRoot()
     try root.drop(export, as: "Clients.Txt")
