@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GRDB
 
@@ -9,6 +10,7 @@ public final class Manifest: Sendable {
 
   public init(path: String) throws {
     self.path = path
+    _ = Self.sqliteSettings
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.label = "manifest"
@@ -26,6 +28,11 @@ public final class Manifest: Sendable {
       throw EnvironmentFailure("the manifest cannot be opened (\(error))", path: path)
     }
   }
+
+  /// Process-wide SQLite settings, applied before the first connection opens.
+  private static let sqliteSettings: Void = {
+    _ = passerelle_sqlite_without_memory_statistics()
+  }()
 
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()

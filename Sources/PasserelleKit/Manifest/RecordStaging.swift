@@ -112,6 +112,8 @@ final class RecordStaging {
         UPDATE temp.\(table) SET occurrences = occurrences + 1 WHERE code = ?
         RETURNING line, occurrences, operation, companion
         """)
+    // Bindings outlive resets: the resource is bound once for every lookup.
+    try bind(lookup.sqliteStatement, 1, resource)
   }
 
   // The two per-row statements go through SQLite's C API on GRDB's prepared
@@ -121,7 +123,6 @@ final class RecordStaging {
     if isFirstOfItsKind { return nil }
     let statement = lookup.sqliteStatement
     defer { sqlite3_reset(statement) }
-    try bind(statement, 1, resource)
     try bind(statement, 2, code)
     switch sqlite3_step(statement) {
     case SQLITE_ROW: return KnownRecord(statement)
