@@ -65,8 +65,11 @@ final class RecordStaging {
   private let repeatKey: Statement
   /// Active records of this kind that the file holds: the others are deletions.
   private var matchedActive = 0
-  /// Some row carried shared values (prospects, contacts).
-  private var stagedFields = false
+  /// Which of the commit's updates of unchanged records can change anything: each
+  /// is a pass over every staged key, for nothing on a first or unchanged export.
+  private var unchangedUpdates = UnchangedUpdates()
+  /// Rows staged without a fingerprint: rejected, or not this export's to send.
+  private(set) var stagedWithoutFingerprint = 0
   private let stage: Statement
 
   init(
@@ -151,7 +154,11 @@ final class RecordStaging {
     let smId = known?.smId ?? matchedId
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
-    if fields != nil { stagedFields = true }
+    if operation == nil && !isFirstOfItsKind {
+      unchangedUpdates.note(
+        known: known, rowFingerprint: rowFingerprint, fields: fields, smId: smId)
+    }
+    if fingerprint == nil { stagedWithoutFingerprint += 1 }
     try bind(statement, 1, code)
     sqlite3_bind_int64(statement, 2, Int64(line))
     bind(statement, 3, integer: operation)
@@ -312,7 +319,7 @@ final class RecordStaging {
         """, arguments: [resource, kind, owner, batch, batch])
     // An unchanged shared record whose values the manifest lacks (kept by an earlier
     // version) gets them, so that SM's next change of it can be compared.
-    if stagedFields {
+    if unchangedUpdates.fields {
       try db.execute(
         sql: """
           UPDATE record SET fields = (SELECT s.fields FROM temp.\(table) s WHERE s.code = record.code)
@@ -326,24 +333,51 @@ final class RecordStaging {
     // contact sent differently since): an older fingerprint would let the older row
     // pass for unchanged while what was last sent has moved on. Recognised rows are
     // staged with the fingerprint they matched, and write nothing.
-    try db.execute(
-      sql: """
-        UPDATE record SET rowFingerprint = s.rowFingerprint, companions = s.companions
-        FROM temp.\(table) AS s
-        WHERE record.resource = ? AND record.code = s.code AND s.operation IS NULL
-          AND s.occurrences = 1 AND record.rowFingerprint IS NOT s.rowFingerprint
-        """, arguments: [resource])
+    if unchangedUpdates.rowFingerprints {
+      try db.execute(
+        sql: """
+          UPDATE record SET rowFingerprint = s.rowFingerprint, companions = s.companions
+          FROM temp.\(table) AS s
+          WHERE record.resource = ? AND record.code = s.code AND s.operation IS NULL
+            AND s.occurrences = 1 AND record.rowFingerprint IS NOT s.rowFingerprint
+          """, arguments: [resource])
+    }
     // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
-    try db.execute(
-      sql: """
-        UPDATE record SET smId = (SELECT s.smId FROM temp.\(table) s WHERE s.code = record.code)
-        WHERE resource = ? AND smId IS NULL AND code IN
-          (SELECT code FROM temp.\(table) WHERE smId IS NOT NULL AND operation IS NULL)
-        """, arguments: [resource])
+    if unchangedUpdates.smIds {
+      try db.execute(
+        sql: """
+          UPDATE record SET smId = (SELECT s.smId FROM temp.\(table) s WHERE s.code = record.code)
+          WHERE resource = ? AND smId IS NULL AND code IN
+            (SELECT code FROM temp.\(table) WHERE smId IS NOT NULL AND operation IS NULL)
+          """, arguments: [resource])
+    }
     if deletions > 0 {
       try markDeleted()
     }
     try db.execute(sql: "DELETE FROM temp.\(table)")
+  }
+
+  /// The updates of unchanged records that the staged rows call for. A record is
+  /// written only at commit, so what was known when a row was staged is what the
+  /// update would compare with; an unknown record (nil) may still exist (a caller
+  /// that did not look it up) and is assumed to need every update. Nothing exists
+  /// before a first export of its kind.
+  private struct UnchangedUpdates {
+    var fields = false
+    var rowFingerprints = false
+    var smIds = false
+
+    mutating func note(known: KnownRecord?, rowFingerprint: Data?, fields: [UInt8]?, smId: Int?) {
+      guard let known else {
+        self.fields = self.fields || fields != nil
+        rowFingerprints = true
+        smIds = smIds || smId != nil
+        return
+      }
+      self.fields = self.fields || (fields != nil && !known.hasFields)
+      rowFingerprints = rowFingerprints || known.rowFingerprint != rowFingerprint
+      smIds = smIds || (smId != nil && known.smId == nil)
+    }
   }
 
   private func markDeleted() throws {

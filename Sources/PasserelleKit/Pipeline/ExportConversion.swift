@@ -552,8 +552,11 @@ struct KeyedConversion {
     var missingCompanions = 0
     if let companionStaging {
       // A customers export whose contact columns came out empty must not wipe the
-      // main contacts either.
-      let (missing, known) = try companionStaging.deletionCount()
+      // main contacts either. The guard (see above) spares nothing when every
+      // company row was staged with a fingerprint: the count then needs no query.
+      let (missing, known) =
+        staging.stagedWithoutFingerprint == 0
+        ? try companionStaging.deletionCandidates() : try companionStaging.deletionCount()
       try guardDeletions(missing: missing, known: known, of: "main contacts of \(entity.rawValue)")
       missingCompanions = missing
     }

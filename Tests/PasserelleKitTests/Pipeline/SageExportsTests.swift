@@ -325,6 +325,27 @@ enum SageSamples {
     #expect(outcome.reason?.message.contains("main contacts") == true)
   }
 
+  /// A company row rejected this time may still name its main contact: the contact
+  /// is not deleted, while another company's dropped contact is.
+  @Test func theMainContactOfARejectedCompanyRowIsKept() throws {
+    let root = try TestRoot()
+    try root.drop(sample: TestFiles.sample(SageSamples.customers))
+    let first = try #require(try root.runOnce().first)
+    let firstContacts = try #require(first.outputs.first { $0.hasSuffix("-contacts.json") })
+    let sent = try root.operations(firstContacts).map(\.extId)
+    #expect(sent.contains { $0.hasPrefix("C00005.") } && sent.contains { $0.hasPrefix("C00004.") })
+    try root.drop(
+      try SageSamples.edited(
+        SageSamples.customers, key: "Code",
+        changing: ["C00005": ["Nom": "", "Société": ""], "C00004": ["Nom du contact": ""]]),
+      as: "clients.txt")
+    let second = try #require(try root.runOnce().first)
+    #expect(second.counts.rejected == first.counts.rejected + 1)
+    let contacts = try #require(second.outputs.first { $0.hasSuffix("-contacts.json") })
+    let operations = try root.operations(contacts).map { "\($0.action) \($0.extId)" }
+    #expect(operations.count == 1 && operations[0].hasPrefix("markDeleted C00004."))
+  }
+
   /// In XML a field may first appear in any record: the mapping sees them all.
   @Test func anXMLFieldSeenOnlyInALateRecordIsRead() throws {
     let root = try TestRoot()
