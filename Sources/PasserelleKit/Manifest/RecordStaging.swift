@@ -71,6 +71,13 @@ final class RecordStaging {
   /// Rows staged without a fingerprint: rejected, or not this export's to send.
   private(set) var stagedWithoutFingerprint = 0
   private let stage: Statement
+  /// On a first export of its kind, each record is written as it is staged, where
+  /// the work overlaps the mapping of the rows behind it, instead of being copied
+  /// from the staging table at commit (a second pass over every record, once the
+  /// file is read). Nothing can conflict: no record of the resource exists.
+  private let insert: Statement?
+  /// Takes back a record written this batch (its code turned out repeated).
+  private let forget: Statement?
 
   init(
     db: Database, resource: String, kind: String, owner: String = "sage", batch: String,
@@ -115,8 +122,27 @@ final class RecordStaging {
         UPDATE temp.\(table) SET occurrences = occurrences + 1 WHERE code = ?
         RETURNING line, occurrences, operation, companion
         """)
-    // Bindings outlive resets: the resource is bound once for every lookup.
+    if isFirstOfItsKind {
+      insert = try db.makeStatement(
+        sql: """
+          INSERT INTO record(resource, kind, origin, owner, deleted, firstBatch, lastBatch,
+            code, smId, fingerprint, picture, fields, rowFingerprint, companions)
+          VALUES (?, ?, 'sage', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      forget = try db.makeStatement(sql: "DELETE FROM record WHERE resource = ? AND code = ?")
+    } else {
+      insert = nil
+      forget = nil
+    }
+    // Bindings outlive resets: the resource, and what every record written here
+    // shares, are bound once.
     try bind(lookup.sqliteStatement, 1, resource)
+    if let insert, let forget {
+      for (index, shared) in [resource, kind, owner, batch, batch].enumerated() {
+        try bind(insert.sqliteStatement, Int32(index + 1), shared)
+      }
+      try bind(forget.sqliteStatement, 1, resource)
+    }
   }
 
   // The two per-row statements go through SQLite's C API on GRDB's prepared
@@ -163,15 +189,29 @@ final class RecordStaging {
     sqlite3_bind_int64(statement, 2, Int64(line))
     bind(statement, 3, integer: operation)
     bind(statement, 4, blob: fingerprint)
-    bind(statement, 5, integer: smId)
-    try bind(statement, 6, text: picture)
     bind(statement, 7, integer: companion)
-    bind(statement, 8, blob: fields)
-    bind(statement, 9, blob: rowFingerprint)
-    try bind(statement, 10, text: companions)
+    // What only the commit's copy reads stays out of the staging table when the
+    // record is written now.
+    let writesNow = insert != nil && operation != nil
+    bind(statement, 5, integer: writesNow ? nil : smId)
+    try bind(statement, 6, text: writesNow ? nil : picture)
+    bind(statement, 8, blob: writesNow ? nil : fields)
+    bind(statement, 9, blob: writesNow ? nil : rowFingerprint)
+    try bind(statement, 10, text: writesNow ? nil : companions)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
       if let known, !known.deleted, !known.awaitingSage, known.kind == kind { matchedActive += 1 }
+      if writesNow, let insert = insert?.sqliteStatement {
+        defer { sqlite3_reset(insert) }
+        try bind(insert, 6, code)
+        bind(insert, 7, integer: smId)
+        bind(insert, 8, blob: fingerprint)
+        try bind(insert, 9, text: picture)
+        bind(insert, 10, blob: fields)
+        bind(insert, 11, blob: rowFingerprint)
+        try bind(insert, 12, text: companions)
+        guard sqlite3_step(insert) == SQLITE_DONE else { throw failure(insert) }
+      }
       return nil
     }
     let again = repeatKey.sqliteStatement
@@ -179,15 +219,30 @@ final class RecordStaging {
     try bind(again, 1, code)
     guard sqlite3_step(again) == SQLITE_ROW else { throw failure(again) }
     let occurrences = Int(sqlite3_column_int64(again, 1))
-    return Repeat(
+    let repeated = Repeat(
       firstLine: Int(sqlite3_column_int64(again, 0)), isFirstRepeat: occurrences == 2,
       firstOperation: SQLiteColumn.integer(again, 2),
       firstCompanion: SQLiteColumn.integer(again, 3))
+    // The first row is not sent after all: its record, written then, goes.
+    if repeated.firstOperation != nil { try forgetRecord(code) }
+    return repeated
+  }
+
+  private func forgetRecord(_ code: String) throws {
+    guard let forget = forget?.sqliteStatement else { return }
+    defer { sqlite3_reset(forget) }
+    try bind(forget, 2, code)
+    guard sqlite3_step(forget) == SQLITE_DONE else { throw failure(forget) }
   }
 
   /// Forgets that the record of payload operation `operation` is sent (its company
   /// row turned out duplicated): it is neither recorded as sent nor deleted.
   func withdraw(operation: Int) throws {
+    if forget != nil {
+      let codes = try String.fetchAll(
+        db, sql: "SELECT code FROM temp.\(table) WHERE operation = ?", arguments: [operation])
+      for code in codes { try forgetRecord(code) }
+    }
     try db.execute(
       sql: "UPDATE temp.\(table) SET operation = NULL WHERE operation = ?", arguments: [operation])
   }
@@ -265,7 +320,9 @@ final class RecordStaging {
   }
 
   private func knownCount() throws -> Int {
-    try Int.fetchOne(
+    // Records written by this batch are not known yet.
+    if isFirstOfItsKind { return 0 }
+    return try Int.fetchOne(
       db, sql: "SELECT COUNT(*) FROM record WHERE \(Self.speaksFor)", arguments: [resource, kind])
       ?? 0
   }
@@ -298,25 +355,7 @@ final class RecordStaging {
   /// for SM until SM shows it; unless another Sage record now speaks for this one
   /// (a contacts export taking over a main contact).
   func commit(deletions: Int) throws {
-    try db.execute(
-      sql: """
-        INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
-          deleted, firstBatch, lastBatch, fields, rowFingerprint, companions)
-        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields,
-          rowFingerprint, companions
-        FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
-        ON CONFLICT(resource, code) DO UPDATE SET
-          kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
-          rowFingerprint = excluded.rowFingerprint, companions = excluded.companions,
-          smId = COALESCE(record.smId, excluded.smId),
-          picture = COALESCE(excluded.picture, record.picture), deleted = 0,
-          lastBatch = excluded.lastBatch, awaitingSage = 0,
-          fields = COALESCE(excluded.fields, record.fields),
-          syncedFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
-            THEN COALESCE(record.syncedFields, record.fields) END,
-          previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
-            THEN record.fields END
-        """, arguments: [resource, kind, owner, batch, batch])
+    if insert == nil { try copyStagedRecords() }
     // An unchanged shared record whose values the manifest lacks (kept by an earlier
     // version) gets them, so that SM's next change of it can be compared.
     if unchangedUpdates.fields {
@@ -357,9 +396,32 @@ final class RecordStaging {
     try db.execute(sql: "DELETE FROM temp.\(table)")
   }
 
-  /// The updates of unchanged records that the staged rows call for. A record is
-  /// written only at commit, so what was known when a row was staged is what the
-  /// update would compare with; an unknown record (nil) may still exist (a caller
+  /// Writes the records of the emitted keys that were not repeated.
+  private func copyStagedRecords() throws {
+    try db.execute(
+      sql: """
+        INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
+          deleted, firstBatch, lastBatch, fields, rowFingerprint, companions)
+        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields,
+          rowFingerprint, companions
+        FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
+        ON CONFLICT(resource, code) DO UPDATE SET
+          kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
+          rowFingerprint = excluded.rowFingerprint, companions = excluded.companions,
+          smId = COALESCE(record.smId, excluded.smId),
+          picture = COALESCE(excluded.picture, record.picture), deleted = 0,
+          lastBatch = excluded.lastBatch, awaitingSage = 0,
+          fields = COALESCE(excluded.fields, record.fields),
+          syncedFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
+            THEN COALESCE(record.syncedFields, record.fields) END,
+          previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
+            THEN record.fields END
+        """, arguments: [resource, kind, owner, batch, batch])
+  }
+
+  /// The updates of unchanged records that the staged rows call for. Outside a first
+  /// export of its kind a record is written only at commit, so what was known when a
+  /// row was staged is what the update would compare with; an unknown record (nil) may still exist (a caller
   /// that did not look it up) and is assumed to need every update. Nothing exists
   /// before a first export of its kind.
   private struct UnchangedUpdates {

@@ -45,6 +45,48 @@ import Testing
       ])
   }
 
+  /// A first export writes its records as its rows go by: a code found again
+  /// later in the file (twice or three times) takes back what its first row wrote,
+  /// main contact included, so that the manifest holds exactly what was sent.
+  @Test func aFirstExportRecordsExactlyWhatItSent() throws {
+    let root = try TestRoot()
+    let builder = try CustomerExportBuilder()
+    let defects: [Int: CustomerExportBuilder.Defect] = [
+      1_500: .duplicateOf(1_200), 1_501: .duplicateOf(1_201), 1_502: .duplicateOf(1_202),
+      1_700: .duplicateOf(1_300), 1_800: .duplicateOf(1_300),
+    ]
+    let export = builder.build(count: 2_000, defects: defects)
+    try root.drop(export, as: "Clients.Txt")
+    let first = try #require(try root.runOnce().first)
+    #expect(first.counts.rejected == 9)
+    func sent(_ resource: String) throws -> Set<String> {
+      let payload = try #require(first.outputs.first { $0.hasSuffix("-\(resource).json") })
+      return Set(try root.operations(payload).map(\.extId))
+    }
+    func recorded(_ resource: String) throws -> Set<String> {
+      try Set(
+        Manifest(path: root.layout.manifest).read { db in
+          try String.fetchAll(
+            db, sql: "SELECT code FROM record WHERE resource = ?", arguments: [resource])
+        })
+    }
+    let accounts = try sent("accounts")
+    #expect(accounts.count == 1_991)
+    #expect(!accounts.contains(builder.code("G", 1_300)))
+    #expect(try recorded("accounts") == accounts)
+    let contacts = try sent("contacts")
+    let duplicated = [1_200, 1_201, 1_202, 1_300].map { builder.code("G", $0) + "." }
+    #expect(!contacts.contains { code in duplicated.contains { code.hasPrefix($0) } })
+    #expect(try recorded("contacts") == contacts)
+
+    // The same rows again: what was recorded is what is found unchanged.
+    try root.drop(export + Array("\r\n".utf8), as: "Clients du lundi.Txt")
+    let second = try #require(try root.runOnce().first)
+    #expect(second.counts.unchanged == 1_991)
+    #expect(second.counts.emitted == 0 && second.counts.deletions == 0)
+    #expect(second.outputs.allSatisfy { !$0.hasSuffix(".json") })
+  }
+
   @Test func anUnchangedExportEmitsNothing() throws {
     let root = try TestRoot()
     let builder = try CustomerExportBuilder()
