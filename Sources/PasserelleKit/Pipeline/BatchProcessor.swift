@@ -8,6 +8,8 @@ struct ClaimedFile {
   var originalName: String
   var path: String
   var options = ConversionOptions()
+  /// What inspecting the file found, when that was done while copying it in.
+  var facts: Result<FileFacts, FileRejection>? = nil
 }
 
 /// The drop folder a file came from: each takes one kind of file.
@@ -78,17 +80,23 @@ final class BatchProcessor {
     let batch = try newBatchID()
     let claimed = "\(layout.work)/\(batch)-\(name)"
     let temporary = "\(layout.work)/.\(batch)-\(name).tmp"
+    var inspector = FileInspection.Inspector()
+    let size: Int
     do {
-      try FileSystem.copy(path, to: temporary)
+      size = try FileSystem.copy(path, to: temporary) { inspector.consume($0) }
     } catch let rejection as FileRejection {
       FileSystem.remove(temporary)
       throw ConfigurationError("cannot read \(path): \(rejection.message)")
+    }
+    let facts = Result { () throws(FileRejection) in
+      try FileInspection.checkSize(size, limits: settings.limits)
+      return try inspector.facts(fallback: settings.fallbackEncoding)
     }
     // Recorded before the claim, so that a conversion finished by `recover` after a
     // crash still honours what the command line asked for.
     try manifest.recordOptions(options, of: batch)
     try FileSystem.rename(temporary, to: claimed)
-    return ClaimedFile(batch: batch, originalName: name, path: claimed)
+    return ClaimedFile(batch: batch, originalName: name, path: claimed, facts: facts)
   }
 
   /// A batch id no batch has used (ids carry only 16 random bits per second).
@@ -128,8 +136,10 @@ final class BatchProcessor {
           "the conversion stopped \(attempts - 1) times without finishing (crash or kill); the file is set aside so that it cannot block the others"
         )
       }
-      let facts = try FileInspection.inspect(
-        path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
+      let facts =
+        try file.facts?.get()
+        ?? FileInspection.inspect(
+          path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
       batch.sha256 = facts.sha256
       batch.size = facts.size
       // Each drop folder takes one kind of file: a misplaced one is set aside.

@@ -67,11 +67,21 @@ enum FileSystem {
   }
 
   /// Copies a file byte for byte, then syncs it (used when the original must stay in place).
-  static func copy(_ source: String, to destination: String) throws {
+  /// `observe` sees every chunk as it is copied, so that a caller needing the bytes
+  /// (to hash them) does not read the file again. Returns the source's size at open.
+  @discardableResult
+  static func copy(
+    _ source: String, to destination: String,
+    observing observe: (UnsafeRawBufferPointer) -> Void = { _ in }
+  ) throws -> Int {
     let input = try InputFile(path: source)
     let output = try OutputFile(path: destination)
-    try input.forEachChunk { chunk in try output.write(chunk) }
+    try input.forEachChunk { chunk in
+      observe(chunk)
+      try output.write(chunk)
+    }
     try output.close()
+    return input.size
   }
 
   /// Writes small contents durably under a temporary name, then renames it in place.

@@ -31,98 +31,115 @@ enum FileInspection {
     chunkSize: Int = 1 << 16
   ) throws(FileRejection) -> FileFacts {
     let file = try InputFile(path: path)
-    let size = file.size
-    if size > limits.maxFileBytes {
-      throw FileRejection(
-        .tooLarge, "the file holds \(size) bytes, over the limit of \(limits.maxFileBytes)")
-    }
-    if size == 0 { throw FileRejection(.emptyFile, "the file is empty") }
-    var hasher = SHA256()
-    var validator = UTF8Validator()
-    var undefinedInWindows1252 = false
-    var nulLine: Int? = nil
-    var line = 1
-    // The first three bytes, gathered across reads (a read may return fewer).
-    var opening: [UInt8] = []
-    var bomLength = 0
-    // A UTF-8 byte-order mark past the start (EF BB BF, followed across chunks):
-    // two exports pasted together, whose second mark would be read as text.
-    var markProgress = 0
-    var consumed = 0
-    var markInsideLine: Int? = nil
+    try checkSize(file.size, limits: limits)
+    var inspector = Inspector()
     do {
-      try file.forEachChunk(size: chunkSize) { chunk in
-        defer { consumed += chunk.count }
-        hasher.update(bufferPointer: chunk)
-        if opening.count < 3 {
-          opening += chunk.prefix(3 - opening.count)
-          if opening == [0xEF, 0xBB, 0xBF] { bomLength = 3 }
-        }
-        validator.consume(chunk)
-        var index = 0
-        while index < chunk.count {
-          // Plain text (no high byte, no NUL, no line feed; tabs are plain text) is
-          // skipped eight bytes at a time.
-          if index + 8 <= chunk.count {
-            let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 1)
-              && !ByteWord.hasByte(word ^ ByteWord.lineFeeds, below: 1)
-            {
-              index += 8
-              markProgress = 0
-              continue
-            }
-          }
-          let byte = chunk[index]
-          index += 1
-          switch byte {
-          case 0xEF: markProgress = 1
-          case 0xBB where markProgress == 1: markProgress = 2
-          case 0xBF where markProgress == 2:
-            markProgress = 0
-            if consumed + index > 3 && markInsideLine == nil { markInsideLine = line }
-          default: markProgress = 0
-          }
-          guard byte < 0x0B || (byte >= 0x80 && byte <= 0x9F) else { continue }
-          if byte == 0x0A {
-            line += 1
-          } else if byte == 0, nulLine == nil {
-            nulLine = line
-          } else if !Windows1252.isDefined(byte) {
-            undefinedInWindows1252 = true
-          }
-        }
-      }
+      try file.forEachChunk(size: chunkSize) { inspector.consume($0) }
     } catch let rejection as FileRejection {
       throw rejection
     } catch {
       throw FileRejection(.unreadableEncoding, "read failed: \(error)")
     }
-    if let nulLine {
+    return try inspector.facts(fallback: fallback)
+  }
+
+  /// Rejects a file too large or empty before it is read.
+  static func checkSize(_ size: Int, limits: ReadLimits) throws(FileRejection) {
+    if size > limits.maxFileBytes {
       throw FileRejection(
-        .unreadableEncoding, "the file contains NUL bytes: a binary file, not a text export",
-        line: nulLine)
+        .tooLarge, "the file holds \(size) bytes, over the limit of \(limits.maxFileBytes)")
     }
-    if let markInsideLine {
-      throw FileRejection(
-        .unreadableEncoding,
-        "a UTF-8 byte-order mark inside the file, not at its start: two exports pasted together? Export again",
-        line: markInsideLine)
+    if size == 0 { throw FileRejection(.emptyFile, "the file is empty") }
+  }
+
+  /// The inspection fed chunk by chunk, wherever the bytes are read: a file copied
+  /// into the work area is inspected as it is copied, not read again.
+  struct Inspector {
+    private var hasher = SHA256()
+    private var validator = UTF8Validator()
+    private var undefinedInWindows1252 = false
+    private var nulLine: Int? = nil
+    private var line = 1
+    /// The first three bytes, gathered across reads (a read may return fewer).
+    private var opening: [UInt8] = []
+    private var bomLength = 0
+    /// A UTF-8 byte-order mark past the start (EF BB BF, followed across chunks):
+    /// two exports pasted together, whose second mark would be read as text.
+    private var markProgress = 0
+    private var consumed = 0
+    private var markInsideLine: Int? = nil
+
+    mutating func consume(_ chunk: UnsafeRawBufferPointer) {
+      defer { consumed += chunk.count }
+      hasher.update(bufferPointer: chunk)
+      if opening.count < 3 {
+        opening += chunk.prefix(3 - opening.count)
+        if opening == [0xEF, 0xBB, 0xBF] { bomLength = 3 }
+      }
+      validator.consume(chunk)
+      var index = 0
+      while index < chunk.count {
+        // Plain text (no high byte, no NUL, no line feed; tabs are plain text) is
+        // skipped eight bytes at a time.
+        if index + 8 <= chunk.count {
+          let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 1)
+            && !ByteWord.hasByte(word ^ ByteWord.lineFeeds, below: 1)
+          {
+            index += 8
+            markProgress = 0
+            continue
+          }
+        }
+        let byte = chunk[index]
+        index += 1
+        switch byte {
+        case 0xEF: markProgress = 1
+        case 0xBB where markProgress == 1: markProgress = 2
+        case 0xBF where markProgress == 2:
+          markProgress = 0
+          if consumed + index > 3 && markInsideLine == nil { markInsideLine = line }
+        default: markProgress = 0
+        }
+        guard byte < 0x0B || (byte >= 0x80 && byte <= 0x9F) else { continue }
+        if byte == 0x0A {
+          line += 1
+        } else if byte == 0, nulLine == nil {
+          nulLine = line
+        } else if !Windows1252.isDefined(byte) {
+          undefinedInWindows1252 = true
+        }
+      }
     }
-    let sha = hasher.finalize().map { hexDigits[Int($0)] }.joined()
-    let encoding: TextEncoding
-    if validator.isValidSoFar && validator.isComplete {
-      encoding = .utf8
-    } else if bomLength > 0 {
-      throw FileRejection(
-        .unreadableEncoding, "the file starts with a UTF-8 mark but holds invalid UTF-8 bytes")
-    } else if fallback == .windows1252 && !undefinedInWindows1252 {
-      encoding = .windows1252
-    } else {
-      throw FileRejection(
-        .unreadableEncoding, "the bytes are neither valid UTF-8 nor \(fallback.rawValue)")
+
+    /// What the bytes consumed tell, or why the file cannot be read as text.
+    func facts(fallback: TextEncoding) throws(FileRejection) -> FileFacts {
+      if let nulLine {
+        throw FileRejection(
+          .unreadableEncoding, "the file contains NUL bytes: a binary file, not a text export",
+          line: nulLine)
+      }
+      if let markInsideLine {
+        throw FileRejection(
+          .unreadableEncoding,
+          "a UTF-8 byte-order mark inside the file, not at its start: two exports pasted together? Export again",
+          line: markInsideLine)
+      }
+      let sha = hasher.finalize().map { hexDigits[Int($0)] }.joined()
+      let encoding: TextEncoding
+      if validator.isValidSoFar && validator.isComplete {
+        encoding = .utf8
+      } else if bomLength > 0 {
+        throw FileRejection(
+          .unreadableEncoding, "the file starts with a UTF-8 mark but holds invalid UTF-8 bytes")
+      } else if fallback == .windows1252 && !undefinedInWindows1252 {
+        encoding = .windows1252
+      } else {
+        throw FileRejection(
+          .unreadableEncoding, "the bytes are neither valid UTF-8 nor \(fallback.rawValue)")
+      }
+      return FileFacts(sha256: sha, size: consumed, encoding: encoding, bomLength: bomLength)
     }
-    return FileFacts(sha256: sha, size: size, encoding: encoding, bomLength: bomLength)
   }
 
   /// The content hash alone, for files rejected before their inspection finished.
