@@ -69,6 +69,16 @@ struct CSVReader: RecordReader {
       }
       var index = start
       while index < chunk.count {
+        // Eight bytes without a CR or LF at a time: most of a line.
+        if index + 8 <= chunk.count {
+          let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if !ByteWord.hasByte(word ^ ByteWord.lineFeeds, below: 1)
+            && !ByteWord.hasByte(word ^ ByteWord.carriageReturns, below: 1)
+          {
+            index += 8
+            continue
+          }
+        }
         let byte = chunk[index]
         guard byte == 0x0A || byte == 0x0D else {
           index += 1

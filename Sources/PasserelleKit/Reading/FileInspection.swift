@@ -161,6 +161,7 @@ enum ByteWord {
   static let ones: UInt64 = 0x0101_0101_0101_0101
   static let highBits: UInt64 = 0x8080_8080_8080_8080
   static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+  static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
 
   @inline(__always) static func hasHighByte(_ word: UInt64) -> Bool { word & highBits != 0 }
 
