@@ -15,11 +15,13 @@ public final class SourceRow {
   /// Columns that hold a value slot (CSV: the fields read; XML: the known columns).
   public private(set) var fieldCount = 0
 
+  /// Small to start with: a pipeline keeps a couple of thousand rows alive, and
+  /// each grows, once, to what the file's rows need.
   init(encoding: TextEncoding) {
     self.encoding = encoding
-    byteCapacity = 4096
+    byteCapacity = 512
     bytes = .allocate(capacity: byteCapacity)
-    slotCapacity = 128
+    slotCapacity = 32
     starts = .allocate(capacity: slotCapacity)
     ends = .allocate(capacity: slotCapacity)
   }
