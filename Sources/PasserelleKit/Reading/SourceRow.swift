@@ -71,25 +71,32 @@ public final class SourceRow {
     ends[column] = byteCount
   }
 
+  // Called for every value of a file: the checks stay inline, the growth (once
+  // per buffer) does not.
   @inline(__always) private func copy(_ field: UnsafeRawBufferPointer) {
     let needed = byteCount + field.count
-    if needed > byteCapacity {
-      var capacity = byteCapacity * 2
-      while capacity < needed { capacity *= 2 }
-      let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-      grown.update(from: bytes, count: byteCount)
-      bytes.deallocate()
-      bytes = grown
-      byteCapacity = capacity
-    }
+    if needed > byteCapacity { growBytes(to: needed) }
     if let base = field.baseAddress, field.count > 0 {
       (bytes + byteCount).update(from: base.assumingMemoryBound(to: UInt8.self), count: field.count)
     }
     byteCount = needed
   }
 
-  private func reserveSlots(_ count: Int) {
-    guard count > slotCapacity else { return }
+  @inline(never) private func growBytes(to needed: Int) {
+    var capacity = byteCapacity * 2
+    while capacity < needed { capacity *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    grown.update(from: bytes, count: byteCount)
+    bytes.deallocate()
+    bytes = grown
+    byteCapacity = capacity
+  }
+
+  @inline(__always) private func reserveSlots(_ count: Int) {
+    if count > slotCapacity { growSlots(to: count) }
+  }
+
+  @inline(never) private func growSlots(to count: Int) {
     var capacity = slotCapacity * 2
     while capacity < count { capacity *= 2 }
     for pointer in [\SourceRow.starts, \SourceRow.ends] {
