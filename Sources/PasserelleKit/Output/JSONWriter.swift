@@ -5,42 +5,59 @@ enum JSONText {
   static func append(_ text: String, to bytes: inout [UInt8]) {
     bytes.append(0x22)
     var text = text
-    text.withUTF8 { utf8 in
-      var clean = 0
-      var index = 0
-      let count = utf8.count
-      while index < count {
-        let byte = utf8[index]
-        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<index]))
-          appendEscape(byte, to: &bytes)
-          clean = index + 1
-        }
-        index += 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<count]))
-    }
+    text.withUTF8 { appendEscaped(UnsafeRawBufferPointer($0), .utf8, to: &bytes) }
     bytes.append(0x22)
   }
 
   /// Raw field bytes of the given encoding, transcoded to UTF-8 and escaped (no quotes).
+  /// Runs of bytes that stay as they are (most of a value) are copied in one go, and
+  /// found eight bytes at a time: every text value of every payload passes here.
   static func appendEscaped(
     _ value: UnsafeRawBufferPointer, _ encoding: TextEncoding, to bytes: inout [UInt8]
   ) {
-    for byte in value {
-      if byte >= 0x80 {
-        if encoding == .utf8 {
-          bytes.append(byte)
-        } else {
-          bytes.append(contentsOf: Windows1252.utf8[Int(byte) - 0x80])
-        }
-      } else if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-        appendEscape(byte, to: &bytes)
-      } else {
-        bytes.append(byte)
+    let count = value.count
+    var clean = 0
+    var index = 0
+    func copyRun() {
+      if clean < index {
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: value[clean..<index]))
       }
     }
+    while index < count {
+      if index + 8 <= count {
+        let word = value.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 0x20)
+          && !ByteWord.hasByte(word ^ quotes, below: 1)
+          && !ByteWord.hasByte(word ^ backslashes, below: 1)
+        {
+          index += 8
+          continue
+        }
+      }
+      let byte = value[index]
+      if byte >= 0x80 {
+        // UTF-8 passes through; Windows-1252 is transcoded.
+        if encoding == .utf8 {
+          index += 1
+          continue
+        }
+        copyRun()
+        bytes.append(contentsOf: Windows1252.utf8[Int(byte) - 0x80])
+      } else if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        copyRun()
+        appendEscape(byte, to: &bytes)
+      } else {
+        index += 1
+        continue
+      }
+      index += 1
+      clean = index
+    }
+    copyRun()
   }
+
+  private static let quotes: UInt64 = 0x2222_2222_2222_2222
+  private static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
 
   static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
     bytes.append(0x5C)

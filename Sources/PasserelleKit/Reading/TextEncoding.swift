@@ -33,7 +33,9 @@ enum Windows1252 {
 
   static func scalar(_ byte: UInt8) -> Unicode.Scalar {
     if byte >= 0x80 && byte <= 0x9F {
-      return Unicode.Scalar(highControlRange[Int(byte) - 0x80]) ?? "\u{FFFD}"
+      // An undefined byte (0 in the table, itself a valid scalar) reads as U+FFFD.
+      let value = highControlRange[Int(byte) - 0x80]
+      return value == 0 ? "\u{FFFD}" : Unicode.Scalar(value) ?? "\u{FFFD}"
     }
     return Unicode.Scalar(byte)
   }

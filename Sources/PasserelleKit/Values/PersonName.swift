@@ -80,9 +80,21 @@ private enum NameWords {
     "pr": "Pr", "professeur": "Pr",
   ]
 
+  /// The first byte of a word, in lowercase when it is an ASCII letter: every
+  /// civility starts with m, d or p, every particle with d, l or v, whatever the
+  /// case, so most words are ruled out before any lowercasing or lookup.
+  private static func initial(_ word: String) -> UInt8 {
+    // Only an ASCII letter's two cases meet one of those letters under 0x20.
+    (word.utf8.first ?? 0) | 0x20
+  }
+
   /// Removes a leading civility from `words` and returns it normalised, or "".
   static func takeCivility(_ words: inout [String]) -> String {
     guard let head = words.first else { return "" }
+    switch initial(head) {
+    case UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "p"): break
+    default: return ""
+    }
     var key = head.lowercased()
     if key.hasSuffix(".") { key.removeLast() }
     if let civility = civilities[key] {
@@ -109,6 +121,10 @@ private enum NameWords {
   private static let elided = ["d'", "d\u{2019}"]
 
   static func isParticle(_ word: String, capitals: Bool) -> Bool {
+    switch initial(word) {
+    case UInt8(ascii: "d"), UInt8(ascii: "l"), UInt8(ascii: "v"): break
+    default: return false
+    }
     let prefixes = capitals ? elidedInCapitals : elided
     if prefixes.contains(where: { word.hasPrefix($0) && word.count > 2 }) { return true }
     if capitals { return word == word.uppercased() && particles.contains(word.lowercased()) }
