@@ -36,7 +36,8 @@ extension PersonName {
   public static func split(_ full: String) -> PersonName {
     var main = Substring(full)
     var afterComma: Substring? = nil
-    if let comma = full.firstIndex(of: ",") {
+    // A comma is one byte and one character: found without walking characters.
+    if let comma = full.utf8.firstIndex(of: UInt8(ascii: ",")) {
       main = full[..<comma]
       afterComma = full[full.index(after: comma)...]
     }
@@ -59,10 +60,18 @@ extension PersonName {
 }
 
 /// The word-level rules behind `PersonName.split`.
-private enum NameWords {
+enum NameWords {
+  /// True when every character is ASCII or one of U+00C0–U+00FF (UTF-8 lead byte
+  /// C3: the accented letters of French names): such text has no combining mark and
+  /// no whitespace outside ASCII, so a name is read byte by byte.
+  @inline(__always)
+  static func isASCIIOrLatin1Letters(_ utf8: some Collection<UInt8>) -> Bool {
+    utf8.allSatisfy { $0 < 0xC0 || $0 == 0xC3 }
+  }
+
   static func words(_ text: Substring) -> [String] {
-    // ASCII (most names): split on its whitespace bytes, without walking characters.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    // Most names: split on ASCII whitespace bytes, without walking characters.
+    if isASCIIOrLatin1Letters(text.utf8) {
       return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map {
         String(decoding: $0, as: UTF8.self)
       }
@@ -134,7 +143,12 @@ private enum NameWords {
   /// At least two letters, all capitals; hyphens and apostrophes allowed, and a leading
   /// lowercase "d'" ("d'ARTAGNAN").
   static func isInCapitals(_ word: String) -> Bool {
-    if word.utf8.allSatisfy({ $0 < 0x80 }) { return isInCapitalsASCII(word.utf8) }
+    if isASCIIOrLatin1Letters(word.utf8) { return isInCapitalsLatin1(word.utf8) }
+    return isInCapitalsByCharacters(word)
+  }
+
+  /// `isInCapitals` by Unicode character properties, for any text.
+  static func isInCapitalsByCharacters(_ word: String) -> Bool {
     var rest = Substring(word)
     if rest.hasPrefix("d'") || rest.hasPrefix("d\u{2019}") { rest = rest.dropFirst(2) }
     var letters = 0
@@ -149,15 +163,23 @@ private enum NameWords {
     return letters >= 2
   }
 
-  /// `isInCapitals` for ASCII, where a character is a byte.
-  private static func isInCapitalsASCII(_ word: String.UTF8View) -> Bool {
+  /// `isInCapitals` for ASCII and the Latin-1 letters (C3 and one byte: U+00C0–U+00FF),
+  /// where a character is one or two bytes. The capitals there are U+00C0–U+00D6 and
+  /// U+00D8–U+00DE; U+00D7 and U+00F7 are signs.
+  static func isInCapitalsLatin1(_ word: String.UTF8View) -> Bool {
     var rest = word[...]
     if rest.starts(with: "d'".utf8) { rest = rest.dropFirst(2) }
     var letters = 0
-    for byte in rest {
+    var bytes = rest.makeIterator()
+    while let byte = bytes.next() {
       switch byte {
       case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1
       case UInt8(ascii: "-"), UInt8(ascii: "'"): continue
+      case 0xC3:
+        switch bytes.next().map({ 0x40 + Int($0) }) {
+        case (0xC0...0xD6)?, (0xD8...0xDE)?: letters += 1
+        default: return false
+        }
       default: return false
       }
     }

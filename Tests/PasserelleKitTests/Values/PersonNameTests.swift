@@ -73,3 +73,44 @@ struct PersonNameTests {
     #expect(PersonName.split(raw) == expected)
   }
 }
+
+/// Names of ASCII and Latin-1 letters are read byte by byte: the verdict on capitals
+/// must be the one Unicode's character properties give, for every such word.
+struct NameWordsQuickPathTests {
+  @Test func capitalsByBytesAgreeWithCharacterProperties() {
+    // Every character of U+0020–U+00FF, alone, after a capital, and in a word.
+    var words: [String] = []
+    for value in 0x20...0xFF {
+      let character = String(Unicode.Scalar(UInt8(value)))
+      words += [
+        character, "A" + character, character + "B", "d'" + character + "É", "É-" + character,
+      ]
+    }
+    words += [
+      "DUPONT", "d'ARTAGNAN", "BÉRENGER", "ÉTIENNE", "LE GALL", "O'NEIL", "ÀÖØÞ", "ß", "×", "Ÿ",
+    ]
+    for word in words where NameWords.isASCIIOrLatin1Letters(word.utf8) {
+      #expect(
+        NameWords.isInCapitalsLatin1(word.utf8) == NameWords.isInCapitalsByCharacters(word),
+        "\(word)")
+    }
+    // The 160 characters of ASCII and U+00C0–U+00FF in five shapes, and the names.
+    #expect(words.filter { NameWords.isASCIIOrLatin1Letters($0.utf8) }.count == 160 * 5 + 9)
+  }
+
+  @Test func wordsByBytesAgreeWithCharacterWhitespace() {
+    let names = [
+      "Jean  Dupont", "Hélène\tBÉRENGER", "  Élodie ÉTIENNE ", "Jean\r\nDupont", "Zoë Ørsted",
+      "ÀÉÎÕÜ àéîõü", "a\u{0B}b\u{0C}c",
+    ]
+    for name in names {
+      #expect(NameWords.isASCIIOrLatin1Letters(name.utf8))
+      #expect(
+        NameWords.words(Substring(name))
+          == name.split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+    // Outside those letters, whitespace is found by character properties.
+    #expect(!NameWords.isASCIIOrLatin1Letters("Jean\u{00A0}Dupont".utf8))
+    #expect(!NameWords.isASCIIOrLatin1Letters("E\u{301}tienne".utf8))
+  }
+}
