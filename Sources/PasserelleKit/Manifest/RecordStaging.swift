@@ -238,6 +238,8 @@ final class RecordStaging {
   /// Forgets that the record of payload operation `operation` is sent (its company
   /// row turned out duplicated): it is neither recorded as sent nor deleted.
   func withdraw(operation: Int) throws {
+    // The withdrawn row now stands as unchanged: rare enough to update as before.
+    if !isFirstOfItsKind { unchangedUpdates = UnchangedUpdates(all: true) }
     if forget != nil {
       let codes = try String.fetchAll(
         db, sql: "SELECT code FROM temp.\(table) WHERE operation = ?", arguments: [operation])
@@ -428,6 +430,12 @@ final class RecordStaging {
     var fields = false
     var rowFingerprints = false
     var smIds = false
+
+    init(all: Bool = false) {
+      fields = all
+      rowFingerprints = all
+      smIds = all
+    }
 
     mutating func note(known: KnownRecord?, rowFingerprint: Data?, fields: [UInt8]?, smId: Int?) {
       guard let known else {

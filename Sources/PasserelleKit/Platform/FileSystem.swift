@@ -68,7 +68,7 @@ enum FileSystem {
 
   /// Copies a file byte for byte, then syncs it (used when the original must stay in place).
   /// `observe` sees every chunk as it is copied, so that a caller needing the bytes
-  /// (to hash them) does not read the file again. Returns the source's size at open.
+  /// (to hash them) does not read the file again. Returns the number of bytes copied.
   @discardableResult
   static func copy(
     _ source: String, to destination: String,
@@ -76,12 +76,14 @@ enum FileSystem {
   ) throws -> Int {
     let input = try InputFile(path: source)
     let output = try OutputFile(path: destination)
+    var copied = 0
     try input.forEachChunk { chunk in
       observe(chunk)
       try output.write(chunk)
+      copied += chunk.count
     }
     try output.close()
-    return input.size
+    return copied
   }
 
   /// Writes small contents durably under a temporary name, then renames it in place.
