@@ -83,7 +83,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
 
   private let reader: any RecordReader
   private let encoding: TextEncoding
-  private let blockSize = 256
+  private let blockSize = 128
   /// A block is handed over early once its rows hold this many bytes, and rows that
   /// grew past `largeRow` are not recycled: memory follows bytes, not row counts.
   private let blockBytes = 2 << 20
