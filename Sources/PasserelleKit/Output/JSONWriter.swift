@@ -96,6 +96,8 @@ struct JSONBytes {
 
   /// A number already in JSON form.
   mutating func number(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+
+  mutating func number(_ amount: Amount) { amount.appendLiteral(to: &bytes) }
 }
 
 /// Builds one JSON object (`{"key": value, …}` on one line) straight from field
@@ -150,6 +152,11 @@ struct JSONObject {
   mutating func integer(_ name: StaticString, _ value: Int) {
     key(name)
     bytes.append(contentsOf: String(value).utf8)
+  }
+
+  mutating func number(_ name: StaticString, _ amount: Amount) {
+    key(name)
+    amount.appendLiteral(to: &bytes)
   }
 
   /// A number already in canonical JSON form.

@@ -213,7 +213,7 @@ final class DocumentAssembler {
   /// The document's lines, beside `data` in the operation (`"lines": […]`): SM
   /// takes them as separate records (sales order lines) or as a document to show.
   private func lineMember(negate: Bool) -> [UInt8] {
-    func signed(_ value: Amount) -> String { (negate ? -value : value).literal }
+    func signed(_ value: Amount) -> Amount { negate ? -value : value }
     var json = JSONBytes(capacity: 256 * max(lines.count, 1))
     json.raw("\"lines\": [")
     for (index, line) in lines.enumerated() {
@@ -227,11 +227,11 @@ final class DocumentAssembler {
       json.raw(", \"quantity\": ")
       json.number(signed(line.quantity))
       json.raw(", \"price\": ")
-      json.number(line.unitPrice.literal)
+      json.number(line.unitPrice)
       json.raw(", \"discount1\": ")
-      json.number(line.discountRate.literal)
+      json.number(line.discountRate)
       json.raw(", \"vatRate\": ")
-      json.number(line.vatRate.literal)
+      json.number(line.vatRate)
       json.raw(", \"total\": ")
       json.number(signed(DocumentTotals.lineAmount(line)))
       json.raw(", \"unit\": ")
@@ -253,12 +253,12 @@ final class DocumentAssembler {
     data.string("accountExtId", header.customer)
     data.string("salesRepExtId", header.representative)
     data.string("date", header.date)
-    data.number("total", literal: totals.withoutTax.literal)
+    data.number("total", totals.withoutTax)
     data.bool("readOnly", true)
     data.string("Z_TYPE_PIECE", header.kind.rawValue)
-    data.number("Z_TOTAL_HT", literal: totals.withoutTax.literal)
-    data.number("Z_TOTAL_TVA", literal: totals.tax.literal)
-    data.number("Z_TOTAL_TTC", literal: (declaredTotal ?? totals.withTax).literal)
+    data.number("Z_TOTAL_HT", totals.withoutTax)
+    data.number("Z_TOTAL_TVA", totals.tax)
+    data.number("Z_TOTAL_TTC", declaredTotal ?? totals.withTax)
     data.string("Z_DATE_ECHEANCE", header.dueDate)
     data.string("Z_STATUT", header.settled ? "Soldée" : header.validated ? "Validée" : "Brouillon")
     data.string("Z_MODE_PAIEMENT", header.paymentMode)
@@ -302,12 +302,12 @@ final class DocumentAssembler {
     data.string("salesRepExtId", header.representative)
     data.string("date", header.date)
     data.bool("readOnly", true)
-    data.number("Z_TOTAL_HT", literal: totals.withoutTax.literal)
-    data.number("Z_TOTAL_TVA", literal: totals.tax.literal)
-    data.number("Z_TOTAL_TTC", literal: (header.totalWithTax ?? totals.withTax).literal)
+    data.number("Z_TOTAL_HT", totals.withoutTax)
+    data.number("Z_TOTAL_TVA", totals.tax)
+    data.number("Z_TOTAL_TTC", header.totalWithTax ?? totals.withTax)
     data.string("Z_STATUT_DEVIS", header.quoteStatus)
     data.string("Z_REMARQUE", header.remark)
-    if let rate = header.discountRate { data.number("discount1", literal: rate.literal) }
+    if let rate = header.discountRate { data.number("discount1", rate) }
     let body = data.close()
     let lines = lineMember(negate: false)
     let digest = Digest.upsert(body + lines)

@@ -105,6 +105,50 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   /// The shortest JSON number for the value ("12.5", "-3", "0.125").
   public var literal: String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    appendLiteral(to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Writes `literal` into a payload's bytes: every amount of every invoice line
+  /// passes here, so in 64-bit arithmetic and without an intermediate string
+  /// (every amount read fits; a larger sum takes the 128-bit way).
+  func appendLiteral(to bytes: inout [UInt8]) {
+    guard let small = Int64(exactly: units), small != .min else {
+      bytes.append(contentsOf: literalIn128Bits.utf8)
+      return
+    }
+    if small < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = small.magnitude
+    Self.appendDigits(magnitude / 1_000_000, width: 1, to: &bytes)
+    var fraction = magnitude % 1_000_000
+    guard fraction != 0 else { return }
+    bytes.append(UInt8(ascii: "."))
+    var width = Self.fractionDigits
+    while fraction % 10 == 0 {
+      fraction /= 10
+      width -= 1
+    }
+    Self.appendDigits(fraction, width: width, to: &bytes)
+  }
+
+  /// The decimal digits of `value`, left-padded with zeros to `width`.
+  private static func appendDigits(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var index = 20
+      var rest = value
+      repeat {
+        index -= 1
+        digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0 || 20 - index < width
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<20]))
+    }
+  }
+
+  /// `literal` for any value.
+  var literalIn128Bits: String {
     let magnitude = units < 0 ? -units : units
     var text = String(magnitude / Self.one)
     var fraction = magnitude % Self.one

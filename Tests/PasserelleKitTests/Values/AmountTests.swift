@@ -43,4 +43,28 @@ import Testing
     #expect((-Amount(10)).scaled(by: Amount(2), over: Amount(3), places: 2).literal == "-6.67")
     #expect(Amount(10).scaled(by: Amount(1), over: .zero, places: 2) == Amount(10))
   }
+
+  /// Literals are written in 64-bit arithmetic when the value fits: they must read as
+  /// the 128-bit way writes them, at every magnitude and fraction, either sign.
+  @Test func literalsIn64BitsMatchThe128BitWay() {
+    var generator = SystemRandomNumberGenerator()
+    var values: [Int128] = [0, 1, -1, 10, 999_999, 1_000_000, -1_000_000, 1_500_000, 120_000]
+    values += [Int128(Int64.max), Int128(Int64.min), Int128(Int64.min) + 1, Int128(Int64.max) + 1]
+    values += [Int128(Int64.min) - 1, 999_999_999_999_999_999 * 1_000, -(Int128(1) << 100)]
+    for _ in 0..<20_000 {
+      // Any number of digits, and fractions with trailing zeros as often as not.
+      let digits = Int.random(in: 0...18, using: &generator)
+      var magnitude = Int128(UInt64.random(in: 0...UInt64.max, using: &generator))
+      for _ in 0..<(18 - digits) { magnitude /= 10 }
+      if Bool.random(using: &generator) { magnitude = magnitude / 1_000 * 1_000 }
+      values.append(Bool.random(using: &generator) ? magnitude : -magnitude)
+    }
+    for units in values {
+      let amount = Amount(units: units)
+      #expect(amount.literal == amount.literalIn128Bits, "\(units)")
+    }
+    #expect(Amount(units: 1_230_000).literal == "1.23")
+    #expect(Amount(units: -5_000_000).literal == "-5")
+    #expect(Amount(units: 1_000).literal == "0.001")
+  }
 }
