@@ -238,10 +238,12 @@ struct KeyedConversion {
 
     func note(_ issue: RowIssue) throws { try report.note(issue) }
 
-    func consumeCompanions(_ prepared: PreparedRow, companyId: Int?) throws -> Int? {
+    func consumeCompanions(_ prepared: PreparedRow, record: MappedRecord, companyId: Int?) throws
+      -> Int?
+    {
       guard let staging = companionStaging else { return nil }
       var firstOperation: Int? = nil
-      for (index, companion) in prepared.record.companions.enumerated() {
+      for (index, companion) in record.companions.enumerated() {
         for issue in companion.issues { try note(issue) }
         if companion.isRejected { continue }
         let digest = prepared.companionDigests[index]
@@ -271,7 +273,7 @@ struct KeyedConversion {
         var data = companion.data
         if let companyId { Self.appendField(&data, "accountId", companyId) }
         // SM needs a rep on a new contact: the company's, else the admin at creation.
-        if case .mapped(let rep) = prepared.record.salesRep {
+        if case .mapped(let rep) = record.salesRep {
           Self.appendField(&data, "salesRepId", rep)
         } else if let admin = SalesRepAssignment.adminUserId(
           for: .none, isNewInSalesManagement: known == nil, salesRepKnownEmpty: false,
@@ -287,10 +289,11 @@ struct KeyedConversion {
       return firstOperation
     }
 
-    func consume(_ prepared: PreparedRow) throws {
+    func consume(_ prepared: inout PreparedRow) throws {
       counts.read += 1
-      var record = prepared.record
-      var prepared = prepared
+      // Taken out, not copied: a row's values are used once, here.
+      var record = MappedRecord(key: "", data: [], salesRep: .none, issues: [])
+      swap(&record, &prepared.record)
       let line = prepared.line
       if record.key.isEmpty {
         counts.rejected += 1
@@ -389,7 +392,8 @@ struct KeyedConversion {
       // The main contact goes first, so that the company row's staging can name
       // its operation (to withdraw it if the company turns out duplicated).
       let companionOperation =
-        status == .rejected ? nil : try consumeCompanions(prepared, companyId: known?.smId)
+        status == .rejected
+        ? nil : try consumeCompanions(prepared, record: record, companyId: known?.smId)
       // Set only for rows without issues or references: never a rejected one.
       let rowFingerprint = prepared.rowFingerprint
       if let repeated = try staging.stage(
@@ -454,7 +458,8 @@ struct KeyedConversion {
             message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
             value: code))
       }
-      var dataBytes = record.data
+      var dataBytes: [UInt8] = []
+      swap(&dataBytes, &record.data)
       // A record marked deleted still exists in SM with its rep: only a code never
       // sent before is a creation.
       if resource == "accounts",
@@ -530,7 +535,7 @@ struct KeyedConversion {
         }
       },
       consume: { rows in
-        for prepared in rows { try consume(prepared) }
+        for index in rows.indices { try consume(&rows[index]) }
       })
     if counts.read == 0 {
       throw FileRejection(.emptyFile, "the export has a header line but no rows", line: 1)

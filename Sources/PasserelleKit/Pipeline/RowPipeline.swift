@@ -113,10 +113,10 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
 
   /// `setup` sees the header (on the reading thread) and returns what makes each
   /// mapping thread's mapper; `consume` receives the mapped rows in file order (on
-  /// this thread).
+  /// this thread), to keep or take apart.
   func run(
     setup: @escaping @Sendable ([String]) throws -> MapperFactory,
-    consume: ([Prepared]) throws -> Void
+    consume: (inout [Prepared]) throws -> Void
   ) throws {
     finished.enter()
     do {
@@ -162,8 +162,9 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     do {
       while let (sequence, prepared) = results.pop() {
         waiting[sequence] = prepared
-        while let ready = waiting.removeValue(forKey: next) {
-          try consume(ready)
+        // Handed over in place: the consumer may take the rows' values without copies.
+        while var ready = waiting.removeValue(forKey: next) {
+          try consume(&ready)
           next += 1
           inFlight.signal()
         }
