@@ -60,9 +60,13 @@ echo "generating $ROWS rows into $SRC" >&2
 BYTES=$(stat -c %s "$SRC")
 
 # measure CMD...: runs CMD once; sets SECS (wall) and RSS_KB (peak). Exit 1 means "rows
-# rejected" and still counts as a run; anything above that stops the benchmark.
+# rejected" and still counts as a run; anything above that stops the benchmark. Writes
+# still pending from earlier steps (a first run leaves some 460 MB of payloads, archive
+# and manifest behind) are flushed first, untimed: each run starts from a quiet disk
+# instead of sharing the processors with the write-back of the run before it.
 measure() {
   local start end rc=0
+  sync
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o "$BENCH/.rss" "$@" >"$BENCH/.stdout" 2>"$BENCH/.stderr" || rc=$?
   end=$(date +%s.%N)

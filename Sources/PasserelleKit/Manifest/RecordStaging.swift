@@ -423,9 +423,9 @@ final class RecordStaging {
 
   /// The updates of unchanged records that the staged rows call for. Outside a first
   /// export of its kind a record is written only at commit, so what was known when a
-  /// row was staged is what the update would compare with; an unknown record (nil) may still exist (a caller
-  /// that did not look it up) and is assumed to need every update. Nothing exists
-  /// before a first export of its kind.
+  /// row was staged is what the update would compare with; an unknown record (nil)
+  /// may still exist (a caller that did not look it up) and is assumed to need every
+  /// update. Nothing exists before a first export of its kind.
   private struct UnchangedUpdates {
     var fields = false
     var rowFingerprints = false
