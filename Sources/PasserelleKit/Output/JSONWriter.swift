@@ -133,19 +133,28 @@ struct JSONObject {
     JSONText.append(value, to: &bytes)
   }
 
-  /// A text value given as raw bytes of the file's encoding.
+  /// A text value given as raw bytes of the file's encoding. (Not variadic: a
+  /// variadic call allocates its array, and this runs for most values of a row.)
+  mutating func text(_ name: StaticString, _ value: UnsafeRawBufferPointer, encoding: TextEncoding)
+  {
+    key(name)
+    bytes.append(0x22)
+    JSONText.appendEscaped(value, encoding, to: &bytes)
+    bytes.append(0x22)
+  }
+
+  /// Two text values joined by `separator`, or whichever is not empty.
   mutating func text(
-    _ name: StaticString, _ parts: UnsafeRawBufferPointer..., separator: StaticString = ", ",
-    encoding: TextEncoding
+    _ name: StaticString, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer,
+    separator: StaticString = ", ", encoding: TextEncoding
   ) {
     key(name)
     bytes.append(0x22)
-    var written = false
-    for part in parts where !part.isEmpty {
-      if written { separator.withUTF8Buffer { bytes.append(contentsOf: $0) } }
-      JSONText.appendEscaped(part, encoding, to: &bytes)
-      written = true
+    JSONText.appendEscaped(first, encoding, to: &bytes)
+    if !first.isEmpty && !second.isEmpty {
+      separator.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
+    JSONText.appendEscaped(second, encoding, to: &bytes)
     bytes.append(0x22)
   }
 
