@@ -8,7 +8,7 @@ enum Digest {
   /// the key, so equal data means the same operation.
   static func upsert(_ data: [UInt8]) -> (fingerprint: Data, guid: String) {
     SHA256.hash(data: data).withUnsafeBytes { digest in
-      (Data(digest.prefix(16)), uuid(Array(digest[16..<32])))
+      (Data(digest.prefix(16)), uuid(UnsafeRawBufferPointer(rebasing: digest[16..<32])))
     }
   }
 
@@ -41,22 +41,30 @@ enum Digest {
       hasher.update(data: [0])
     }
     if let fingerprint { hasher.update(data: fingerprint) }
-    return uuid(Array(hasher.finalize().prefix(16)))
+    return hasher.finalize().withUnsafeBytes {
+      uuid(UnsafeRawBufferPointer(rebasing: $0.prefix(16)))
+    }
   }
 
-  /// Formats 16 bytes as a name-based (version 5 layout) UUID.
-  private static func uuid(_ digest: [UInt8]) -> String {
-    var bytes = digest
-    bytes[6] = (bytes[6] & 0x0F) | 0x50
-    bytes[8] = (bytes[8] & 0x3F) | 0x80
-    var text: [UInt8] = []
-    text.reserveCapacity(36)
-    for (index, byte) in bytes.enumerated() {
-      if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-      text.append(hexDigits[Int(byte >> 4)])
-      text.append(hexDigits[Int(byte & 0x0F)])
+  /// Formats 16 bytes as a name-based (version 5 layout) UUID, straight into the
+  /// string's storage (one per operation of every payload).
+  private static func uuid(_ digest: UnsafeRawBufferPointer) -> String {
+    String(unsafeUninitializedCapacity: 36) { text in
+      var count = 0
+      for index in 0..<16 {
+        var byte = digest[index]
+        if index == 6 { byte = (byte & 0x0F) | 0x50 }
+        if index == 8 { byte = (byte & 0x3F) | 0x80 }
+        if index == 4 || index == 6 || index == 8 || index == 10 {
+          text[count] = UInt8(ascii: "-")
+          count += 1
+        }
+        text[count] = hexDigits[Int(byte >> 4)]
+        text[count + 1] = hexDigits[Int(byte & 0x0F)]
+        count += 2
+      }
+      return count
     }
-    return String(decoding: text, as: UTF8.self)
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)

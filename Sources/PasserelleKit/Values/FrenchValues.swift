@@ -105,22 +105,45 @@ enum FrenchValue {
   /// without building a `Decimal`: payloads only carry the digits.
   static func decimalLiteral(_ text: String) -> String? {
     guard let normalised = ValueBytes.withBytes(text, normalisedDecimal) else { return nil }
-    var utf8 = Array(normalised.utf8)
-    let negative = utf8.first == UInt8(ascii: "-")
-    if negative { utf8.removeFirst() }
-    var integer = utf8
-    var fraction: [UInt8] = []
-    if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
-      integer = Array(utf8[..<dot])
-      fraction = Array(utf8[(dot + 1)...])
+    return canonicalLiteral(normalised)
+  }
+
+  /// "-0012.500" → "-12.5", ".5" → "0.5", "-0.0" → "0": the digits kept, in one pass
+  /// and one string (every number column of every row passes here).
+  static func canonicalLiteral(_ normalised: String) -> String {
+    var normalised = normalised
+    return normalised.withUTF8 { bytes in
+      let negative = bytes.first == UInt8(ascii: "-")
+      let start = negative ? 1 : 0
+      let dot = bytes[start...].firstIndex(of: UInt8(ascii: "."))
+      var integerStart = start
+      let integerEnd = dot ?? bytes.count
+      while integerEnd - integerStart > 1 && bytes[integerStart] == UInt8(ascii: "0") {
+        integerStart += 1
+      }
+      let fractionStart = dot.map { $0 + 1 } ?? bytes.count
+      var fractionEnd = bytes.count
+      while fractionEnd > fractionStart && bytes[fractionEnd - 1] == UInt8(ascii: "0") {
+        fractionEnd -= 1
+      }
+      let integer = UnsafeBufferPointer(rebasing: bytes[integerStart..<integerEnd])
+      let fraction = UnsafeBufferPointer(rebasing: bytes[fractionStart..<fractionEnd])
+      let isZero =
+        (integer.isEmpty || integer.elementsEqual([UInt8(ascii: "0")])) && fraction.isEmpty
+      var literal: [UInt8] = []
+      literal.reserveCapacity(bytes.count + 1)
+      if negative && !isZero { literal.append(UInt8(ascii: "-")) }
+      if integer.isEmpty {
+        literal.append(UInt8(ascii: "0"))
+      } else {
+        literal.append(contentsOf: integer)
+      }
+      if !fraction.isEmpty {
+        literal.append(UInt8(ascii: "."))
+        literal.append(contentsOf: fraction)
+      }
+      return String(decoding: literal, as: UTF8.self)
     }
-    while integer.count > 1 && integer.first == UInt8(ascii: "0") { integer.removeFirst() }
-    if integer.isEmpty { integer = [UInt8(ascii: "0")] }
-    while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
-    var literal = integer
-    if !fraction.isEmpty { literal += [UInt8(ascii: ".")] + fraction }
-    if negative && literal != [UInt8(ascii: "0")] { literal.insert(UInt8(ascii: "-"), at: 0) }
-    return String(decoding: literal, as: UTF8.self)
   }
 
   private enum Grouping {

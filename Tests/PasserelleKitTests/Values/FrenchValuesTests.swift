@@ -83,6 +83,48 @@ struct FrenchValuesTests {
     #expect(FrenchValue.decimal(text) == nil)
   }
 
+  /// The rule a number literal follows, step by step: leading zeros of the integer
+  /// part and trailing zeros of the fraction go, an empty integer part is 0, and
+  /// zero has no sign.
+  static func referenceLiteral(_ normalised: String) -> String {
+    var utf8 = Array(normalised.utf8)
+    let negative = utf8.first == UInt8(ascii: "-")
+    if negative { utf8.removeFirst() }
+    var integer = utf8
+    var fraction: [UInt8] = []
+    if let dot = utf8.firstIndex(of: UInt8(ascii: ".")) {
+      integer = Array(utf8[..<dot])
+      fraction = Array(utf8[(dot + 1)...])
+    }
+    while integer.count > 1 && integer.first == UInt8(ascii: "0") { integer.removeFirst() }
+    if integer.isEmpty { integer = [UInt8(ascii: "0")] }
+    while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+    var literal = integer
+    if !fraction.isEmpty { literal += [UInt8(ascii: ".")] + fraction }
+    if negative && literal != [UInt8(ascii: "0")] { literal.insert(UInt8(ascii: "-"), at: 0) }
+    return String(decoding: literal, as: UTF8.self)
+  }
+
+  @Test func literalsAreCanonicalAsTheRuleSays() {
+    var generator = SystemRandomNumberGenerator()
+    let digits = Array("0000123456789")
+    func run(_ length: Int) -> String {
+      String((0..<length).map { _ in digits.randomElement(using: &generator)! })
+    }
+    var samples = ["0", "-0", "0.0", "-0.0", ".5", "-.5", "007", "1.", "-1.000", "10.010"]
+    for _ in 0..<5_000 {
+      var text = Bool.random(using: &generator) ? "-" : ""
+      text += run(Int.random(in: 0...6, using: &generator))
+      if Bool.random(using: &generator) {
+        text += "." + run(Int.random(in: 0...6, using: &generator))
+      }
+      if text.contains(where: \.isNumber) { samples.append(text) }
+    }
+    for sample in samples {
+      #expect(FrenchValue.canonicalLiteral(sample) == Self.referenceLiteral(sample), "\(sample)")
+    }
+  }
+
   // MARK: date
 
   @Test(arguments: [
