@@ -9,15 +9,15 @@ enum ContactIdentity {
   /// ("last first": case, accents and spacing do not matter). Deterministic, so the
   /// same person keeps one id across exports; a renamed person is a new contact.
   static func derived(company: String, person: PersonName) -> String {
-    let name = LabelKey.normalise(person.lastName + " " + person.firstName)
-    let digest = SHA256.hash(data: Array(name.utf8))
-    var id = Array(company.utf8)
-    id.append(UInt8(ascii: "."))
+    var name = LabelKey.normalise(person.lastName + " " + person.firstName)
+    let digest = name.withUTF8 { SHA256.hash(data: $0) }
+    var id = company
+    id.append(".")
     for byte in digest.prefix(4) {
-      id.append(hexDigits[Int(byte >> 4)])
-      id.append(hexDigits[Int(byte & 0x0F)])
+      id.unicodeScalars.append(Unicode.Scalar(hexDigits[Int(byte >> 4)]))
+      id.unicodeScalars.append(Unicode.Scalar(hexDigits[Int(byte & 0x0F)]))
     }
-    return String(decoding: id, as: UTF8.self)
+    return id
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)

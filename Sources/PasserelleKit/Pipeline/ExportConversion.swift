@@ -604,7 +604,16 @@ struct KeyedConversion {
   /// Adds `"name": value` at the end of a serialised object.
   static func appendField(_ data: inout [UInt8], _ name: String, _ value: Int) {
     data.removeLast()
-    data.append(contentsOf: ", \"\(name)\": \(value)}".utf8)
+    // Byte by byte rather than through an interpolated string: once or twice per record.
+    data.append(UInt8(ascii: ","))
+    data.append(0x20)
+    data.append(0x22)
+    data.append(contentsOf: name.utf8)
+    data.append(0x22)
+    data.append(UInt8(ascii: ":"))
+    data.append(0x20)
+    data.append(contentsOf: String(value).utf8)
+    data.append(UInt8(ascii: "}"))
   }
 }
 
