@@ -11,16 +11,8 @@ enum ContactIdentity {
   static func derived(company: String, person: PersonName) -> String {
     var name = LabelKey.normalise(person.lastName + " " + person.firstName)
     let digest = name.withUTF8 { SHA256.hash(data: $0) }
-    var id = company
-    id.append(".")
-    for byte in digest.prefix(4) {
-      id.unicodeScalars.append(Unicode.Scalar(hexDigits[Int(byte >> 4)]))
-      id.unicodeScalars.append(Unicode.Scalar(hexDigits[Int(byte & 0x0F)]))
-    }
-    return id
+    return company + "." + Hex.string(digest.prefix(4))
   }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// Sage contact codes and derived ids must fit SM's 30-character `extId`.
   static let maximumLength = 30

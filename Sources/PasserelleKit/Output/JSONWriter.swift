@@ -69,12 +69,10 @@ enum JSONText {
     case 0x09: bytes.append(UInt8(ascii: "t"))
     default:
       bytes.append(contentsOf: [
-        UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+        UInt8(ascii: "u"), 0x30, 0x30, Hex.digits[Int(byte >> 4)], Hex.digits[Int(byte & 0xF)],
       ])
     }
   }
-
-  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// Appends JSON to a byte buffer: no intermediate objects, no reflection. Used for

@@ -74,9 +74,7 @@ final class PictureFolders {
     try PictureFile.forEachChunk(of: picture.path, limit: maximumBytes) { chunk in
       hasher.update(bufferPointer: chunk)
     }
-    return hasher.finalize().map { byte in
-      String(hexDigits[Int(byte >> 4)]) + String(hexDigits[Int(byte & 0x0F)])
-    }.joined()
+    return Hex.string(hasher.finalize())
   }
 
   /// Copies the picture to `destination` (created or replaced, mode 0644) and syncs it.
@@ -94,8 +92,6 @@ final class PictureFolders {
       throw error
     }
   }
-
-  private let hexDigits = Array("0123456789abcdef")
 
   private func folderIndexes() -> [FolderIndex] {
     if let indexes { return indexes }

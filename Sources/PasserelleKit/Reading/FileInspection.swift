@@ -125,7 +125,7 @@ enum FileInspection {
           "a UTF-8 byte-order mark inside the file, not at its start: two exports pasted together? Export again",
           line: markInsideLine)
       }
-      let sha = hasher.finalize().map { hexDigits[Int($0)] }.joined()
+      let sha = Hex.string(hasher.finalize())
       let encoding: TextEncoding
       if validator.isValidSoFar && validator.isComplete {
         encoding = .utf8
@@ -147,12 +147,7 @@ enum FileInspection {
     let file = try InputFile(path: path)
     var hasher = SHA256()
     try file.forEachChunk { hasher.update(bufferPointer: $0) }
-    return hasher.finalize().map { hexDigits[Int($0)] }.joined()
-  }
-
-  private static let hexDigits: [String] = (0..<256).map {
-    let text = String($0, radix: 16)
-    return text.count == 1 ? "0" + text : text
+    return Hex.string(hasher.finalize())
   }
 }
 

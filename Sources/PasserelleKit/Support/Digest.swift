@@ -14,7 +14,7 @@ enum Digest {
 
   /// Fingerprint of a source row as read (first 16 bytes of SHA-256), after `seed`:
   /// the same row under the same seed gives the same fingerprint. The seed holds
-  /// what the row's mapping depends on besides the row (see `RowFingerprintSeed`).
+  /// what the row's mapping depends on besides the row (see `UnchangedRows`).
   /// `layout` is scratch space the caller keeps from row to row.
   static func row(_ row: SourceRow, seed: SHA256, layout: inout [UInt32]) -> Data {
     var hasher = seed
@@ -59,13 +59,11 @@ enum Digest {
           text[count] = UInt8(ascii: "-")
           count += 1
         }
-        text[count] = hexDigits[Int(byte >> 4)]
-        text[count + 1] = hexDigits[Int(byte & 0x0F)]
+        text[count] = Hex.digits[Int(byte >> 4)]
+        text[count + 1] = Hex.digits[Int(byte & 0x0F)]
         count += 2
       }
       return count
     }
   }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
