@@ -129,7 +129,8 @@ enum FrenchValue {
       let integer = UnsafeBufferPointer(rebasing: bytes[integerStart..<integerEnd])
       let fraction = UnsafeBufferPointer(rebasing: bytes[fractionStart..<fractionEnd])
       let isZero =
-        (integer.isEmpty || integer.elementsEqual([UInt8(ascii: "0")])) && fraction.isEmpty
+        (integer.isEmpty || (integer.count == 1 && integer[0] == UInt8(ascii: "0")))
+        && fraction.isEmpty
       var literal: [UInt8] = []
       literal.reserveCapacity(bytes.count + 1)
       if negative && !isZero { literal.append(UInt8(ascii: "-")) }
