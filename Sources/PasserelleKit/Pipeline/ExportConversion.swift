@@ -174,6 +174,47 @@ final class ReportFile {
   }
 }
 
+/// What a mapping thread does with each row of a keyed export: recognise it as
+/// exported before unchanged, or map it and fingerprint what it gives.
+private struct RowPreparation {
+  let plan: EntityPlan
+  let userIds: [String: Int]
+  /// Of the header: a row with another count is ragged.
+  let columns: Int
+  let unchangedRows: UnchangedRows
+  /// This thread's own.
+  let matcher: UnchangedRows.Matcher
+
+  func prepare(_ row: SourceRow) -> ExportConversion.PreparedRow {
+    var rowFingerprint: Data? = nil
+    if matcher.looksUp {
+      let print = matcher.fingerprint(row)
+      if let lastSent = matcher.lastSent(row, fingerprint: print) {
+        return .init(line: row.line, lastSent: lastSent)
+      }
+      rowFingerprint = print
+    }
+    var record = plan.map(row, userIds)
+    if let problem = ExportConversion.shapeProblem(row, columns: columns) {
+      record.issues.append(
+        RowIssue(
+          line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
+          message: problem, value: ""))
+    }
+    guard !record.isRejected else {
+      return .init(line: row.line, record: record, fingerprint: nil, guid: "")
+    }
+    let digest = Digest.upsert(record.data)
+    var prepared = ExportConversion.PreparedRow(
+      line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid,
+      companionDigests: record.companions.map { Digest.upsert($0.data) })
+    if unchangedRows.mayRecognise(record, row: row) {
+      prepared.rowFingerprint = rowFingerprint ?? matcher.fingerprint(row)
+    }
+    return prepared
+  }
+}
+
 /// Converts one full export of a keyed entity (a record per row: customers,
 /// prospects, contacts, articles, representatives) into its Sales Management
 /// payload and a reject report, inside the batch's manifest transaction. Streams
@@ -498,40 +539,14 @@ struct KeyedConversion {
     let manifestPath = staging.isFirstOfItsKind ? nil : db.mainFilePath
     try pipeline.run(
       setup: { labels in
-        let columns = labels.count
         let unchangedRows = UnchangedRows(
           plan: plan, header: Header(labels: labels), encoding: encoding, tables: tables,
           userIds: userIds, manifestPath: manifestPath)
         return {
-          let matcher = unchangedRows.matcher()
-          return { row in
-            var rowFingerprint: Data? = nil
-            if matcher.looksUp {
-              let print = matcher.fingerprint(row)
-              if let lastSent = matcher.lastSent(row, fingerprint: print) {
-                return PreparedRow(line: row.line, lastSent: lastSent)
-              }
-              rowFingerprint = print
-            }
-            var record = plan.map(row, userIds)
-            if let problem = ExportConversion.shapeProblem(row, columns: columns) {
-              record.issues.append(
-                RowIssue(
-                  line: row.line, key: record.key, field: "", severity: .error, code: .raggedRow,
-                  message: problem, value: ""))
-            }
-            guard !record.isRejected else {
-              return PreparedRow(line: row.line, record: record, fingerprint: nil, guid: "")
-            }
-            let digest = Digest.upsert(record.data)
-            var prepared = PreparedRow(
-              line: row.line, record: record, fingerprint: digest.fingerprint, guid: digest.guid,
-              companionDigests: record.companions.map { Digest.upsert($0.data) })
-            if unchangedRows.mayRecognise(record, row: row) {
-              prepared.rowFingerprint = rowFingerprint ?? matcher.fingerprint(row)
-            }
-            return prepared
-          }
+          RowPreparation(
+            plan: plan, userIds: userIds, columns: labels.count, unchangedRows: unchangedRows,
+            matcher: unchangedRows.matcher()
+          ).prepare
         }
       },
       consume: { rows in
