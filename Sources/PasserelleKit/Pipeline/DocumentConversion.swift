@@ -4,20 +4,18 @@ import GRDB
 /// Converts an `E`/`L` commercial documents export: invoices and credit notes
 /// become `sales` (one per document, its lines beside), priced quotes become
 /// `salesorders` updates matched to the SM quote by `Référence pièce`. Rows are
-/// read and parsed on worker threads; documents are assembled here, one at a
-/// time, so memory holds one document whatever the file's size.
+/// read and parsed on worker threads, which also draft the documents a block of
+/// rows holds whole; a document across two blocks is assembled here. Memory holds
+/// a few blocks and one document whatever the file's size.
 struct DocumentConversion {
   let path: String
   let facts: FileFacts
   let settings: Settings
   let outputs: ConversionOutputs
 
-  /// A document longer than this is refused: a runaway export, not an invoice.
-  static let maximumLines = 10_000
-
   func run(in db: Database) throws -> ExportConversion.Result {
     let assembler = try DocumentAssembler(db: db, outputs: outputs)
-    let pipeline = RowPipeline<DocumentRow>(
+    let pipeline = RowPipeline<DocumentPiece>(
       ExportReader(path: path, facts: facts, limits: settings.limits))
     try pipeline.run(
       setup: { labels in
@@ -27,17 +25,20 @@ struct DocumentConversion {
           { row in
             let mapped = mapping.map(row)
             guard let problem = ExportConversion.shapeProblem(row, columns: columns) else {
-              return mapped
+              return .row(mapped)
             }
-            return mapped.adding(
-              RowIssue(
-                line: row.line, key: mapped.number, field: "", severity: .error, code: .raggedRow,
-                message: problem + "; its document is left out", value: ""))
+            return .row(
+              mapped.adding(
+                RowIssue(
+                  line: row.line, key: mapped.number, field: "", severity: .error,
+                  code: .raggedRow, message: problem + "; its document is left out", value: "")))
           }
         }
       },
-      consume: { rows in
-        for row in rows { try assembler.take(row) }
+      // Documents are drafted where their rows were mapped, off this thread.
+      regroup: DocumentPiece.draftWholeDocuments,
+      consume: { pieces in
+        for piece in pieces { try assembler.take(piece) }
       })
     try assembler.finishDocument()
     if assembler.counts.read == 0 && assembler.strayRows == 0 {
@@ -96,7 +97,7 @@ final class DocumentAssembler {
             message: "an L line before any E line: it belongs to no document", value: "L"))
         return
       }
-      if lines.count >= DocumentConversion.maximumLines {
+      if lines.count >= DocumentDraft.maximumLines {
         overflow = true
       } else {
         lines.append(line)
@@ -110,6 +111,16 @@ final class DocumentAssembler {
     }
   }
 
+  /// Takes a mapping thread's piece: a row to assemble, or a document its block held whole.
+  func take(_ piece: DocumentPiece) throws {
+    switch piece {
+    case .row(let row): try take(row)
+    case .document(let draft):
+      try finishDocument()
+      try emit(draft)
+    }
+  }
+
   /// Turns the document in hand into its operation.
   func finishDocument() throws {
     guard let header else { return }
@@ -118,24 +129,12 @@ final class DocumentAssembler {
       lines.removeAll(keepingCapacity: lines.count <= 256)
       overflow = false
     }
+    try emit(DocumentDraft(header: header, lines: lines, overflow: overflow))
+  }
+
+  private func emit(_ draft: DocumentDraft) throws {
+    let header = draft.header
     counts.read += 1
-    var issues = header.issues + lines.flatMap(\.issues)
-    for line in lines where !line.number.isEmpty && line.number != header.number {
-      issues.append(
-        RowIssue(
-          line: line.line, key: header.number, field: DocumentFields.number.label,
-          severity: .error, code: .foreignLine,
-          message:
-            "this L line names document \(line.number) but follows \(header.number)'s E line; the document is left out",
-          value: line.number))
-    }
-    if overflow {
-      issues.append(
-        RowIssue(
-          line: header.line, key: header.number, field: "", severity: .error, code: .tooLarge,
-          message: "the document has more than \(DocumentConversion.maximumLines) lines",
-          value: ""))
-    }
     if header.kind == .other {
       try report.note(
         RowIssue(
@@ -146,8 +145,10 @@ final class DocumentAssembler {
       counts.unchanged += 1
       return
     }
+    var issues = draft.issues
     var customerId: Int? = nil
-    if !issues.contains(where: { $0.severity == .error }) {
+    var content = draft.content
+    if content != nil {
       switch try references.find(resource: "accounts", code: header.customer) {
       case .known(let smId): customerId = smId
       case .unknown:
@@ -157,9 +158,10 @@ final class DocumentAssembler {
             severity: .error, code: .unknownReference,
             message: "no customer has this code in the manifest: export the customers first",
             value: header.customer))
+        content = nil
       }
     }
-    if issues.contains(where: { $0.severity == .error }) {
+    guard let content else {
       for issue in issues { try report.note(issue) }
       guard !header.number.isEmpty else {
         counts.rejected += 1
@@ -179,96 +181,20 @@ final class DocumentAssembler {
       }
       return
     }
-    var totals = DocumentTotals.compute(lines, header: header)
-    // Sage writes credit notes with positive amounts; SM shows them negative.
-    let isCredit = header.kind == .creditNote
-    let negate = isCredit && totals.withoutTax > .zero
-    if isCredit {
-      totals.withoutTax = -totals.withoutTax.magnitude
-      totals.tax = -totals.tax.magnitude
-    }
-    let declaredTotal = header.totalWithTax.map { isCredit ? -$0.magnitude : $0 }
-    if let declared = declaredTotal {
-      let difference = (declared - totals.withTax).magnitude
-      if difference > Amount(units: Amount.one / 100) {
-        issues.append(
-          RowIssue(
-            line: header.line, key: header.number, field: DocumentFields.totalWithTax.label,
-            severity: .warning, code: .totalsMismatch,
-            message:
-              "the lines add up to \(totals.withTax.literal) with tax; the document says \(declared.literal)",
-            value: declared.literal))
-      }
-    }
+    if let warning = content.totalsWarning { issues.append(warning) }
     for issue in issues { try report.note(issue) }
     if header.kind == .quote {
-      try priceQuote(header, totals: totals)
+      try priceQuote(header, content)
     } else {
-      try emitSale(
-        header, totals: totals, declaredTotal: declaredTotal, negate: negate,
-        customerId: customerId)
+      try emitSale(header, content, customerId: customerId)
     }
-  }
-
-  /// The document's lines, beside `data` in the operation (`"lines": […]`): SM
-  /// takes them as separate records (sales order lines) or as a document to show.
-  private func lineMember(negate: Bool) -> [UInt8] {
-    func signed(_ value: Amount) -> Amount { negate ? -value : value }
-    var json = JSONBytes(capacity: 256 * max(lines.count, 1))
-    json.raw("\"lines\": [")
-    for (index, line) in lines.enumerated() {
-      if index > 0 { json.raw(", ") }
-      json.raw("{\"order\": ")
-      json.integer(line.order ?? index + 1)
-      json.raw(", \"productExtId\": ")
-      json.string(line.article)
-      json.raw(", \"description\": ")
-      json.string(line.description)
-      json.raw(", \"quantity\": ")
-      json.number(signed(line.quantity))
-      json.raw(", \"price\": ")
-      json.number(line.unitPrice)
-      json.raw(", \"discount1\": ")
-      json.number(line.discountRate)
-      json.raw(", \"vatRate\": ")
-      json.number(line.vatRate)
-      json.raw(", \"total\": ")
-      json.number(signed(DocumentTotals.lineAmount(line)))
-      json.raw(", \"unit\": ")
-      json.string(line.unit)
-      json.raw(", \"comment\": ")
-      json.raw(line.isComment ? "true" : "false")
-      json.raw("}")
-    }
-    json.raw("]")
-    return json.bytes
   }
 
   private func emitSale(
-    _ header: DocumentHeader, totals: DocumentTotals, declaredTotal: Amount?, negate: Bool,
-    customerId: Int?
+    _ header: DocumentHeader, _ content: DocumentDraft.Content, customerId: Int?
   ) throws {
-    var data = JSONObject(capacity: 1024)
-    data.string("extId", header.number)
-    data.string("accountExtId", header.customer)
-    data.string("salesRepExtId", header.representative)
-    data.string("date", header.date)
-    data.number("total", totals.withoutTax)
-    data.bool("readOnly", true)
-    data.string("Z_TYPE_PIECE", header.kind.rawValue)
-    data.number("Z_TOTAL_HT", totals.withoutTax)
-    data.number("Z_TOTAL_TVA", totals.tax)
-    data.number("Z_TOTAL_TTC", declaredTotal ?? totals.withTax)
-    data.string("Z_DATE_ECHEANCE", header.dueDate)
-    data.string("Z_STATUT", header.settled ? "Soldée" : header.validated ? "Validée" : "Brouillon")
-    data.string("Z_MODE_PAIEMENT", header.paymentMode)
-    data.string("Z_REFERENCE", header.reference)
-    data.string("Z_REMARQUE", header.remark)
-    var body = data.close()
-    let lines = lineMember(negate: negate)
-    let digest = Digest.upsert(body + lines)
     let known = try sales.known(header.number)
-    let unchanged = known.map { !$0.deleted && $0.fingerprint == digest.fingerprint } ?? false
+    let unchanged = known.map { !$0.deleted && $0.fingerprint == content.fingerprint } ?? false
     if salesPayload == nil {
       salesPayload = try outputs.payload(resource: "sales", entity: "documents")
     }
@@ -276,7 +202,7 @@ final class DocumentAssembler {
     let operation = unchanged ? nil : payload.writer.operationCount
     if let repeated = try sales.stage(
       code: header.number, line: header.line, operation: operation,
-      fingerprint: digest.fingerprint, known: known)
+      fingerprint: content.fingerprint, known: known)
     {
       try duplicate(header, repeated: repeated, payload: payload)
       return
@@ -285,37 +211,21 @@ final class DocumentAssembler {
       counts.unchanged += 1
       return
     }
+    var body = content.body
     if let customerId { KeyedConversion.appendField(&body, "accountId", customerId) }
     try payload.writer.write(
       PayloadOperation(
-        action: .upsert, guid: digest.guid, extId: header.number, id: known?.smId, data: body,
-        extra: lines))
+        action: .upsert, guid: content.guid, extId: header.number, id: known?.smId, data: body,
+        extra: content.lines))
     counts.emitted += 1
   }
 
-  private func priceQuote(_ header: DocumentHeader, totals: DocumentTotals) throws {
-    var data = JSONObject(capacity: 1024)
-    data.string("reference", header.reference)
-    data.string("extId", header.number)
-    data.string("number", header.number)
-    data.string("accountExtId", header.customer)
-    data.string("salesRepExtId", header.representative)
-    data.string("date", header.date)
-    data.bool("readOnly", true)
-    data.number("Z_TOTAL_HT", totals.withoutTax)
-    data.number("Z_TOTAL_TVA", totals.tax)
-    data.number("Z_TOTAL_TTC", header.totalWithTax ?? totals.withTax)
-    data.string("Z_STATUT_DEVIS", header.quoteStatus)
-    data.string("Z_REMARQUE", header.remark)
-    if let rate = header.discountRate { data.number("discount1", rate) }
-    let body = data.close()
-    let lines = lineMember(negate: false)
-    let digest = Digest.upsert(body + lines)
+  private func priceQuote(_ header: DocumentHeader, _ content: DocumentDraft.Content) throws {
     let known = try salesOrders.known(header.number)
-    if known.map({ $0.fingerprint == digest.fingerprint }) ?? false {
+    if known.map({ $0.fingerprint == content.fingerprint }) ?? false {
       counts.unchanged += 1
       _ = try salesOrders.stage(
-        code: header.number, line: header.line, operation: nil, fingerprint: digest.fingerprint,
+        code: header.number, line: header.line, operation: nil, fingerprint: content.fingerprint,
         known: known)
       return
     }
@@ -331,8 +241,9 @@ final class DocumentAssembler {
           value: header.reference))
       if !header.reference.isEmpty {
         try quotes.keepPending(
-          reference: header.reference, piece: header.number, operation: body + [0x0A] + lines,
-          batch: outputs.batch, line: header.line)
+          reference: header.reference, piece: header.number,
+          operation: content.body + [0x0A] + content.lines, batch: outputs.batch,
+          line: header.line)
       }
       counts.unchanged += 1
       return
@@ -344,15 +255,15 @@ final class DocumentAssembler {
     let operation = payload.writer.operationCount
     if let repeated = try salesOrders.stage(
       code: header.number, line: header.line, operation: operation,
-      fingerprint: digest.fingerprint, known: known, smId: smId)
+      fingerprint: content.fingerprint, known: known, smId: smId)
     {
       try duplicate(header, repeated: repeated, payload: payload)
       return
     }
     try payload.writer.write(
       PayloadOperation(
-        action: .upsert, guid: digest.guid, extId: header.number, id: smId, data: body,
-        extra: lines))
+        action: .upsert, guid: content.guid, extId: header.number, id: smId, data: content.body,
+        extra: content.lines))
     priced.append((header.reference, header.number, operation))
     counts.emitted += 1
   }

@@ -80,6 +80,8 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   typealias Mapper = (SourceRow) -> Prepared
   /// Makes the mapper of one mapping thread, which may keep state of its own.
   typealias MapperFactory = @Sendable () -> Mapper
+  /// Reworks a block's mapped rows, in order, on its mapping thread.
+  typealias Regrouper = @Sendable (inout [Prepared]) -> Void
 
   private let reader: any RecordReader
   private let encoding: TextEncoding
@@ -112,10 +114,12 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   }
 
   /// `setup` sees the header (on the reading thread) and returns what makes each
-  /// mapping thread's mapper; `consume` receives the mapped rows in file order (on
-  /// this thread), to keep or take apart.
+  /// mapping thread's mapper; `regroup`, given, reworks each block once mapped (on
+  /// its mapping thread); `consume` receives the blocks in file order (on this
+  /// thread), to keep or take apart.
   func run(
     setup: @escaping @Sendable ([String]) throws -> MapperFactory,
+    regroup: Regrouper? = nil,
     consume: (inout [Prepared]) throws -> Void
   ) throws {
     finished.enter()
@@ -141,7 +145,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
       do {
         try WorkerThread.start("mapper") { [self] in
           defer { finished.leave() }
-          map(with: makeMapper())
+          map(with: makeMapper(), regroup: regroup)
           mapperEnded()
         }
         started += 1
@@ -241,11 +245,12 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     guard !lock.withLock({ cancelled }), work.push(block) else { throw CancellationError() }
   }
 
-  private func map(with mapper: Mapper) {
+  private func map(with mapper: Mapper, regroup: Regrouper?) {
     while let block = work.pop() {
       var prepared: [Prepared] = []
       prepared.reserveCapacity(block.rows.count)
       for row in block.rows { prepared.append(mapper(row)) }
+      regroup?(&prepared)
       spare.tryPush(block.rows.filter { $0.capacityBytes <= largeRow })
       guard results.push((block.sequence, prepared)) else { return }
     }
