@@ -532,11 +532,13 @@ struct KeyedConversion {
       counts.emitted += 1
     }
 
-    let pipeline = RowPipeline<PreparedRow>(
-      ExportReader(path: path, facts: facts, limits: settings.limits))
     let encoding = facts.encoding
     // Rows of a first export of its kind cannot have been seen: none is looked up.
     let manifestPath = staging.isFirstOfItsKind ? nil : db.mainFilePath
+    // Rows looked up are fingerprinted first, which reads each whole.
+    let pipeline = RowPipeline<PreparedRow>(
+      ExportReader(path: path, facts: facts, limits: settings.limits),
+      touchesRows: manifestPath == nil || !UnchangedRows.recognises(plan))
     try pipeline.run(
       setup: { labels in
         let unchangedRows = UnchangedRows(

@@ -5,6 +5,8 @@ import Foundation
 final class RowBlock: @unchecked Sendable {
   let sequence: Int
   fileprivate(set) var rows: [SourceRow]
+  /// What the mapping thread's first reads of the rows gave (see `SourceRow.touchStorage`).
+  fileprivate var touched: UInt8 = 0
 
   init(sequence: Int, rows: [SourceRow]) {
     self.sequence = sequence
@@ -105,9 +107,15 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let setupReady = DispatchSemaphore(value: 0)
   private let finished = DispatchGroup()
 
-  init(_ source: ExportReader) {
+  /// Whether a mapping thread touches each row's storage before mapping it (see
+  /// `SourceRow.touchStorage`): not worth it when the mapper first reads the row
+  /// whole anyway (to fingerprint it).
+  private let touchesRows: Bool
+
+  init(_ source: ExportReader, touchesRows: Bool = true) {
     reader = source.reader
     encoding = source.encoding
+    self.touchesRows = touchesRows
     work = BoundedQueue(capacity: 4)
     results = BoundedQueue(capacity: 4)
     spare = BoundedQueue(capacity: 16)
@@ -249,7 +257,16 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     while let block = work.pop() {
       var prepared: [Prepared] = []
       prepared.reserveCapacity(block.rows.count)
-      for row in block.rows { prepared.append(mapper(row)) }
+      if touchesRows {
+        var touched: UInt8 = 0
+        for row in block.rows {
+          touched ^= row.touchStorage()
+          prepared.append(mapper(row))
+        }
+        block.touched = touched
+      } else {
+        for row in block.rows { prepared.append(mapper(row)) }
+      }
       regroup?(&prepared)
       spare.tryPush(block.rows.filter { $0.capacityBytes <= largeRow })
       guard results.push((block.sequence, prepared)) else { return }
