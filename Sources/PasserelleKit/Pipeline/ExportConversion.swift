@@ -279,12 +279,18 @@ struct KeyedConversion {
 
     func note(_ issue: RowIssue) throws { try report.note(issue) }
 
-    func consumeCompanions(_ prepared: PreparedRow, record: MappedRecord, companyId: Int?) throws
-      -> Int?
+    /// Takes each companion's data out of `record`: it is written once, here.
+    func consumeCompanions(_ prepared: PreparedRow, record: inout MappedRecord, companyId: Int?)
+      throws -> Int?
     {
       guard let staging = companionStaging else { return nil }
       var firstOperation: Int? = nil
-      for (index, companion) in record.companions.enumerated() {
+      for index in record.companions.indices {
+        // Taken out, not copied: the data grows below, and a second reference to
+        // its buffer would have it copied whole first.
+        var data: [UInt8] = []
+        swap(&data, &record.companions[index].data)
+        let companion = record.companions[index]
         for issue in companion.issues { try note(issue) }
         if companion.isRejected { continue }
         let digest = prepared.companionDigests[index]
@@ -311,7 +317,6 @@ struct KeyedConversion {
             fingerprint: digest.fingerprint, known: known, fields: companion.sharedFields) == nil,
           let operation
         else { continue }
-        var data = companion.data
         if let companyId { Self.appendField(&data, "accountId", companyId) }
         // SM needs a rep on a new contact: the company's, else the admin at creation.
         if case .mapped(let rep) = record.salesRep {
@@ -434,7 +439,7 @@ struct KeyedConversion {
       // its operation (to withdraw it if the company turns out duplicated).
       let companionOperation =
         status == .rejected
-        ? nil : try consumeCompanions(prepared, record: record, companyId: known?.smId)
+        ? nil : try consumeCompanions(prepared, record: &record, companyId: known?.smId)
       // Set only for rows without issues or references: never a rejected one.
       let rowFingerprint = prepared.rowFingerprint
       if let repeated = try staging.stage(
