@@ -10,8 +10,10 @@
 #   ROWS=50000 INVOICE_LINES=50000 BIG_ROWS=0 scripts/benchmark.sh   # smaller, no 1M run
 #
 # Other knobs: SKIP_BUILD=1 (use the binary already built), PASSERELLE=path/to/binary,
-# PYTHON=python3, BIG_ROWS (1000000), SMALL_ROWS (10000). Everything it writes goes to
-# bench/ (gitignored).
+# PYTHON=python3, BIG_ROWS (1000000), SMALL_ROWS (10000), RUNS (3: how many times the
+# cases (a), (b), (d), (e), (p) and (q) run; the table gives the median time and the
+# highest peak memory, as the machine's speed varies from one run to the next).
+# Everything it writes goes to bench/ (gitignored).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,6 +21,7 @@ cd "$(dirname "$0")/.."
 ROWS="${ROWS:-200000}"
 INVOICE_LINES="${INVOICE_LINES:-200000}"
 BIG_ROWS="${BIG_ROWS:-1000000}"
+RUNS="${RUNS:-3}"
 SMALL_ROWS="${SMALL_ROWS:-10000}"
 BIN="${PASSERELLE:-.build/release/passerelle}"
 PYTHON="${PYTHON:-python3}"
@@ -82,6 +85,22 @@ measure() {
   RSS_KB=$(tail -n 1 "$BENCH/.rss")  # GNU time puts a status line first on failure
 }
 
+# repeat SETUP CMD...: runs SETUP (untimed) then measures CMD, RUNS times; sets SECS to
+# the median wall time and RSS_KB to the highest peak.
+repeat() {
+  local setup=$1 times=() peak=0 run
+  shift
+  for ((run = 0; run < RUNS; run++)); do
+    $setup
+    measure "$@"
+    times+=("$SECS")
+    [ "$RSS_KB" -gt "$peak" ] && peak=$RSS_KB
+  done
+  SECS=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  RSS_KB=$peak
+}
+nothing() { :; }
+
 # Occurrences rather than lines, so the count holds whether or not the payload is indented.
 count_operations() {
   local files=()
@@ -95,27 +114,40 @@ count_operations() {
   fi
 }
 
+empty_root() {
+  rm -rf "$ROOT"
+  "$BIN" init --root "$ROOT" >/dev/null 2>&1
+}
 echo "(a) full conversion, empty manifest" >&2
-rm -rf "$ROOT"
-"$BIN" init --root "$ROOT" >/dev/null 2>&1
-measure "$BIN" convert "$SRC" --root "$ROOT"
+repeat empty_root "$BIN" convert "$SRC" --root "$ROOT"
 A_SECS=$SECS A_RSS=$RSS_KB
 A_OPS=$(count_operations)
 cat "$PAYLOADS"/*-accounts.json >"$BENCH/first-accounts.json" 2>/dev/null || true
 
 [ -f "$SRC" ] || cp "$AGAIN" "$SRC"
 
-echo "(b) same export under a new name, same root" >&2
-measure "$BIN" convert "$AGAIN" --root "$ROOT"
+# Each run of (b) starts from the manifest the last run of (a) left (its outputs set
+# aside): a second run on the same root would take the file for a duplicate.
+AFTER_FIRST="$BENCH/root-after-first"
+rm -rf "$AFTER_FIRST"
+cp -a "$ROOT" "$AFTER_FIRST"
+rm -rf "$AFTER_FIRST"/out/salesmanagement/* "$AFTER_FIRST"/out/archive/*
+root_after_first() {
+  rm -rf "$ROOT"
+  cp -a "$AFTER_FIRST" "$ROOT"
+}
+echo "(b) same export under a new name, same manifest" >&2
+repeat root_after_first "$BIN" convert "$AGAIN" --root "$ROOT"
 B_SECS=$SECS B_RSS=$RSS_KB
-B_OPS=$(($(count_operations) - A_OPS))
+B_OPS=$(count_operations)
+rm -rf "$AFTER_FIRST"
 
 echo "(c) python csv + json baseline" >&2
 measure "$PYTHON" scripts/python_baseline.py "$SRC" "$BENCH/baseline.json"
 C_SECS=$SECS C_RSS=$RSS_KB
 
 echo "(p) libcsv alone, fields discarded" >&2
-measure "$PARSE_ONLY" "$SRC"
+repeat nothing "$PARSE_ONLY" "$SRC"
 P_SECS=$SECS P_RSS=$RSS_KB
 
 echo "(m) Miller, mlr --itsv --ojson cat" >&2
@@ -142,18 +174,16 @@ invoice_root() {
 }
 
 echo "(d) invoices, $INVOICE_LINES lines" >&2
-invoice_root
-measure "$BIN" convert "$INVOICES" --root "$ROOT"
+repeat invoice_root "$BIN" convert "$INVOICES" --root "$ROOT"
 D_SECS=$SECS D_RSS=$RSS_KB
 D_DOCS=$({ grep -ho '"action" *:' "$PAYLOADS"/*-sales.json || true; } | wc -l)
 
 echo "(e) invoices, $SMALL_LINES lines" >&2
-invoice_root
-measure "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
+repeat invoice_root "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
 E_SECS=$SECS E_RSS=$RSS_KB
 
 echo "(q) libcsv alone on the invoices" >&2
-measure "$PARSE_ONLY" "$INVOICES"
+repeat nothing "$PARSE_ONLY" "$INVOICES"
 Q_SECS=$SECS Q_RSS=$RSS_KB
 
 # first_run ROWS: converts ROWS generated customers into an empty root; sets SECS, RSS_KB.
@@ -182,6 +212,7 @@ row() {
 }
 
 echo
+echo "(a), (b), (d), (e), (p), (q): median time of $RUNS runs, highest peak memory of them"
 printf 'input: %s, %d rows, %.1f MB\n' "$SRC" "$ROWS" "$(awk -v b="$BYTES" 'BEGIN { print b / 1e6 }')"
 printf '%-36s %8s %9s %11s %8s %13s\n' case rows seconds rows/s MB/s "peak RSS MiB"
 row "(a) passerelle convert, first run" "$A_SECS" "$A_RSS"
