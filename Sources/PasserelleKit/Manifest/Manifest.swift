@@ -14,13 +14,6 @@ public final class Manifest: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.label = "manifest"
-    // A new manifest, and each connection's temporary staging tables, are laid out
-    // in 16 KiB pages (an existing manifest keeps its own): a first export writes
-    // hundreds of thousands of records, and larger pages mean fewer to split, log
-    // and copy back.
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
-    }
     do {
       database = try DatabasePool(path: path, configuration: configuration)
       do {
@@ -35,8 +28,6 @@ public final class Manifest: Sendable {
       throw EnvironmentFailure("the manifest cannot be opened (\(error))", path: path)
     }
   }
-
-  static let pageSize = 16_384
 
   /// Process-wide SQLite settings, applied before the first connection opens.
   private static let sqliteSettings: Void = {

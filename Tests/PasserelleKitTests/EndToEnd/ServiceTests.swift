@@ -107,8 +107,7 @@ import Testing
   @Test(.enabled(if: canMount, "needs the privilege to mount a tmpfs"))
   func aFullDiskStopsTheRunAndTheNextRunFinishes() throws {
     let root = try TestFiles.scratch()
-    // Room for the manifest (16 KiB pages) and the claimed export, not the payload.
-    #expect(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", root.path]))
+    #expect(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=640k", "tmpfs", root.path]))
     defer { Self.run("/bin/umount", ["-l", root.path]) }
     try Layout(root: root.path).createFolders()
     // About 250 KB of export, well over a megabyte of payload.

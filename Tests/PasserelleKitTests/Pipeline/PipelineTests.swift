@@ -254,30 +254,6 @@ import Testing
   }
 }
 
-@Suite struct ManifestLayoutTests {
-  static func pageSize(_ path: String) throws -> Int? {
-    try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
-  }
-
-  @Test func aNewManifestHasLargePagesAndAnOlderOneKeepsItsOwn() throws {
-    let scratch = try TestFiles.scratch()
-    let fresh = scratch.file("fresh.sqlite")
-    try Manifest(path: fresh).write { db in
-      try db.execute(sql: "CREATE TEMP TABLE staged(code TEXT)")
-      #expect(try Int.fetchOne(db, sql: "PRAGMA temp.page_size") == Manifest.pageSize)
-    }
-    #expect(try Self.pageSize(fresh) == Manifest.pageSize)
-    // A manifest from a version without the setting: 4 KiB pages, in WAL mode.
-    let older = scratch.file("older.sqlite")
-    var configuration = Configuration()
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = 4096") }
-    _ = try DatabasePool(path: older, configuration: configuration)
-    let manifest = try Manifest(path: older)
-    #expect(try manifest.beginAttempt("20261129-050000-abcd") == 1)
-    #expect(try Self.pageSize(older) == 4096)
-  }
-}
-
 @Suite struct RobustnessTests {
   @Test func aFileThatKeepsStoppingTheConversionIsSetAside() throws {
     let root = try TestRoot()
