@@ -22,6 +22,10 @@ ROWS="${ROWS:-200000}"
 INVOICE_LINES="${INVOICE_LINES:-200000}"
 BIG_ROWS="${BIG_ROWS:-1000000}"
 RUNS="${RUNS:-3}"
+if ! [ "$RUNS" -ge 1 ] 2>/dev/null; then
+  echo "benchmark: RUNS must be a whole number of at least 1" >&2
+  exit 2
+fi
 SMALL_ROWS="${SMALL_ROWS:-10000}"
 BIN="${PASSERELLE:-.build/release/passerelle}"
 PYTHON="${PYTHON:-python3}"
@@ -86,7 +90,8 @@ measure() {
 }
 
 # repeat SETUP CMD...: runs SETUP (untimed) then measures CMD, RUNS times; sets SECS to
-# the median wall time and RSS_KB to the highest peak.
+# the median wall time (of an even count, the lower middle one) and RSS_KB to the
+# highest peak.
 repeat() {
   local setup=$1 times=() peak=0 run
   shift
@@ -129,9 +134,8 @@ cat "$PAYLOADS"/*-accounts.json >"$BENCH/first-accounts.json" 2>/dev/null || tru
 # Each run of (b) starts from the manifest the last run of (a) left (its outputs set
 # aside): a second run on the same root would take the file for a duplicate.
 AFTER_FIRST="$BENCH/root-after-first"
-rm -rf "$AFTER_FIRST"
+rm -rf "$AFTER_FIRST" "$ROOT"/out/salesmanagement/* "$ROOT"/out/archive/*
 cp -a "$ROOT" "$AFTER_FIRST"
-rm -rf "$AFTER_FIRST"/out/salesmanagement/* "$AFTER_FIRST"/out/archive/*
 root_after_first() {
   rm -rf "$ROOT"
   cp -a "$AFTER_FIRST" "$ROOT"
@@ -168,8 +172,7 @@ INVOICE_BYTES=$(stat -c %s "$INVOICES")
 SMALL_BYTES=$(stat -c %s "$SMALL_INVOICES")
 
 invoice_root() {
-  rm -rf "$ROOT"
-  "$BIN" init --root "$ROOT" >/dev/null 2>&1
+  empty_root
   "$BIN" convert "$CUSTOMERS" --root "$ROOT" >/dev/null 2>&1 || true
 }
 
@@ -190,8 +193,7 @@ Q_SECS=$SECS Q_RSS=$RSS_KB
 first_run() {
   local file="$BENCH/customers-$1.txt"
   [ -f "$file" ] || "$PYTHON" scripts/generate_customers.py --rows "$1" --format tab "$file"
-  rm -rf "$ROOT"
-  "$BIN" init --root "$ROOT" >/dev/null 2>&1
+  empty_root
   measure "$BIN" convert "$file" --root "$ROOT"
   rm -rf "$ROOT"
 }

@@ -180,8 +180,8 @@ enum DocumentPiece: Sendable {
         continue
       case .row(.header), .row(.stray):
         if let header = open {
-          // Blocks are far shorter than the longest document: a longer run of
-          // lines is left to the conversion, which counts past the limit.
+          // Never with the pipeline's blocks of 128 rows: a run of lines beyond the
+          // limit is left to the conversion, which reports the document too long.
           if lines.count <= DocumentDraft.maximumLines {
             drafted.append(.document(DocumentDraft(header: header, lines: lines, overflow: false)))
           } else {

@@ -5,7 +5,8 @@ import Foundation
 final class RowBlock: @unchecked Sendable {
   let sequence: Int
   fileprivate(set) var rows: [SourceRow]
-  /// What the mapping thread's first reads of the rows gave (see `SourceRow.touchStorage`).
+  /// Where the mapping thread keeps what touching the rows read (see
+  /// `SourceRow.touchStorage`): reads whose result went nowhere could be left out.
   fileprivate var touched: UInt8 = 0
 
   init(sequence: Int, rows: [SourceRow]) {

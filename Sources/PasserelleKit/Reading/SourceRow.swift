@@ -168,17 +168,22 @@ public final class SourceRow {
   /// one tight loop, its lines are fetched together, instead of one wait per line
   /// as the mapping reaches them.
   func touchStorage() -> UInt8 {
+    // The storage need not start on a line: the last byte and offsets are read too.
     var combined: UInt8 = 0
     var offset = 0
     while offset < byteCount {
       combined ^= bytes[offset]
       offset += 64
     }
+    if byteCount > 0 { combined ^= bytes[byteCount - 1] }
     // Eight offsets to a line.
     var slot = 0
     while slot < fieldCount {
       combined ^= UInt8(truncatingIfNeeded: starts[slot] ^ ends[slot])
       slot += 8
+    }
+    if fieldCount > 0 {
+      combined ^= UInt8(truncatingIfNeeded: starts[fieldCount - 1] ^ ends[fieldCount - 1])
     }
     return combined
   }

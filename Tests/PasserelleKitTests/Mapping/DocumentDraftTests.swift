@@ -118,6 +118,33 @@ import Testing
     #expect(keptAsRows > 500)
   }
 
+  @Test func aDocumentLongerThanTheLimitIsLeftToTheConversion() {
+    let limit = DocumentDraft.maximumLines
+    var rows = [Self.header(2, "F1", kind: .invoice)]
+    rows += (0...limit).map { Self.line(3 + $0, "F1", price: 1) }
+    rows.append(Self.header(limit + 4, "F2", kind: .invoice))
+    var pieces = rows.map(DocumentPiece.row)
+    DocumentPiece.draftWholeDocuments(&pieces)
+    // F1's rows stay rows, in order, and so does F2, open at the block's end.
+    #expect(pieces.count == rows.count)
+    #expect(pieces.allSatisfy { if case .row = $0 { true } else { false } })
+    #expect(pieces.map(Self.lineNumber) == rows.map { Self.lineNumber(.row($0)) })
+    // A run of lines at the limit is drafted whole.
+    var atLimit = Array(rows.prefix(1 + limit)).map(DocumentPiece.row)
+    atLimit.append(.row(Self.header(limit + 4, "F2", kind: .invoice)))
+    DocumentPiece.draftWholeDocuments(&atLimit)
+    #expect(atLimit.count == 2)
+  }
+
+  static func lineNumber(_ piece: DocumentPiece) -> Int {
+    switch piece {
+    case .document(let draft): draft.header.line
+    case .row(.header(let header)): header.line
+    case .row(.line(let line)): line.line
+    case .row(.stray(let issue)): issue.line
+    }
+  }
+
   @Test func aBlockOfLinesWithoutItsHeaderStaysRows() {
     var pieces = [Self.line(2, "F1", price: 1), Self.line(3, "F1", price: 2)].map(
       DocumentPiece.row)
