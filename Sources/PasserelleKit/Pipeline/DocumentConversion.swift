@@ -23,6 +23,7 @@ struct DocumentConversion {
         let columns = labels.count
         return {
           { row in
+            row.touchStorage()
             let mapped = mapping.map(row)
             guard let problem = ExportConversion.shapeProblem(row, columns: columns) else {
               return .row(mapped)

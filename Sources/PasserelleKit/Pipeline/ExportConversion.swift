@@ -193,6 +193,9 @@ private struct RowPreparation {
         return .init(line: row.line, lastSent: lastSent)
       }
       rowFingerprint = print
+    } else {
+      // Nothing reads the row whole before the mapping: its memory is fetched in one go.
+      row.touchStorage()
     }
     var record = plan.map(row, userIds)
     if let problem = ExportConversion.shapeProblem(row, columns: columns) {
@@ -537,13 +540,11 @@ struct KeyedConversion {
       counts.emitted += 1
     }
 
+    let pipeline = RowPipeline<PreparedRow>(
+      ExportReader(path: path, facts: facts, limits: settings.limits))
     let encoding = facts.encoding
     // Rows of a first export of its kind cannot have been seen: none is looked up.
     let manifestPath = staging.isFirstOfItsKind ? nil : db.mainFilePath
-    // Rows looked up are fingerprinted first, which reads each whole.
-    let pipeline = RowPipeline<PreparedRow>(
-      ExportReader(path: path, facts: facts, limits: settings.limits),
-      touchesRows: manifestPath == nil || !UnchangedRows.recognises(plan))
     try pipeline.run(
       setup: { labels in
         let unchangedRows = UnchangedRows(

@@ -5,9 +5,6 @@ import Foundation
 final class RowBlock: @unchecked Sendable {
   let sequence: Int
   fileprivate(set) var rows: [SourceRow]
-  /// Where the mapping thread keeps what touching the rows read (see
-  /// `SourceRow.touchStorage`): reads whose result went nowhere could be left out.
-  fileprivate var touched: UInt8 = 0
 
   init(sequence: Int, rows: [SourceRow]) {
     self.sequence = sequence
@@ -108,15 +105,9 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let setupReady = DispatchSemaphore(value: 0)
   private let finished = DispatchGroup()
 
-  /// Whether a mapping thread touches each row's storage before mapping it (see
-  /// `SourceRow.touchStorage`): not worth it when the mapper first reads the row
-  /// whole anyway (to fingerprint it).
-  private let touchesRows: Bool
-
-  init(_ source: ExportReader, touchesRows: Bool = true) {
+  init(_ source: ExportReader) {
     reader = source.reader
     encoding = source.encoding
-    self.touchesRows = touchesRows
     work = BoundedQueue(capacity: 4)
     results = BoundedQueue(capacity: 4)
     spare = BoundedQueue(capacity: 16)
@@ -258,16 +249,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     while let block = work.pop() {
       var prepared: [Prepared] = []
       prepared.reserveCapacity(block.rows.count)
-      if touchesRows {
-        var touched: UInt8 = 0
-        for row in block.rows {
-          touched ^= row.touchStorage()
-          prepared.append(mapper(row))
-        }
-        block.touched = touched
-      } else {
-        for row in block.rows { prepared.append(mapper(row)) }
-      }
+      for row in block.rows { prepared.append(mapper(row)) }
       regroup?(&prepared)
       spare.tryPush(block.rows.filter { $0.capacityBytes <= largeRow })
       guard results.push((block.sequence, prepared)) else { return }

@@ -39,7 +39,7 @@ struct UnchangedRows: Sendable {
     needsFields = plan.owner == "shared"
     companionKind = plan.companionKind
     keyColumn = header.column(plan.keyLabel)
-    recognises = Self.recognises(plan)
+    recognises = plan.entity != .contacts
     self.manifestPath = manifestPath
     var context = SHA256()
     func add(_ text: String) {
@@ -66,8 +66,6 @@ struct UnchangedRows: Sendable {
     add("prospect type \(tables.prospectTypeId.map(String.init) ?? "")")
     self.context = Array(context.finalize())
   }
-
-  static func recognises(_ plan: EntityPlan) -> Bool { plan.entity != .contacts }
 
   /// Whether a freshly mapped row may be recognised next time: its outcome depends
   /// on the row alone, and its code is the key column's value as read.

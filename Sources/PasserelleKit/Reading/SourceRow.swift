@@ -14,6 +14,8 @@ public final class SourceRow {
   private var slotCapacity: Int
   /// Columns that hold a value slot (CSV: the fields read; XML: the known columns).
   public private(set) var fieldCount = 0
+  /// What `touchStorage` read, kept: reads whose result went nowhere could be left out.
+  private var touched: UInt8 = 0
 
   /// Small to start with: a pipeline keeps a couple of thousand rows alive, and
   /// each grows, once, to what the file's rows need.
@@ -162,12 +164,12 @@ public final class SourceRow {
       UnsafeBufferPointer(start: ends, count: fieldCount))
   }
 
-  /// Reads a byte of every cache line the row's values and offsets occupy, and
-  /// returns them combined (to be kept, or the reads would be left out). A row
+  /// Reads a byte of every cache line the row's values and offsets occupy. A row
   /// handed over by another thread is not in this processor's cache: touched in
   /// one tight loop, its lines are fetched together, instead of one wait per line
-  /// as the mapping reaches them.
-  func touchStorage() -> UInt8 {
+  /// as the mapping reaches them. Worth it before mapping a row that nothing else
+  /// reads whole first (fingerprinting does).
+  func touchStorage() {
     // The storage need not start on a line: the last byte and offsets are read too.
     var combined: UInt8 = 0
     var offset = 0
@@ -185,7 +187,7 @@ public final class SourceRow {
     if fieldCount > 0 {
       combined ^= UInt8(truncatingIfNeeded: starts[fieldCount - 1] ^ ends[fieldCount - 1])
     }
-    return combined
+    touched = combined
   }
 
   /// Bytes of all values, and the room the buffer has grown to.
