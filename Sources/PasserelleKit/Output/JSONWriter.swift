@@ -27,8 +27,7 @@ enum JSONText {
       if index + 8 <= count {
         let word = value.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 0x20)
-          && !ByteWord.hasByte(word ^ quotes, below: 1)
-          && !ByteWord.hasByte(word ^ backslashes, below: 1)
+          && !ByteWord.contains(word, 0x22) && !ByteWord.contains(word, 0x5C)
         {
           index += 8
           continue
@@ -55,9 +54,6 @@ enum JSONText {
     }
     copyRun()
   }
-
-  private static let quotes: UInt64 = 0x2222_2222_2222_2222
-  private static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
 
   static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
     bytes.append(0x5C)

@@ -72,9 +72,7 @@ struct CSVReader: RecordReader {
         // Eight bytes without a CR or LF at a time: most of a line.
         if index + 8 <= chunk.count {
           let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          if !ByteWord.hasByte(word ^ ByteWord.lineFeeds, below: 1)
-            && !ByteWord.hasByte(word ^ ByteWord.carriageReturns, below: 1)
-          {
+          if !ByteWord.contains(word, 0x0A) && !ByteWord.contains(word, 0x0D) {
             index += 8
             continue
           }

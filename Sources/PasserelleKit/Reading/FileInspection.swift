@@ -83,8 +83,8 @@ enum FileInspection {
         // skipped eight bytes at a time.
         if index + 8 <= chunk.count {
           let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          if !ByteWord.hasHighByte(word) && !ByteWord.hasByte(word, below: 1)
-            && !ByteWord.hasByte(word ^ ByteWord.lineFeeds, below: 1)
+          if !ByteWord.hasHighByte(word) && !ByteWord.contains(word, 0)
+            && !ByteWord.contains(word, 0x0A)
           {
             index += 8
             markProgress = 0
@@ -148,21 +148,6 @@ enum FileInspection {
     var hasher = SHA256()
     try file.forEachChunk { hasher.update(bufferPointer: $0) }
     return Hex.string(hasher.finalize())
-  }
-}
-
-/// Tests on eight bytes at once.
-enum ByteWord {
-  static let ones: UInt64 = 0x0101_0101_0101_0101
-  static let highBits: UInt64 = 0x8080_8080_8080_8080
-  static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-  static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
-
-  @inline(__always) static func hasHighByte(_ word: UInt64) -> Bool { word & highBits != 0 }
-
-  /// True when some byte is below `limit` (at most 0x80).
-  @inline(__always) static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
-    (word &- ones &* UInt64(limit)) & ~word & highBits != 0
   }
 }
 

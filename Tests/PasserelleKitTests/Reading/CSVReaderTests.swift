@@ -345,6 +345,9 @@ import Testing
       let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
       #expect(ByteWord.hasHighByte(word) == bytes.contains { $0 >= 0x80 })
       #expect(ByteWord.hasByte(word, below: 0x0B) == bytes.contains { $0 < 0x0B })
+      for byte: UInt8 in [0, 0x0A, 0x0D, 0x22, 0x5C, bytes[0]] {
+        #expect(ByteWord.contains(word, byte) == bytes.contains(byte))
+      }
     }
   }
 
