@@ -3,16 +3,18 @@
 # own limit (libcsv parsing the same file and discarding the fields), a plain Python
 # csv + json script and Miller; on a large E/L invoices export (with a tenth of it);
 # and on 1,000,000 and 10,000 customers, to show that memory does not grow with the
-# file. Ends with the performance targets, each met or not. Not run by CI: it takes
-# minutes and its numbers depend on the machine.
+# file. Beside (a) and (d), what each of them must store (the claimed copy, the
+# payloads, the manifest records), stored alone with no parsing or mapping: the floor
+# that a run cannot go below on this machine. Ends with the performance targets, each
+# met or not. Not run by CI: it takes minutes and its numbers depend on the machine.
 #
 #   scripts/benchmark.sh              # 200,000 customers, 200,000 invoice lines
 #   ROWS=50000 INVOICE_LINES=50000 BIG_ROWS=0 scripts/benchmark.sh   # smaller, no 1M run
 #
 # Other knobs: SKIP_BUILD=1 (use the binary already built), PASSERELLE=path/to/binary,
 # PYTHON=python3, BIG_ROWS (1000000), SMALL_ROWS (10000), RUNS (3: how many times the
-# cases (a), (b), (d), (e), (p) and (q) run; the table gives the median time and the
-# highest peak memory, as the machine's speed varies from one run to the next).
+# cases (a), (b), (d), (e), (p), (q), (s) and (t) run; the table gives the median time
+# and the highest peak memory, as the machine's speed varies from one run to the next).
 # Everything it writes goes to bench/ (gitignored).
 set -euo pipefail
 
@@ -101,9 +103,10 @@ repeat() {
     times+=("$SECS")
     [ "$RSS_KB" -gt "$peak" ] && peak=$RSS_KB
   done
-  SECS=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+  SECS=$(median "${times[@]}")
   RSS_KB=$peak
 }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 nothing() { :; }
 
 # Occurrences rather than lines, so the count holds whether or not the payload is indented.
@@ -127,6 +130,26 @@ echo "(a) full conversion, empty manifest" >&2
 repeat empty_root "$BIN" convert "$SRC" --root "$ROOT"
 A_SECS=$SECS A_RSS=$RSS_KB
 A_OPS=$(count_operations)
+
+# storage_floor RUN_INPUT: stores again what the run just made in $ROOT had to make
+# durable, alone, RUNS times; sets SECS to the median of the times the script gives
+# for the storing itself (Python's start and the reading of the run's manifest left
+# out), RSS_KB to the highest peak and FLOOR_PARTS to the last run's steps.
+storage_floor() {
+  local totals=() peak=0 run
+  for ((run = 0; run < RUNS; run++)); do
+    measure "$PYTHON" scripts/storage_floor.py "$ROOT" "$1" "$BENCH/floor"
+    FLOOR_PARTS=$(cat "$BENCH/.stdout")
+    totals+=("$(sed -n 's/.*, total \([0-9.]*\) s$/\1/p' <<<"$FLOOR_PARTS")")
+    [ "$RSS_KB" -gt "$peak" ] && peak=$RSS_KB
+  done
+  rm -rf "$BENCH/floor"
+  SECS=$(median "${totals[@]}")
+  RSS_KB=$peak
+}
+echo "(s) what (a) stores, stored alone" >&2
+storage_floor "$SRC"
+S_SECS=$SECS S_RSS=$RSS_KB S_PARTS=$FLOOR_PARTS
 cat "$PAYLOADS"/*-accounts.json >"$BENCH/first-accounts.json" 2>/dev/null || true
 
 [ -f "$SRC" ] || cp "$AGAIN" "$SRC"
@@ -180,6 +203,9 @@ echo "(d) invoices, $INVOICE_LINES lines" >&2
 repeat invoice_root "$BIN" convert "$INVOICES" --root "$ROOT"
 D_SECS=$SECS D_RSS=$RSS_KB
 D_DOCS=$({ grep -ho '"action" *:' "$PAYLOADS"/*-sales.json || true; } | wc -l)
+echo "(t) what (d) stores, stored alone" >&2
+storage_floor "$INVOICES"
+T_SECS=$SECS T_RSS=$RSS_KB T_PARTS=$FLOOR_PARTS
 
 echo "(e) invoices, $SMALL_LINES lines" >&2
 repeat invoice_root "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
@@ -214,7 +240,7 @@ row() {
 }
 
 echo
-echo "(a), (b), (d), (e), (p), (q): median time of $RUNS runs, highest peak memory of them"
+echo "(a), (b), (d), (e), (p), (q), (s), (t): median time of $RUNS runs, highest peak memory of them"
 printf 'input: %s, %d rows, %.1f MB\n' "$SRC" "$ROWS" "$(awk -v b="$BYTES" 'BEGIN { print b / 1e6 }')"
 printf '%-36s %8s %9s %11s %8s %13s\n' case rows seconds rows/s MB/s "peak RSS MiB"
 row "(a) passerelle convert, first run" "$A_SECS" "$A_RSS"
@@ -222,11 +248,13 @@ row "(b) passerelle convert, unchanged" "$B_SECS" "$B_RSS"
 row "(c) python csv + json" "$C_SECS" "$C_RSS"
 row "(m) Miller, --itsv --ojson cat" "$M_SECS" "$M_RSS"
 row "(p) libcsv alone, fields discarded" "$P_SECS" "$P_RSS"
+row "(s) what (a) stores, stored alone" "$S_SECS" "$S_RSS"
 printf 'input: %s, %d lines, %.1f MB; %s, %d lines\n' "$INVOICES" "$INVOICE_LINES" \
   "$(awk -v b="$INVOICE_BYTES" 'BEGIN { print b / 1e6 }')" "$SMALL_INVOICES" "$SMALL_LINES"
 row "(d) passerelle convert, invoices" "$D_SECS" "$D_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
 row "(e) the same, a tenth of the lines" "$E_SECS" "$E_RSS" "$SMALL_LINES" "$SMALL_BYTES"
 row "(q) libcsv alone on the invoices" "$Q_SECS" "$Q_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
+row "(t) what (d) stores, stored alone" "$T_SECS" "$T_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
 if [ "$BIG_ROWS" -gt 0 ]; then
   row "(f) passerelle convert, $BIG_ROWS" "$F_SECS" "$F_RSS" "$BIG_ROWS" "$(stat -c %s "$BENCH/customers-$BIG_ROWS.txt")"
   row "(g) passerelle convert, $SMALL_ROWS" "$G_SECS" "$G_RSS" "$SMALL_ROWS" "$(stat -c %s "$BENCH/customers-$SMALL_ROWS.txt")"
@@ -236,11 +264,13 @@ A_ACCOUNTS=$({ grep -ho '"action" *:' "$BENCH/first-accounts.json" 2>/dev/null |
 echo "operations in the payloads of (a): $A_OPS, of which accounts: $A_ACCOUNTS (expected $ROWS); the rest are main contacts"
 echo "operations emitted by (b): $B_OPS (expected 0)"
 echo "invoices sent by (d): $D_DOCS"
+echo "(s), last run: $S_PARTS"
+echo "(t), last run: $T_PARTS"
 echo
 # The targets, as ratios measured in this run.
 awk -v a="$A_SECS" -v b="$B_SECS" -v c="$C_SECS" -v m="$M_SECS" -v p="$P_SECS" \
   -v bops="$B_OPS" -v d="$D_SECS" -v q="$Q_SECS" -v drss="$D_RSS" -v erss="$E_RSS" \
-  -v f="$F_RSS" -v g="$G_RSS" -v big="$BIG_ROWS" 'BEGIN {
+  -v f="$F_RSS" -v g="$G_RSS" -v big="$BIG_ROWS" -v s="$S_SECS" -v t="$T_SECS" 'BEGIN {
   printf "%-52s %8s %10s  %s\n", "target", "ratio", "limit", "verdict"
   check("(1) first run / libcsv alone          (a)/(p)", a / p, "<=", 2)
   check("(2) python / passerelle               (c)/(a)", c / a, ">=", 5)
@@ -254,6 +284,13 @@ awk -v a="$A_SECS" -v b="$B_SECS" -v c="$C_SECS" -v m="$M_SECS" -v p="$P_SECS" \
   check("(5) invoices / libcsv alone           (d)/(q)", d / q, "<=", 2)
   check("(5) peak MiB, invoices                (d)", drss / 1024, "<", 64)
   check("(5) peak memory, 10x the lines        (d)/(e)", drss / erss, "<=", 1.1)
+  print ""
+  print "floors: (a) and (d) store what (s) and (t) store: their ratios cannot go below these"
+  floor("(1) storage alone / libcsv alone      (s)/(p)", s / p, 2)
+  floor("(5) storage alone / libcsv alone      (t)/(q)", t / q, 2)
+}
+function floor(name, value, limit) {
+  printf "%-52s %8.2f %3s %6.2f  %s\n", name, value, "<=", limit, value <= limit ? "below the limit" : "above the limit: the target cannot be met here"
 }
 function check(name, value, op, limit,   ok) {
   ok = (op == "<=") ? value <= limit : (op == ">=") ? value >= limit : value < limit
