@@ -68,7 +68,8 @@ echo "generating $ROWS rows into $SRC" >&2
 { cat "$SRC"; printf '\r\n'; } >"$AGAIN"
 BYTES=$(stat -c %s "$SRC")
 
-# measure CMD...: runs CMD once; sets SECS (wall) and RSS_KB (peak). Exit 1 means "rows
+# measure CMD...: runs CMD once; sets SECS (wall), CPU (processor time, user and
+# system, of every thread) and RSS_KB (peak). Exit 1 means "rows
 # rejected" and still counts as a run; anything above that stops the benchmark. Writes
 # still pending from earlier steps (a first run leaves some 460 MB of payloads, archive
 # and manifest behind) are flushed first, untimed: each run starts from a quiet disk
@@ -77,7 +78,7 @@ measure() {
   local start end rc=0
   sync
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$BENCH/.rss" "$@" >"$BENCH/.stdout" 2>"$BENCH/.stderr" || rc=$?
+  /usr/bin/time -f '%M %U %S' -o "$BENCH/.rss" "$@" >"$BENCH/.stdout" 2>"$BENCH/.stderr" || rc=$?
   end=$(date +%s.%N)
   if [ "$rc" -gt 1 ]; then
     echo "benchmark: '$*' failed with exit code $rc" >&2
@@ -88,22 +89,26 @@ measure() {
     echo "note: '$*' reported rejected rows (exit 1)" >&2
   fi
   SECS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-  RSS_KB=$(tail -n 1 "$BENCH/.rss")  # GNU time puts a status line first on failure
+  # GNU time puts a status line first on failure.
+  read -r RSS_KB user system < <(tail -n 1 "$BENCH/.rss")
+  CPU=$(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')
 }
 
-# repeat SETUP CMD...: runs SETUP (untimed) then measures CMD, RUNS times; sets SECS to
-# the median wall time (of an even count, the lower middle one) and RSS_KB to the
-# highest peak.
+# repeat SETUP CMD...: runs SETUP (untimed) then measures CMD, RUNS times; sets SECS and
+# CPU to the median wall and processor times (of an even count, the lower middle one)
+# and RSS_KB to the highest peak.
 repeat() {
-  local setup=$1 times=() peak=0 run
+  local setup=$1 times=() cpus=() peak=0 run
   shift
   for ((run = 0; run < RUNS; run++)); do
     $setup
     measure "$@"
     times+=("$SECS")
+    cpus+=("$CPU")
     [ "$RSS_KB" -gt "$peak" ] && peak=$RSS_KB
   done
   SECS=$(median "${times[@]}")
+  CPU=$(median "${cpus[@]}")
   RSS_KB=$peak
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -128,28 +133,31 @@ empty_root() {
 }
 echo "(a) full conversion, empty manifest" >&2
 repeat empty_root "$BIN" convert "$SRC" --root "$ROOT"
-A_SECS=$SECS A_RSS=$RSS_KB
+A_SECS=$SECS A_CPU=$CPU A_RSS=$RSS_KB
 A_OPS=$(count_operations)
 
 # storage_floor RUN_INPUT: stores again what the run just made in $ROOT had to make
 # durable, alone, RUNS times; sets SECS to the median of the times the script gives
 # for the storing itself (Python's start and the reading of the run's manifest left
-# out), RSS_KB to the highest peak and FLOOR_PARTS to the last run's steps.
+# out), CPU to the median processor time (of the whole script), RSS_KB to the highest
+# peak and FLOOR_PARTS to the last run's steps.
 storage_floor() {
-  local totals=() peak=0 run
+  local totals=() cpus=() peak=0 run
   for ((run = 0; run < RUNS; run++)); do
     measure "$PYTHON" scripts/storage_floor.py "$ROOT" "$1" "$BENCH/floor"
     FLOOR_PARTS=$(cat "$BENCH/.stdout")
     totals+=("$(sed -n 's/.*, total \([0-9.]*\) s$/\1/p' <<<"$FLOOR_PARTS")")
+    cpus+=("$CPU")
     [ "$RSS_KB" -gt "$peak" ] && peak=$RSS_KB
   done
   rm -rf "$BENCH/floor"
   SECS=$(median "${totals[@]}")
+  CPU=$(median "${cpus[@]}")
   RSS_KB=$peak
 }
 echo "(s) what (a) stores, stored alone" >&2
 storage_floor "$SRC"
-S_SECS=$SECS S_RSS=$RSS_KB S_PARTS=$FLOOR_PARTS
+S_SECS=$SECS S_CPU=$CPU S_RSS=$RSS_KB S_PARTS=$FLOOR_PARTS
 cat "$PAYLOADS"/*-accounts.json >"$BENCH/first-accounts.json" 2>/dev/null || true
 
 [ -f "$SRC" ] || cp "$AGAIN" "$SRC"
@@ -165,21 +173,21 @@ root_after_first() {
 }
 echo "(b) same export under a new name, same manifest" >&2
 repeat root_after_first "$BIN" convert "$AGAIN" --root "$ROOT"
-B_SECS=$SECS B_RSS=$RSS_KB
+B_SECS=$SECS B_CPU=$CPU B_RSS=$RSS_KB
 B_OPS=$(count_operations)
 rm -rf "$AFTER_FIRST"
 
 echo "(c) python csv + json baseline" >&2
 measure "$PYTHON" scripts/python_baseline.py "$SRC" "$BENCH/baseline.json"
-C_SECS=$SECS C_RSS=$RSS_KB
+C_SECS=$SECS C_CPU=$CPU C_RSS=$RSS_KB
 
 echo "(p) libcsv alone, fields discarded" >&2
 repeat nothing "$PARSE_ONLY" "$SRC"
-P_SECS=$SECS P_RSS=$RSS_KB
+P_SECS=$SECS P_CPU=$CPU P_RSS=$RSS_KB
 
 echo "(m) Miller, mlr --itsv --ojson cat" >&2
 measure sh -c 'mlr --itsv --ojson cat "$1" >"$2"' mlr "$SRC" "$BENCH/miller.json"
-M_SECS=$SECS M_RSS=$RSS_KB
+M_SECS=$SECS M_CPU=$CPU M_RSS=$RSS_KB
 
 # Invoices name customers C00001..C05000: those are converted first, unmeasured, so
 # that every invoice finds its customer.
@@ -201,19 +209,19 @@ invoice_root() {
 
 echo "(d) invoices, $INVOICE_LINES lines" >&2
 repeat invoice_root "$BIN" convert "$INVOICES" --root "$ROOT"
-D_SECS=$SECS D_RSS=$RSS_KB
+D_SECS=$SECS D_CPU=$CPU D_RSS=$RSS_KB
 D_DOCS=$({ grep -ho '"action" *:' "$PAYLOADS"/*-sales.json || true; } | wc -l)
 echo "(t) what (d) stores, stored alone" >&2
 storage_floor "$INVOICES"
-T_SECS=$SECS T_RSS=$RSS_KB T_PARTS=$FLOOR_PARTS
+T_SECS=$SECS T_CPU=$CPU T_RSS=$RSS_KB T_PARTS=$FLOOR_PARTS
 
 echo "(e) invoices, $SMALL_LINES lines" >&2
 repeat invoice_root "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
-E_SECS=$SECS E_RSS=$RSS_KB
+E_SECS=$SECS E_CPU=$CPU E_RSS=$RSS_KB
 
 echo "(q) libcsv alone on the invoices" >&2
 repeat nothing "$PARSE_ONLY" "$INVOICES"
-Q_SECS=$SECS Q_RSS=$RSS_KB
+Q_SECS=$SECS Q_CPU=$CPU Q_RSS=$RSS_KB
 
 # first_run ROWS: converts ROWS generated customers into an empty root; sets SECS, RSS_KB.
 first_run() {
@@ -223,41 +231,43 @@ first_run() {
   measure "$BIN" convert "$file" --root "$ROOT"
   rm -rf "$ROOT"
 }
-G_SECS=0 G_RSS=0 F_SECS=0 F_RSS=0
+G_SECS=0 G_CPU=0 G_RSS=0 F_SECS=0 F_CPU=0 F_RSS=0
 if [ "$BIG_ROWS" -gt 0 ]; then
   echo "(g) customers, $SMALL_ROWS rows" >&2
   first_run "$SMALL_ROWS"
-  G_SECS=$SECS G_RSS=$RSS_KB
+  G_SECS=$SECS G_CPU=$CPU G_RSS=$RSS_KB
   echo "(f) customers, $BIG_ROWS rows" >&2
   first_run "$BIG_ROWS"
-  F_SECS=$SECS F_RSS=$RSS_KB
+  F_SECS=$SECS F_CPU=$CPU F_RSS=$RSS_KB
 fi
 
+# row NAME SECONDS CPU_SECONDS RSS_KB [ROWS] [BYTES]
 row() {
-  awk -v name="$1" -v rows="${4:-$ROWS}" -v s="$2" -v kb="$3" -v bytes="${5:-$BYTES}" 'BEGIN {
-    printf "%-36s %8d %9.3f %11.0f %8.1f %13.1f\n", name, rows, s, rows / s, bytes / 1e6 / s, kb / 1024
+  awk -v name="$1" -v s="$2" -v cpu="$3" -v kb="$4" -v rows="${5:-$ROWS}" -v bytes="${6:-$BYTES}" 'BEGIN {
+    printf "%-36s %8d %9.3f %7.2f %11.0f %8.1f %13.1f\n", name, rows, s, cpu, rows / s, bytes / 1e6 / s, kb / 1024
   }'
 }
 
 echo
-echo "(a), (b), (d), (e), (p), (q), (s), (t): median time of $RUNS runs, highest peak memory of them"
+echo "(a), (b), (d), (e), (p), (q), (s), (t): median times of $RUNS runs, highest peak memory of them"
+echo "cpu s: processor time, user and system, of all threads (above seconds: more than one processor at work)"
 printf 'input: %s, %d rows, %.1f MB\n' "$SRC" "$ROWS" "$(awk -v b="$BYTES" 'BEGIN { print b / 1e6 }')"
-printf '%-36s %8s %9s %11s %8s %13s\n' case rows seconds rows/s MB/s "peak RSS MiB"
-row "(a) passerelle convert, first run" "$A_SECS" "$A_RSS"
-row "(b) passerelle convert, unchanged" "$B_SECS" "$B_RSS"
-row "(c) python csv + json" "$C_SECS" "$C_RSS"
-row "(m) Miller, --itsv --ojson cat" "$M_SECS" "$M_RSS"
-row "(p) libcsv alone, fields discarded" "$P_SECS" "$P_RSS"
-row "(s) what (a) stores, stored alone" "$S_SECS" "$S_RSS"
+printf '%-36s %8s %9s %7s %11s %8s %13s\n' case rows seconds "cpu s" rows/s MB/s "peak RSS MiB"
+row "(a) passerelle convert, first run" "$A_SECS" "$A_CPU" "$A_RSS"
+row "(b) passerelle convert, unchanged" "$B_SECS" "$B_CPU" "$B_RSS"
+row "(c) python csv + json" "$C_SECS" "$C_CPU" "$C_RSS"
+row "(m) Miller, --itsv --ojson cat" "$M_SECS" "$M_CPU" "$M_RSS"
+row "(p) libcsv alone, fields discarded" "$P_SECS" "$P_CPU" "$P_RSS"
+row "(s) what (a) stores, stored alone" "$S_SECS" "$S_CPU" "$S_RSS"
 printf 'input: %s, %d lines, %.1f MB; %s, %d lines\n' "$INVOICES" "$INVOICE_LINES" \
   "$(awk -v b="$INVOICE_BYTES" 'BEGIN { print b / 1e6 }')" "$SMALL_INVOICES" "$SMALL_LINES"
-row "(d) passerelle convert, invoices" "$D_SECS" "$D_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
-row "(e) the same, a tenth of the lines" "$E_SECS" "$E_RSS" "$SMALL_LINES" "$SMALL_BYTES"
-row "(q) libcsv alone on the invoices" "$Q_SECS" "$Q_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
-row "(t) what (d) stores, stored alone" "$T_SECS" "$T_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
+row "(d) passerelle convert, invoices" "$D_SECS" "$D_CPU" "$D_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
+row "(e) the same, a tenth of the lines" "$E_SECS" "$E_CPU" "$E_RSS" "$SMALL_LINES" "$SMALL_BYTES"
+row "(q) libcsv alone on the invoices" "$Q_SECS" "$Q_CPU" "$Q_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
+row "(t) what (d) stores, stored alone" "$T_SECS" "$T_CPU" "$T_RSS" "$INVOICE_LINES" "$INVOICE_BYTES"
 if [ "$BIG_ROWS" -gt 0 ]; then
-  row "(f) passerelle convert, $BIG_ROWS" "$F_SECS" "$F_RSS" "$BIG_ROWS" "$(stat -c %s "$BENCH/customers-$BIG_ROWS.txt")"
-  row "(g) passerelle convert, $SMALL_ROWS" "$G_SECS" "$G_RSS" "$SMALL_ROWS" "$(stat -c %s "$BENCH/customers-$SMALL_ROWS.txt")"
+  row "(f) passerelle convert, $BIG_ROWS" "$F_SECS" "$F_CPU" "$F_RSS" "$BIG_ROWS" "$(stat -c %s "$BENCH/customers-$BIG_ROWS.txt")"
+  row "(g) passerelle convert, $SMALL_ROWS" "$G_SECS" "$G_CPU" "$G_RSS" "$SMALL_ROWS" "$(stat -c %s "$BENCH/customers-$SMALL_ROWS.txt")"
 fi
 echo
 A_ACCOUNTS=$({ grep -ho '"action" *:' "$BENCH/first-accounts.json" 2>/dev/null || true; } | wc -l)
@@ -270,7 +280,8 @@ echo
 # The targets, as ratios measured in this run.
 awk -v a="$A_SECS" -v b="$B_SECS" -v c="$C_SECS" -v m="$M_SECS" -v p="$P_SECS" \
   -v bops="$B_OPS" -v d="$D_SECS" -v q="$Q_SECS" -v drss="$D_RSS" -v erss="$E_RSS" \
-  -v f="$F_RSS" -v g="$G_RSS" -v big="$BIG_ROWS" -v s="$S_SECS" -v t="$T_SECS" 'BEGIN {
+  -v f="$F_RSS" -v g="$G_RSS" -v big="$BIG_ROWS" -v s="$S_SECS" -v t="$T_SECS" \
+  -v acpu="$A_CPU" -v dcpu="$D_CPU" -v cores="$(nproc)" 'BEGIN {
   printf "%-52s %8s %10s  %s\n", "target", "ratio", "limit", "verdict"
   check("(1) first run / libcsv alone          (a)/(p)", a / p, "<=", 2)
   check("(2) python / passerelle               (c)/(a)", c / a, ">=", 5)
@@ -285,12 +296,17 @@ awk -v a="$A_SECS" -v b="$B_SECS" -v c="$C_SECS" -v m="$M_SECS" -v p="$P_SECS" \
   check("(5) peak MiB, invoices                (d)", drss / 1024, "<", 64)
   check("(5) peak memory, 10x the lines        (d)/(e)", drss / erss, "<=", 1.1)
   print ""
+  printf "(6) both processors at work: processor time / wall time of (a) %.2f, of (d) %.2f (%d processors)\n", acpu / a, dcpu / d, cores
+  print ""
   print "floors: (a) and (d) store what (s) and (t) store: their ratios cannot go below these"
-  floor("(1) storage alone / libcsv alone      (s)/(p)", s / p, 2)
-  floor("(5) storage alone / libcsv alone      (t)/(q)", t / q, 2)
+  floor("(1) storage alone / libcsv alone      (s)/(p)", s / p, 2, "no build can")
+  floor("(5) storage alone / libcsv alone      (t)/(q)", t / q, 2, "no build can")
+  print "nor below their processor time shared evenly by every processor"
+  floor("(1) cpu s of (a) / processors / (p)", acpu / cores / p, 2, "this build cannot")
+  floor("(5) cpu s of (d) / processors / (q)", dcpu / cores / q, 2, "this build cannot")
 }
-function floor(name, value, limit) {
-  printf "%-52s %8.2f %3s %6.2f  %s\n", name, value, "<=", limit, value <= limit ? "below the limit" : "above the limit: the target cannot be met here"
+function floor(name, value, limit, what) {
+  printf "%-52s %8.2f %3s %6.2f  %s\n", name, value, "<=", limit, value <= limit ? "below the limit" : "above the limit: " what " meet the target here"
 }
 function check(name, value, op, limit,   ok) {
   ok = (op == "<=") ? value <= limit : (op == ">=") ? value >= limit : value < limit

@@ -9,9 +9,9 @@ run had to make durable, in the run's order and with no parsing or mapping at al
 1. the claimed copy of INPUT (read in 1 MiB chunks, written, synced);
 2. as many bytes as the run's payloads hold (written in 1 MiB chunks, each file
    synced): what the bytes say does not change what writing them costs;
-3. the run's manifest records (those its batch wrote last), inserted in one
-   INSERT ... SELECT into an empty manifest of the same schema, in WAL mode, one
-   transaction, committed and checkpointed as SQLite does by itself.
+3. the run's manifest records (those its batch, the last one claimed, wrote last),
+   inserted in one INSERT ... SELECT into an empty manifest of the same schema, in
+   WAL mode, one transaction, committed and checkpointed as SQLite does by itself.
 
 Prints the seconds of each step and of the whole on one line. A conversion's time
 cannot go below the longer of this and the parse: it stores the same bytes.
@@ -57,7 +57,7 @@ def main() -> int:
 
     source_db = sqlite3.connect(f"file:{manifest}?mode=ro", uri=True)
     batch = source_db.execute(
-        "SELECT id FROM batch WHERE state = 'done' ORDER BY claimedAt DESC, id DESC LIMIT 1"
+        "SELECT id FROM batch WHERE state = 'done' ORDER BY rowid DESC LIMIT 1"
     ).fetchone()[0]
     schema = [
         sql
