@@ -14,6 +14,7 @@ public final class Manifest: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.label = "manifest"
+    configuration.prepareDatabase { db in try db.execute(sql: Self.cacheSizes) }
     do {
       database = try DatabasePool(path: path, configuration: configuration)
       do {
@@ -28,6 +29,12 @@ public final class Manifest: Sendable {
       throw EnvironmentFailure("the manifest cannot be opened (\(error))", path: path)
     }
   }
+
+  /// Every connection's page caches (the database's, and that of its temporary
+  /// tables) hold at most 1 MiB each: a large export fills them, a small one does
+  /// not, so their size is what peak memory gains with the file. Batches write
+  /// and read records mostly in code order, which needs few pages at a time.
+  static let cacheSizes = "PRAGMA main.cache_size = -1024; PRAGMA temp.cache_size = -1024"
 
   /// Process-wide SQLite settings, applied before the first connection opens.
   private static let sqliteSettings: Void = {

@@ -16,6 +16,7 @@ final class ManifestSnapshot {
       sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
         == SQLITE_OK,
       sqlite3_busy_timeout(connection, 10_000) == SQLITE_OK,
+      sqlite3_exec(connection, Manifest.cacheSizes, nil, nil, nil) == SQLITE_OK,
       // One read transaction: every lookup sees the same committed state.
       sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK,
       sqlite3_prepare_v2(connection, KnownRecord.query, -1, &lookup, nil) == SQLITE_OK
