@@ -112,7 +112,7 @@ repeat() {
   CPU=$(median "${cpus[@]}")
   RSS_KB=$peak
 }
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { printf '%s\n' "$@" | LC_ALL=C sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 nothing() { :; }
 
 # Occurrences rather than lines, so the count holds whether or not the payload is indented.
@@ -143,19 +143,19 @@ A_OPS=$(count_operations)
 # and the reading of the run's manifest left out): wall time, longest step, processor
 # time; RSS_KB to the highest peak and FLOOR_PARTS to the last run's steps.
 storage_floor() {
-  local totals=() longests=() cpus=() peak=0 run times
+  local totals=() longests=() cpus=() peak=0 run parsed total longest cpu
   for ((run = 0; run < RUNS; run++)); do
     rm -rf "$BENCH/floor"
     measure "$PYTHON" scripts/storage_floor.py "$ROOT" "$1" "$BENCH/floor"
     FLOOR_PARTS=$(cat "$BENCH/.stdout")
-    times=$(sed -n 's/.*, total \([0-9.]*\) s, longest \([0-9.]*\) s, cpu \([0-9.]*\) s$/\1 \2 \3/p' \
+    parsed=$(sed -n 's/.*, total \([0-9.]*\) s, longest \([0-9.]*\) s, cpu \([0-9.]*\) s$/\1 \2 \3/p' \
       <<<"$FLOOR_PARTS")
-    if [ -z "$times" ]; then
+    if [ -z "$parsed" ]; then
       echo "benchmark: storage_floor.py gave no times" >&2
       cat "$BENCH/.stderr" >&2
       exit 2
     fi
-    read -r total longest cpu <<<"$times"
+    read -r total longest cpu <<<"$parsed"
     totals+=("$total")
     longests+=("$longest")
     cpus+=("$cpu")
@@ -308,7 +308,7 @@ awk -v a="$A_SECS" -v b="$B_SECS" -v c="$C_SECS" -v m="$M_SECS" -v p="$P_SECS" \
   check("(5) peak MiB, invoices                (d)", drss / 1024, "<", 64)
   check("(5) peak memory, 10x the lines        (d)/(e)", drss / erss, "<=", 1.1)
   print ""
-  printf "(6) both processors at work: processor time / wall time of (a) %.2f, of (d) %.2f (%d processors)\n", acpu / a, dcpu / d, cores
+  printf "(6) processors at work: processor time / wall time of (a) %.2f, of (d) %.2f (%d processors)\n", acpu / a, dcpu / d, cores
   print ""
   print "floors: (a) and (d) store what (s) and (t) store; stored alone, that takes"
   floor("(1) step after step / libcsv alone    (s)/(p)", s / p, 2, "unless the steps overlap everything else")

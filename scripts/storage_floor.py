@@ -24,6 +24,7 @@ import os
 import sqlite3
 import sys
 import time
+import traceback
 
 CHUNK = 1 << 20
 
@@ -118,4 +119,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except Exception:  # exit 1 means "rows rejected" to the benchmark's runner
+        traceback.print_exc()
+        sys.exit(3)

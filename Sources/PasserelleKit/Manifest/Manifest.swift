@@ -32,8 +32,8 @@ public final class Manifest: Sendable {
 
   /// Every connection's page caches (the database's, and that of its temporary
   /// tables) hold at most 1 MiB each: a large export fills them, a small one does
-  /// not, so their size is what peak memory gains with the file. Batches write
-  /// and read records mostly in code order, which needs few pages at a time.
+  /// not, so their size is most of what peak memory gains with the file. Batches
+  /// write and read records mostly in code order, which needs few pages at a time.
   static let cacheSizes = "PRAGMA main.cache_size = -1024; PRAGMA temp.cache_size = -1024"
 
   /// Process-wide SQLite settings, applied before the first connection opens.
@@ -186,6 +186,7 @@ public final class Manifest: Sendable {
     }
     var configuration = Configuration()
     configuration.readonly = true
+    configuration.prepareDatabase { db in try db.execute(sql: cacheSizes) }
     configuration.busyMode = .timeout(10)
     // A manifest being created or brought up to date by a starting service is
     // given a few seconds; one left behind by an older version is updated here.
