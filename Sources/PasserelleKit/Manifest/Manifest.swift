@@ -17,6 +17,13 @@ public final class Manifest: Sendable {
     configuration.prepareDatabase { db in try db.execute(sql: Self.cacheSizes) }
     do {
       database = try DatabasePool(path: path, configuration: configuration)
+      // The pool opens in WAL mode with NORMAL syncing, where a commit reaches the
+      // disk only at the next checkpoint: a power cut could then undo a batch whose
+      // outputs were already published and its file archived. Every commit of the
+      // writer is synced instead (one WAL sync per batch).
+      try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
       do {
         try Self.migrator.migrate(database)
       } catch {

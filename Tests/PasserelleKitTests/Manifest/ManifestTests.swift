@@ -23,4 +23,15 @@ import Testing
       #expect(row?[1] == -1024)
     }
   }
+
+  /// A batch's commit is what makes its outputs final (the batch protocol): it must
+  /// be on disk before they are published, not at the next checkpoint.
+  @Test func theWriterSyncsEveryCommit() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try Manifest(path: scratch.file("manifest.sqlite"))
+    let level = try manifest.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+    #expect(level == 2)  // FULL
+    let journal = try manifest.write { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    #expect(journal == "wal")
+  }
 }
