@@ -76,7 +76,7 @@ struct DocumentDraft: Sendable {
       ? Self.pricedQuoteData(header, totals: totals)
       : Self.saleData(header, totals: totals, declaredTotal: declaredTotal)
     let lineMember = Self.lineMember(lines, negate: negate)
-    let digest = Digest.upsert(body + lineMember)
+    let digest = Digest.upsert(body, lineMember)
     content = Content(
       body: body, lines: lineMember, fingerprint: digest.fingerprint, guid: digest.guid,
       totalsWarning: totalsWarning)

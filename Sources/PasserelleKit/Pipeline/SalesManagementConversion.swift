@@ -298,7 +298,7 @@ final class QuoteImport {
     let data = Array(stored[..<split])
     let lines = split < stored.count ? Array(stored[(split + 1)...]) : []
     // The same digest as when Sage's export sends it directly.
-    let digest = Digest.upsert(data + lines)
+    let digest = Digest.upsert(data, lines)
     if released == nil {
       released = try outputs.payload(resource: "salesorders", entity: "salesorders")
     }

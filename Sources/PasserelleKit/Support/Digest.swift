@@ -6,8 +6,13 @@ enum Digest {
   /// One hash of an upsert's data gives both its fingerprint (first half: 128 bits put
   /// collisions out of reach of any dossier) and its guid (second half): the data holds
   /// the key, so equal data means the same operation.
-  static func upsert(_ data: [UInt8]) -> (fingerprint: Data, guid: String) {
-    SHA256.hash(data: data).withUnsafeBytes { digest in
+  /// `lines`, when given, is hashed after `data` as if the two were one buffer (a
+  /// document's lines beside its data), without joining them first.
+  static func upsert(_ data: [UInt8], _ lines: [UInt8] = []) -> (fingerprint: Data, guid: String) {
+    var hasher = SHA256()
+    hasher.update(data: data)
+    hasher.update(data: lines)
+    return hasher.finalize().withUnsafeBytes { digest in
       (Data(digest.prefix(16)), uuid(UnsafeRawBufferPointer(rebasing: digest[16..<32])))
     }
   }
