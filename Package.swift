@@ -16,7 +16,13 @@ let package = Package(
   name: "passerelle",
   platforms: [.macOS(.v13)],
   products: [
-    .library(name: "PasserelleKit", targets: ["PasserelleKit"]),
+    // The library is every layer: the fuzz package reaches the readers through it.
+    .library(
+      name: "PasserelleKit",
+      targets: [
+        "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
+        "PasserelleOutput", "PasserelleManifest", "PasserelleKit",
+      ]),
     .executable(name: "passerelle", targets: ["passerelle"]),
   ],
   dependencies: [
@@ -33,28 +39,65 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
       name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    // The layers, lowest first. A target depends only on those above it in this list,
+    // so that an upward or sideways import does not compile (docs/ARCHITECTURE.md).
+    .target(
+      name: "PasserelleCore",
+      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: strictness + speed),
+    .target(
+      name: "PasserelleReading",
+      dependencies: [
+        "PasserelleCore", "CLibCSV", "CLibXML2",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strictness + speed),
+    .target(
+      name: "SageToSalesManagement",
+      dependencies: [
+        "PasserelleCore", "PasserelleReading", .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strictness + speed),
+    .target(
+      name: "SalesManagementToSage",
+      dependencies: ["PasserelleCore", "PasserelleReading"],
+      swiftSettings: strictness + speed),
+    .target(
+      name: "PasserelleOutput",
+      dependencies: ["PasserelleCore", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: strictness + speed),
+    .target(
+      name: "PasserelleManifest",
+      dependencies: [
+        "PasserelleCore", "CSQLite",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      swiftSettings: strictness + speed),
     .target(
       name: "PasserelleKit",
       dependencies: [
-        "CLibCSV", "CLibXML2", "CSQLite",
+        "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
+        "PasserelleOutput", "PasserelleManifest",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "TOMLKit", package: "TOMLKit"),
       ],
       swiftSettings: strictness + speed),
     .executableTarget(
       name: "passerelle",
       dependencies: [
-        "PasserelleKit",
+        "PasserelleKit", "PasserelleCore", "PasserelleManifest",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictness),
     .testTarget(
       name: "PasserelleKitTests",
-      dependencies: ["PasserelleKit", "passerelle"],
+      dependencies: [
+        "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
+        "PasserelleOutput", "PasserelleManifest", "PasserelleKit", "passerelle",
+      ],
       resources: [.copy("Golden")],
       swiftSettings: strictness),
   ]

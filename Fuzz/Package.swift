@@ -3,7 +3,7 @@ import PackageDescription
 
 // Fuzz targets for the readers and value parsers, built apart from the product
 // (libFuzzer instrumentation, address sanitizer): `scripts/fuzz.sh TARGET SECONDS`.
-// They reach internal API through `@testable import`, so the build passes
+// They reach the layers' package API through `@testable import`, so the build passes
 // `-enable-testing`.
 let package = Package(
   name: "PasserelleFuzz",

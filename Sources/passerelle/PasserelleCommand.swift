@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PasserelleCore
 import PasserelleKit
+import PasserelleManifest
 
 /// Exit codes of the exchange contract.
 enum ExitStatus {

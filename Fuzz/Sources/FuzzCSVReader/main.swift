@@ -1,5 +1,6 @@
 @testable import FuzzSupport
-@testable import PasserelleKit
+@testable import PasserelleCore
+@testable import PasserelleReading
 
 /// The delimited-text reader (libcsv, repairs, limits) on any bytes. Oracle: the
 /// rows, or the rejection (code, message, line, field), are the same whatever the

@@ -1,5 +1,6 @@
 @testable import FuzzSupport
-@testable import PasserelleKit
+@testable import PasserelleCore
+@testable import PasserelleReading
 
 /// Encoding detection (UTF-8 validation, byte-order marks, NUL bytes, Windows-1252
 /// fallback). Oracles: the verdict does not depend on chunk boundaries, and a file

@@ -1,7 +1,8 @@
 import Foundation
 
 @testable import FuzzSupport
-@testable import PasserelleKit
+@testable import PasserelleCore
+@testable import PasserelleReading
 
 /// The parsers of values as Sage writes them, on every TAB- or line-separated
 /// piece of the input. Oracles: a number's canonical literal is stable; the

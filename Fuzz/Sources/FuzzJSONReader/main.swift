@@ -1,5 +1,6 @@
 @testable import FuzzSupport
-@testable import PasserelleKit
+@testable import PasserelleCore
+@testable import PasserelleReading
 
 /// Sales Management's files: the record scanner and the typed reading of each
 /// record as an account, a contact and a quote, on any bytes.

@@ -1,4 +1,5 @@
-@testable import PasserelleKit
+@testable import PasserelleCore
+@testable import PasserelleReading
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 @testable import FuzzSupport
-@testable import PasserelleKit
+@testable import PasserelleCore
+@testable import PasserelleReading
 
 /// The XML record reader (libxml2's streaming reader, DOCTYPE refusal, limits) on
 /// any bytes: every record read, every value decoded; only rejections may stop it.

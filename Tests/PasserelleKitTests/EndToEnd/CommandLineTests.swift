@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// The executable as IT and schedulers use it: real processes, real folders.
 @Suite(.serialized) struct CommandLineTests {

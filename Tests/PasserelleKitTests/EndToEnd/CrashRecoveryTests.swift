@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// kill -9 at any instant loses nothing and duplicates nothing (reliability.md).
 @Suite(.serialized) struct CrashRecoveryTests {

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// Files from other people's machines (Tests/HostileCorpus): each, dropped alone,
 /// gets its expected outcome from the real binary, run under a memory ceiling and

@@ -2,7 +2,13 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// The service as IT runs it: `passerelle run` in its own process, real files,
 /// real signals.

@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// Sales Management → Sage: quotes become a Sage quote import, and Sage's priced
 /// quotes come back to SM as read-only updates.

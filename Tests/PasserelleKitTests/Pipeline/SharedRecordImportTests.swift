@@ -3,7 +3,13 @@ import GRDB
 import Synchronization
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// Sales Management → Sage: prospects and contacts created or edited in SM become
 /// Sage prospect and contact imports, with codes of their own sent back to SM.

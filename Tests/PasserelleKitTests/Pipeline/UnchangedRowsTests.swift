@@ -2,7 +2,13 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// A row Sage exports again exactly as before is recognised by its fingerprint and
 /// not mapped again. To tell a recognised row from a row mapped again to the same

@@ -1,7 +1,13 @@
 import Foundation
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
 
 /// Builds Sage-style TAB/Windows-1252 customer exports of any size from the
 /// shipped sample's header and good rows, with chosen bad rows.

@@ -1,0 +1,97 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// File operations the batch protocol relies on: atomic renames (retried, since
+/// antivirus software holds files for a moment on Windows shares), durable
+/// writes and directory syncs.
+package enum FileSystem {
+  package static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0
+  }
+
+  package static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+  }
+
+  package static func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+  }
+
+  /// Where a symbolic link points, as written in the link (never resolved).
+  static func linkTarget(_ path: String) -> String? {
+    try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+  }
+
+  package static func createDirectory(_ path: String) throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  /// Names in a directory, sorted, without "." entries' special meaning applied.
+  package static func entries(of directory: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+  }
+
+  /// Atomic rename within one volume, retried with back-off before failing.
+  package static func rename(_ source: String, to destination: String, attempts: Int = 5) throws {
+    var delay: UInt32 = 50_000
+    for attempt in 1...attempts {
+      if Glibc.rename(source, destination) == 0 { return }
+      let failure = errno
+      if failure == ENOENT || attempt == attempts {
+        throw EnvironmentFailure(
+          "cannot rename \(source) to \(destination): \(systemMessage(failure))")
+      }
+      usleep(delay)
+      delay *= 2
+    }
+  }
+
+  package static func remove(_ path: String) {
+    unlink(path)
+  }
+
+  /// Flushes a directory so that renames inside it survive a power cut.
+  package static func syncDirectory(_ path: String) {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
+  }
+
+  /// Copies a file byte for byte, then syncs it (used when the original must stay in place).
+  /// `observe` sees every chunk as it is copied, so that a caller needing the bytes
+  /// (to hash them) does not read the file again. Returns the number of bytes copied.
+  @discardableResult
+  package static func copy(
+    _ source: String, to destination: String,
+    observing observe: (UnsafeRawBufferPointer) -> Void = { _ in }
+  ) throws -> Int {
+    let input = try InputFile(path: source)
+    let output = try OutputFile(path: destination)
+    var copied = 0
+    try input.forEachChunk { chunk in
+      observe(chunk)
+      try output.write(chunk)
+      copied += chunk.count
+    }
+    try output.close()
+    return copied
+  }
+
+  /// Writes small contents durably under a temporary name, then renames it in place.
+  package static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let temporary = path + ".tmp"
+    let output = try OutputFile(path: temporary)
+    try bytes.withUnsafeBytes { try output.write($0) }
+    try output.close()
+    try rename(temporary, to: path)
+  }
+}

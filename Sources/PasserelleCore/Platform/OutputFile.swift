@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A buffered, append-only output file that is synced to disk on close. Write
+/// failures (disk full, read-only folder) surface as `EnvironmentFailure`, which
+/// stops the run without touching the inputs.
+package final class OutputFile {
+  package let path: String
+  private var descriptor: Int32
+  private var buffer: [UInt8] = []
+  private let flushThreshold = 1 << 16
+  /// Bytes written and not yet handed to the kernel's write-back.
+  private var unsynced = 0
+  private var written = 0
+  private let writeBackThreshold = 8 << 20
+
+  package init(path: String) throws {
+    self.path = path
+    descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if descriptor < 0 {
+      throw EnvironmentFailure("cannot create \(path): \(systemMessage())")
+    }
+    buffer.reserveCapacity(flushThreshold * 2)
+  }
+
+  deinit {
+    if descriptor >= 0 { Glibc.close(descriptor) }
+  }
+
+  package func write(_ bytes: UnsafeRawBufferPointer) throws {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  package func write(_ bytes: [UInt8]) throws {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  package func write(_ text: String) throws {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
+  func flush() throws {
+    try buffer.withUnsafeBytes { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if count < 0 {
+          if errno == EINTR { continue }
+          throw EnvironmentFailure("cannot write \(path): \(systemMessage())")
+        }
+        offset += count
+      }
+    }
+    written += buffer.count
+    unsynced += buffer.count
+    buffer.removeAll(keepingCapacity: true)
+    if unsynced >= writeBackThreshold {
+      // Start writing the finished part to disk now, so that the fsync at close
+      // has little left to wait for on large payloads.
+      startWriteBack(descriptor, from: written - unsynced, count: unsynced)
+      unsynced = 0
+    }
+  }
+
+  /// Flushes, syncs and closes; the file is durable once this returns.
+  package func close() throws {
+    try flush()
+    if fsync(descriptor) != 0 {
+      throw EnvironmentFailure("cannot sync \(path): \(systemMessage())")
+    }
+    Glibc.close(descriptor)
+    descriptor = -1
+  }
+}
+
+/// Asks the kernel to start writing a range of a file to disk, without waiting
+/// (on Linux, "don't need" starts the write-back of dirty pages).
+private func startWriteBack(_ descriptor: Int32, from offset: Int, count: Int) {
+  #if os(Linux)
+    _ = posix_fadvise(descriptor, off_t(offset), off_t(count), POSIX_FADV_DONTNEED)
+  #endif
+}

@@ -1,0 +1,47 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Threads that say when the system refuses them. Foundation's `Thread` starts
+/// nothing, silently, when the system is out of threads or memory, and whoever
+/// waits for it then waits forever.
+package enum WorkerThread {
+  /// Stack of each thread: the readers and mappers need a fraction of the usual
+  /// 8 MB, which a memory limit counts in full.
+  static let stackBytes = 4 << 20
+
+  private final class Work {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
+  }
+
+  /// Starts `body` on a detached thread, or throws without running it; `name`
+  /// tells IT which thread could not start.
+  package static func start(_ name: String, _ body: @escaping @Sendable () -> Void)
+    throws(EnvironmentFailure)
+  {
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, stackBytes)
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    let work = Unmanaged.passRetained(Work(body)).toOpaque()
+    var thread = pthread_t()
+    let result = pthread_create(
+      &thread, &attributes,
+      { context in
+        Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+        return nil
+      }, work)
+    if result != 0 {
+      Unmanaged<Work>.fromOpaque(work).release()
+      throw EnvironmentFailure(
+        "cannot start a \(name) thread (\(systemMessage(result))): the machine is short of memory or threads"
+      )
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/// Lowercase hexadecimal, as hashes and ids are written everywhere (manifest,
+/// payloads, reports, contact ids).
+package enum Hex {
+  static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// Two digits per byte.
+  package static func string(_ bytes: some Sequence<UInt8>) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.underestimatedCount * 2)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+}

@@ -1,0 +1,403 @@
+import Foundation
+import GRDB
+import Logging
+import PasserelleCore
+import PasserelleManifest
+import PasserelleOutput
+import PasserelleReading
+import SageToSalesManagement
+import SalesManagementToSage
+
+/// A file taken out of a drop folder: it now lives in `out/work/` under its batch id.
+struct ClaimedFile {
+  var batch: String
+  var originalName: String
+  var path: String
+  var options = ConversionOptions()
+  /// What inspecting the file found, when that was done while copying it in.
+  var facts: Result<FileFacts, FileRejection>? = nil
+}
+
+/// Runs the batch protocol of `reliability.md` for one claimed file: convert to
+/// temporary outputs, commit the manifest, rename the outputs, archive the
+/// original. Any crash in between is repaired by `recover`.
+final class BatchProcessor {
+  let layout: Layout
+  let settings: Settings
+  let manifest: Manifest
+  let logger: Logger
+  let clock: @Sendable () -> Date
+  /// A file whose conversion was cut short this many times is rejected, so that a
+  /// file crashing or hanging Passerelle can never block the files behind it.
+
+  init(
+    layout: Layout, settings: Settings, manifest: Manifest, logger: Logger,
+    clock: @escaping @Sendable () -> Date
+  ) {
+    self.layout = layout
+    self.settings = settings
+    self.manifest = manifest
+    self.logger = logger
+    self.clock = clock
+  }
+
+  // MARK: Claiming
+
+  /// Moves a complete file from a drop folder into the work area (one atomic rename).
+  func claim(_ path: String, from folder: SourceFolder) throws -> ClaimedFile {
+    let name = OutputName.safe((path as NSString).lastPathComponent)
+    let batch = try newBatchID()
+    let claimed = "\(layout.work)/\(batch)-\(name)"
+    var options = ConversionOptions()
+    options.sourceFolder = folder
+    if folder == .salesManagement {
+      // Recorded before the claim: recovery after a crash must know the folder.
+      try manifest.recordOptions(options, of: batch)
+    }
+    try FileSystem.rename(path, to: claimed)
+    FileSystem.syncDirectory(layout.work)
+    return ClaimedFile(batch: batch, originalName: name, path: claimed, options: options)
+  }
+
+  /// Copies a file given on the command line into the work area, leaving it in place.
+  func claimCopy(_ path: String, options: ConversionOptions) throws -> ClaimedFile {
+    guard FileSystem.isRegularFile(path) else {
+      throw ConfigurationError("\(path) is not a regular file")
+    }
+    let name = OutputName.safe((path as NSString).lastPathComponent)
+    let batch = try newBatchID()
+    let claimed = "\(layout.work)/\(batch)-\(name)"
+    let temporary = "\(layout.work)/.\(batch)-\(name).tmp"
+    var inspector = FileInspection.Inspector()
+    let size: Int
+    do {
+      size = try FileSystem.copy(path, to: temporary) { inspector.consume($0) }
+    } catch let rejection as FileRejection {
+      FileSystem.remove(temporary)
+      throw ConfigurationError("cannot read \(path): \(rejection.message)")
+    }
+    let facts = Result { () throws(FileRejection) in
+      try FileInspection.checkSize(size, limits: settings.limits)
+      return try inspector.facts(fallback: settings.fallbackEncoding)
+    }
+    // Recorded before the claim, so that a conversion finished by `recover` after a
+    // crash still honours what the command line asked for.
+    try manifest.recordOptions(options, of: batch)
+    try FileSystem.rename(temporary, to: claimed)
+    return ClaimedFile(batch: batch, originalName: name, path: claimed, facts: facts)
+  }
+
+  /// A batch id no batch has used (ids carry only 16 random bits per second).
+  private func newBatchID() throws -> String {
+    while true {
+      let batch = BatchID.make(at: clock())
+      let used = FileSystem.entries(of: layout.work).contains { $0.hasPrefix(batch) }
+      if !used, try manifest.batchState(batch) == nil { return batch }
+    }
+  }
+
+  // MARK: Processing
+
+  /// Where the progress line of a large file goes (a terminal); nil: no line.
+  var progressOutput: (@Sendable (String) -> Void)? = nil
+
+  func process(_ file: ClaimedFile, options: ConversionOptions = ConversionOptions()) throws
+    -> BatchOutcome
+  {
+    let started = clock()
+    let size = DropFolder.observe(file.path)?.size ?? 0
+    let progress = progressOutput.flatMap { output in
+      size >= ProgressLine.threshold
+        ? ProgressLine(path: file.path, name: file.originalName, size: size, write: output) : nil
+    }
+    defer { progress?.finish() }
+    var outcome = BatchOutcome(batch: file.batch, file: file.originalName, state: .done)
+    var batch = BatchRecord(
+      id: file.batch, sourceName: file.originalName, folder: "sage", direction: "sage-to-sm",
+      state: .done, claimedAt: Timestamp.iso(started))
+    var committed = false
+    do {
+      let attempts = try manifest.beginAttempt(file.batch)
+      if attempts > settings.maximumAttempts {
+        throw FileRejection(
+          .processingFailed,
+          "the conversion stopped \(attempts - 1) times without finishing (crash or kill); the file is set aside so that it cannot block the others"
+        )
+      }
+      let facts =
+        try file.facts?.get()
+        ?? FileInspection.inspect(
+          path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
+      batch.sha256 = facts.sha256
+      batch.size = facts.size
+      // Each drop folder takes one kind of file: a misplaced one is set aside.
+      let format = FileFormat.sniff(path: file.path, bomLength: facts.bomLength)
+      if options.sourceFolder == .salesManagement && format != .json {
+        throw FileRejection(
+          .malformedJSON,
+          "files from Sales Management are JSON; a Sage export goes to watch/sage/")
+      }
+      if options.sourceFolder == .sage && format == .json {
+        throw FileRejection(
+          .unknownEntity,
+          "a JSON file is not a Sage 50 export; files from Sales Management go to watch/salesmanagement/"
+        )
+      }
+      if let previous = try manifest.processedBatch(
+        sha256: facts.sha256, entity: options.entity?.rawValue)
+      {
+        batch.state = .duplicate
+        batch.reasonCode = ReasonCode.duplicateFile.rawValue
+        batch.reasonMessage = "same content as batch \(previous); nothing emitted"
+        batch.finishedAt = Timestamp.iso(clock())
+        try manifest.record(batch)
+        try archive(file)
+        outcome.state = .duplicate
+        outcome.reason = FileRejection(.duplicateFile, batch.reasonMessage!)
+        log(outcome, started: started)
+        return outcome
+      }
+      var settings = settings
+      settings.pictureFolders = layout.pictureFolders(settings.pictureFolders)
+      let outputs = ConversionOutputs(
+        batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
+        payloadFolder: options.outputFolder ?? layout.outSalesManagement,
+        reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
+      let convert: (Database) throws -> ExportConversion.Result
+      if format == .json {
+        guard facts.encoding == .utf8 else {
+          throw FileRejection(.unreadableEncoding, "files from Sales Management are UTF-8")
+        }
+        // A file from Sales Management: it goes to Sage.
+        batch.folder = "salesmanagement"
+        batch.direction = "sm-to-sage"
+        convert =
+          SalesManagementConversion(
+            path: file.path, sourceName: file.originalName, settings: settings, outputs: outputs,
+            sageFolder: options.outputFolder ?? layout.outSage
+          ).run(in:)
+      } else {
+        convert =
+          ExportConversion(
+            path: file.path, facts: facts, settings: settings, outputs: outputs,
+            forcedEntity: options.entity,
+            allowMassDeletion: try options.allowMassDeletion
+              || manifest.allowsMassDeletion(sha256: facts.sha256)
+          ).run(in:)
+      }
+      let result = try manifest.write { db in
+        let result = try convert(db)
+        batch.entity = result.entity
+        batch.counts = result.counts
+        batch.finishedAt = Timestamp.iso(clock())
+        try manifest.insert(batch, outputs: result.outputs, in: db)
+        return result
+      }
+      // From here the batch is committed: its outputs must survive any failure,
+      // to be published by `recover` if not now.
+      committed = true
+      outcome.entity = result.entity
+      outcome.counts = result.counts
+      try publish(result.outputs)
+      outcome.outputs = result.outputs.map(\.path)
+      try archive(file)
+    } catch let rejection as FileRejection {
+      removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
+      outcome.outputs = [try reject(file, batch: batch, because: rejection)]
+      outcome.state = .rejected
+      outcome.reason = rejection
+    } catch {
+      // The environment failed (disk full, folder not writable, manifest locked):
+      // not the file's fault, so the attempt does not count against it.
+      if !committed {
+        removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
+        try? manifest.forgetAttempt(file.batch)
+      }
+      if let error = error as? DatabaseError {
+        throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
+      }
+      throw error
+    }
+    log(outcome, started: started)
+    return outcome
+  }
+
+  private func log(_ outcome: BatchOutcome, started: Date) {
+    let seconds = String(format: "%.2f", clock().timeIntervalSince(started))
+    let counts = outcome.counts
+    var metadata: Logger.Metadata = [
+      "batch": "\(outcome.batch)", "file": "\(outcome.file)",
+      "outcome": "\(outcome.state.rawValue)",
+      "seconds": "\(seconds)", "read": "\(counts.read)", "sent": "\(counts.emitted)",
+      "unchanged": "\(counts.unchanged)", "deleted": "\(counts.deletions)",
+      "rejected": "\(counts.rejected)", "warnings": "\(counts.warnings)",
+    ]
+    if let reason = outcome.reason { metadata["reason"] = "\(reason.code.rawValue)" }
+    if let entity = outcome.entity { metadata["entity"] = "\(entity)" }
+    switch outcome.state {
+    case .done:
+      logger.info(
+        "\(outcome.file): \(outcome.entity ?? "?") — \(counts.read) rows, \(counts.emitted) sent, \(counts.unchanged) unchanged, \(counts.deletions) deleted, \(counts.rejected) rejected, \(counts.warnings) warnings (\(seconds) s)",
+        metadata: metadata)
+    case .duplicate:
+      logger.notice(
+        "\(outcome.file): already processed, archived without output (\(outcome.reason?.message ?? ""))",
+        metadata: metadata)
+    case .rejected:
+      logger.error(
+        "\(outcome.file): rejected — \(outcome.reason.map { "\($0)" } ?? "")", metadata: metadata)
+    }
+  }
+
+  // MARK: Commit and archive
+
+  /// Renames the committed outputs from their temporary names to their final ones.
+  func publish(_ outputs: [BatchOutput]) throws {
+    var folders = Set<String>()
+    for output in outputs {
+      if let temporary = output.temporaryPath, FileSystem.exists(temporary) {
+        try FileSystem.rename(temporary, to: output.path)
+      }
+      folders.insert((output.path as NSString).deletingLastPathComponent)
+    }
+    folders.forEach(FileSystem.syncDirectory)
+  }
+
+  func archive(_ file: ClaimedFile) throws {
+    try FileSystem.rename(file.path, to: "\(layout.archive)/\(file.batch)-\(file.originalName)")
+    FileSystem.syncDirectory(layout.archive)
+    FileSystem.syncDirectory(layout.work)
+  }
+
+  private func rejectedPath(_ file: ClaimedFile) -> String {
+    "\(layout.rejects)/\(file.batch)-\(OutputName.safe(file.originalName))"
+  }
+
+  /// Moves a whole file to `out/rejects/` next to its `.reason.json`; returns what
+  /// is kept there for IT.
+  @discardableResult
+  func reject(_ file: ClaimedFile, batch: BatchRecord, because rejection: FileRejection) throws
+    -> String
+  {
+    var batch = batch
+    batch.state = .rejected
+    batch.reasonCode = rejection.code.rawValue
+    batch.reasonMessage = rejection.description
+    batch.finishedAt = Timestamp.iso(clock())
+    if batch.sha256 == nil && rejection.code != .tooLarge {
+      // Rejected before its identity was taken (empty, binary): IT still gets it.
+      batch.sha256 = try? FileInspection.sha256(path: file.path)
+    }
+    let destination = rejectedPath(file)
+    var reason = JSONBytes()
+    reason.raw("{\n  \"file\": ")
+    reason.string(file.originalName)
+    reason.raw(",\n  \"sha256\": ")
+    reason.string(batch.sha256 ?? "")
+    reason.raw(",\n  \"code\": ")
+    reason.string(rejection.code.rawValue)
+    reason.raw(",\n  \"message\": ")
+    reason.string(rejection.message)
+    if let line = rejection.line {
+      reason.raw(",\n  \"line\": ")
+      reason.integer(line)
+    }
+    if let field = rejection.field {
+      reason.raw(",\n  \"field\": ")
+      reason.string(field)
+    }
+    reason.raw(",\n  \"batch\": ")
+    reason.string(file.batch)
+    reason.raw(",\n  \"detectedAt\": ")
+    reason.string(batch.finishedAt!)
+    reason.raw("\n}\n")
+    try FileSystem.writeAtomically(reason.bytes, to: destination + ".reason.json")
+    try manifest.record(batch)
+    let kept = try setAside(file)
+    FileSystem.syncDirectory(layout.rejects)
+    return kept
+  }
+
+  /// Moves a rejected file next to its reason and returns what is kept. A symbolic
+  /// link is deleted instead (its reason names the target): kept in out/rejects/,
+  /// it could be followed by whoever opens that folder through a share.
+  private func setAside(_ file: ClaimedFile) throws -> String {
+    let destination = rejectedPath(file)
+    if FileSystem.isSymbolicLink(file.path) {
+      FileSystem.remove(file.path)
+      return destination + ".reason.json"
+    }
+    try FileSystem.rename(file.path, to: destination)
+    return destination
+  }
+
+  /// Outputs a batch left under temporary names (`.<batch>-…`) are removed.
+  func removeTemporaryOutputs(of batch: String, extra: String? = nil) {
+    for folder in layout.outputFolders + [extra].compactMap({ $0 }) {
+      for name in FileSystem.entries(of: folder) where name.hasPrefix(".\(batch)-") {
+        FileSystem.remove("\(folder)/\(name)")
+      }
+    }
+  }
+
+  // MARK: Recovery
+
+  /// Finishes what a killed run left in `out/work/`: committed batches are
+  /// published and archived, uncommitted ones are converted again.
+  func recover() throws -> [BatchOutcome] {
+    var outcomes: [BatchOutcome] = []
+    for name in FileSystem.entries(of: layout.work) {
+      let path = "\(layout.work)/\(name)"
+      if name.hasPrefix(".") {
+        FileSystem.remove(path)  // a copy interrupted before its claim
+        continue
+      }
+      guard let (batch, original) = BatchID.split(name) else { continue }
+      let file = ClaimedFile(batch: batch, originalName: original, path: path)
+      switch try manifest.batchState(batch) {
+      case BatchState.done.rawValue:
+        let outputs = try manifest.outputs(of: batch)
+        try publish(outputs)
+        try archive(file)
+        logger.notice("\(original): finished the interrupted batch \(batch)")
+        if var outcome = try manifest.outcome(of: batch) {
+          outcome.outputs = outputs.map(\.path)
+          outcomes.append(outcome)
+        }
+      case BatchState.duplicate.rawValue:
+        try archive(file)
+      case BatchState.rejected.rawValue:
+        let kept = try setAside(file)
+        if var outcome = try manifest.outcome(of: batch) {
+          outcome.outputs = [kept]
+          outcomes.append(outcome)
+        }
+      default:
+        let options = try manifest.options(of: batch)
+        removeTemporaryOutputs(of: batch, extra: options.outputFolder)
+        logger.notice("\(original): converting again the interrupted batch \(batch)")
+        outcomes.append(try process(file, options: options))
+      }
+    }
+    return outcomes
+  }
+}
+
+/// Batch ids: UTC time of the claim plus a random suffix, sortable and unique
+/// ("20261128-101500-3fa9").
+enum BatchID {
+  static let length = 20
+
+  static func make(at date: Date) -> String {
+    let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
+    return Timestamp.compact(date) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
+  }
+
+  /// Splits "<batch>-<original name>" as claimed files are named.
+  static func split(_ name: String) -> (String, String)? {
+    let utf8 = Array(name.utf8)
+    guard utf8.count > length + 1, utf8[length] == UInt8(ascii: "-"), utf8[8] == UInt8(ascii: "-")
+    else { return nil }
+    return (String(name.prefix(length)), String(name.dropFirst(length + 1)))
+  }
+}

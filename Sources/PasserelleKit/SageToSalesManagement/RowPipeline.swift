@@ -1,0 +1,264 @@
+import Foundation
+import PasserelleCore
+import PasserelleManifest
+import PasserelleOutput
+import PasserelleReading
+import SageToSalesManagement
+import SalesManagementToSage
+
+/// Rows of a file handed from the reading thread to a mapping thread. Rows are
+/// taken over from the reader by exchanging buffers, and recycled once mapped.
+final class RowBlock: @unchecked Sendable {
+  let sequence: Int
+  fileprivate(set) var rows: [SourceRow]
+
+  init(sequence: Int, rows: [SourceRow]) {
+    self.sequence = sequence
+    self.rows = rows
+  }
+}
+
+/// A queue of bounded length between threads: `push` waits while it is full,
+/// `pop` while it is empty; once closed, `pop` drains what is left then returns nil.
+final class BoundedQueue<Element>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var items: [Element] = []
+  private let capacity: Int
+  private var closed = false
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  /// False when the queue was closed: the consumer gave up.
+  @discardableResult
+  func push(_ item: Element) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.count >= capacity && !closed { condition.wait() }
+    if closed { return false }
+    items.append(item)
+    condition.broadcast()
+    return true
+  }
+
+  func pop() -> Element? {
+    condition.lock()
+    defer { condition.unlock() }
+    while items.isEmpty && !closed { condition.wait() }
+    if items.isEmpty { return nil }
+    let item = items.removeFirst()
+    condition.broadcast()
+    return item
+  }
+
+  /// Pops without waiting; nil when empty.
+  func tryPop() -> Element? {
+    condition.lock()
+    defer { condition.unlock() }
+    if items.isEmpty { return nil }
+    let item = items.removeFirst()
+    condition.broadcast()
+    return item
+  }
+
+  /// Pushes without waiting; drops the item when the queue is full or closed.
+  func tryPush(_ item: Element) {
+    condition.lock()
+    defer { condition.unlock() }
+    guard items.count < capacity && !closed else { return }
+    items.append(item)
+    condition.broadcast()
+  }
+
+  func close() {
+    condition.lock()
+    closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
+/// Reads, maps and hands over rows on several threads, in file order: one thread
+/// parses, two map (mapping is pure and takes most of the time), and the caller's
+/// thread consumes the mapped rows in their original order (manifest and payload
+/// work, which must stay sequential). Memory stays bounded: at most a few blocks
+/// are in flight.
+final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
+  typealias Mapper = (SourceRow) -> Prepared
+  /// Makes the mapper of one mapping thread, which may keep state of its own.
+  typealias MapperFactory = @Sendable () -> Mapper
+  /// Reworks a block's mapped rows, in order, on its mapping thread.
+  typealias Regrouper = @Sendable (inout [Prepared]) -> Void
+
+  private let reader: any RecordReader
+  private let encoding: TextEncoding
+  private let blockSize = 128
+  /// A block is handed over early once its rows hold this many bytes, and rows that
+  /// grew past `largeRow` are not recycled: memory follows bytes, not row counts.
+  private let blockBytes = 2 << 20
+  private let largeRow = 64 << 10
+  /// Blocks read but not yet consumed: bounds what waits for a slow mapper too.
+  private let inFlight = DispatchSemaphore(value: 8)
+  private var cancelled = false
+  private var runningMappers = 0
+  private let mapperCount = 2
+  private let work: BoundedQueue<RowBlock>
+  /// Mapped rows go back to the reader: no row buffer is allocated per row.
+  private let spare: BoundedQueue<[SourceRow]>
+  private let results: BoundedQueue<(Int, [Prepared])>
+  private let lock = NSLock()
+  private var makeMapper: MapperFactory? = nil
+  private var readFailure: Error? = nil
+  private let setupReady = DispatchSemaphore(value: 0)
+  private let finished = DispatchGroup()
+
+  init(_ source: ExportReader) {
+    reader = source.reader
+    encoding = source.encoding
+    work = BoundedQueue(capacity: 4)
+    results = BoundedQueue(capacity: 4)
+    spare = BoundedQueue(capacity: 16)
+  }
+
+  /// `setup` sees the header (on the reading thread) and returns what makes each
+  /// mapping thread's mapper; `regroup`, given, reworks each block once mapped (on
+  /// its mapping thread); `consume` receives the blocks in file order (on this
+  /// thread), to keep or take apart.
+  func run(
+    setup: @escaping @Sendable ([String]) throws -> MapperFactory,
+    regroup: Regrouper? = nil,
+    consume: (inout [Prepared]) throws -> Void
+  ) throws {
+    finished.enter()
+    do {
+      try WorkerThread.start("reader") { [self] in
+        defer { finished.leave() }
+        read(setup: setup)
+      }
+    } catch {
+      finished.leave()
+      throw error
+    }
+    setupReady.wait()
+    guard let makeMapper = lock.withLock({ self.makeMapper }) else {
+      finished.wait()
+      throw lock.withLock { readFailure } ?? FileRejection(.emptyFile, "the file has no header")
+    }
+    lock.withLock { runningMappers = mapperCount }
+    var startFailure: EnvironmentFailure? = nil
+    var started = 0
+    for _ in 0..<mapperCount {
+      finished.enter()
+      do {
+        try WorkerThread.start("mapper") { [self] in
+          defer { finished.leave() }
+          map(with: makeMapper(), regroup: regroup)
+          mapperEnded()
+        }
+        started += 1
+      } catch {
+        finished.leave()
+        startFailure = error
+        mapperEnded()
+      }
+    }
+    if let startFailure, started == 0 {
+      // No mapper at all: stop the reader and give the file back untouched.
+      stop()
+      throw startFailure
+    }
+
+    var waiting: [Int: [Prepared]] = [:]
+    var next = 0
+    do {
+      while let (sequence, prepared) = results.pop() {
+        waiting[sequence] = prepared
+        // Handed over in place: the consumer may take the rows' values without copies.
+        while var ready = waiting.removeValue(forKey: next) {
+          try consume(&ready)
+          next += 1
+          inFlight.signal()
+        }
+      }
+    } catch {
+      stop()
+      throw error
+    }
+    finished.wait()
+    if let failure = lock.withLock({ readFailure }) { throw failure }
+  }
+
+  /// The last mapper out (or one that never started) closes the results.
+  private func mapperEnded() {
+    if lock.withLock({
+      runningMappers -= 1
+      return runningMappers == 0
+    }) {
+      results.close()
+    }
+  }
+
+  /// Stops the reader and the mappers, and lets them finish.
+  private func stop() {
+    lock.withLock { cancelled = true }
+    work.close()
+    results.close()
+    for _ in 0..<16 { inFlight.signal() }
+    finished.wait()
+  }
+
+  private func read(setup: @Sendable ([String]) throws -> MapperFactory) {
+    var sequence = 0
+    var takenBytes = 0
+    var taken: [SourceRow] = []
+    var free: [SourceRow] = []
+    var signalled = false
+    func nextFree() -> SourceRow {
+      if free.isEmpty, let recycled = spare.tryPop() { free = recycled }
+      return free.popLast() ?? SourceRow(encoding: encoding)
+    }
+    do {
+      try reader.read(
+        header: { labels in
+          let makeMapper = try setup(labels)
+          lock.withLock { self.makeMapper = makeMapper }
+          signalled = true
+          setupReady.signal()
+        },
+        row: { row in
+          let slot = nextFree()
+          slot.exchange(with: row)
+          taken.append(slot)
+          takenBytes += slot.storedBytes
+          if taken.count == blockSize || takenBytes >= blockBytes {
+            try handOver(RowBlock(sequence: sequence, rows: taken))
+            sequence += 1
+            taken = []
+            takenBytes = 0
+            taken.reserveCapacity(blockSize)
+          }
+        })
+      if !taken.isEmpty { try handOver(RowBlock(sequence: sequence, rows: taken)) }
+    } catch is CancellationError {
+    } catch {
+      lock.withLock { readFailure = error }
+    }
+    work.close()
+    if !signalled { setupReady.signal() }
+  }
+
+  private func handOver(_ block: RowBlock) throws {
+    inFlight.wait()
+    guard !lock.withLock({ cancelled }), work.push(block) else { throw CancellationError() }
+  }
+
+  private func map(with mapper: Mapper, regroup: Regrouper?) {
+    while let block = work.pop() {
+      var prepared: [Prepared] = []
+      prepared.reserveCapacity(block.rows.count)
+      for row in block.rows { prepared.append(mapper(row)) }
+      regroup?(&prepared)
+      spare.tryPush(block.rows.filter { $0.capacityBytes <= largeRow })
+      guard results.push((block.sequence, prepared)) else { return }
+    }
+  }
+}

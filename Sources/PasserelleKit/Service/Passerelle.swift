@@ -1,0 +1,347 @@
+import Foundation
+import GRDB
+import Logging
+import PasserelleCore
+import PasserelleManifest
+import PasserelleOutput
+import PasserelleReading
+import SageToSalesManagement
+import SalesManagementToSage
+
+/// The entry point of the library: one root folder, its settings and manifest.
+/// The executable only parses the command line and calls this.
+public final class Passerelle {
+  public let layout: Layout
+  public let settings: Settings
+  let logger: Logger
+  let clock: @Sendable () -> Date
+  /// Where a progress line goes while a large file is converted (a terminal).
+  public var progressOutput: (@Sendable (String) -> Void)? = nil
+
+  public init(
+    root: String, settings: Settings = Settings(),
+    logger: Logger = Logger(label: "passerelle"),
+    clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    layout = Layout(root: root)
+    self.settings = settings
+    self.logger = logger
+    self.clock = clock
+  }
+
+  /// Locks the out folder, opens the manifest and repairs interrupted batches.
+  func open() throws -> (OutLock, BatchProcessor, [BatchOutcome]) {
+    try layout.createFolders()
+    let lock = try OutLock(path: layout.lock)
+    let manifest = try Manifest(path: layout.manifest)
+    let processor = BatchProcessor(
+      layout: layout, settings: settings, manifest: manifest, logger: logger, clock: clock)
+    processor.progressOutput = progressOutput
+    let recovered = try processor.recover()
+    return (lock, processor, recovered)
+  }
+
+  /// The dossiers configured under this root, each with its own settings file if it
+  /// has one, else this root's; this root alone when none is configured.
+  public func dossiers() throws -> [Passerelle] {
+    guard !settings.dossiers.isEmpty else { return [self] }
+    let root = URL(fileURLWithPath: layout.root).standardized.path
+    var folders: [String: String] = [:]
+    for (name, relative) in settings.dossiers {
+      let folder = URL(fileURLWithPath: root + "/" + relative).standardized.path
+      // One folder, one dossier: two would fight over its lock and manifest.
+      for (other, otherFolder) in folders
+      where folder == otherFolder || folder.hasPrefix(otherFolder + "/")
+        || otherFolder.hasPrefix(folder + "/")
+      {
+        throw ConfigurationError("dossiers \(other) and \(name) share the folder \(folder)")
+      }
+      guard folder.hasPrefix(root + "/") else {
+        throw ConfigurationError("dossier \(name) must be a folder inside \(root)")
+      }
+      folders[name] = folder
+    }
+    var inherited = settings
+    inherited.dossiers = [:]
+    return try folders.keys.sorted().map { name in
+      let folder = folders[name]!
+      // A dossier's own file changes the root's settings, it does not replace them.
+      let own = try SettingsFile.load(root: folder, base: inherited, dossier: true)
+      var logger = self.logger
+      logger[metadataKey: "dossier"] = "\(name)"
+      let dossier = Passerelle(root: folder, settings: own, logger: logger, clock: clock)
+      dossier.progressOutput = progressOutput
+      return dossier
+    }
+  }
+
+  /// One pass over the drop folders (`passerelle run --once`): what is complete
+  /// after two looks one stability interval apart.
+  public func runOnce() throws -> [BatchOutcome] {
+    let (lock, processor, recovered) = try open()
+    defer { withExtendedLifetime(lock) {} }
+    let (sage, salesManagement) = trackers()
+    var sageFiles = sage.poll()
+    var salesManagementFiles = salesManagement.poll()
+    // A second look once the interval of each folder with a waiting file has passed.
+    let waits = [sage, salesManagement].filter { $0.nextCheck != nil }.map(\.interval)
+    if let wait = waits.max() {
+      Thread.sleep(forTimeInterval: wait)
+      sageFiles = sage.poll()
+      salesManagementFiles = salesManagement.poll()
+    }
+    let polls = PollLog()
+    polls.note(.sage, complete: sageFiles.count, processor: processor, at: clock())
+    polls.note(
+      .salesManagement, complete: salesManagementFiles.count, processor: processor, at: clock())
+    // Sage's files first (they hold what SM files refer to), then SM's.
+    return recovered
+      + (try process(
+        ordered(sageFiles) + salesManagementFiles, processor, checkedBy: [sage, salesManagement],
+        until: { false }))
+  }
+
+  func trackers() -> (sage: CompletionTracker, salesManagement: CompletionTracker) {
+    (
+      CompletionTracker(folder: layout.watchSage, interval: settings.stabilitySeconds),
+      CompletionTracker(
+        folder: layout.watchSalesManagement, interval: settings.salesManagementStabilitySeconds)
+    )
+  }
+
+  /// Claims and converts complete files one by one, checking `shouldStop` between
+  /// files. Each is looked at once more just before its claim: one changed since it
+  /// was found complete is left for the trackers to watch again.
+  func process(
+    _ paths: [String], _ processor: BatchProcessor, checkedBy trackers: [CompletionTracker],
+    until shouldStop: () -> Bool
+  ) throws -> [BatchOutcome] {
+    var outcomes: [BatchOutcome] = []
+    for path in paths {
+      if shouldStop() { break }
+      let folder = (path as NSString).deletingLastPathComponent
+      guard trackers.first(where: { $0.folder == folder })?.isStillComplete(path) ?? false else {
+        logger.info("\(path): changed since it was found complete; looked at again")
+        continue
+      }
+      // The markers go first: left behind by a crash, one would vouch for the next
+      // export of the same name.
+      for suffix in DropFolder.markerSuffixes { FileSystem.remove(path + suffix) }
+      let claimed: ClaimedFile
+      do {
+        claimed = try processor.claim(
+          path,
+          from: path.hasPrefix(layout.watchSage + "/") ? .sage : .salesManagement)
+      } catch  where !FileSystem.exists(path) {
+        // Taken away meanwhile (by hand, or by another program): nothing to do.
+        logger.warning("\(path): gone before it could be claimed (\(error))")
+        continue
+      } catch let error as DatabaseError {
+        throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
+      }
+      outcomes.append(try processor.process(claimed, options: claimed.options))
+    }
+    return outcomes
+  }
+
+  /// Files in dependency order (representatives, companies, contacts, articles,
+  /// documents), whatever their names or times; by name within one entity. Files
+  /// whose header says nothing come last, to be rejected with their reason.
+  func ordered(_ paths: [String]) -> [String] {
+    let ranked = paths.map { path in
+      let entity = HeaderPeek.entity(
+        path: path, limits: settings.limits, fallback: settings.fallbackEncoding)
+      return (rank: entity?.dependencyRank ?? Int.max, path: path)
+    }
+    return ranked.sorted { ($0.rank, $0.path) < ($1.rank, $1.path) }.map(\.path)
+  }
+
+  /// `passerelle run`: polls each drop folder on its own interval until SIGINT or
+  /// SIGTERM, then finishes the batch in hand and returns. The lock is held
+  /// throughout, so a second instance is refused for as long as this one runs.
+  public func serve() throws -> [BatchOutcome] {
+    try Self.serve([self], logger: logger)
+  }
+
+  /// Serves several roots (the dossiers of one installation) from one process:
+  /// each keeps its own folders, lock, manifest and rhythm, and they take turns,
+  /// one file at a time. With several, one that cannot proceed (disk full, held by
+  /// another process) is set aside and tried again a minute later; the others go
+  /// on. A single root stops the service instead (exit code 3).
+  public static func serve(_ roots: [Passerelle], logger: Logger) throws -> [BatchOutcome] {
+    let stop = StopSignal()
+    var watches: [FolderWatch] = []
+    var waiting: [(root: Passerelle, retryAt: Double)] = []
+    var outcomes: [BatchOutcome] = []
+    let retryDelay = 60.0
+    var firstFailure: EnvironmentFailure? = nil
+    func start(_ root: Passerelle) throws {
+      do {
+        let watch = try FolderWatch(root)
+        outcomes += watch.recovered
+        watches.append(watch)
+      } catch let failure as EnvironmentFailure where roots.count > 1 {
+        root.logger.error("cannot proceed: \(failure); tried again in \(Int(retryDelay)) s")
+        waiting.append((root, CompletionTracker.now() + retryDelay))
+        firstFailure = firstFailure ?? failure
+      }
+    }
+    for root in roots { try start(root) }
+    // None could start: the service cannot proceed at all.
+    if watches.isEmpty, let firstFailure { throw firstFailure }
+    let events =
+      roots.contains(where: \.settings.watchEvents)
+      ? FolderEvents(
+        folders: roots.filter(\.settings.watchEvents).flatMap {
+          [$0.layout.watchSage, $0.layout.watchSalesManagement]
+        }, hint: { stop.hint() }) : nil
+    defer { withExtendedLifetime((watches, events)) {} }
+    let stopped = { stop.isRequested }
+    var hinted = false
+    while !stop.isRequested {
+      let now = CompletionTracker.now()
+      let due = waiting.filter { $0.retryAt <= now }
+      waiting.removeAll { $0.retryAt <= now }
+      for entry in due { try start(entry.root) }
+      var busy = false
+      for watch in watches where !stop.isRequested {
+        do {
+          let step = try watch.step(hinted: hinted, until: stopped)
+          outcomes += step.outcomes
+          busy = busy || step.busy
+        } catch let failure as EnvironmentFailure where roots.count > 1 {
+          // Its lock is released with it; the batch in hand is finished or redone
+          // when it starts again (recovery).
+          watch.root.logger.error(
+            "cannot proceed: \(failure); set aside, tried again in \(Int(retryDelay)) s")
+          watches.removeAll { $0 === watch }
+          waiting.append((watch.root, CompletionTracker.now() + retryDelay))
+        }
+      }
+      hinted = false
+      if busy { continue }
+      let wake =
+        (watches.map(\.wake) + waiting.map(\.retryAt)).min() ?? CompletionTracker.now() + 1
+      hinted = stop.wait(max(0, wake - CompletionTracker.now()))
+    }
+    events?.stop()
+    logger.info("Stopped.")
+    return outcomes
+  }
+
+  /// Converts one file given on the command line; the original stays in place.
+  public func convert(file: String, options: ConversionOptions = ConversionOptions()) throws
+    -> [BatchOutcome]
+  {
+    let (lock, processor, recovered) = try open()
+    defer { withExtendedLifetime(lock) {} }
+    if let folder = options.outputFolder {
+      do {
+        try FileSystem.createDirectory(folder)
+      } catch {
+        throw EnvironmentFailure("cannot create the output folder", path: folder)
+      }
+    }
+    let claimed = try processor.claimCopy(file, options: options)
+    return recovered + [try processor.process(claimed, options: options)]
+  }
+
+  /// Records IT's confirmation that an export held by the mass-deletion guard is complete.
+  public func allowDeletions(sha256OrBatch: String) throws -> String {
+    try layout.createFolders()
+    let manifest = try Manifest(path: layout.manifest)
+    let sha = try manifest.sha256(ofBatch: sha256OrBatch) ?? sha256OrBatch.lowercased()
+    guard sha.count == 64, sha.allSatisfy(\.isHexDigit) else {
+      throw ConfigurationError("'\(sha256OrBatch)' is neither a batch id nor a SHA-256")
+    }
+    try manifest.allowMassDeletion(sha256: sha, at: clock())
+    return sha
+  }
+}
+
+/// Notes in the manifest when each drop folder was looked at, for `passerelle
+/// status`: every look that found files, else once a minute, so that an idle
+/// service does not write to disk every second.
+private final class PollLog {
+  private var lastWritten: [SourceFolder: Double] = [:]
+
+  func note(_ folder: SourceFolder, complete: Int, processor: BatchProcessor, at date: Date) {
+    let now = CompletionTracker.now()
+    if complete == 0, let last = lastWritten[folder], now - last < 60 { return }
+    lastWritten[folder] = now
+    do {
+      try processor.manifest.recordPoll(folder: folder, at: date, complete: complete)
+    } catch {
+      processor.logger.warning("could not note the look at watch/\(folder.rawValue): \(error)")
+    }
+  }
+}
+
+/// One root's drop folders as the service watches them, from one look to the next.
+///
+/// Quotes are awaited by a rep sitting with the customer: SM's folder is looked at
+/// every `salesManagementPollSeconds`, before each of Sage's files, so that a folder
+/// full of exports takes turns with the quotes instead of holding them up. A file
+/// seen while it is being written is looked at again as soon as it may be complete,
+/// not at the folder's next poll.
+final class FolderWatch {
+  let root: Passerelle
+  let recovered: [BatchOutcome]
+  private let lock: OutLock
+  private let processor: BatchProcessor
+  private let sage: CompletionTracker
+  private let salesManagement: CompletionTracker
+  private var nextSage = 0.0
+  private var nextSalesManagement = 0.0
+  private var sageQueue: [String] = []
+  private let polls = PollLog()
+
+  init(_ root: Passerelle) throws {
+    self.root = root
+    (lock, processor, recovered) = try root.open()
+    (sage, salesManagement) = root.trackers()
+    let settings = root.settings
+    root.logger.info(
+      "Watching \(root.layout.watchSage) every \(Int(settings.sagePollSeconds)) s and \(root.layout.watchSalesManagement) every \(settings.salesManagementPollSeconds) s; stop with Ctrl-C or SIGTERM."
+    )
+  }
+
+  /// Does what is due: SM's folder if its turn has come, then at most one of
+  /// Sage's files. `busy` when Sage's files are still waiting in line. `hinted`:
+  /// the folders changed (file events), so both are looked at now.
+  func step(hinted: Bool = false, until stopped: () -> Bool) throws -> (
+    outcomes: [BatchOutcome], busy: Bool
+  ) {
+    var outcomes: [BatchOutcome] = []
+    var now = CompletionTracker.now()
+    if hinted {
+      nextSalesManagement = min(nextSalesManagement, now)
+      nextSage = min(nextSage, now)
+    }
+    if now >= nextSalesManagement {
+      nextSalesManagement = now + root.settings.salesManagementPollSeconds
+      let files = salesManagement.poll(at: now)
+      polls.note(.salesManagement, complete: files.count, processor: processor, at: root.clock())
+      outcomes += try root.process(
+        files, processor, checkedBy: [salesManagement], until: stopped)
+      now = CompletionTracker.now()
+    }
+    if sageQueue.isEmpty && now >= nextSage {
+      nextSage = now + root.settings.sagePollSeconds
+      sageQueue = root.ordered(sage.poll(at: now))
+      polls.note(.sage, complete: sageQueue.count, processor: processor, at: root.clock())
+    }
+    if !sageQueue.isEmpty && !stopped() {
+      outcomes += try root.process(
+        [sageQueue.removeFirst()], processor, checkedBy: [sage], until: stopped)
+    }
+    if let check = sage.nextCheck { nextSage = min(nextSage, check) }
+    if let check = salesManagement.nextCheck {
+      nextSalesManagement = min(nextSalesManagement, check)
+    }
+    return (outcomes, !sageQueue.isEmpty)
+  }
+
+  /// When this root next has something to look at.
+  var wake: Double { min(nextSage, nextSalesManagement) }
+}

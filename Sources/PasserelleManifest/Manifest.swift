@@ -1,0 +1,449 @@
+import CSQLite
+import Foundation
+import GRDB
+import PasserelleCore
+
+/// `out/manifest.sqlite`: every batch, the id map, the fingerprint of each
+/// record's last sent content. The only state Passerelle keeps.
+public final class Manifest: Sendable {
+  let database: DatabasePool
+  public let path: String
+
+  public init(path: String) throws {
+    self.path = path
+    _ = Self.sqliteSettings
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    configuration.label = "manifest"
+    configuration.prepareDatabase { db in try db.execute(sql: Self.cacheSizes) }
+    do {
+      database = try DatabasePool(path: path, configuration: configuration)
+      // The pool opens in WAL mode with NORMAL syncing, where a commit reaches the
+      // disk only at the next checkpoint: a power cut could then undo a batch whose
+      // outputs were already published and its file archived. Every commit of the
+      // writer is synced instead (one WAL sync per batch).
+      try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+      }
+      do {
+        try Self.migrator.migrate(database)
+      } catch {
+        // Another process (a `status` at the same moment) was creating the same
+        // tables: its migrations are done now, and this one finds nothing to do.
+        Thread.sleep(forTimeInterval: 0.2)
+        try Self.migrator.migrate(database)
+      }
+    } catch {
+      throw EnvironmentFailure("the manifest cannot be opened (\(error))", path: path)
+    }
+  }
+
+  /// Every connection's page caches (the database's, and that of its temporary
+  /// tables) hold at most 1 MiB each: a large export fills them, a small one does
+  /// not, so their size is most of what peak memory gains with the file. Batches
+  /// write and read records mostly in code order, which needs few pages at a time.
+  static let cacheSizes = "PRAGMA main.cache_size = -1024; PRAGMA temp.cache_size = -1024"
+
+  /// Process-wide SQLite settings, applied before the first connection opens.
+  private static let sqliteSettings: Void = {
+    _ = passerelle_sqlite_without_memory_statistics()
+  }()
+
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE batch (
+            id TEXT PRIMARY KEY,
+            sourceName TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            sha256 TEXT,
+            size INTEGER,
+            entity TEXT,
+            state TEXT NOT NULL,
+            reasonCode TEXT,
+            reasonMessage TEXT,
+            claimedAt TEXT NOT NULL,
+            finishedAt TEXT,
+            rowsRead INTEGER NOT NULL DEFAULT 0,
+            rowsEmitted INTEGER NOT NULL DEFAULT 0,
+            rowsUnchanged INTEGER NOT NULL DEFAULT 0,
+            rowsRejected INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            deletions INTEGER NOT NULL DEFAULT 0);
+          CREATE INDEX batchBySHA256 ON batch(sha256, state);
+          CREATE TABLE batchOutput (
+            batchId TEXT NOT NULL REFERENCES batch(id),
+            kind TEXT NOT NULL,
+            path TEXT NOT NULL,
+            temporaryPath TEXT);
+          CREATE INDEX batchOutputByBatch ON batchOutput(batchId);
+          CREATE TABLE record (
+            resource TEXT NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            smId INTEGER,
+            smSalesRepKnownEmpty INTEGER NOT NULL DEFAULT 0,
+            fingerprint BLOB,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            firstBatch TEXT NOT NULL,
+            lastBatch TEXT NOT NULL,
+            PRIMARY KEY (resource, code)) WITHOUT ROWID;
+          CREATE TABLE claimOptions (
+            batchId TEXT PRIMARY KEY,
+            entity TEXT,
+            outputFolder TEXT,
+            allowMassDeletion INTEGER NOT NULL);
+          CREATE TABLE attempt (
+            batchId TEXT PRIMARY KEY,
+            count INTEGER NOT NULL);
+          CREATE TABLE deletionOverride (
+            sha256 TEXT PRIMARY KEY,
+            grantedAt TEXT NOT NULL);
+          """)
+    }
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN picture TEXT;
+          CREATE TABLE quote (
+            reference TEXT PRIMARY KEY,
+            smId INTEGER,
+            sagePiece TEXT,
+            state TEXT NOT NULL,
+            sentBatch TEXT,
+            pricedBatch TEXT,
+            updatedAt TEXT NOT NULL);
+          CREATE TABLE pendingPricedQuote (
+            reference TEXT PRIMARY KEY,
+            sagePiece TEXT NOT NULL,
+            operation BLOB NOT NULL,
+            batch TEXT NOT NULL,
+            line INTEGER NOT NULL);
+          """)
+    }
+    migrator.registerMigration("v3") { db in
+      // What was sent of a quote, so that a file dropped again is recognised.
+      try db.execute(sql: "ALTER TABLE quote ADD COLUMN fingerprint BLOB")
+      // The drop folder a claimed file came from, for its conversion after a crash.
+      try db.execute(sql: "ALTER TABLE claimOptions ADD COLUMN sourceFolder TEXT")
+    }
+    migrator.registerMigration("v4") { db in
+      // Shared records (prospects, contacts): their values by Sage label as Sage
+      // holds them, as it held them before its last change, and as both sides last
+      // agreed, for the three-way comparison;
+      // records created in SM wait for Sage's first export of them, and are not
+      // deletions until then. Codes allocated to SM records are never reused.
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN fields BLOB;
+          ALTER TABLE record ADD COLUMN syncedFields BLOB;
+          ALTER TABLE record ADD COLUMN previousFields BLOB;
+          ALTER TABLE record ADD COLUMN awaitingSage INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX recordBySMId ON record(resource, smId) WHERE smId IS NOT NULL;
+          CREATE TABLE codeCounter (
+            prefix TEXT PRIMARY KEY,
+            last INTEGER NOT NULL);
+          CREATE TABLE allocatedCode (
+            resource TEXT NOT NULL,
+            code TEXT NOT NULL,
+            smId INTEGER,
+            smExtId TEXT,
+            derivedId TEXT,
+            batch TEXT NOT NULL,
+            allocatedAt TEXT NOT NULL,
+            PRIMARY KEY (resource, code));
+          CREATE INDEX allocatedBySMId ON allocatedCode(resource, smId);
+          CREATE INDEX allocatedBySMExtId ON allocatedCode(resource, smExtId);
+          CREATE INDEX allocatedByDerivedId ON allocatedCode(resource, derivedId);
+          CREATE TABLE poll (
+            folder TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            complete INTEGER NOT NULL);
+          """)
+    }
+    migrator.registerMigration("v5") { db in
+      // A fingerprint of the source row as read (with what its mapping depends on),
+      // so that a row Sage exports again unchanged is not mapped again; and the
+      // codes of the records the row also describes (its main contact), staged
+      // with it then.
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN rowFingerprint BLOB;
+          ALTER TABLE record ADD COLUMN companions TEXT;
+          """)
+    }
+    return migrator
+  }
+
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try database.read(body)
+  }
+
+  /// Reads the manifest without opening it for writing (no migration, no change
+  /// of journal mode), so that `status` run while the service starts can never
+  /// keep it from opening the manifest. A manifest older than this version is
+  /// brought up to date first, the usual way.
+  static func readOnly<T>(path: String, _ body: (Database) throws -> T) throws -> T {
+    guard FileSystem.exists(path) else {
+      throw EnvironmentFailure("there is no manifest yet", path: path)
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.prepareDatabase { db in try db.execute(sql: cacheSizes) }
+    configuration.busyMode = .timeout(10)
+    // A manifest being created or brought up to date by a starting service is
+    // given a few seconds; one left behind by an older version is updated here.
+    for _ in 0..<25 {
+      do {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) {
+          return try queue.read(body)
+        }
+      } catch {
+        // Not readable yet as it stands.
+      }
+      Thread.sleep(forTimeInterval: 0.2)
+    }
+    return try Manifest(path: path).read(body)
+  }
+
+  package func write<T>(_ body: (Database) throws -> T) throws -> T {
+    try database.write(body)
+  }
+
+  /// Counts one more conversion attempt of a claimed file, durably, before it
+  /// starts: a crash or a kill during the conversion leaves the count raised.
+  package func beginAttempt(_ batch: String) throws -> Int {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO attempt(batchId, count) VALUES (?, 1)
+          ON CONFLICT(batchId) DO UPDATE SET count = count + 1
+          """, arguments: [batch])
+      return try Int.fetchOne(
+        db, sql: "SELECT count FROM attempt WHERE batchId = ?", arguments: [batch]) ?? 1
+    }
+  }
+
+  /// When a drop folder was last looked at, and how many complete files it held.
+  package func recordPoll(folder: SourceFolder, at date: Date, complete: Int) throws {
+    try write { db in
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO poll(folder, at, complete) VALUES (?, ?, ?)",
+        arguments: [folder.rawValue, Timestamp.iso(date), complete])
+    }
+  }
+
+  package func forgetAttempt(_ batch: String) throws {
+    try write { db in
+      try db.execute(
+        sql: "UPDATE attempt SET count = count - 1 WHERE batchId = ? AND count > 0",
+        arguments: [batch])
+    }
+  }
+
+  /// What `convert` asked for a claimed file, kept until the batch is finished.
+  package func recordOptions(_ options: ConversionOptions, of batch: String) throws {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO claimOptions(batchId, entity, outputFolder, allowMassDeletion,
+            sourceFolder)
+          VALUES (?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          batch, options.entity?.rawValue, options.outputFolder, options.allowMassDeletion,
+          options.sourceFolder?.rawValue,
+        ])
+    }
+  }
+
+  package func options(of batch: String) throws -> ConversionOptions {
+    try read { db in
+      var options = ConversionOptions()
+      if let row = try GRDB.Row.fetchOne(
+        db,
+        sql: """
+          SELECT entity, outputFolder, allowMassDeletion, sourceFolder FROM claimOptions
+          WHERE batchId = ?
+          """,
+        arguments: [batch])
+      {
+        options.entity = (row[0] as String?).flatMap(SageEntity.init(rawValue:))
+        options.outputFolder = row[1]
+        options.allowMassDeletion = row[2]
+        options.sourceFolder = (row[3] as String?).flatMap(SourceFolder.init(rawValue:))
+      }
+      return options
+    }
+  }
+
+  /// What a recorded batch came to, for the summary of the run that finishes it.
+  package func outcome(of batch: String) throws -> BatchOutcome? {
+    try read { db in
+      guard
+        let row = try GRDB.Row.fetchOne(
+          db,
+          sql: """
+            SELECT sourceName, entity, state, reasonCode, reasonMessage, rowsRead, rowsEmitted,
+              rowsUnchanged, rowsRejected, warnings, deletions
+            FROM batch WHERE id = ?
+            """, arguments: [batch]),
+        let state = BatchState(rawValue: row["state"])
+      else { return nil }
+      var outcome = BatchOutcome(
+        batch: batch, file: row["sourceName"], entity: row["entity"], state: state)
+      outcome.counts.read = row["rowsRead"]
+      outcome.counts.emitted = row["rowsEmitted"]
+      outcome.counts.unchanged = row["rowsUnchanged"]
+      outcome.counts.rejected = row["rowsRejected"]
+      outcome.counts.warnings = row["warnings"]
+      outcome.counts.deletions = row["deletions"]
+      if let code = (row["reasonCode"] as String?).flatMap(ReasonCode.init(rawValue:)) {
+        outcome.reason = FileRejection(code, row["reasonMessage"] ?? "")
+      }
+      return outcome
+    }
+  }
+
+  /// The batch that already delivered this content, if any.
+  /// With `entity`, only a batch read as that entity counts: the same file
+  /// converted again with another `--entity` is not a duplicate.
+  package func processedBatch(sha256: String, entity: String? = nil) throws -> String? {
+    try read { db in
+      try String.fetchOne(
+        db,
+        sql: """
+          SELECT id FROM batch WHERE sha256 = ? AND state = 'done' AND (? IS NULL OR entity = ?)
+          LIMIT 1
+          """,
+        arguments: [sha256, entity, entity])
+    }
+  }
+
+  package func batchState(_ id: String) throws -> String? {
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT state FROM batch WHERE id = ?", arguments: [id])
+    }
+  }
+
+  package func outputs(of batch: String) throws -> [BatchOutput] {
+    try read { db in
+      try GRDB.Row.fetchAll(
+        db, sql: "SELECT kind, path, temporaryPath FROM batchOutput WHERE batchId = ?",
+        arguments: [batch]
+      ).map { BatchOutput(kind: $0["kind"], path: $0["path"], temporaryPath: $0["temporaryPath"]) }
+    }
+  }
+
+  package func allowsMassDeletion(sha256: String) throws -> Bool {
+    try read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT 1 FROM deletionOverride WHERE sha256 = ?", arguments: [sha256]) ?? false
+    }
+  }
+
+  /// IT confirms that a held export really deletes that many records.
+  public func allowMassDeletion(sha256: String, at date: Date) throws {
+    try write { db in
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO deletionOverride(sha256, grantedAt) VALUES (?, ?)",
+        arguments: [sha256, Timestamp.iso(date)])
+    }
+  }
+
+  /// The SHA-256 of a batch, so that IT can confirm it by batch id.
+  public func sha256(ofBatch id: String) throws -> String? {
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT sha256 FROM batch WHERE id = ?", arguments: [id])
+    }
+  }
+
+  package func insert(_ batch: BatchRecord, outputs: [BatchOutput] = [], in db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT OR REPLACE INTO batch(id, sourceName, folder, direction, sha256, size, entity, state,
+          reasonCode, reasonMessage, claimedAt, finishedAt, rowsRead, rowsEmitted, rowsUnchanged,
+          rowsRejected, warnings, deletions)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        batch.id, batch.sourceName, batch.folder, batch.direction, batch.sha256, batch.size,
+        batch.entity, batch.state.rawValue, batch.reasonCode, batch.reasonMessage,
+        batch.claimedAt, batch.finishedAt, batch.counts.read, batch.counts.emitted,
+        batch.counts.unchanged, batch.counts.rejected, batch.counts.warnings,
+        batch.counts.deletions,
+      ])
+    try db.execute(sql: "DELETE FROM batchOutput WHERE batchId = ?", arguments: [batch.id])
+    for output in outputs {
+      try db.execute(
+        sql: "INSERT INTO batchOutput(batchId, kind, path, temporaryPath) VALUES (?, ?, ?, ?)",
+        arguments: [batch.id, output.kind, output.path, output.temporaryPath])
+    }
+  }
+
+  package func record(_ batch: BatchRecord, outputs: [BatchOutput] = []) throws {
+    try write { db in try insert(batch, outputs: outputs, in: db) }
+  }
+}
+
+public enum BatchState: String, Sendable, Codable, CaseIterable {
+  case done
+  case rejected
+  case duplicate
+}
+
+/// Row counts of one batch.
+public struct BatchCounts: Sendable, Equatable, Codable {
+  public var read = 0
+  public var emitted = 0
+  public var unchanged = 0
+  public var rejected = 0
+  public var warnings = 0
+  public var deletions = 0
+
+  public init() {}
+}
+
+/// One row of the manifest's batch table.
+package struct BatchRecord {
+  package var id: String
+  package var sourceName: String
+  package var folder: String
+  package var direction: String
+  package var sha256: String?
+  package var size: Int?
+  package var entity: String?
+  package var state: BatchState
+  package var reasonCode: String?
+  package var reasonMessage: String?
+  package var claimedAt: String
+  package var finishedAt: String?
+  package var counts = BatchCounts()
+
+  package init(
+    id: String, sourceName: String, folder: String, direction: String, sha256: String? = nil,
+    size: Int? = nil, entity: String? = nil, state: BatchState, reasonCode: String? = nil,
+    reasonMessage: String? = nil, claimedAt: String, finishedAt: String? = nil,
+    counts: BatchCounts = BatchCounts()
+  ) {
+    self.id = id
+    self.sourceName = sourceName
+    self.folder = folder
+    self.direction = direction
+    self.sha256 = sha256
+    self.size = size
+    self.entity = entity
+    self.state = state
+    self.reasonCode = reasonCode
+    self.reasonMessage = reasonMessage
+    self.claimedAt = claimedAt
+    self.finishedAt = finishedAt
+    self.counts = counts
+  }
+}

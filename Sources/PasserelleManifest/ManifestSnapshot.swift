@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import PasserelleCore
+
+/// A read-only connection to the manifest for one mapping thread, seeing it as the
+/// last committed batch left it (the manifest is in WAL mode: the batch being
+/// written stays invisible, and this reader never blocks it). It lets a mapping
+/// thread look a record up without waiting for the batch's own connection.
+package final class ManifestSnapshot {
+  private var connection: OpaquePointer? = nil
+  private var lookup: OpaquePointer? = nil
+
+  /// Nil when the manifest cannot be opened for reading: the caller maps every row.
+  package init?(path: String) {
+    guard
+      sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        == SQLITE_OK,
+      sqlite3_busy_timeout(connection, 10_000) == SQLITE_OK,
+      sqlite3_exec(connection, Manifest.cacheSizes, nil, nil, nil) == SQLITE_OK,
+      // One read transaction: every lookup sees the same committed state.
+      sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK,
+      sqlite3_prepare_v2(connection, KnownRecord.query, -1, &lookup, nil) == SQLITE_OK
+    else {
+      close()
+      return nil
+    }
+  }
+
+  deinit { close() }
+
+  private func close() {
+    sqlite3_finalize(lookup)
+    lookup = nil
+    sqlite3_close_v2(connection)
+    connection = nil
+  }
+
+  /// The record of `resource` under `code`, or nil when unknown or unreadable.
+  package func known(resource: String, code: String) -> KnownRecord? {
+    guard let lookup else { return nil }
+    defer { sqlite3_reset(lookup) }
+    guard
+      sqlite3_bind_text(lookup, 1, resource, -1, sqliteTransient) == SQLITE_OK,
+      sqlite3_bind_text(lookup, 2, code, -1, sqliteTransient) == SQLITE_OK,
+      sqlite3_step(lookup) == SQLITE_ROW
+    else { return nil }
+    return KnownRecord(lookup)
+  }
+}
+
+extension Database {
+  /// The file of the main database, for other connections to open.
+  package var mainFilePath: String? {
+    guard let connection = sqliteConnection, let name = sqlite3_db_filename(connection, "main")
+    else { return nil }
+    let path = String(cString: name)
+    return path.isEmpty ? nil : path
+  }
+}

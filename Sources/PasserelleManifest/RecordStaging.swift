@@ -1,0 +1,461 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import PasserelleCore
+
+/// What the manifest knows of one record before a batch touches it.
+package struct KnownRecord: Sendable {
+  package var fingerprint: Data?
+  package var smId: Int?
+  package var kind: String
+  package var deleted: Bool
+  package var salesRepKnownEmpty: Bool
+  /// The picture last sent with a product: its SHA-256, a space, its stamp (size,
+  /// time, path), so that an untouched picture is not read again to be hashed.
+  var picture: String?
+  /// Created in SM and not yet in a Sage export: not a deletion when absent.
+  package var awaitingSage = false
+  /// Of the source row last seen clean (`Digest.row`); nil when it had issues.
+  package var rowFingerprint: Data? = nil
+  /// The manifest holds the record's values by Sage label.
+  package var hasFields = false
+  /// Codes of the records the row also describes, one per line.
+  package var companions: String? = nil
+
+  package var pictureSHA256: String? { picture.map { String($0.prefix(64)) } }
+  package var pictureStamp: String? { picture.map { String($0.dropFirst(65)) } }
+}
+
+extension KnownRecord {
+  /// The query that reads one, by resource and code (arguments 1 and 2).
+  static let query = """
+    SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage,
+      rowFingerprint, fields IS NOT NULL, companions
+    FROM record WHERE resource = ? AND code = ?
+    """
+
+  /// Reads the current row of `query`.
+  init(_ statement: SQLiteStatement) {
+    typealias C = SQLiteColumn
+    self.init(
+      fingerprint: C.blob(statement, 0), smId: C.integer(statement, 1),
+      kind: C.text(statement, 2) ?? "", deleted: C.flag(statement, 3),
+      salesRepKnownEmpty: C.flag(statement, 4), picture: C.text(statement, 5),
+      awaitingSage: C.flag(statement, 6), rowFingerprint: C.blob(statement, 7),
+      hasFields: C.flag(statement, 8), companions: C.text(statement, 9))
+  }
+}
+
+/// The manifest side of converting one full export, inside the batch's single
+/// transaction: looks up what was last sent, stages the keys this file holds
+/// (in a temporary table, so memory stays flat however large the export), then
+/// finds deletions and commits the new fingerprints.
+package final class RecordStaging {
+  let db: Database
+  let resource: String
+  package let kind: String
+  /// Who may change the record: `sage` (customers, articles…) or `shared` (prospects, contacts).
+  let owner: String
+  let batch: String
+  /// The temporary table of this staging: a batch may stage two resources at once.
+  private let table: String
+  private let lookup: Statement
+  /// No record of this resource yet (a first export): nothing to look up.
+  package let isFirstOfItsKind: Bool
+  /// Runs only when a key comes back (rare): the common insert stays a plain one.
+  private let repeatKey: Statement
+  /// Active records of this kind that the file holds: the others are deletions.
+  private var matchedActive = 0
+  /// Which of the commit's updates of unchanged records can change anything: each
+  /// is a pass over every staged key, for nothing on a first or unchanged export.
+  private var unchangedUpdates = UnchangedUpdates()
+  /// Rows staged without a fingerprint: rejected, or not this export's to send.
+  package private(set) var stagedWithoutFingerprint = 0
+  private let stage: Statement
+  /// On a first export of its kind, each record is written as it is staged, where
+  /// the work overlaps the mapping of the rows behind it, instead of being copied
+  /// from the staging table at commit (a second pass over every record, once the
+  /// file is read). Nothing can conflict: no record of the resource exists.
+  private let insert: Statement?
+  /// Takes back a record written this batch (its code turned out repeated).
+  private let forget: Statement?
+
+  package init(
+    db: Database, resource: String, kind: String, owner: String = "sage", batch: String,
+    table: String = "stagedKey"
+  ) throws {
+    self.db = db
+    self.resource = resource
+    self.kind = kind
+    self.owner = owner
+    self.batch = batch
+    self.table = table
+    isFirstOfItsKind =
+      try
+      !(Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM record WHERE resource = ?)", arguments: [resource])
+      ?? false)
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS \(table) (
+          code TEXT PRIMARY KEY,
+          line INTEGER NOT NULL,
+          occurrences INTEGER NOT NULL DEFAULT 1,
+          operation INTEGER,
+          fingerprint BLOB,
+          smId INTEGER,
+          picture TEXT,
+          companion INTEGER,
+          fields BLOB,
+          rowFingerprint BLOB,
+          companions TEXT);
+        DELETE FROM temp.\(table);
+        """)
+    lookup = try db.makeStatement(sql: KnownRecord.query)
+    stage = try db.makeStatement(
+      sql: """
+        INSERT OR IGNORE INTO temp.\(table)(code, line, operation, fingerprint, smId, picture,
+          companion, fields, rowFingerprint, companions)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    repeatKey = try db.makeStatement(
+      sql: """
+        UPDATE temp.\(table) SET occurrences = occurrences + 1 WHERE code = ?
+        RETURNING line, occurrences, operation, companion
+        """)
+    if isFirstOfItsKind {
+      insert = try db.makeStatement(
+        sql: """
+          INSERT INTO record(resource, kind, origin, owner, deleted, firstBatch, lastBatch,
+            code, smId, fingerprint, picture, fields, rowFingerprint, companions)
+          VALUES (?, ?, 'sage', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      forget = try db.makeStatement(sql: "DELETE FROM record WHERE resource = ? AND code = ?")
+    } else {
+      insert = nil
+      forget = nil
+    }
+    // Bindings outlive resets: the resource, and what every record written here
+    // shares, are bound once.
+    try bind(lookup.sqliteStatement, 1, resource)
+    if let insert, let forget {
+      for (index, shared) in [resource, kind, owner, batch, batch].enumerated() {
+        try bind(insert.sqliteStatement, Int32(index + 1), shared)
+      }
+      try bind(forget.sqliteStatement, 1, resource)
+    }
+  }
+
+  // The two per-row statements go through SQLite's C API on GRDB's prepared
+  // statements: GRDB's row decoding costs more than the lookup itself here.
+
+  package func known(_ code: String) throws -> KnownRecord? {
+    if isFirstOfItsKind { return nil }
+    let statement = lookup.sqliteStatement
+    defer { sqlite3_reset(statement) }
+    try bind(statement, 2, code)
+    switch sqlite3_step(statement) {
+    case SQLITE_ROW: return KnownRecord(statement)
+    case SQLITE_DONE: return nil
+    default: throw failure(statement)
+    }
+  }
+
+  /// Outcome of staging a key that the file already held.
+  package struct Repeat {
+    package var firstLine: Int
+    /// True on the second occurrence only: the first row must be reported then.
+    package var isFirstRepeat: Bool
+    /// The first row's payload operation, to be removed.
+    package var firstOperation: Int?
+    /// The first row's companion operation (its main contact), to be removed too.
+    package var firstCompanion: Int?
+  }
+
+  /// Records that the file holds `code`. Returns nil the first time.
+  package func stage(
+    code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?,
+    smId matchedId: Int? = nil, picture: String? = nil, companion: Int? = nil,
+    fields: [UInt8]? = nil, rowFingerprint: Data? = nil, companions: String? = nil
+  ) throws -> Repeat? {
+    let smId = known?.smId ?? matchedId
+    let statement = stage.sqliteStatement
+    defer { sqlite3_reset(statement) }
+    if operation == nil && !isFirstOfItsKind {
+      unchangedUpdates.note(
+        known: known, rowFingerprint: rowFingerprint, fields: fields, smId: smId)
+    }
+    if fingerprint == nil { stagedWithoutFingerprint += 1 }
+    try bind(statement, 1, code)
+    sqlite3_bind_int64(statement, 2, Int64(line))
+    bind(statement, 3, integer: operation)
+    bind(statement, 4, blob: fingerprint)
+    bind(statement, 7, integer: companion)
+    // What only the commit's copy reads stays out of the staging table when the
+    // record is written now.
+    let writesNow = insert != nil && operation != nil
+    bind(statement, 5, integer: writesNow ? nil : smId)
+    try bind(statement, 6, text: writesNow ? nil : picture)
+    bind(statement, 8, blob: writesNow ? nil : fields)
+    bind(statement, 9, blob: writesNow ? nil : rowFingerprint)
+    try bind(statement, 10, text: writesNow ? nil : companions)
+    guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
+    if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
+      if let known, !known.deleted, !known.awaitingSage, known.kind == kind { matchedActive += 1 }
+      if writesNow, let insert = insert?.sqliteStatement {
+        defer { sqlite3_reset(insert) }
+        try bind(insert, 6, code)
+        bind(insert, 7, integer: smId)
+        bind(insert, 8, blob: fingerprint)
+        try bind(insert, 9, text: picture)
+        bind(insert, 10, blob: fields)
+        bind(insert, 11, blob: rowFingerprint)
+        try bind(insert, 12, text: companions)
+        guard sqlite3_step(insert) == SQLITE_DONE else { throw failure(insert) }
+      }
+      return nil
+    }
+    let again = repeatKey.sqliteStatement
+    defer { sqlite3_reset(again) }
+    try bind(again, 1, code)
+    guard sqlite3_step(again) == SQLITE_ROW else { throw failure(again) }
+    let occurrences = Int(sqlite3_column_int64(again, 1))
+    let repeated = Repeat(
+      firstLine: Int(sqlite3_column_int64(again, 0)), isFirstRepeat: occurrences == 2,
+      firstOperation: SQLiteColumn.integer(again, 2),
+      firstCompanion: SQLiteColumn.integer(again, 3))
+    // The first row is not sent after all: its record, written then, goes.
+    if repeated.firstOperation != nil { try forgetRecord(code) }
+    return repeated
+  }
+
+  private func forgetRecord(_ code: String) throws {
+    guard let forget = forget?.sqliteStatement else { return }
+    defer { sqlite3_reset(forget) }
+    try bind(forget, 2, code)
+    guard sqlite3_step(forget) == SQLITE_DONE else { throw failure(forget) }
+  }
+
+  /// Forgets that the record of payload operation `operation` is sent (its company
+  /// row turned out duplicated): it is neither recorded as sent nor deleted.
+  package func withdraw(operation: Int) throws {
+    // The withdrawn row now stands as unchanged: rare enough to update as before.
+    if !isFirstOfItsKind { unchangedUpdates = UnchangedUpdates(all: true) }
+    if forget != nil {
+      let codes = try String.fetchAll(
+        db, sql: "SELECT code FROM temp.\(table) WHERE operation = ?", arguments: [operation])
+      for code in codes { try forgetRecord(code) }
+    }
+    try db.execute(
+      sql: "UPDATE temp.\(table) SET operation = NULL WHERE operation = ?", arguments: [operation])
+  }
+
+  /// An extra condition on deletions (SQL on `code`), e.g. sparing the main
+  /// contacts of company rows that were rejected.
+  package var deletionGuard = ""
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, _ text: String) throws {
+    var text = text
+    let status = text.withUTF8 { utf8 in
+      utf8.withMemoryRebound(to: CChar.self) { characters in
+        guard let base = characters.baseAddress else {
+          return sqlite3_bind_text(statement, index, "", 0, nil)
+        }
+        return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
+      }
+    }
+    if status != SQLITE_OK { throw failure(statement) }
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, integer: Int?) {
+    if let integer {
+      sqlite3_bind_int64(statement, index, Int64(integer))
+    } else {
+      sqlite3_bind_null(statement, index)
+    }
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, text: String?) throws {
+    if let text {
+      try bind(statement, index, text)
+    } else {
+      sqlite3_bind_null(statement, index)
+    }
+  }
+
+  private func bind(_ statement: SQLiteStatement, _ index: Int32, blob: (some ContiguousBytes)?) {
+    guard let blob else {
+      sqlite3_bind_null(statement, index)
+      return
+    }
+    _ = blob.withUnsafeBytes {
+      sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), sqliteTransient)
+    }
+  }
+
+  private func failure(_ statement: SQLiteStatement) -> DatabaseError {
+    DatabaseError(
+      resultCode: ResultCode(rawValue: sqlite3_errcode(sqlite3_db_handle(statement))),
+      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+  }
+
+  /// Sage representative code → SM user id, for every user SM has an id for.
+  package static func userIds(in db: Database) throws -> [String: Int] {
+    var ids: [String: Int] = [:]
+    let rows = try GRDB.Row.fetchCursor(
+      db,
+      sql:
+        "SELECT code, smId FROM record WHERE resource = 'users' AND deleted = 0 AND smId IS NOT NULL"
+    )
+    while let row = try rows.next() { ids[row[0]] = row[1] }
+    return ids
+  }
+
+  /// The records a full export of this kind speaks for: active, and known to Sage
+  /// (one created in SM waits for Sage's first export of it). Every deletion
+  /// count and query starts from here. Arguments: resource, kind.
+  private static let speaksFor =
+    "resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0"
+
+  /// Those the file does not hold, with the extra condition of `deletionGuard`.
+  private var missing: String {
+    "\(Self.speaksFor) AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)"
+  }
+
+  private func knownCount() throws -> Int {
+    // Records written by this batch are not known yet.
+    if isFirstOfItsKind { return 0 }
+    return try Int.fetchOne(
+      db, sql: "SELECT COUNT(*) FROM record WHERE \(Self.speaksFor)", arguments: [resource, kind])
+      ?? 0
+  }
+
+  /// Active records of this kind that the file does not hold.
+  package func deletionCandidates() throws -> (missing: Int, known: Int) {
+    let known = try knownCount()
+    return (known - matchedActive, known)
+  }
+
+  /// How many active records of this kind the file does not hold, guard included.
+  package func deletionCount() throws -> (missing: Int, known: Int) {
+    let missing =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM record WHERE \(missing)", arguments: [resource, kind]) ?? 0
+    return (missing, try knownCount())
+  }
+
+  /// Streams the records to mark deleted, in code order.
+  package func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
+    let cursor = try GRDB.Row.fetchCursor(
+      db, sql: "SELECT code, fingerprint, smId FROM record WHERE \(missing) ORDER BY code",
+      arguments: [resource, kind])
+    while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
+  }
+
+  /// Writes what this batch sent: new fingerprints for emitted keys that were not
+  /// repeated, and the deletions. Shared values agreed with SM (`syncedFields`,
+  /// NULL while they are Sage's values) stay as they were: a change in Sage is news
+  /// for SM until SM shows it; unless another Sage record now speaks for this one
+  /// (a contacts export taking over a main contact).
+  package func commit(deletions: Int) throws {
+    if insert == nil { try copyStagedRecords() }
+    // An unchanged shared record whose values the manifest lacks (kept by an earlier
+    // version) gets them, so that SM's next change of it can be compared.
+    if unchangedUpdates.fields {
+      try db.execute(
+        sql: """
+          UPDATE record SET fields = (SELECT s.fields FROM temp.\(table) s WHERE s.code = record.code)
+          WHERE resource = ? AND fields IS NULL AND code IN
+            (SELECT code FROM temp.\(table)
+             WHERE fields IS NOT NULL AND operation IS NULL AND occurrences = 1)
+          """, arguments: [resource])
+    }
+    // An unchanged record keeps the fingerprint of the row that now stands for it,
+    // or none when that row may not be recognised (a warning now, say, on a main
+    // contact sent differently since): an older fingerprint would let the older row
+    // pass for unchanged while what was last sent has moved on. Recognised rows are
+    // staged with the fingerprint they matched, and write nothing.
+    if unchangedUpdates.rowFingerprints {
+      try db.execute(
+        sql: """
+          UPDATE record SET rowFingerprint = s.rowFingerprint, companions = s.companions
+          FROM temp.\(table) AS s
+          WHERE record.resource = ? AND record.code = s.code AND s.operation IS NULL
+            AND s.occurrences = 1 AND record.rowFingerprint IS NOT s.rowFingerprint
+          """, arguments: [resource])
+    }
+    // An unchanged record newly matched to an SM id (a user found by e-mail) keeps it.
+    if unchangedUpdates.smIds {
+      try db.execute(
+        sql: """
+          UPDATE record SET smId = (SELECT s.smId FROM temp.\(table) s WHERE s.code = record.code)
+          WHERE resource = ? AND smId IS NULL AND code IN
+            (SELECT code FROM temp.\(table) WHERE smId IS NOT NULL AND operation IS NULL)
+          """, arguments: [resource])
+    }
+    if deletions > 0 {
+      try markDeleted()
+    }
+    try db.execute(sql: "DELETE FROM temp.\(table)")
+  }
+
+  /// Writes the records of the emitted keys that were not repeated.
+  private func copyStagedRecords() throws {
+    try db.execute(
+      sql: """
+        INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
+          deleted, firstBatch, lastBatch, fields, rowFingerprint, companions)
+        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields,
+          rowFingerprint, companions
+        FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
+        ON CONFLICT(resource, code) DO UPDATE SET
+          kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
+          rowFingerprint = excluded.rowFingerprint, companions = excluded.companions,
+          smId = COALESCE(record.smId, excluded.smId),
+          picture = COALESCE(excluded.picture, record.picture), deleted = 0,
+          lastBatch = excluded.lastBatch, awaitingSage = 0,
+          fields = COALESCE(excluded.fields, record.fields),
+          syncedFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
+            THEN COALESCE(record.syncedFields, record.fields) END,
+          previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
+            THEN record.fields END
+        """, arguments: [resource, kind, owner, batch, batch])
+  }
+
+  /// The updates of unchanged records that the staged rows call for. Outside a first
+  /// export of its kind a record is written only at commit, so what was known when a
+  /// row was staged is what the update would compare with; an unknown record (nil)
+  /// may still exist (a caller that did not look it up) and is assumed to need every
+  /// update. Nothing exists before a first export of its kind.
+  private struct UnchangedUpdates {
+    var fields = false
+    var rowFingerprints = false
+    var smIds = false
+
+    init(all: Bool = false) {
+      fields = all
+      rowFingerprints = all
+      smIds = all
+    }
+
+    mutating func note(known: KnownRecord?, rowFingerprint: Data?, fields: [UInt8]?, smId: Int?) {
+      guard let known else {
+        self.fields = self.fields || fields != nil
+        rowFingerprints = true
+        smIds = smIds || smId != nil
+        return
+      }
+      self.fields = self.fields || (fields != nil && !known.hasFields)
+      rowFingerprints = rowFingerprints || known.rowFingerprint != rowFingerprint
+      smIds = smIds || (smId != nil && known.smId == nil)
+    }
+  }
+
+  private func markDeleted() throws {
+    try db.execute(
+      sql: """
+        UPDATE record SET deleted = 1, lastBatch = ?
+        WHERE \(missing)
+        """, arguments: [batch, resource, kind])
+  }
+}

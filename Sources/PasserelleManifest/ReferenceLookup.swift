@@ -1,0 +1,45 @@
+import GRDB
+import PasserelleCore
+
+/// Answers whether the manifest knows a record another one points to (a
+/// contact's company, an invoice's customer), and SM's id for it. Answers are
+/// cached: documents name the same few customers over and over.
+package final class ReferenceLookup {
+  package enum Answer: Equatable {
+    case known(smId: Int?)
+    case unknown
+  }
+
+  private let statement: Statement
+  private var cache: [String: Answer] = [:]
+  private let cacheLimit = 50_000
+
+  private let bySMId: Statement
+
+  package init(db: Database) throws {
+    statement = try db.makeStatement(
+      sql: "SELECT smId FROM record WHERE resource = ? AND code = ? AND deleted = 0")
+    bySMId = try db.makeStatement(
+      sql: "SELECT code FROM record WHERE resource = ? AND smId = ? AND deleted = 0 LIMIT 1")
+  }
+
+  /// The Sage code of the record SM knows by `smId`, through the id map.
+  package func code(resource: String, smId: Int) throws -> String? {
+    try String.fetchOne(bySMId, arguments: [resource, smId])
+  }
+
+  package func find(resource: String, code: String) throws -> Answer {
+    let key = resource + "\u{0}" + code
+    if let cached = cache[key] { return cached }
+    let answer: Answer
+    if let row = try Row.fetchOne(statement, arguments: [resource, code]) {
+      answer = .known(smId: row[0])
+    } else {
+      answer = .unknown
+    }
+    // Bounded: memory stays flat however many distinct codes a file names.
+    if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
+    cache[key] = answer
+    return answer
+  }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import GRDBSQLite
+import PasserelleCore
+
+/// SQLite copies bound values that may change before the statement runs.
+package let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// One column of a statement's current row, read through SQLite's C API (the
+/// per-row statements skip GRDB's row decoding, which costs more than the lookup).
+package enum SQLiteColumn {
+  static func integer(_ statement: OpaquePointer, _ column: Int32) -> Int? {
+    sqlite3_column_type(statement, column) == SQLITE_NULL
+      ? nil : Int(sqlite3_column_int64(statement, column))
+  }
+
+  static func blob(_ statement: OpaquePointer, _ column: Int32) -> Data? {
+    guard let pointer = sqlite3_column_blob(statement, column) else { return nil }
+    return Data(bytes: pointer, count: Int(sqlite3_column_bytes(statement, column)))
+  }
+
+  static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
+    guard let pointer = sqlite3_column_text(statement, column) else { return nil }
+    return String(cString: pointer)
+  }
+
+  static func flag(_ statement: OpaquePointer, _ column: Int32) -> Bool {
+    sqlite3_column_int(statement, column) != 0
+  }
+}

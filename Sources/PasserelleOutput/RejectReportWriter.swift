@@ -1,0 +1,54 @@
+import Foundation
+import PasserelleCore
+
+/// Writes `<batch>-<name>.rejects.csv`: UTF-8 with BOM and `;` separators so that
+/// French Excel opens it as a table, with cells neutralised against formula injection.
+package final class RejectReportWriter {
+  static let columns = "line;key;field;severity;code;message;value"
+  private let output: OutputFile
+  private(set) var count = 0
+  private var errorCount = 0
+
+  package init(path: String) throws {
+    output = try OutputFile(path: path)
+    try output.write([0xEF, 0xBB, 0xBF])
+    try output.write(Self.columns + "\r\n")
+  }
+
+  var path: String { output.path }
+
+  package func write(_ issue: RowIssue) throws {
+    count += 1
+    var line = ""
+    line += issue.line > 0 ? String(issue.line) : ""
+    for cell in [
+      issue.key, issue.field, issue.severity.rawValue, issue.code.rawValue, issue.message,
+      issue.value,
+    ] {
+      line += ";"
+      line += Self.cell(cell)
+    }
+    line += "\r\n"
+    try output.write(line)
+  }
+
+  package func close() throws { try output.close() }
+
+  /// A spreadsheet reads a cell starting with `=`, `+`, `-`, `@`, TAB or CR as a
+  /// formula: prefix it with `'`. Quote cells holding separators, quotes or breaks.
+  static func cell(_ value: String) -> String {
+    var text = value
+    if let first = text.utf8.first,
+      [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+        .contains(first)
+    {
+      text = "'" + text
+    }
+    if text.utf8.contains(where: {
+      $0 == UInt8(ascii: ";") || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D
+    }) {
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return text
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import PasserelleCore
+
+/// Column labels compared the way people read them: case, accents, punctuation
+/// and spacing do not matter ("N° TVA intracom", "N_TVA_intracom" and
+/// "n° tva  intracom" are one label; so are Sage's double-spaced labels).
+public enum LabelKey {
+  public static func normalise(_ label: String) -> String {
+    normaliseLatin(label) ?? normaliseByFolding(label)
+  }
+
+  /// Foundation's folding, for any text.
+  static func normaliseByFolding(_ label: String) -> String {
+    let folded = label.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    var key = ""
+    key.reserveCapacity(folded.utf8.count)
+    var pendingSpace = false
+    for scalar in folded.unicodeScalars {
+      if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+        if pendingSpace && !key.isEmpty { key.append(" ") }
+        pendingSpace = false
+        key.unicodeScalars.append(scalar)
+      } else {
+        pendingSpace = true
+      }
+    }
+    return key
+  }
+
+  /// The same result for ASCII text and the accented Latin-1 letters French uses,
+  /// without Foundation's folding (which costs microseconds per call: too much on a
+  /// per-row path); nil for any other character.
+  private static func normaliseLatin(_ label: String) -> String? {
+    var key: [UInt8] = []
+    key.reserveCapacity(label.utf8.count)
+    var pendingSpace = false
+    for scalar in label.unicodeScalars {
+      let value = scalar.value
+      var folded: UInt8 = 0
+      if value < 0x80 {
+        let byte = UInt8(value)
+        let lower = byte | 0x20
+        if lower >= 0x61 && lower <= 0x7A {
+          folded = lower
+        } else if byte >= 0x30 && byte <= 0x39 {
+          folded = byte
+        }
+      } else if value >= 0xC0 && value <= 0xFF, latinBases[Int(value - 0xC0)] != 0 {
+        folded = latinBases[Int(value - 0xC0)]
+      } else {
+        return nil
+      }
+      if folded == 0 {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace && !key.isEmpty { key.append(0x20) }
+      pendingSpace = false
+      key.append(folded)
+    }
+    return String(decoding: key, as: UTF8.self)
+  }
+
+  /// U+00C0…U+00FF → the lowercase ASCII letter it carries an accent on, or 0 when
+  /// it is no such letter (Æ, Ð, ×, Ø, Þ, ß…: left to Foundation).
+  private static let latinBases: [UInt8] = Array(
+    "aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y".utf8)
+}
+
+/// A field an entity reads, known by its Sage label and its aliases (other
+/// labels users or Sage versions give the same column).
+public struct FieldLabel: Sendable, Hashable {
+  public let label: String
+  public let aliases: [String]
+
+  public init(_ label: String, aliases: [String] = []) {
+    self.label = label
+    self.aliases = aliases
+  }
+
+  var keys: [String] { ([label] + aliases).map(LabelKey.normalise) }
+}
+
+/// Where each label sits in one file's header.
+public struct Header: Sendable {
+  public let labels: [String]
+  private let positions: [String: Int]
+
+  public init(labels: [String]) {
+    self.labels = labels
+    var positions: [String: Int] = [:]
+    for (index, label) in labels.enumerated() {
+      let key = LabelKey.normalise(label)
+      if positions[key] == nil { positions[key] = index }
+    }
+    self.positions = positions
+  }
+
+  public func column(_ field: FieldLabel) -> Int? {
+    for key in field.keys { if let index = positions[key] { return index } }
+    return nil
+  }
+
+  public func contains(_ field: FieldLabel) -> Bool { column(field) != nil }
+}

@@ -1,0 +1,211 @@
+import Crypto
+import PasserelleCore
+
+/// What one streaming pass over a file tells before any conversion: its identity
+/// (SHA-256 of the content, which keys the batch), size, and encoding.
+public struct FileFacts: Sendable, Equatable {
+  public var sha256: String
+  public var size: Int
+  public var encoding: TextEncoding
+  /// Bytes of a UTF-8 byte-order mark to skip at the start.
+  public var bomLength: Int
+}
+
+public struct ReadLimits: Sendable, Equatable {
+  public var maxFileBytes: Int = 2 << 30
+  public var maxFieldBytes: Int = 1 << 20
+  public var maxRecordBytes: Int = 4 << 20
+  public var maxColumns: Int = 1_000
+  public var maxRecords: Int = 10_000_000
+  public var maxXMLDepth: Int = 32
+
+  public init() {}
+}
+
+package enum FileInspection {
+  /// Hashes the file and decides its encoding in one pass, in chunks.
+  /// `fallback` is the 8-bit encoding used when the bytes are not UTF-8.
+  /// `chunkSize`: bytes read at a time (small values let tests cross chunk
+  /// boundaries anywhere).
+  package static func inspect(
+    path: String, limits: ReadLimits, fallback: TextEncoding = .windows1252,
+    chunkSize: Int = 1 << 16
+  ) throws(FileRejection) -> FileFacts {
+    let file = try InputFile(path: path)
+    try checkSize(file.size, limits: limits)
+    var inspector = Inspector()
+    do {
+      try file.forEachChunk(size: chunkSize) { inspector.consume($0) }
+    } catch let rejection as FileRejection {
+      throw rejection
+    } catch {
+      throw FileRejection(.unreadableEncoding, "read failed: \(error)")
+    }
+    return try inspector.facts(fallback: fallback)
+  }
+
+  /// Rejects a file too large or empty before it is read.
+  package static func checkSize(_ size: Int, limits: ReadLimits) throws(FileRejection) {
+    if size > limits.maxFileBytes {
+      throw FileRejection(
+        .tooLarge, "the file holds \(size) bytes, over the limit of \(limits.maxFileBytes)")
+    }
+    if size == 0 { throw FileRejection(.emptyFile, "the file is empty") }
+  }
+
+  /// The inspection fed chunk by chunk, wherever the bytes are read: a file copied
+  /// into the work area is inspected as it is copied, not read again.
+  package struct Inspector {
+    private var hasher = SHA256()
+    private var validator = UTF8Validator()
+    private var undefinedInWindows1252 = false
+    private var nulLine: Int? = nil
+    private var line = 1
+    /// The first three bytes, gathered across reads (a read may return fewer).
+    private var opening: [UInt8] = []
+    private var bomLength = 0
+    /// A UTF-8 byte-order mark past the start (EF BB BF, followed across chunks):
+    /// two exports pasted together, whose second mark would be read as text.
+    private var markProgress = 0
+    private var consumed = 0
+
+    package init() {}
+    private var markInsideLine: Int? = nil
+
+    package mutating func consume(_ chunk: UnsafeRawBufferPointer) {
+      defer { consumed += chunk.count }
+      hasher.update(bufferPointer: chunk)
+      if opening.count < 3 {
+        opening += chunk.prefix(3 - opening.count)
+        if opening == [0xEF, 0xBB, 0xBF] { bomLength = 3 }
+      }
+      validator.consume(chunk)
+      var index = 0
+      while index < chunk.count {
+        // Plain text (no high byte, no NUL, no line feed; tabs are plain text) is
+        // skipped eight bytes at a time.
+        if index + 8 <= chunk.count {
+          let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if !ByteWord.hasHighByte(word) && !ByteWord.contains(word, 0)
+            && !ByteWord.contains(word, 0x0A)
+          {
+            index += 8
+            markProgress = 0
+            continue
+          }
+        }
+        let byte = chunk[index]
+        index += 1
+        switch byte {
+        case 0xEF: markProgress = 1
+        case 0xBB where markProgress == 1: markProgress = 2
+        case 0xBF where markProgress == 2:
+          markProgress = 0
+          if consumed + index > 3 && markInsideLine == nil { markInsideLine = line }
+        default: markProgress = 0
+        }
+        guard byte < 0x0B || (byte >= 0x80 && byte <= 0x9F) else { continue }
+        if byte == 0x0A {
+          line += 1
+        } else if byte == 0, nulLine == nil {
+          nulLine = line
+        } else if !Windows1252.isDefined(byte) {
+          undefinedInWindows1252 = true
+        }
+      }
+    }
+
+    /// What the bytes consumed tell, or why the file cannot be read as text.
+    package func facts(fallback: TextEncoding) throws(FileRejection) -> FileFacts {
+      if let nulLine {
+        throw FileRejection(
+          .unreadableEncoding, "the file contains NUL bytes: a binary file, not a text export",
+          line: nulLine)
+      }
+      if let markInsideLine {
+        throw FileRejection(
+          .unreadableEncoding,
+          "a UTF-8 byte-order mark inside the file, not at its start: two exports pasted together? Export again",
+          line: markInsideLine)
+      }
+      let sha = Hex.string(hasher.finalize())
+      let encoding: TextEncoding
+      if validator.isValidSoFar && validator.isComplete {
+        encoding = .utf8
+      } else if bomLength > 0 {
+        throw FileRejection(
+          .unreadableEncoding, "the file starts with a UTF-8 mark but holds invalid UTF-8 bytes")
+      } else if fallback == .windows1252 && !undefinedInWindows1252 {
+        encoding = .windows1252
+      } else {
+        throw FileRejection(
+          .unreadableEncoding, "the bytes are neither valid UTF-8 nor \(fallback.rawValue)")
+      }
+      return FileFacts(sha256: sha, size: consumed, encoding: encoding, bomLength: bomLength)
+    }
+  }
+
+  /// The content hash alone, for files rejected before their inspection finished.
+  package static func sha256(path: String) throws -> String {
+    let file = try InputFile(path: path)
+    var hasher = SHA256()
+    try file.forEachChunk { hasher.update(bufferPointer: $0) }
+    return Hex.string(hasher.finalize())
+  }
+}
+
+/// Strict UTF-8 validation that can be fed chunk by chunk (sequences may span chunks).
+package struct UTF8Validator {
+  private(set) var isValidSoFar = true
+  private var pending = 0
+  private var lowerBound: UInt8 = 0x80
+  private var upperBound: UInt8 = 0xBF
+
+  var isComplete: Bool { pending == 0 }
+
+  mutating func consume(_ bytes: UnsafeRawBufferPointer) {
+    guard isValidSoFar else { return }
+    var index = 0
+    while index < bytes.count {
+      if pending == 0 && index + 8 <= bytes.count
+        && !ByteWord.hasHighByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
+      let byte = bytes[index]
+      index += 1
+      if pending == 0 {
+        if byte < 0x80 { continue }
+        switch byte {
+        case 0xC2...0xDF: pending = 1
+        case 0xE0:
+          pending = 2
+          lowerBound = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: pending = 2
+        case 0xED:
+          pending = 2
+          upperBound = 0x9F
+        case 0xF0:
+          pending = 3
+          lowerBound = 0x90
+        case 0xF1...0xF3: pending = 3
+        case 0xF4:
+          pending = 3
+          upperBound = 0x8F
+        default:
+          isValidSoFar = false
+          return
+        }
+      } else {
+        if byte < lowerBound || byte > upperBound {
+          isValidSoFar = false
+          return
+        }
+        lowerBound = 0x80
+        upperBound = 0xBF
+        pending -= 1
+      }
+    }
+  }
+}

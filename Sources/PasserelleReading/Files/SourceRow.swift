@@ -1,0 +1,233 @@
+import PasserelleCore
+
+/// One record of an export, as raw bytes per column. A reader reuses the same
+/// `SourceRow` for every record, so values must be read inside the visit that
+/// receives it. Storage is raw memory grown by doubling: a field is appended on
+/// every parser callback, millions of times per file.
+public final class SourceRow {
+  /// Physical line of the record's start in the original file (1-based).
+  public internal(set) var line = 0
+  package let encoding: TextEncoding
+  private var bytes: UnsafeMutablePointer<UInt8>
+  private var byteCount = 0
+  private var byteCapacity: Int
+  private var starts: UnsafeMutablePointer<Int>
+  private var ends: UnsafeMutablePointer<Int>
+  private var slotCapacity: Int
+  /// Columns that hold a value slot (CSV: the fields read; XML: the known columns).
+  public private(set) var fieldCount = 0
+  /// What `touchStorage` read, kept: reads whose result went nowhere could be left out.
+  private var touched: UInt8 = 0
+
+  /// Small to start with: a pipeline keeps a couple of thousand rows alive, and
+  /// each grows, once, to what the file's rows need.
+  package init(encoding: TextEncoding) {
+    self.encoding = encoding
+    byteCapacity = 512
+    bytes = .allocate(capacity: byteCapacity)
+    slotCapacity = 32
+    starts = .allocate(capacity: slotCapacity)
+    ends = .allocate(capacity: slotCapacity)
+  }
+
+  deinit {
+    bytes.deallocate()
+    starts.deallocate()
+    ends.deallocate()
+  }
+
+  /// Empties the row for the next record of a delimited file.
+  func clear() {
+    byteCount = 0
+    fieldCount = 0
+  }
+
+  /// Empties the row and gives it `columns` empty slots, to be set in any order (XML).
+  func clear(columns: Int) {
+    clear()
+    reserveSlots(columns)
+    for index in 0..<columns {
+      starts[index] = 0
+      ends[index] = 0
+    }
+    fieldCount = columns
+  }
+
+  /// Adds a slot for a column discovered while reading (XML).
+  func addColumn() {
+    reserveSlots(fieldCount + 1)
+    starts[fieldCount] = 0
+    ends[fieldCount] = 0
+    fieldCount += 1
+  }
+
+  func appendField(_ field: UnsafeRawBufferPointer) {
+    reserveSlots(fieldCount + 1)
+    starts[fieldCount] = byteCount
+    copy(field)
+    ends[fieldCount] = byteCount
+    fieldCount += 1
+  }
+
+  func setField(_ column: Int, _ field: UnsafeRawBufferPointer) {
+    starts[column] = byteCount
+    copy(field)
+    ends[column] = byteCount
+  }
+
+  // Called for every value of a file: the checks stay inline, the growth (once
+  // per buffer) does not.
+  @inline(__always) private func copy(_ field: UnsafeRawBufferPointer) {
+    let needed = byteCount + field.count
+    if needed > byteCapacity { growBytes(to: needed) }
+    if let base = field.baseAddress, field.count > 0 {
+      (bytes + byteCount).update(from: base.assumingMemoryBound(to: UInt8.self), count: field.count)
+    }
+    byteCount = needed
+  }
+
+  @inline(never) private func growBytes(to needed: Int) {
+    var capacity = byteCapacity * 2
+    while capacity < needed { capacity *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    grown.update(from: bytes, count: byteCount)
+    bytes.deallocate()
+    bytes = grown
+    byteCapacity = capacity
+  }
+
+  @inline(__always) private func reserveSlots(_ count: Int) {
+    if count > slotCapacity { growSlots(to: count) }
+  }
+
+  @inline(never) private func growSlots(to count: Int) {
+    var capacity = slotCapacity * 2
+    while capacity < count { capacity *= 2 }
+    for pointer in [\SourceRow.starts, \SourceRow.ends] {
+      let grown = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+      grown.update(from: self[keyPath: pointer], count: slotCapacity)
+      self[keyPath: pointer].deallocate()
+      self[keyPath: pointer] = grown
+    }
+    slotCapacity = capacity
+  }
+
+  /// Exchanges contents with `other` without copying a byte: a reader hands a
+  /// finished row to another thread and goes on with an empty one.
+  package func exchange(with other: SourceRow) {
+    precondition(encoding == other.encoding)
+    swap(&line, &other.line)
+    swap(&bytes, &other.bytes)
+    swap(&byteCount, &other.byteCount)
+    swap(&byteCapacity, &other.byteCapacity)
+    swap(&starts, &other.starts)
+    swap(&ends, &other.ends)
+    swap(&slotCapacity, &other.slotCapacity)
+    swap(&fieldCount, &other.fieldCount)
+  }
+
+  /// Makes this row a copy of `other` (values and line).
+  func copy(_ other: SourceRow) {
+    clear()
+    line = other.line
+    for column in 0..<other.fieldCount { appendField(other.raw(column)) }
+  }
+
+  /// Continues this row with `other`, whose first value completes this row's last
+  /// one after a line break that split the record.
+  func join(_ other: SourceRow) {
+    guard fieldCount > 0, other.fieldCount > 0 else { return }
+    let last = fieldCount - 1
+    let lastValue = Array(raw(last))
+    byteCount = starts[last]
+    fieldCount = last
+    reserveSlots(fieldCount + 1)
+    starts[fieldCount] = byteCount
+    (lastValue + [UInt8(ascii: "\n")]).withUnsafeBytes { copy($0) }
+    copy(other.raw(0))
+    ends[fieldCount] = byteCount
+    fieldCount += 1
+    for column in 1..<other.fieldCount { appendField(other.raw(column)) }
+  }
+
+  /// The untrimmed bytes of a column.
+  func raw(_ column: Int) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: bytes + starts[column], count: ends[column] - starts[column])
+  }
+
+  /// The row's storage as it stands: the value bytes, where each value starts and
+  /// where it ends. Equal storage means equal values (the converse may not hold).
+  func withStorage<T>(
+    _ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>) -> T
+  ) -> T {
+    body(
+      UnsafeRawBufferPointer(start: bytes, count: byteCount),
+      UnsafeBufferPointer(start: starts, count: fieldCount),
+      UnsafeBufferPointer(start: ends, count: fieldCount))
+  }
+
+  /// Reads a byte of every cache line the row's values and offsets occupy. A row
+  /// handed over by another thread is not in this processor's cache: touched in
+  /// one tight loop, its lines are fetched together, instead of one wait per line
+  /// as the mapping reaches them. Worth it before mapping a row that nothing else
+  /// reads whole first (fingerprinting does).
+  package func touchStorage() {
+    // The storage need not start on a line: the last byte and offsets are read too.
+    var combined: UInt8 = 0
+    var offset = 0
+    while offset < byteCount {
+      combined ^= bytes[offset]
+      offset += 64
+    }
+    if byteCount > 0 { combined ^= bytes[byteCount - 1] }
+    // Eight offsets to a line.
+    var slot = 0
+    while slot < fieldCount {
+      combined ^= UInt8(truncatingIfNeeded: starts[slot] ^ ends[slot])
+      slot += 8
+    }
+    if fieldCount > 0 {
+      combined ^= UInt8(truncatingIfNeeded: starts[fieldCount - 1] ^ ends[fieldCount - 1])
+    }
+    touched = combined
+  }
+
+  /// Bytes of all values, and the room the buffer has grown to.
+  package var storedBytes: Int { byteCount }
+  package var capacityBytes: Int { byteCapacity }
+
+  /// Number of columns the row can be asked for.
+  public var columnCount: Int { fieldCount }
+
+  /// The bytes of a column with surrounding spaces and line breaks removed, valid
+  /// until the row moves on.
+  package func trimmed(_ column: Int) -> UnsafeRawBufferPointer {
+    guard column >= 0, column < fieldCount else {
+      return UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+    var start = starts[column]
+    var end = ends[column]
+    // A byte-order mark inside the file (two exports joined) is not part of a value.
+    if end - start >= 3 && bytes[start] == 0xEF && bytes[start + 1] == 0xBB
+      && bytes[start + 2] == 0xBF
+    {
+      start += 3
+    }
+    while start < end, isBlank(bytes[start]) { start += 1 }
+    while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+    return UnsafeRawBufferPointer(start: bytes + start, count: end - start)
+  }
+
+  /// The value of a column with surrounding spaces removed; "" when absent.
+  public func text(_ column: Int) -> String {
+    let value = trimmed(column)
+    return value.isEmpty ? "" : encoding.decode(value)
+  }
+
+  /// True when the column holds nothing but spaces.
+  public func isEmpty(_ column: Int) -> Bool { trimmed(column).isEmpty }
+
+  @inline(__always) private func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+  }
+}

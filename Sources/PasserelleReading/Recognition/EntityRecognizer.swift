@@ -1,0 +1,73 @@
+import PasserelleCore
+
+/// Tells which export a header belongs to. Each signature needs its key labels
+/// and enough of the labels only that export has, so that a customers export
+/// is never mistaken for a prospects or contacts list. Signatures are tried in
+/// order: the more specific first.
+public enum EntityRecognizer {
+  struct Signature {
+    let entity: SageEntity
+    let required: [FieldLabel]
+    let distinctive: [FieldLabel]
+    let minimumDistinctive: Int
+  }
+
+  static let signatures: [Signature] = [
+    Signature(
+      entity: .documents,
+      required: [DocumentFields.lineType, DocumentFields.documentType],
+      distinctive: [DocumentFields.number, DocumentFields.article, DocumentFields.quantity],
+      minimumDistinctive: 2),
+    Signature(
+      entity: .prospects,
+      required: [ProspectFields.code],
+      distinctive: [CustomerFields.company, CustomerFields.name, ProspectFields.prospectType],
+      minimumDistinctive: 1),
+    Signature(
+      entity: .prospects,
+      required: [CustomerFields.code, ProspectFields.prospectType],
+      distinctive: [CustomerFields.company, CustomerFields.name],
+      minimumDistinctive: 1),
+    Signature(
+      entity: .customers,
+      required: [CustomerFields.code],
+      distinctive: [
+        CustomerFields.customerFamily, CustomerFields.customerType, CustomerFields.miscellaneous,
+        CustomerFields.creditLimit, CustomerFields.accountingAccount, CustomerFields.vatMode,
+        CustomerFields.priceList, CustomerFields.company, CustomerFields.blocked,
+      ],
+      minimumDistinctive: 2),
+    Signature(
+      entity: .articles,
+      required: [ArticleFields.code, ArticleFields.shortName],
+      distinctive: [
+        ArticleFields.price, ArticleFields.priceWithTax, ArticleFields.vatRate,
+        ArticleFields.tracksStock, ArticleFields.stock, ArticleFields.family,
+        ArticleFields.barcode,
+      ],
+      minimumDistinctive: 1),
+    Signature(
+      entity: .contacts,
+      required: [ContactFields.company, ContactFields.lastName],
+      distinctive: [
+        ContactFields.firstName, ContactFields.code, ContactFields.civility, ContactFields.role,
+      ],
+      minimumDistinctive: 1),
+    Signature(
+      entity: .representatives,
+      required: [RepresentativeFields.code, RepresentativeFields.name],
+      distinctive: [
+        RepresentativeFields.commission, RepresentativeFields.region, RepresentativeFields.role,
+      ],
+      minimumDistinctive: 1),
+  ]
+
+  public static func recognise(_ header: Header) -> SageEntity? {
+    for signature in signatures {
+      guard signature.required.allSatisfy(header.contains) else { continue }
+      let found = signature.distinctive.filter(header.contains).count
+      if found >= signature.minimumDistinctive { return signature.entity }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import PasserelleCore
+import PasserelleReading
+
+/// How a Sales Management record points to another record (exchange contract):
+/// SM's integer id, `{"id": …, "value": …}`, or the external id (the Sage code).
+public enum SalesManagementReference: Sendable, Equatable {
+  case none
+  case id(Int)
+  case extId(String)
+
+  /// Reads `idKey` (an id or an object with an id) and `extIdKey`; the external id
+  /// wins when both are there, as it needs no translation.
+  static func read(_ object: [String: Any], id idKey: String, extId extIdKey: String)
+    -> SalesManagementReference
+  {
+    if let code = object[extIdKey] as? String,
+      !code.trimmingCharacters(in: .whitespaces).isEmpty
+    {
+      return .extId(code.trimmingCharacters(in: .whitespaces))
+    }
+    if let id = integer(object[idKey]) { return .id(id) }
+    if let nested = object[idKey] as? [String: Any], let id = integer(nested["id"]) {
+      return .id(id)
+    }
+    return .none
+  }
+
+  /// JSON `true` or `false` (which Foundation also lets read as a number).
+  static func isBoolean(_ value: Any) -> Bool {
+    guard let number = value as? NSNumber else { return false }
+    return String(cString: number.objCType) == "c"
+  }
+
+  /// A JSON number (which Foundation may also let read as text).
+  static func isNumber(_ value: Any) -> Bool { value is NSNumber }
+
+  static func integer(_ value: Any?) -> Int? {
+    if let number = value as? NSNumber {
+      let double = number.doubleValue
+      guard double == double.rounded(), abs(double) < 1e15 else { return nil }
+      return Int(double)
+    }
+    if let text = value as? String { return Int(text.trimmingCharacters(in: .whitespaces)) }
+    return nil
+  }
+}
+
+/// A quote created in Sales Management, read from its file: what the Sage quote
+/// import needs, before references are checked against the manifest.
+public struct SalesManagementQuote: Sendable {
+  public struct Line: Sendable {
+    public var product: SalesManagementReference
+    public var quantity: Amount
+    public var description: String
+    public var order: Int
+  }
+
+  public var line: Int
+  public var id: Int?
+  /// The key of the round trip: written into Sage's `Référence pièce`.
+  public var reference: String
+  public var number: String
+  public var account: SalesManagementReference
+  public var salesRep: SalesManagementReference
+  public var comment: String
+  /// `dd/mm/yyyy`, or empty when SM gave no usable date.
+  public var date: String
+  /// `dateCreated` as SM wrote it.
+  public var dateText: String
+  public var deleted: Bool
+  public var lines: [Line]
+  public var issues: [RowIssue]
+
+  /// Reads one `salesorders` record. Problems that make the quote unusable are
+  /// errors: a half quote is worse than none.
+  public init(_ object: [String: Any], line: Int) {
+    self.line = line
+    id = SalesManagementReference.integer(object["id"])
+    let text = { (key: String) -> String in
+      (object[key] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        ?? SalesManagementReference.integer(object[key]).map(String.init) ?? ""
+    }
+    number = text("number")
+    reference = Self.reference(of: object)
+    account = .read(object, id: "accountId", extId: "accountExtId")
+    salesRep = .read(object, id: "salesRepId", extId: "salesRepExtId")
+    comment = text("comment")
+    deleted = (object["deleted"] as? Bool) ?? false
+    dateText = text("dateCreated")
+    date = Self.frenchDate(dateText)
+    issues = []
+    lines = []
+    func error(_ code: ReasonCode, _ field: String, _ message: String, _ value: String) {
+      issues.append(
+        RowIssue(
+          line: line, key: reference, field: field, severity: .error, code: code,
+          message: message, value: value))
+    }
+    if reference.isEmpty {
+      error(.missingKey, "reference", "the quote has neither a reference nor an id", "")
+    }
+    if deleted { return }
+    if account == .none {
+      error(.missingRequired, "accountId", "the quote names no customer or prospect", "")
+    }
+    let rawLines = object["lines"] as? [[String: Any]] ?? []
+    if rawLines.isEmpty {
+      error(.missingRequired, "lines", "the quote has no lines", "")
+    }
+    for (index, raw) in rawLines.enumerated() {
+      let product = SalesManagementReference.read(raw, id: "productId", extId: "productExtId")
+      if product == .none {
+        error(.missingRequired, "lines[\(index)].productId", "a line names no article", "")
+      }
+      let quantityValue = raw["quantity"]
+      let quantityText =
+        (quantityValue as? NSNumber).map { "\($0)" } ?? (quantityValue as? String) ?? ""
+      let quantity = Amount(literal: quantityText) ?? Amount(french: quantityText)
+      if quantity == nil || quantity! <= .zero {
+        error(
+          .badNumber, "lines[\(index)].quantity", "a line's quantity is not a positive number",
+          quantityText)
+      }
+      lines.append(
+        Line(
+          product: product, quantity: quantity ?? .zero,
+          description: (raw["description"] as? String) ?? "",
+          order: SalesManagementReference.integer(raw["order"]) ?? index + 1))
+    }
+    lines.sort { $0.order < $1.order }
+  }
+
+  /// The key of the round trip: `reference`, else `SM-<id>`.
+  package static func reference(of object: [String: Any]) -> String {
+    let given = (object["reference"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+    if !given.isEmpty { return given }
+    return SalesManagementReference.integer(object["id"]).map { "SM-\($0)" } ?? ""
+  }
+
+  /// What SM sent, in one canonical form: the fingerprint of the quote.
+  package var canonical: [UInt8] {
+    func describe(_ reference: SalesManagementReference) -> String {
+      switch reference {
+      case .none: return ""
+      case .id(let id): return "#\(id)"
+      case .extId(let code): return code
+      }
+    }
+    var parts = [reference, describe(account), describe(salesRep), comment, dateText]
+    for line in lines {
+      parts += [
+        describe(line.product), line.quantity.literal, line.description, String(line.order),
+      ]
+    }
+    return Array(parts.joined(separator: "\u{1F}").utf8)
+  }
+
+  /// "2026-11-28T10:15:00Z" → "28/11/2026"; empty when it is not such a date.
+  static func frenchDate(_ iso: String) -> String {
+    let parts = iso.prefix(10).split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+      CalendarDate.isValid(year: year, month: month, day: day)
+    else { return "" }
+    return "\(parts[2])/\(parts[1])/\(parts[0])"
+  }
+}
