@@ -181,7 +181,11 @@ public final class Manifest: Sendable {
   }
 
   func read<T>(_ body: (Database) throws -> T) throws -> T {
-    try database.read(body)
+    do {
+      return try database.read(body)
+    } catch let error as DatabaseError {
+      throw EnvironmentFailure("the manifest cannot be read (\(error.message ?? "\(error)"))")
+    }
   }
 
   /// Reads the manifest without opening it for writing (no migration, no change
@@ -212,8 +216,17 @@ public final class Manifest: Sendable {
     return try Manifest(path: path).read(body)
   }
 
-  package func write<T>(_ body: (Database) throws -> T) throws -> T {
-    try database.write(body)
+  func write<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try database.write(body)
+    } catch let error as DatabaseError {
+      throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
+    }
+  }
+
+  /// Runs `body` in one write transaction, committed when it returns.
+  package func transaction<T>(_ body: (ManifestTransaction) throws -> T) throws -> T {
+    try write { db in try body(ManifestTransaction(db: db)) }
   }
 
   /// Counts one more conversion attempt of a claimed file, durably, before it
@@ -364,7 +377,13 @@ public final class Manifest: Sendable {
     }
   }
 
-  package func insert(_ batch: BatchRecord, outputs: [BatchOutput] = [], in db: Database) throws {
+  package func insert(
+    _ batch: BatchRecord, outputs: [BatchOutput] = [], in transaction: ManifestTransaction
+  ) throws {
+    try insert(batch, outputs: outputs, in: transaction.db)
+  }
+
+  func insert(_ batch: BatchRecord, outputs: [BatchOutput] = [], in db: Database) throws {
     try db.execute(
       sql: """
         INSERT OR REPLACE INTO batch(id, sourceName, folder, direction, sha256, size, entity, state,

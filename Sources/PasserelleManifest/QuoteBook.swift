@@ -7,7 +7,7 @@ import PasserelleCore
 package final class QuoteBook {
   let db: Database
 
-  package init(db: Database) { self.db = db }
+  package init(db transaction: ManifestTransaction) { db = transaction.db }
 
   /// SM's id of the quote with this reference, when the quote went through us.
   package func match(reference: String) throws -> Int?? {

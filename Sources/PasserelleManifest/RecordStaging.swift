@@ -81,9 +81,10 @@ package final class RecordStaging {
   private let forget: Statement?
 
   package init(
-    db: Database, resource: String, kind: String, owner: String = "sage", batch: String,
-    table: String = "stagedKey"
+    db transaction: ManifestTransaction, resource: String, kind: String, owner: String = "sage",
+    batch: String, table: String = "stagedKey"
   ) throws {
+    let db = transaction.db
     self.db = db
     self.resource = resource
     self.kind = kind
@@ -300,7 +301,8 @@ package final class RecordStaging {
   }
 
   /// Sage representative code → SM user id, for every user SM has an id for.
-  package static func userIds(in db: Database) throws -> [String: Int] {
+  package static func userIds(in transaction: ManifestTransaction) throws -> [String: Int] {
+    let db = transaction.db
     var ids: [String: Int] = [:]
     let rows = try GRDB.Row.fetchCursor(
       db,

@@ -16,7 +16,8 @@ package final class ReferenceLookup {
 
   private let bySMId: Statement
 
-  package init(db: Database) throws {
+  package init(db transaction: ManifestTransaction) throws {
+    let db = transaction.db
     statement = try db.makeStatement(
       sql: "SELECT smId FROM record WHERE resource = ? AND code = ? AND deleted = 0")
     bySMId = try db.makeStatement(

@@ -25,7 +25,8 @@ package final class SharedRecordBook {
   let db: Database
   let resource: String
 
-  package init(db: Database, resource: String) {
+  package init(db transaction: ManifestTransaction, resource: String) {
+    let db = transaction.db
     self.db = db
     self.resource = resource
   }
@@ -81,8 +82,11 @@ package final class SharedRecordBook {
   /// The key SM knows a Sage contact by, when it is not the key the export gives:
   /// the derived id of a main contact Sage now lists under a code of ours, or the
   /// code of ours of a contact created in SM that Sage lists without a code.
-  package static func salesManagementKey(ofContact key: String, in db: Database) throws -> String? {
-    try String.fetchOne(
+  package static func salesManagementKey(ofContact key: String, in transaction: ManifestTransaction)
+    throws -> String?
+  {
+    let db = transaction.db
+    return try String.fetchOne(
       db,
       sql: """
         SELECT smExtId FROM allocatedCode

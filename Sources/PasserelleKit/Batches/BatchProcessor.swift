@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import PasserelleCore
 import PasserelleManifest
@@ -163,7 +162,7 @@ final class BatchProcessor {
         batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
         payloadFolder: options.outputFolder ?? layout.outSalesManagement,
         reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
-      let convert: (Database) throws -> ExportConversion.Result
+      let convert: (ManifestTransaction) throws -> ExportConversion.Result
       if format == .json {
         guard facts.encoding == .utf8 else {
           throw FileRejection(.unreadableEncoding, "files from Sales Management are UTF-8")
@@ -185,7 +184,7 @@ final class BatchProcessor {
               || manifest.allowsMassDeletion(sha256: facts.sha256)
           ).run(in:)
       }
-      let result = try manifest.write { db in
+      let result = try manifest.transaction { db in
         let result = try convert(db)
         batch.entity = result.entity
         batch.counts = result.counts
@@ -212,9 +211,6 @@ final class BatchProcessor {
       if !committed {
         removeTemporaryOutputs(of: file.batch, extra: options.outputFolder)
         try? manifest.forgetAttempt(file.batch)
-      }
-      if let error = error as? DatabaseError {
-        throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
       }
       throw error
     }

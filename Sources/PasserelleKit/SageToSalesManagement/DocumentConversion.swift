@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PasserelleCore
 import PasserelleManifest
 import PasserelleOutput
@@ -19,7 +18,7 @@ struct DocumentConversion {
   let settings: Settings
   let outputs: ConversionOutputs
 
-  func run(in db: Database) throws -> ExportConversion.Result {
+  func run(in db: ManifestTransaction) throws -> ExportConversion.Result {
     let assembler = try DocumentAssembler(db: db, outputs: outputs)
     let pipeline = RowPipeline<DocumentPiece>(
       ExportReader(path: path, facts: facts, limits: settings.limits))
@@ -76,7 +75,7 @@ final class DocumentAssembler {
   /// Priced quotes sent, marked priced at the end (a later duplicate withdraws one).
   private var priced: [(reference: String, piece: String, operation: Int)] = []
 
-  init(db: Database, outputs: ConversionOutputs) throws {
+  init(db: ManifestTransaction, outputs: ConversionOutputs) throws {
     self.outputs = outputs
     report = ReportFile(outputs: outputs)
     references = try ReferenceLookup(db: db)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PasserelleCore
 import PasserelleManifest
 import PasserelleOutput
@@ -69,7 +68,7 @@ struct ExportConversion {
     }
   }
 
-  func run(in db: Database) throws -> Result {
+  func run(in db: ManifestTransaction) throws -> Result {
     guard
       let labels = try HeaderPeek.labels(
         path: path, facts: facts, limits: settings.limits, xmlSample: .max)
@@ -244,7 +243,7 @@ struct KeyedConversion {
     case emitted, unchanged, rejected
   }
 
-  func run(in db: Database) throws -> Result {
+  func run(in db: ManifestTransaction) throws -> Result {
     let plan = plan
     let entity = plan.entity
     let resource = entity.resource
@@ -275,9 +274,7 @@ struct KeyedConversion {
     let references = try ReferenceLookup(db: db)
     // Contacts SM knows by another key than the export's (see `salesManagementKey`).
     let anyAllocatedContact =
-      try Bool.fetchOne(
-        db, sql: "SELECT EXISTS (SELECT 1 FROM allocatedCode WHERE resource = 'contacts')")
-      ?? false
+      try db.hasAllocatedCodes(resource: "contacts")
     let mayBeKnownByAnotherKey = entity == .contacts && anyAllocatedContact
     let pictures =
       entity == .articles
@@ -550,7 +547,7 @@ struct KeyedConversion {
       ExportReader(path: path, facts: facts, limits: settings.limits))
     let encoding = facts.encoding
     // Rows of a first export of its kind cannot have been seen: none is looked up.
-    let manifestPath = staging.isFirstOfItsKind ? nil : db.mainFilePath
+    let manifestPath = staging.isFirstOfItsKind ? nil : db.path
     try pipeline.run(
       setup: { labels in
         let unchangedRows = UnchangedRows(

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PasserelleCore
 import PasserelleManifest
 import PasserelleOutput
@@ -39,7 +38,7 @@ struct SalesManagementConversion {
     return nil
   }
 
-  func run(in db: Database) throws -> ExportConversion.Result {
+  func run(in db: ManifestTransaction) throws -> ExportConversion.Result {
     let reader = JSONRecordReader(path: path, limits: settings.limits)
     // A first pass finds the declared entity (it may follow the records) and the
     // references given twice, whose quotes are all refused.
@@ -101,7 +100,8 @@ final class QuoteImport {
   /// References given to more than one quote of the file.
   let repeated: Set<String>
 
-  init(db: Database, conversion: SalesManagementConversion, repeated: Set<String>) throws {
+  init(db: ManifestTransaction, conversion: SalesManagementConversion, repeated: Set<String>) throws
+  {
     self.conversion = conversion
     self.repeated = repeated
     outputs = conversion.outputs

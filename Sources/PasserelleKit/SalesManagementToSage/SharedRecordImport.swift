@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PasserelleCore
 import PasserelleManifest
 import PasserelleOutput
@@ -31,7 +30,8 @@ final class SharedRecordImport {
   private var codeLabel: String { resource == .accounts ? "Code prospect" : "Code contact" }
 
   init(
-    db: Database, resource: SalesManagementRecord.Resource, conversion: SalesManagementConversion,
+    db: ManifestTransaction, resource: SalesManagementRecord.Resource,
+    conversion: SalesManagementConversion,
     repeated: Set<String>
   ) throws {
     self.resource = resource

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Logging
 import PasserelleCore
 import PasserelleManifest
@@ -136,8 +135,6 @@ public final class Passerelle {
         // Taken away meanwhile (by hand, or by another program): nothing to do.
         logger.warning("\(path): gone before it could be claimed (\(error))")
         continue
-      } catch let error as DatabaseError {
-        throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
       }
       outcomes.append(try processor.process(claimed, options: claimed.options))
     }

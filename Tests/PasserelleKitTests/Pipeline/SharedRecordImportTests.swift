@@ -319,7 +319,7 @@ import Testing
         // Each worker is another connection, as another process would be.
         let manifest = try Manifest(path: path)
         for index in 0..<25 {
-          let code = try manifest.write { db in
+          let code = try manifest.transaction { db in
             try SharedRecordBook(db: db, resource: "accounts").allocate(
               prefix: "PSM", smId: worker * 100 + index, smExtId: nil, batch: "b\(worker)",
               at: Date())
@@ -337,7 +337,7 @@ import Testing
     #expect(!allocated.contains("PSM00007"))
     #expect(Set(allocated) == Set((1...101).filter { $0 != 7 }.map { "PSM\(pad($0))" }))
     // A restart carries on from the counter.
-    let next = try Manifest(path: path).write { db in
+    let next = try Manifest(path: path).transaction { db in
       try SharedRecordBook(db: db, resource: "accounts").allocate(
         prefix: "PSM", smId: nil, smExtId: nil, batch: "later", at: Date())
     }

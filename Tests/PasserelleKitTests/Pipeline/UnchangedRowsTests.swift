@@ -209,7 +209,7 @@ import Testing
         arguments: [code])
     }
     #expect(fingerprinted == true)
-    try manifest.write { db in
+    try manifest.transaction { db in
       try SharedRecordBook(db: db, resource: "accounts").update(
         code: code, smId: 11, sage: FieldSnapshot(), synced: FieldSnapshot())
     }
