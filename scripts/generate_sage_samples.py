@@ -88,7 +88,7 @@ DOC_LABELS = [
     "Ville de livraison", "Code pays de livraison", "Pays de livraison",
     "Cadre de facturation",
 ]
-# The list of sage50-fr-files.md, label for label: 92 labels (its heading says 87).
+# The documents list of docs/sage50-files.md, label for label (92 labels).
 assert len(DOC_LABELS) == 92 and len(set(DOC_LABELS)) == 92
 DOC_COL = {label: i for i, label in enumerate(DOC_LABELS)}
 # Columns filled on L lines; everything else belongs to the E line. Type de pièce and

@@ -1,6 +1,6 @@
 import PasserelleCore
 
-/// The header of a Sales Management payload file (exchange contract).
+/// The header of a Sales Management payload file (`docs/exchange-contract.md`).
 public struct PayloadHeader: Sendable {
   public var batch: String
   public var resource: String

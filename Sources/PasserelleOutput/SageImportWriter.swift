@@ -2,7 +2,7 @@ import Foundation
 import PasserelleCore
 
 /// Writes a Sage 50 FR import file: a header line of Sage labels, TAB-separated
-/// values, Windows-1252, CRLF (exchange contract). Values never carry a TAB or a
+/// values, Windows-1252, CRLF (`docs/sage50-files.md`). Values never carry a TAB or a
 /// line break; text Windows-1252 cannot hold is transliterated where a faithful
 /// form exists (`ō` → `o`) and otherwise replaced, and the caller is told.
 package final class SageImportWriter {

@@ -1,7 +1,7 @@
 import PasserelleCore
 import PasserelleReading
 
-/// Sage 50 FR article → Sales Management product (`sync-rules.md`): read-only,
+/// Sage 50 FR article → Sales Management product (`docs/sync-rules.md`): read-only,
 /// `model` from the short designation, the price without tax in `price`, tax and
 /// stock details in `Z_` extras, not available when Sage blocks or retires it.
 /// Stock: an article that tracks stock gets `stock` (SM's integer: the real stock

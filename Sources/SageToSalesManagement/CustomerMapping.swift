@@ -8,7 +8,7 @@ public enum CompanyKind: String, Sendable {
   case prospect
 }
 
-/// Sage 50 FR customer or prospect → Sales Management account (`sync-rules.md`):
+/// Sage 50 FR customer or prospect → Sales Management account (`docs/sync-rules.md`):
 /// customers read-only in SM, prospects editable and typed prospect, keyed by the
 /// Sage code as `extId`, extras as `Z_` fields; the row's main contact becomes a
 /// companion contact record. Pure: it reads a row and configuration, never files
@@ -95,7 +95,7 @@ public struct CustomerMapping: Sendable {
     var data = JSONObject()
     data.text("name", company.isEmpty ? personName : company, encoding: encoding)
     data.string("extId", code)
-    // A customer belongs to Sage; a prospect may be edited in SM (sync rules).
+    // A customer belongs to Sage; a prospect may be edited in SM (`docs/sync-rules.md`).
     data.bool("readOnly", kind == .customer)
     data.text("address1", reader.raw(columns.address1), encoding: encoding)
     data.text(

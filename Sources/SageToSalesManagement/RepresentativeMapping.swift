@@ -1,7 +1,7 @@
 import PasserelleCore
 import PasserelleReading
 
-/// Sage 50 FR representative → Sales Management user (`sync-rules.md`): keyed by
+/// Sage 50 FR representative → Sales Management user (`docs/sync-rules.md`): keyed by
 /// the rep code, matched by e-mail to a user SM already has, deactivated (never
 /// deleted) when gone from Sage.
 public struct RepresentativeMapping: Sendable {

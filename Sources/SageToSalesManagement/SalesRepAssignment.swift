@@ -1,7 +1,7 @@
 import PasserelleCore
 import PasserelleReading
 
-/// The admin-assignment rule of `sync-rules.md`: a record with no usable Sage
+/// The admin-assignment rule of `docs/sync-rules.md`: a record with no usable Sage
 /// representative gets the configured admin user only when SM has nobody on it
 /// (the record is being created, or SM's rep is known to be empty). An existing
 /// assignment in SM is never overwritten with the admin.

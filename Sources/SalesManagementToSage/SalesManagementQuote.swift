@@ -2,7 +2,7 @@ import Foundation
 import PasserelleCore
 import PasserelleReading
 
-/// How a Sales Management record points to another record (exchange contract):
+/// How a Sales Management record points to another record (`docs/exchange-contract.md`):
 /// SM's integer id, `{"id": …, "value": …}`, or the external id (the Sage code).
 public enum SalesManagementReference: Sendable, Equatable {
   case none

@@ -4,7 +4,7 @@ import PasserelleReading
 /// The three-way comparison of a shared record: what SM sends now, what Sage holds,
 /// what both last agreed on. A field only SM changed goes to Sage; a field only
 /// Sage changed is Sage's news, still on its way to SM; a field both changed to
-/// different values is a conflict, which Sage wins (sync rules).
+/// different values is a conflict, which Sage wins (`docs/sync-rules.md`).
 package struct SharedRecordMerge {
   /// Fields SM changed and Sage did not.
   package var changed: [SharedField] = []

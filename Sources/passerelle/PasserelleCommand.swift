@@ -5,7 +5,7 @@ import PasserelleCore
 import PasserelleKit
 import PasserelleManifest
 
-/// Exit codes of the exchange contract.
+/// Exit codes of the exchange contract (`docs/exchange-contract.md`).
 enum ExitStatus {
   static let rejected: Int32 = 1
   static let usage: Int32 = 2

@@ -1,4 +1,4 @@
-/// Stable reason codes of the exchange contract. Raw values are fixed: reports,
+/// Stable reason codes of the exchange contract (`docs/exchange-contract.md`). Raw values are fixed: reports,
 /// scripts and people depend on them, so a case is never renamed.
 public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   // Whole-file reasons.

@@ -17,7 +17,7 @@ struct ClaimedFile {
   var facts: Result<FileFacts, FileRejection>? = nil
 }
 
-/// Runs the batch protocol of `reliability.md` for one claimed file: convert to
+/// Runs the batch protocol of `docs/reliability.md` for one claimed file: convert to
 /// temporary outputs, commit the manifest, rename the outputs, archive the
 /// original. Any crash in between is repaired by `recover`.
 final class BatchProcessor {

@@ -5,7 +5,7 @@ import PasserelleReading
 import SageToSalesManagement
 import SalesManagementToSage
 
-/// The folders under one root (exchange contract).
+/// The folders under one root (`docs/exchange-contract.md`).
 public struct Layout: Sendable {
   public let root: String
 

@@ -7,7 +7,7 @@ import SageToSalesManagement
 import SalesManagementToSage
 
 /// Writes the prospects or contacts of one SM file into a Sage import file, one
-/// record at a time (sync rules): a record new to Sage gets a code from the
+/// record at a time (`docs/sync-rules.md`): a record new to Sage gets a code from the
 /// configured prefix and counter, sent back to SM as its `extId`; an edit goes to
 /// Sage for the fields SM changed; a field changed on both sides is a conflict
 /// that Sage wins; a customer belongs to Sage; a deletion stays in SM.

@@ -13,7 +13,7 @@ import SalesManagementToSage
 
 /// Which files of a drop folder may be picked up, and when they are complete.
 enum DropFolder {
-  /// Temporary, hidden and system files are never picked up (exchange contract).
+  /// Temporary, hidden and system files are never picked up (`docs/exchange-contract.md`).
   static func isIgnored(_ name: String) -> Bool {
     let lower = name.lowercased()
     if name.hasPrefix(".") || name.hasPrefix("~$") { return true }

@@ -10,7 +10,7 @@ import Testing
 @testable import SageToSalesManagement
 @testable import SalesManagementToSage
 
-/// kill -9 at any instant loses nothing and duplicates nothing (reliability.md).
+/// kill -9 at any instant loses nothing and duplicates nothing (`docs/reliability.md`).
 @Suite(.serialized) struct CrashRecoveryTests {
   @Test func aBatchKilledAtRandomMomentsIsDeliveredExactlyOnce() throws {
     let builder = try CustomerExportBuilder()
