@@ -277,28 +277,12 @@ final class DocumentAssembler {
   private func duplicate(
     _ header: DocumentHeader, repeated: RecordStaging.Repeat, payload: PayloadFile?
   ) throws {
-    try report.note(
-      RowIssue(
-        line: header.line, key: header.number, field: DocumentFields.number.label,
-        severity: .error, code: .duplicateKey,
-        message: "the number is also on line \(repeated.firstLine); both documents are left out",
-        value: header.number))
-    counts.rejected += 1
-    guard repeated.isFirstRepeat else { return }
-    try report.note(
-      RowIssue(
-        line: repeated.firstLine, key: header.number, field: DocumentFields.number.label,
-        severity: .error, code: .duplicateKey,
-        message: "the number is also on line \(header.line); both documents are left out",
-        value: header.number))
-    if let first = repeated.firstOperation, let payload {
-      payload.removed.insert(first)
-      counts.emitted -= 1
-      counts.rejected += 1
-    } else if !rejectedNumbers.contains(header.number) {
-      counts.unchanged -= 1
-      counts.rejected += 1
-    }
+    try DuplicateKeyPolicy(
+      keyNoun: "number", itemsNoun: "documents", field: DocumentFields.number.label
+    ).reject(
+      key: header.number, line: header.line, repeated: repeated,
+      firstWasRejected: rejectedNumbers.contains(header.number), payload: payload,
+      report: report, counts: &counts)
   }
 
   func finish() throws -> [BatchOutput] {

@@ -1,0 +1,114 @@
+import Foundation
+import PasserelleCore
+import PasserelleManifest
+import PasserelleOutput
+import SageToSalesManagement
+
+/// The main contacts company rows carry (customers, prospects): staged as SM
+/// contacts of their own, written to a `contacts` payload opened at the first one.
+final class CompanionContacts {
+  typealias PreparedRow = ExportConversion.PreparedRow
+
+  let staging: RecordStaging
+  private let outputs: ConversionOutputs
+  /// The export's entity, named in the payload's source.
+  private let entity: String
+  private let adminUserId: Int?
+  private(set) var payload: PayloadFile? = nil
+
+  init(
+    kind: String, db: ManifestTransaction, outputs: ConversionOutputs, entity: String,
+    adminUserId: Int?
+  ) throws {
+    staging = try RecordStaging(
+      db: db, resource: "contacts", kind: kind, owner: "shared", batch: outputs.batch,
+      table: "stagedCompanion")
+    // The main contact of a company row that was rejected is not deleted: the
+    // row may well still name it (derived ids end in "." and 8 hex digits).
+    staging.deletionGuard = """
+      AND substr(code, 1, length(code) - 9) NOT IN
+        (SELECT code FROM temp.stagedKey WHERE fingerprint IS NULL)
+      """
+    self.outputs = outputs
+    self.entity = entity
+    self.adminUserId = adminUserId
+  }
+
+  /// The payload, opened on first use.
+  func openPayload() throws -> PayloadFile {
+    if let payload { return payload }
+    let opened = try outputs.payload(resource: "contacts", entity: entity)
+    payload = opened
+    return opened
+  }
+
+  /// Takes each companion's data out of `record`: it is written once, here.
+  /// Returns the first operation written, for the company row's staging.
+  func consume(
+    _ prepared: PreparedRow, record: inout MappedRecord, companyId: Int?, report: ReportFile
+  ) throws -> Int? {
+    var firstOperation: Int? = nil
+    for index in record.companions.indices {
+      // Taken out, not copied: the data grows below, and a second reference to
+      // its buffer would have it copied whole first.
+      var data: [UInt8] = []
+      swap(&data, &record.companions[index].data)
+      let companion = record.companions[index]
+      for issue in companion.issues { try report.note(issue) }
+      if companion.isRejected { continue }
+      let operation = try write(
+        companion, data: &data, digest: prepared.companionDigests[index],
+        lastSent: prepared.lastSent?.companions[index].record, line: prepared.line,
+        companyId: companyId, companySalesRep: record.salesRep)
+      firstOperation = firstOperation ?? operation
+    }
+    return firstOperation
+  }
+
+  /// Stages one companion and writes its upsert when it changed; its operation, or nil.
+  private func write(
+    _ companion: MappedRecord, data: inout [UInt8], digest: (fingerprint: Data, guid: String),
+    lastSent: KnownRecord?, line: Int, companyId: Int?, companySalesRep: SalesRepReference
+  ) throws -> Int? {
+    // The mapping thread read the manifest as this transaction sees it: the
+    // batch holds the write lock and changes records only when it commits.
+    let known = try lastSent ?? staging.known(companion.key)
+    // The contacts export lists this person too: it owns the contact.
+    if let known, known.kind == "contact", !known.deleted { return nil }
+    let unchanged =
+      known.map {
+        !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind
+      } ?? false
+    let writer = try openPayload().writer
+    let operation = unchanged ? nil : writer.operationCount
+    // A repeat is the same person named by a duplicated company code: the
+    // company rows are rejected, which withdraws this contact too.
+    guard
+      try staging.stage(
+        code: companion.key, line: line, operation: operation,
+        fingerprint: digest.fingerprint, known: known, fields: companion.sharedFields) == nil,
+      let operation
+    else { return nil }
+    if let companyId { KeyedConversion.appendField(&data, "accountId", companyId) }
+    // SM needs a rep on a new contact: the company's, else the admin at creation.
+    if case .mapped(let rep) = companySalesRep {
+      KeyedConversion.appendField(&data, "salesRepId", rep)
+    } else if let admin = SalesRepAssignment.adminUserId(
+      for: .none, isNewInSalesManagement: known == nil, salesRepKnownEmpty: false,
+      adminUserId: adminUserId)
+    {
+      KeyedConversion.appendField(&data, "salesRepId", admin)
+    }
+    try writer.write(
+      PayloadOperation(
+        action: .upsert, guid: digest.guid, extId: companion.key, id: known?.smId, data: data))
+    return operation
+  }
+
+  /// Withdraws an operation written for a company row that turned out duplicated.
+  func withdraw(operation: Int) throws {
+    guard let payload else { return }
+    payload.removed.insert(operation)
+    try staging.withdraw(operation: operation)
+  }
+}

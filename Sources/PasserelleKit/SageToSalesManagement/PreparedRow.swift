@@ -1,0 +1,53 @@
+import Foundation
+import PasserelleCore
+import PasserelleManifest
+import PasserelleOutput
+import PasserelleReading
+import SageToSalesManagement
+import SalesManagementToSage
+
+extension ExportConversion {
+  /// A row mapped on a worker thread, waiting for its turn with the manifest.
+  struct PreparedRow: Sendable {
+    var line: Int
+    var record: MappedRecord
+    /// Of the serialised data; nil when the row is rejected.
+    var fingerprint: Data?
+    /// The upsert's deterministic id, computed off the manifest's thread.
+    var guid: String
+    /// Fingerprints and guids of the record's companions, in their order.
+    var companionDigests: [(fingerprint: Data, guid: String)] = []
+    /// Of the source row, kept when the row may be recognised next time.
+    var rowFingerprint: Data? = nil
+    /// Set when the row was recognised as unchanged and not mapped: the manifest's
+    /// records of it and of its companions, as the mapping thread read them. The
+    /// record and its companions then hold only their keys and the fingerprints
+    /// last sent.
+    var lastSent: UnchangedRows.LastSent? = nil
+
+    /// A row recognised as unchanged.
+    init(line: Int, lastSent: UnchangedRows.LastSent) {
+      self.line = line
+      record = MappedRecord(key: lastSent.code, data: [], salesRep: .none, issues: [])
+      record.companions = lastSent.companions.map {
+        MappedRecord(key: $0.code, data: [], salesRep: .none, issues: [])
+      }
+      fingerprint = lastSent.record.fingerprint
+      guid = ""
+      companionDigests = lastSent.companions.map { ($0.record.fingerprint ?? Data(), "") }
+      rowFingerprint = lastSent.record.rowFingerprint
+      self.lastSent = lastSent
+    }
+
+    init(
+      line: Int, record: MappedRecord, fingerprint: Data?, guid: String,
+      companionDigests: [(fingerprint: Data, guid: String)] = []
+    ) {
+      self.line = line
+      self.record = record
+      self.fingerprint = fingerprint
+      self.guid = guid
+      self.companionDigests = companionDigests
+    }
+  }
+}
