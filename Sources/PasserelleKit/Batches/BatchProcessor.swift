@@ -7,16 +7,6 @@ import PasserelleReading
 import SageToSalesManagement
 import SalesManagementToSage
 
-/// A file taken out of a drop folder: it now lives in `out/work/` under its batch id.
-struct ClaimedFile {
-  var batch: String
-  var originalName: String
-  var path: String
-  var options = ConversionOptions()
-  /// What inspecting the file found, when that was done while copying it in.
-  var facts: Result<FileFacts, FileRejection>? = nil
-}
-
 /// Runs the batch protocol of `docs/reliability.md` for one claimed file: convert to
 /// temporary outputs, commit the manifest, rename the outputs, archive the
 /// original. Any crash in between is repaired by `recover`.
@@ -376,24 +366,5 @@ final class BatchProcessor {
       }
     }
     return outcomes
-  }
-}
-
-/// Batch ids: UTC time of the claim plus a random suffix, sortable and unique
-/// ("20261128-101500-3fa9").
-enum BatchID {
-  static let length = 20
-
-  static func make(at date: Date) -> String {
-    let suffix = String(UInt16.random(in: 0...UInt16.max), radix: 16)
-    return Timestamp.compact(date) + "-" + String(repeating: "0", count: 4 - suffix.count) + suffix
-  }
-
-  /// Splits "<batch>-<original name>" as claimed files are named.
-  static func split(_ name: String) -> (String, String)? {
-    let utf8 = Array(name.utf8)
-    guard utf8.count > length + 1, utf8[length] == UInt8(ascii: "-"), utf8[8] == UInt8(ascii: "-")
-    else { return nil }
-    return (String(name.prefix(length)), String(name.dropFirst(length + 1)))
   }
 }

@@ -1,11 +1,5 @@
 import Dispatch
 import Foundation
-import PasserelleCore
-import PasserelleManifest
-import PasserelleOutput
-import PasserelleReading
-import SageToSalesManagement
-import SalesManagementToSage
 
 #if canImport(Glibc)
   import Glibc

@@ -1,0 +1,13 @@
+import PasserelleCore
+import PasserelleManifest
+import PasserelleReading
+
+/// A file taken out of a drop folder: it now lives in `out/work/` under its batch id.
+struct ClaimedFile {
+  var batch: String
+  var originalName: String
+  var path: String
+  var options = ConversionOptions()
+  /// What inspecting the file found, when that was done while copying it in.
+  var facts: Result<FileFacts, FileRejection>? = nil
+}

@@ -1,0 +1,71 @@
+import Dispatch
+import Foundation
+
+/// Tells which files of a drop folder are complete, from one poll to the next: a
+/// done-marker says so, or the size and time read through an open handle are
+/// unchanged over `interval` seconds of our own monotonic clock (never the file's
+/// times, which copies and network shares get wrong). Nothing sleeps here: the
+/// service polls again when `nextCheck` says a waiting file may be complete.
+final class CompletionTracker {
+  let folder: String
+  let interval: Double
+  private var waiting: [String: (observation: DropFolder.Observation, since: Double)] = [:]
+  /// How each file found complete looked then, to check it again before its claim.
+  private var confirmed: [String: DropFolder.Observation] = [:]
+
+  init(folder: String, interval: Double) {
+    self.folder = folder
+    self.interval = interval
+  }
+
+  /// Seconds on a clock that only moves forward (not the wall clock).
+  static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+  /// The complete files, by name; files seen changing are remembered.
+  func poll(at now: Double = CompletionTracker.now()) -> [String] {
+    var complete: [String] = []
+    var still: [String: (observation: DropFolder.Observation, since: Double)] = [:]
+    confirmed = [:]
+    for path in DropFolder.candidates(in: folder) {
+      if DropFolder.isCompleteAsItIs(path) {
+        complete.append(path)
+        continue
+      }
+      guard let observation = DropFolder.observe(path) else { continue }
+      if interval <= 0 {
+        complete.append(path)
+        confirmed[path] = observation
+      } else if let earlier = waiting[path], earlier.observation == observation {
+        if now - earlier.since >= interval {
+          complete.append(path)
+          confirmed[path] = observation
+        } else {
+          still[path] = earlier
+        }
+      } else {
+        still[path] = (observation, now)
+      }
+    }
+    // Complete files leave the folder when claimed; those that stay are looked at
+    // afresh, so a file replaced under the same name is not taken early.
+    waiting = still
+    return complete.sorted()
+  }
+
+  /// Whether a file found complete is still as it was (a file waiting its turn
+  /// may be rewritten meanwhile); when not, it is looked at afresh by the next poll.
+  func isStillComplete(_ path: String, at now: Double = CompletionTracker.now()) -> Bool {
+    if DropFolder.isCompleteAsItIs(path) { return true }
+    let current = DropFolder.observe(path)
+    if let earlier = confirmed[path], current == earlier { return true }
+    confirmed[path] = nil
+    // Waits again from this look: `nextCheck` brings the service back to it.
+    if let current { waiting[path] = (current, now) }
+    return false
+  }
+
+  /// When a file seen but not yet complete may be complete; nil when none waits.
+  var nextCheck: Double? {
+    waiting.values.map { $0.since + interval }.min()
+  }
+}
