@@ -94,11 +94,7 @@ final class BatchProcessor {
     -> BatchOutcome
   {
     let started = clock()
-    let size = DropFolder.observe(file.path)?.size ?? 0
-    let progress = progressOutput.flatMap { output in
-      size >= ProgressLine.threshold
-        ? ProgressLine(path: file.path, name: file.originalName, size: size, write: output) : nil
-    }
+    let progress = progressLine(for: file)
     defer { progress?.finish() }
     var outcome = BatchOutcome(batch: file.batch, file: file.originalName, state: .done)
     var batch = BatchRecord(
@@ -106,82 +102,18 @@ final class BatchProcessor {
       state: .done, claimedAt: Timestamp.iso(started))
     var committed = false
     do {
-      let attempts = try manifest.beginAttempt(file.batch)
-      if attempts > settings.maximumAttempts {
-        throw FileRejection(
-          .processingFailed,
-          "the conversion stopped \(attempts - 1) times without finishing (crash or kill); the file is set aside so that it cannot block the others"
-        )
-      }
-      let facts =
-        try file.facts?.get()
-        ?? FileInspection.inspect(
-          path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
-      batch.sha256 = facts.sha256
-      batch.size = facts.size
-      // Each drop folder takes one kind of file: a misplaced one is set aside.
-      let format = FileFormat.sniff(path: file.path, bomLength: facts.bomLength)
-      if options.sourceFolder == .salesManagement && format != .json {
-        throw FileRejection(
-          .malformedJSON,
-          "files from Sales Management are JSON; a Sage export goes to watch/sage/")
-      }
-      if options.sourceFolder == .sage && format == .json {
-        throw FileRejection(
-          .unknownEntity,
-          "a JSON file is not a Sage 50 export; files from Sales Management go to watch/salesmanagement/"
-        )
-      }
+      let (facts, format) = try admit(file, options: options, into: &batch)
       if let previous = try manifest.processedBatch(
         sha256: facts.sha256, entity: options.entity?.rawValue)
       {
-        batch.state = .duplicate
-        batch.reasonCode = ReasonCode.duplicateFile.rawValue
-        batch.reasonMessage = "same content as batch \(previous); nothing emitted"
-        batch.finishedAt = Timestamp.iso(clock())
-        try manifest.record(batch)
-        try archive(file)
-        outcome.state = .duplicate
-        outcome.reason = FileRejection(.duplicateFile, batch.reasonMessage!)
+        try archiveDuplicate(file, of: previous, batch: &batch, outcome: &outcome)
         log(outcome, started: started)
         return outcome
       }
-      var settings = settings
-      settings.pictureFolders = layout.pictureFolders(settings.pictureFolders)
-      let outputs = ConversionOutputs(
-        batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
-        payloadFolder: options.outputFolder ?? layout.outSalesManagement,
-        reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
-      let convert: (ManifestTransaction) throws -> ExportConversion.Result
-      if format == .json {
-        guard facts.encoding == .utf8 else {
-          throw FileRejection(.unreadableEncoding, "files from Sales Management are UTF-8")
-        }
-        // A file from Sales Management: it goes to Sage.
-        batch.folder = "salesmanagement"
-        batch.direction = "sm-to-sage"
-        convert =
-          SalesManagementConversion(
-            path: file.path, sourceName: file.originalName, settings: settings, outputs: outputs,
-            sageFolder: options.outputFolder ?? layout.outSage
-          ).run(in:)
-      } else {
-        convert =
-          ExportConversion(
-            path: file.path, facts: facts, settings: settings, outputs: outputs,
-            forcedEntity: options.entity,
-            allowMassDeletion: try options.allowMassDeletion
-              || manifest.allowsMassDeletion(sha256: facts.sha256)
-          ).run(in:)
-      }
-      let result = try manifest.transaction { db in
-        let result = try convert(db)
-        batch.entity = result.entity
-        batch.counts = result.counts
-        batch.finishedAt = Timestamp.iso(clock())
-        try manifest.insert(batch, outputs: result.outputs, in: db)
-        return result
-      }
+      let convert = try conversion(
+        of: file, facts: facts, format: format, options: options, started: started,
+        batch: &batch)
+      let result = try commit(convert, batch: &batch)
       // From here the batch is committed: its outputs must survive any failure,
       // to be published by `recover` if not now.
       committed = true
@@ -206,6 +138,112 @@ final class BatchProcessor {
     }
     log(outcome, started: started)
     return outcome
+  }
+
+  /// The progress line of a file large enough to need one, when there is a terminal.
+  private func progressLine(for file: ClaimedFile) -> ProgressLine? {
+    let size = DropFolder.observe(file.path)?.size ?? 0
+    return progressOutput.flatMap { output in
+      size >= ProgressLine.threshold
+        ? ProgressLine(path: file.path, name: file.originalName, size: size, write: output) : nil
+    }
+  }
+
+  /// Counts the attempt, takes the file's identity into `batch` and checks that it
+  /// came through the right drop folder; returns what inspecting it found.
+  private func admit(
+    _ file: ClaimedFile, options: ConversionOptions, into batch: inout BatchRecord
+  ) throws -> (facts: FileFacts, format: FileFormat) {
+    let attempts = try manifest.beginAttempt(file.batch)
+    if attempts > settings.maximumAttempts {
+      throw FileRejection(
+        .processingFailed,
+        "the conversion stopped \(attempts - 1) times without finishing (crash or kill); the file is set aside so that it cannot block the others"
+      )
+    }
+    let facts =
+      try file.facts?.get()
+      ?? FileInspection.inspect(
+        path: file.path, limits: settings.limits, fallback: settings.fallbackEncoding)
+    batch.sha256 = facts.sha256
+    batch.size = facts.size
+    // Each drop folder takes one kind of file: a misplaced one is set aside.
+    let format = FileFormat.sniff(path: file.path, bomLength: facts.bomLength)
+    if options.sourceFolder == .salesManagement && format != .json {
+      throw FileRejection(
+        .malformedJSON,
+        "files from Sales Management are JSON; a Sage export goes to watch/sage/")
+    }
+    if options.sourceFolder == .sage && format == .json {
+      throw FileRejection(
+        .unknownEntity,
+        "a JSON file is not a Sage 50 export; files from Sales Management go to watch/salesmanagement/"
+      )
+    }
+    return (facts, format)
+  }
+
+  /// A file whose content an earlier batch already converted: recorded as a
+  /// duplicate and archived, with nothing emitted.
+  private func archiveDuplicate(
+    _ file: ClaimedFile, of previous: String, batch: inout BatchRecord,
+    outcome: inout BatchOutcome
+  ) throws {
+    batch.state = .duplicate
+    batch.reasonCode = ReasonCode.duplicateFile.rawValue
+    batch.reasonMessage = "same content as batch \(previous); nothing emitted"
+    batch.finishedAt = Timestamp.iso(clock())
+    try manifest.record(batch)
+    try archive(file)
+    outcome.state = .duplicate
+    outcome.reason = FileRejection(.duplicateFile, batch.reasonMessage!)
+  }
+
+  /// The conversion of the file's direction: a JSON file comes from Sales
+  /// Management and goes to Sage, anything else is a Sage export.
+  private func conversion(
+    of file: ClaimedFile, facts: FileFacts, format: FileFormat, options: ConversionOptions,
+    started: Date, batch: inout BatchRecord
+  ) throws -> (ManifestTransaction) throws -> ExportConversion.Result {
+    var settings = settings
+    settings.pictureFolders = layout.pictureFolders(settings.pictureFolders)
+    let outputs = ConversionOutputs(
+      batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
+      payloadFolder: options.outputFolder ?? layout.outSalesManagement,
+      reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
+    guard format == .json else {
+      return ExportConversion(
+        path: file.path, facts: facts, settings: settings, outputs: outputs,
+        forcedEntity: options.entity,
+        allowMassDeletion: try options.allowMassDeletion
+          || manifest.allowsMassDeletion(sha256: facts.sha256)
+      ).run(in:)
+    }
+    guard facts.encoding == .utf8 else {
+      throw FileRejection(.unreadableEncoding, "files from Sales Management are UTF-8")
+    }
+    batch.folder = "salesmanagement"
+    batch.direction = "sm-to-sage"
+    return SalesManagementConversion(
+      path: file.path, sourceName: file.originalName, settings: settings, outputs: outputs,
+      sageFolder: options.outputFolder ?? layout.outSage
+    ).run(in:)
+  }
+
+  /// Converts and records the batch in one manifest transaction: the outputs and
+  /// what the manifest learnt are kept together or not at all.
+  private func commit(
+    _ convert: (ManifestTransaction) throws -> ExportConversion.Result,
+    batch: inout BatchRecord
+  ) throws -> ExportConversion.Result {
+    try manifest.transaction { db in
+      let result = try convert(db)
+      batch.entity = result.entity
+      batch.counts = result.counts
+      batch.finishedAt = Timestamp.iso(clock())
+      try manifest.insert(batch, outputs: result.outputs, in: db)
+      return result
+    }
   }
 
   private func log(_ outcome: BatchOutcome, started: Date) {
