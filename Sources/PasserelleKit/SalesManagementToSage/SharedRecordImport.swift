@@ -20,7 +20,7 @@ final class SharedRecordImport {
   let book: SharedRecordBook
   private let importFile: SageImportFile
   private let fields: [SharedField]
-  private var payload: PayloadFile? = nil
+  private let replies: SharedRecordReplies
   private(set) var counts = BatchCounts()
   /// Keys given to more than one record of the file.
   let repeated: Set<String>
@@ -41,6 +41,8 @@ final class SharedRecordImport {
     report = ReportFile(outputs: outputs)
     references = try ReferenceLookup(db: db)
     book = SharedRecordBook(db: db, resource: resource.rawValue)
+    replies = SharedRecordReplies(
+      resource: resource, outputs: outputs, settings: settings, references: references)
     fields = resource == .accounts ? SharedFields.prospect : SharedFields.contact
     importFile = SageImportFile(
       folder: conversion.sageFolder, batch: outputs.batch,
@@ -123,79 +125,99 @@ final class SharedRecordImport {
   ) throws {
     switch resource {
     case .accounts:
-      switch record.salesRep {
-      case .none: break
-      case .extId(let code):
-        if case .known = try references.find(resource: "users", code: code) {
-          record.values["salesRep"] = code
-        } else {
-          issues.append(
-            issue(
-              record, .warning, .unmappedValue, "salesRepId1",
-              "no Sage representative has this code; the prospect keeps its own", code))
-        }
-      case .id(let id) where id == settings.tables.adminUserId:
-        // SM shows the admin where Sage has no rep it could map: not a rep change.
-        break
-      case .id(let id):
-        if let code = try references.code(resource: "users", smId: id) {
-          record.values["salesRep"] = code
-        } else {
-          issues.append(
-            issue(
-              record, .warning, .unmappedValue, "salesRepId1",
-              "no Sage representative is known for this SM user; the prospect keeps its own",
-              String(id)))
-        }
-      }
-      if let countryId = record.countryId {
-        if let iso = settings.tables.countryIds.first(where: { $0.value == countryId })?.key,
-          let name = Countries.frenchName(iso)
-        {
-          record.values["country"] = name
-        } else {
-          issues.append(
-            issue(
-              record, .warning, .unmappedValue, "countryId",
-              "no country is configured for this SM id ([salesmanagement.countries]); left as Sage holds it",
-              String(countryId)))
-        }
-      }
+      try resolveSalesRep(&record, issues: &issues)
+      resolveCountry(&record, issues: &issues)
     case .contacts:
-      switch record.company {
-      case .none:
-        if isNew {
-          issues.append(
-            issue(
-              record, .error, .missingRequired, "accountId",
-              "the contact names no company; Sage files a contact under one", ""))
-        }
-      case .extId(let code):
-        if case .known = try references.find(resource: "accounts", code: code) {
-          record.values["company"] = code
-        } else {
-          issues.append(
-            issue(
-              record, .error, .unknownReference, "accountExtId",
-              "no customer or prospect has this code in the manifest", code))
-        }
-      case .id(let id):
-        if let code = try references.code(resource: "accounts", smId: id) {
-          record.values["company"] = code
-        } else if isNew {
-          issues.append(
-            issue(
-              record, .error, .unknownReference, "accountId",
-              "no customer or prospect with this SM id is in the manifest's id map", String(id)))
-        } else {
-          // SM ids of companies are learnt from SM's own files: a known contact
-          // still goes, under the company Sage has it in.
-          issues.append(
-            issue(
-              record, .warning, .unknownReference, "accountId",
-              "no customer or prospect with this SM id is in the manifest's id map; the contact stays with the company Sage has",
-              String(id)))
-        }
+      try resolveCompany(&record, isNew: isNew, issues: &issues)
+    }
+  }
+
+  /// A prospect's representative: one Sage does not know is a warning only, as the
+  /// prospect keeps the one Sage has.
+  private func resolveSalesRep(_ record: inout SalesManagementRecord, issues: inout [RowIssue])
+    throws
+  {
+    switch record.salesRep {
+    case .none: break
+    case .extId(let code):
+      if case .known = try references.find(resource: "users", code: code) {
+        record.values["salesRep"] = code
+      } else {
+        issues.append(
+          issue(
+            record, .warning, .unmappedValue, "salesRepId1",
+            "no Sage representative has this code; the prospect keeps its own", code))
+      }
+    case .id(let id) where id == settings.tables.adminUserId:
+      // SM shows the admin where Sage has no rep it could map: not a rep change.
+      break
+    case .id(let id):
+      if let code = try references.code(resource: "users", smId: id) {
+        record.values["salesRep"] = code
+      } else {
+        issues.append(
+          issue(
+            record, .warning, .unmappedValue, "salesRepId1",
+            "no Sage representative is known for this SM user; the prospect keeps its own",
+            String(id)))
+      }
+    }
+  }
+
+  /// A prospect's country, through the configured country ids; an unknown one is
+  /// left as Sage holds it.
+  private func resolveCountry(_ record: inout SalesManagementRecord, issues: inout [RowIssue]) {
+    guard let countryId = record.countryId else { return }
+    if let iso = settings.tables.countryIds.first(where: { $0.value == countryId })?.key,
+      let name = Countries.frenchName(iso)
+    {
+      record.values["country"] = name
+    } else {
+      issues.append(
+        issue(
+          record, .warning, .unmappedValue, "countryId",
+          "no country is configured for this SM id ([salesmanagement.countries]); left as Sage holds it",
+          String(countryId)))
+    }
+  }
+
+  /// A contact's company: Sage files every new contact under one it knows.
+  private func resolveCompany(
+    _ record: inout SalesManagementRecord, isNew: Bool, issues: inout [RowIssue]
+  ) throws {
+    switch record.company {
+    case .none:
+      if isNew {
+        issues.append(
+          issue(
+            record, .error, .missingRequired, "accountId",
+            "the contact names no company; Sage files a contact under one", ""))
+      }
+    case .extId(let code):
+      if case .known = try references.find(resource: "accounts", code: code) {
+        record.values["company"] = code
+      } else {
+        issues.append(
+          issue(
+            record, .error, .unknownReference, "accountExtId",
+            "no customer or prospect has this code in the manifest", code))
+      }
+    case .id(let id):
+      if let code = try references.code(resource: "accounts", smId: id) {
+        record.values["company"] = code
+      } else if isNew {
+        issues.append(
+          issue(
+            record, .error, .unknownReference, "accountId",
+            "no customer or prospect with this SM id is in the manifest's id map", String(id)))
+      } else {
+        // SM ids of companies are learnt from SM's own files: a known contact
+        // still goes, under the company Sage has it in.
+        issues.append(
+          issue(
+            record, .warning, .unknownReference, "accountId",
+            "no customer or prospect with this SM id is in the manifest's id map; the contact stays with the company Sage has",
+            String(id)))
       }
     }
   }
@@ -247,7 +269,7 @@ final class SharedRecordImport {
     try writeRow(values)
     try book.insertCreated(
       code: code, kind: kind, smId: record.id, sage: sage, batch: outputs.batch)
-    try sendCode(code, to: record.id)
+    try replies.sendCode(code, to: record.id)
     for issue in issues { try report.note(issue) }
     counts.emitted += 1
   }
@@ -260,15 +282,6 @@ final class SharedRecordImport {
       civility: "", firstName: record.values["firstName"] ?? "",
       lastName: record.values["lastName"] ?? "")
     return ContactIdentity.derived(company: company, person: person)
-  }
-
-  /// The SM update that sets the Sage code as the record's `extId`.
-  private func sendCode(_ code: String, to id: Int?) throws {
-    var data = JSONBytes(capacity: 64)
-    data.raw("{\"extId\": ")
-    data.string(code)
-    data.raw("}")
-    try send(PayloadOperation(action: .upsert, guid: "", extId: code, id: id), data)
   }
 
   /// A record Sage has: the fields SM changed go to Sage, unless Sage changed
@@ -297,7 +310,7 @@ final class SharedRecordImport {
     }
     // SM came back without the code it was given (not taken yet): it is told again.
     let retellsCode = record.extId.isEmpty
-    if retellsCode { try sendCode(known.code, to: record.id) }
+    if retellsCode { try replies.sendCode(known.code, to: record.id) }
     guard !merge.changed.isEmpty else {
       for issue in issues { try report.note(issue) }
       if merge.synced != (known.synced ?? known.sage ?? FieldSnapshot()) || known.smId == nil {
@@ -351,28 +364,9 @@ final class SharedRecordImport {
           "changed in Sage and in SM since the last exchange; Sage's values win and are sent back to SM",
           smValues)
       ])
-    let sage = known.sage ?? FieldSnapshot()
-    var data = JSONBytes(capacity: 256)
-    data.raw("{\"extId\": ")
-    data.string(known.code)
-    for field in merge.conflicts {
-      let value = field.salesManagementValue(sage) ?? ""
-      if let key = SalesManagementRecord.dataKey(field.key, resource: resource) {
-        data.raw(", ")
-        data.string(key)
-        data.raw(": ")
-        data.string(value)
-      } else if let (key, id) = try referenceId(field, value) {
-        data.raw(", ")
-        data.string(key)
-        data.raw(": ")
-        data.integer(id)
-      }
-    }
-    data.raw("}")
-    try send(
-      PayloadOperation(action: .upsert, guid: "", extId: known.code, id: record.id ?? known.smId),
-      data)
+    try replies.sendSageValues(
+      of: merge.conflicts, from: known.sage ?? FieldSnapshot(), code: known.code,
+      to: record.id ?? known.smId)
   }
 
   /// SM's values as Sage would hold them once written (Windows-1252, cut to its
@@ -384,36 +378,6 @@ final class SharedRecordImport {
       values[field.key] = SageImportFile.prepare(value, length: field.length).written.value
     }
     return values
-  }
-
-  /// SM's id for a reference field's Sage value, when SM has one.
-  private func referenceId(_ field: SharedField, _ value: String) throws -> (String, Int)? {
-    switch field.key {
-    case "country":
-      guard let iso = Countries.isoCode(for: value), let id = settings.tables.countryIds[iso]
-      else { return nil }
-      return ("countryId", id)
-    case "salesRep":
-      guard case .known(let id?) = try references.find(resource: "users", code: value)
-      else { return nil }
-      return ("salesRepId1", id)
-    case "company":
-      guard case .known(let id?) = try references.find(resource: "accounts", code: value)
-      else { return nil }
-      return ("accountId", id)
-    default: return nil
-    }
-  }
-
-  private func send(_ operation: PayloadOperation, _ data: JSONBytes) throws {
-    var operation = operation
-    let digest = Digest.upsert(data.bytes)
-    operation.guid = digest.guid
-    operation.data = data.bytes
-    if payload == nil {
-      payload = try outputs.payload(resource: resource.rawValue, entity: resource.rawValue)
-    }
-    try payload!.writer.write(operation)
   }
 
   /// The value as Sage will hold it, with a warning when it had to change.
@@ -445,7 +409,7 @@ final class SharedRecordImport {
     counts.warnings = report.warnings
     var produced: [BatchOutput] = []
     if let output = try importFile.finish() { produced.append(output) }
-    if let output = try payload?.finish() { produced.append(output) }
+    if let output = try replies.finish() { produced.append(output) }
     if let output = try report.finish() { produced.append(output) }
     return produced
   }
