@@ -137,9 +137,13 @@ public enum SettingsFile {
     }
   }
 
-  private static func apply(table: String, key: String, value: Value, to settings: inout Settings)
-    throws
-  {
+  /// One setting as written, with the checks its values share; every message names
+  /// the key.
+  private struct Setting {
+    let table: String
+    let key: String
+    let value: Value
+
     func number(minimum: Double = 0, maximum: Double = 1e12) throws -> Double {
       guard case .number(let number) = value, number.isFinite, number >= minimum,
         number <= maximum
@@ -148,15 +152,23 @@ public enum SettingsFile {
       }
       return number
     }
+
     /// Durations: a day at most (a longer wait is a mistake, and would overflow timers).
     func seconds(minimum: Double = 0) throws -> Double {
       try number(minimum: minimum, maximum: 86_400)
     }
+
     func integer() throws -> Int {
       let value = try number(minimum: 1, maximum: Double(1 << 40))
       guard value == value.rounded() else { throw ConfigurationError("\(key) must be an integer") }
       return Int(value)
     }
+
+    func text() throws -> String {
+      guard case .string(let text) = value else { throw ConfigurationError("\(key) must be text") }
+      return text
+    }
+
     func codePrefix() throws -> String {
       guard case .string(let prefix) = value, (1...8).contains(prefix.count),
         prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
@@ -166,87 +178,151 @@ public enum SettingsFile {
       }
       return prefix
     }
-    switch (table, key) {
-    case ("reading", "fallback_encoding"):
-      guard case .string(let name) = value else { throw ConfigurationError("\(key) must be text") }
+
+    var unknown: ConfigurationError {
+      ConfigurationError("unknown setting \(table.isEmpty ? "" : table + ".")\(key)")
+    }
+  }
+
+  /// Each table's settings are checked by a function of their own.
+  private static func apply(table: String, key: String, value: Value, to settings: inout Settings)
+    throws
+  {
+    let setting = Setting(table: table, key: key, value: value)
+    switch table {
+    case "reading": try applyReading(setting, to: &settings)
+    case "sync": try applySync(setting, to: &settings)
+    case "sage": try applySage(setting, to: &settings)
+    case "salesmanagement": try applySalesManagement(setting, to: &settings)
+    case "log": try applyLog(setting, to: &settings)
+    case "dossiers": try applyDossier(setting, to: &settings)
+    case "pictures" where key == "folders":
+      settings.pictureFolders = try setting.text().split(separator: ";").map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }.filter { !$0.isEmpty }
+    case "salesmanagement.product_families", "salesmanagement.users",
+      "salesmanagement.countries", "salesmanagement.account_types":
+      try applyMapping(setting, to: &settings)
+    default: throw setting.unknown
+    }
+  }
+
+  private static func applyReading(_ setting: Setting, to settings: inout Settings) throws {
+    switch setting.key {
+    case "fallback_encoding":
+      let name = try setting.text()
       switch LabelKey.normalise(name) {
       case "windows 1252", "cp1252", "ansi", "latin 1", "iso 8859 1":
         settings.fallbackEncoding = .windows1252
       case "utf 8", "none": settings.fallbackEncoding = .utf8
       default: throw ConfigurationError("unknown encoding \"\(name)\" (windows-1252 or utf-8)")
       }
-    case ("reading", "max_file_mb"): settings.limits.maxFileBytes = try integer() << 20
-    case ("reading", "max_field_kb"): settings.limits.maxFieldBytes = try integer() << 10
-    case ("reading", "max_record_kb"): settings.limits.maxRecordBytes = try integer() << 10
-    case ("reading", "max_columns"): settings.limits.maxColumns = try integer()
-    case ("reading", "max_records"): settings.limits.maxRecords = try integer()
-    case ("sync", "mass_deletion_share"):
-      let share = try number()
-      guard share <= 1 else { throw ConfigurationError("\(key) is a share between 0 and 1") }
+    case "max_file_mb": settings.limits.maxFileBytes = try setting.integer() << 20
+    case "max_field_kb": settings.limits.maxFieldBytes = try setting.integer() << 10
+    case "max_record_kb": settings.limits.maxRecordBytes = try setting.integer() << 10
+    case "max_columns": settings.limits.maxColumns = try setting.integer()
+    case "max_records": settings.limits.maxRecords = try setting.integer()
+    default: throw setting.unknown
+    }
+  }
+
+  private static func applySync(_ setting: Setting, to settings: inout Settings) throws {
+    switch setting.key {
+    case "mass_deletion_share":
+      let share = try setting.number()
+      guard share <= 1 else {
+        throw ConfigurationError("\(setting.key) is a share between 0 and 1")
+      }
       settings.massDeletionShare = share
-    case ("sync", "stability_seconds"): settings.stabilitySeconds = try seconds()
-    case ("sync", "max_attempts"): settings.maximumAttempts = try integer()
-    case ("sync", "watch_events"):
-      guard case .bool(let flag) = value else {
-        throw ConfigurationError("\(key) is true or false")
+    case "stability_seconds": settings.stabilitySeconds = try setting.seconds()
+    case "max_attempts": settings.maximumAttempts = try setting.integer()
+    case "watch_events":
+      guard case .bool(let flag) = setting.value else {
+        throw ConfigurationError("\(setting.key) is true or false")
       }
       settings.watchEvents = flag
-    case ("sync", "salesmanagement_stability_seconds"):
-      settings.salesManagementStabilitySeconds = try seconds()
-    case ("sync", "sage_poll_seconds"): settings.sagePollSeconds = try seconds(minimum: 0.1)
-    case ("sync", "salesmanagement_poll_seconds"):
-      settings.salesManagementPollSeconds = try seconds(minimum: 0.1)
-    case ("salesmanagement", "admin_user_id"): settings.tables.adminUserId = try integer()
-    case ("salesmanagement", "branch_id"): settings.tables.branchId = try integer()
-    case ("salesmanagement", "prospect_type_id"): settings.tables.prospectTypeId = try integer()
-    case ("sage", "decimal_separator"):
-      guard case .string(let text) = value, text == "," || text == "." else {
-        throw ConfigurationError("\(key) is \",\" or \".\"")
+    case "salesmanagement_stability_seconds":
+      settings.salesManagementStabilitySeconds = try setting.seconds()
+    case "sage_poll_seconds": settings.sagePollSeconds = try setting.seconds(minimum: 0.1)
+    case "salesmanagement_poll_seconds":
+      settings.salesManagementPollSeconds = try setting.seconds(minimum: 0.1)
+    default: throw setting.unknown
+    }
+  }
+
+  private static func applySage(_ setting: Setting, to settings: inout Settings) throws {
+    switch setting.key {
+    case "decimal_separator":
+      guard case .string(let text) = setting.value, text == "," || text == "." else {
+        throw ConfigurationError("\(setting.key) is \",\" or \".\"")
       }
       settings.sageDecimalSeparator = UInt8(ascii: text == "," ? "," : ".")
-    case ("log", "level"):
-      guard case .string(let level) = value, Settings.logLevels.contains(level) else {
+    case "prospect_code_prefix": settings.prospectCodePrefix = try setting.codePrefix()
+    case "contact_code_prefix": settings.contactCodePrefix = try setting.codePrefix()
+    default: throw setting.unknown
+    }
+  }
+
+  private static func applySalesManagement(_ setting: Setting, to settings: inout Settings)
+    throws
+  {
+    switch setting.key {
+    case "admin_user_id": settings.tables.adminUserId = try setting.integer()
+    case "branch_id": settings.tables.branchId = try setting.integer()
+    case "prospect_type_id": settings.tables.prospectTypeId = try setting.integer()
+    default: throw setting.unknown
+    }
+  }
+
+  private static func applyLog(_ setting: Setting, to settings: inout Settings) throws {
+    switch setting.key {
+    case "level":
+      guard case .string(let level) = setting.value, Settings.logLevels.contains(level) else {
         throw ConfigurationError(
-          "\(key) is one of \(Settings.logLevels.joined(separator: ", "))")
+          "\(setting.key) is one of \(Settings.logLevels.joined(separator: ", "))")
       }
       settings.logLevel = level
-    case ("log", "format"):
-      guard case .string(let format) = value, Settings.logFormats.contains(format) else {
-        throw ConfigurationError("\(key) is \"text\" or \"json\"")
+    case "format":
+      guard case .string(let format) = setting.value, Settings.logFormats.contains(format) else {
+        throw ConfigurationError("\(setting.key) is \"text\" or \"json\"")
       }
       settings.logFormat = format
-    case ("dossiers", _):
-      guard case .string(let folder) = value, !folder.isEmpty, !folder.hasPrefix("/"),
-        !folder.split(separator: "/").contains(".."),
-        key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-      else {
-        throw ConfigurationError(
-          "dossier \(key) needs a folder inside the root (\"dossiers/\(key)\"), and a name of letters, digits, - or _"
-        )
-      }
-      settings.dossiers[key] = folder
-    case ("sage", "prospect_code_prefix"): settings.prospectCodePrefix = try codePrefix()
-    case ("sage", "contact_code_prefix"): settings.contactCodePrefix = try codePrefix()
-    case ("pictures", "folders"):
-      guard case .string(let list) = value else { throw ConfigurationError("\(key) must be text") }
-      settings.pictureFolders = list.split(separator: ";").map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }.filter { !$0.isEmpty }
-    case ("salesmanagement.product_families", _):
-      settings.tables.productFamilyIds[LabelKey.normalise(key)] = try integer()
-    case ("salesmanagement.users", _):
+    default: throw setting.unknown
+    }
+  }
+
+  /// A dossier's folder stays inside the root, and its name is one a log can show.
+  private static func applyDossier(_ setting: Setting, to settings: inout Settings) throws {
+    let key = setting.key
+    guard case .string(let folder) = setting.value, !folder.isEmpty, !folder.hasPrefix("/"),
+      !folder.split(separator: "/").contains(".."),
+      key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+    else {
+      throw ConfigurationError(
+        "dossier \(key) needs a folder inside the root (\"dossiers/\(key)\"), and a name of letters, digits, - or _"
+      )
+    }
+    settings.dossiers[key] = folder
+  }
+
+  /// The `[salesmanagement.…]` tables: a Sage value (the key) to SM's id.
+  private static func applyMapping(_ setting: Setting, to settings: inout Settings) throws {
+    let key = setting.key
+    switch setting.table {
+    case "salesmanagement.product_families":
+      settings.tables.productFamilyIds[LabelKey.normalise(key)] = try setting.integer()
+    case "salesmanagement.users":
       guard key.contains("@") else { throw ConfigurationError("\(key) is not an e-mail address") }
-      settings.tables.userIdsByEmail[key.lowercased()] = try integer()
-    case ("salesmanagement.countries", _):
+      settings.tables.userIdsByEmail[key.lowercased()] = try setting.integer()
+    case "salesmanagement.countries":
       let iso = key.uppercased()
       guard iso.count == 2, iso.allSatisfy({ $0.isLetter && $0.isASCII }) else {
         throw ConfigurationError("\(key) is not an ISO 3166 alpha-2 country code")
       }
-      settings.tables.countryIds[iso] = try integer()
-    case ("salesmanagement.account_types", _):
-      settings.tables.accountTypeIds[LabelKey.normalise(key)] = try integer()
-    default:
-      throw ConfigurationError("unknown setting \(table.isEmpty ? "" : table + ".")\(key)")
+      settings.tables.countryIds[iso] = try setting.integer()
+    case "salesmanagement.account_types":
+      settings.tables.accountTypeIds[LabelKey.normalise(key)] = try setting.integer()
+    default: throw setting.unknown
     }
   }
 
