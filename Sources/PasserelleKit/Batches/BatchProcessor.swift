@@ -16,9 +16,6 @@ final class BatchProcessor {
   let manifest: Manifest
   let logger: Logger
   let clock: @Sendable () -> Date
-  /// A file whose conversion was cut short this many times is rejected, so that a
-  /// file crashing or hanging Passerelle can never block the files behind it.
-
   init(
     layout: Layout, settings: Settings, manifest: Manifest, logger: Logger,
     clock: @escaping @Sendable () -> Date
@@ -155,6 +152,8 @@ final class BatchProcessor {
     _ file: ClaimedFile, options: ConversionOptions, into batch: inout BatchRecord
   ) throws -> (facts: FileFacts, format: FileFormat) {
     let attempts = try manifest.beginAttempt(file.batch)
+    // A file whose conversion was cut short too often is rejected, so that a file
+    // crashing or hanging Passerelle can never block the files behind it.
     if attempts > settings.maximumAttempts {
       throw FileRejection(
         .processingFailed,
