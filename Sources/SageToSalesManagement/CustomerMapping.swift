@@ -2,12 +2,6 @@ import Foundation
 import PasserelleCore
 import PasserelleReading
 
-/// Whether a company row comes from the customers or the prospects list.
-public enum CompanyKind: String, Sendable {
-  case customer
-  case prospect
-}
-
 /// Sage 50 FR customer or prospect → Sales Management account (`docs/sync-rules.md`):
 /// customers read-only in SM, prospects editable and typed prospect, keyed by the
 /// Sage code as `extId`, extras as `Z_` fields; the row's main contact becomes a
@@ -68,17 +62,72 @@ public struct CustomerMapping: Sendable {
       record.issues = reader.issues
       return record
     }
+    let names = readNames(&reader)
+    if reader.hasError {
+      record.issues = reader.issues
+      return record
+    }
+    let country = readCountry(&reader)
+    let encoding = row.encoding
+
+    var data = JSONObject()
+    writeIdentity(&data, code: code, names: names, encoding: encoding)
+    writeAddress(&data, reader, country: country)
+    let sent = writeContactDetails(&data, &reader, countryISO: country.phoneCountry)
+    data.text("comment", reader.raw(columns.notes), encoding: encoding)
+    if let branchId = tables.branchId { data.integer("branchId", branchId) }
+    let customerType = writeType(&data, &reader)
+    let representative = writeRepresentative(&data, &record, &reader, userId: userId)
+
+    // Extras: what SM has no standard field for.
+    writeCompanyExtras(&data, reader, names: names)
+    writeIdentifiers(&data, &reader)
+    writeTradingExtras(
+      &data, &reader, country: country, customerType: customerType,
+      representative: representative)
+    record.data = data.close()
+    if kind == .prospect {
+      record.sharedFields = prospectSnapshot(
+        reader, names: names, country: country, representative: representative, sent: sent)
+    }
+    if let contact = mainContact.map(row, company: code, countryISO: country.phoneCountry) {
+      record.companions.append(contact)
+    }
+    record.issues = reader.issues
+    return record
+  }
+
+  /// The names a company row goes by: SM's `name` is the company, else the person.
+  private struct Names {
+    let company: UnsafeRawBufferPointer
+    let person: UnsafeRawBufferPointer
+  }
+
+  /// The row's country as written, its ISO code when one matches, and the country
+  /// phone numbers are read in (France when none matches).
+  private struct RowCountry {
+    let text: String
+    let iso: String?
+    let phoneCountry: String
+  }
+
+  /// The values sent in SM's phone and e-mail fields, empty when left out.
+  private struct SentDetails {
+    let phone, mobile, fax, email: String
+  }
+
+  /// Reads the company and person names; a row with neither is an error.
+  private func readNames(_ reader: inout RowValues) -> Names {
     let company = reader.raw(columns.company)
     let personName = reader.raw(columns.name)
     if company.isEmpty && personName.isEmpty {
       reader.error(
         .missingRequired, CustomerFields.company, "neither Société nor Nom is filled in", "")
     }
-    if reader.hasError {
-      record.issues = reader.issues
-      return record
-    }
+    return Names(company: company, person: personName)
+  }
 
+  private func readCountry(_ reader: inout RowValues) -> RowCountry {
     let countryText = reader.text(columns.country)
     var countryISO: String? = nil
     if !countryText.isEmpty {
@@ -89,34 +138,49 @@ public struct CustomerMapping: Sendable {
           countryText)
       }
     }
-    let phoneCountry = countryISO ?? "FR"
-    let encoding = row.encoding
+    return RowCountry(text: countryText, iso: countryISO, phoneCountry: countryISO ?? "FR")
+  }
 
-    var data = JSONObject()
-    data.text("name", company.isEmpty ? personName : company, encoding: encoding)
+  private func writeIdentity(
+    _ data: inout JSONObject, code: String, names: Names, encoding: TextEncoding
+  ) {
+    data.text("name", names.company.isEmpty ? names.person : names.company, encoding: encoding)
     data.string("extId", code)
     // A customer belongs to Sage; a prospect may be edited in SM (`docs/sync-rules.md`).
     data.bool("readOnly", kind == .customer)
+  }
+
+  private func writeAddress(_ data: inout JSONObject, _ reader: RowValues, country: RowCountry) {
+    let encoding = reader.row.encoding
     data.text("address1", reader.raw(columns.address1), encoding: encoding)
     data.text(
       "address2", reader.raw(columns.address2), reader.raw(columns.address3), encoding: encoding)
     data.text("postcode", reader.raw(columns.postcode), encoding: encoding)
     data.text("city", reader.raw(columns.city), encoding: encoding)
-    if let iso = countryISO, let countryId = tables.countryIds[iso] {
+    if let iso = country.iso, let countryId = tables.countryIds[iso] {
       data.integer("countryId", countryId)
     }
-    let phone = reader.phone(columns.phone, CustomerFields.phone, phoneCountry)
-    let mobile = reader.phone(columns.mobile, CustomerFields.mobile, phoneCountry)
-    let fax = reader.phone(columns.fax, CustomerFields.fax, phoneCountry)
+  }
+
+  /// Phones, e-mail and web site; a value that does not check is left out (a warning).
+  private func writeContactDetails(
+    _ data: inout JSONObject, _ reader: inout RowValues, countryISO: String
+  ) -> SentDetails {
+    let phone = reader.phone(columns.phone, CustomerFields.phone, countryISO)
+    let mobile = reader.phone(columns.mobile, CustomerFields.mobile, countryISO)
+    let fax = reader.phone(columns.fax, CustomerFields.fax, countryISO)
     let email = reader.email(columns.email, CustomerFields.email)
     data.string("phone", phone)
     data.string("phone2", mobile)
     data.string("fax", fax)
     data.string("email", email)
-    data.text("web", reader.raw(columns.website), encoding: encoding)
-    data.text("comment", reader.raw(columns.notes), encoding: encoding)
-    if let branchId = tables.branchId { data.integer("branchId", branchId) }
+    data.text("web", reader.raw(columns.website), encoding: reader.row.encoding)
+    return SentDetails(phone: phone, mobile: mobile, fax: fax, email: email)
+  }
 
+  /// SM's account type: the prospect type, or the configured type of the Sage
+  /// customer type. Returns the customer type as Sage wrote it.
+  private func writeType(_ data: inout JSONObject, _ reader: inout RowValues) -> String {
     let customerType = reader.listValue(columns.customerType)
     if kind == .prospect, let prospectTypeId = tables.prospectTypeId {
       data.integer("typeId", prospectTypeId)
@@ -129,7 +193,14 @@ public struct CustomerMapping: Sendable {
         .unmappedValue, CustomerFields.customerType,
         "no SM type is configured for this customer type; kept in Z_TYPE_CLIENT", customerType)
     }
+    return customerType
+  }
 
+  /// The representative's SM user, when `userId` knows the Sage code. Returns the code.
+  private func writeRepresentative(
+    _ data: inout JSONObject, _ record: inout MappedRecord, _ reader: inout RowValues,
+    userId: (String) -> Int?
+  ) -> String {
     let representative = reader.listValue(columns.representative)
     if !representative.isEmpty {
       if let id = userId(representative) {
@@ -139,17 +210,33 @@ public struct CustomerMapping: Sendable {
         record.salesRep = .unmapped(representative)
       }
     }
+    return representative
+  }
 
-    // Extras: what SM has no standard field for.
+  private func writeCompanyExtras(_ data: inout JSONObject, _ reader: RowValues, names: Names) {
+    let encoding = reader.row.encoding
     data.string("Z_NATURE", kind == .customer ? "Client" : "Prospect")
-    data.text("Z_SOCIETE_NOM", company.isEmpty ? reader.none : personName, encoding: encoding)
+    data.text(
+      "Z_SOCIETE_NOM", names.company.isEmpty ? reader.none : names.person, encoding: encoding)
     data.text("Z_FORME_JURIDIQUE", reader.rawListValue(columns.legalForm), encoding: encoding)
+  }
+
+  /// SIRET (and the SIREN it starts with), intra-community VAT number and NAF code.
+  private func writeIdentifiers(_ data: inout JSONObject, _ reader: inout RowValues) {
     let siret = reader.siret(columns.siret)
     data.string("Z_SIRET", siret.count == 14 ? siret : "")
     data.string("Z_SIREN", siret.isEmpty ? "" : String(siret.prefix(9)))
     data.string("Z_TVA_INTRACOM", reader.vatNumber(columns.vatNumber))
-    data.text("Z_NAF", reader.raw(columns.activityCode), encoding: encoding)
-    data.string("Z_PAYS_ISO", countryISO ?? "")
+    data.text("Z_NAF", reader.raw(columns.activityCode), encoding: reader.row.encoding)
+  }
+
+  /// Payment, pricing, accounting and credit extras, flags and dates.
+  private func writeTradingExtras(
+    _ data: inout JSONObject, _ reader: inout RowValues, country: RowCountry,
+    customerType: String, representative: String
+  ) {
+    let encoding = reader.row.encoding
+    data.string("Z_PAYS_ISO", country.iso ?? "")
     data.text("Z_MODE_PAIEMENT", reader.rawListValue(columns.paymentMode), encoding: encoding)
     data.text(
       "Z_MODE_PAIEMENT_LIBELLE", reader.rawListValue(columns.paymentModeLabel),
@@ -170,183 +257,35 @@ public struct CustomerMapping: Sendable {
     reader.date(&data, "Z_DATE_CREATION", columns.createdOn, CustomerFields.createdOn)
     reader.date(
       &data, "Z_DATE_DERNIERE_COMMANDE", columns.lastOrderOn, CustomerFields.lastOrderOn)
-    record.data = data.close()
-    if kind == .prospect {
-      var snapshot = FieldSnapshot.Builder()
-      snapshot.add("Société", company, encoding: encoding)
-      snapshot.add("Nom", personName, encoding: encoding)
-      snapshot.add("Adresse 1", reader.raw(columns.address1), encoding: encoding)
-      snapshot.add("Adresse 2", reader.raw(columns.address2), encoding: encoding)
-      snapshot.add("Adresse 3", reader.raw(columns.address3), encoding: encoding)
-      snapshot.add("Code Postal", reader.raw(columns.postcode), encoding: encoding)
-      snapshot.add("Ville", reader.raw(columns.city), encoding: encoding)
-      snapshot.add("Pays", countryText)
-      snapshot.add("Téléphone", reader.raw(columns.phone), encoding: encoding)
-      snapshot.add("Portable", reader.raw(columns.mobile), encoding: encoding)
-      snapshot.add("Fax", reader.raw(columns.fax), encoding: encoding)
-      snapshot.add("E-mail", reader.raw(columns.email), encoding: encoding)
-      snapshot.add("URL", reader.raw(columns.website), encoding: encoding)
-      snapshot.add("Observations", reader.raw(columns.notes), encoding: encoding)
-      snapshot.add("Représentant", representative)
-      snapshot.leftOut("phone", holding: reader.raw(columns.phone), sent: phone)
-      snapshot.leftOut("phone2", holding: reader.raw(columns.mobile), sent: mobile)
-      snapshot.leftOut("fax", holding: reader.raw(columns.fax), sent: fax)
-      snapshot.leftOut("email", holding: reader.raw(columns.email), sent: email)
-      record.sharedFields = snapshot.bytes
-    }
-    if let contact = mainContact.map(row, company: code, countryISO: phoneCountry) {
-      record.companions.append(contact)
-    }
-    record.issues = reader.issues
-    return record
-  }
-}
-
-/// Reads and checks the values of one row, collecting issues with the row's line,
-/// key and field label, so that every mapping reports problems the same way.
-package struct RowValues {
-  let row: SourceRow
-  var key: String
-  var issues: [RowIssue] = []
-
-  init(row: SourceRow, key: String) {
-    self.row = row
-    self.key = key
   }
 
-  var hasError: Bool { issues.contains { $0.severity == .error } }
-
-  /// Reads the record's Sage code into `key`, with the errors every keyed entity
-  /// shares: no code, or one longer than the target allows (never truncated).
-  mutating func readKey(
-    _ column: Int?, _ field: FieldLabel, noun: String, maximumLength: Int
-  ) -> String {
-    let code = text(column)
-    key = code
-    if code.isEmpty {
-      error(.missingKey, field, "the \(noun) has no Sage code", "")
-    } else if code.count > maximumLength {
-      error(
-        .keyTooLong, field,
-        "the code has \(code.count) characters; Sage 50 allows \(maximumLength)", code)
-    }
-    return code
-  }
-
-  func text(_ column: Int?) -> String {
-    guard let column else { return "" }
-    return row.text(column)
-  }
-
-  /// The trimmed bytes of a column, for values copied as they are (valid during the visit).
-  func raw(_ column: Int?) -> UnsafeRawBufferPointer {
-    guard let column else { return none }
-    return row.trimmed(column)
-  }
-
-  var none: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: nil, count: 0) }
-
-  /// A value-list column's bytes, empty when Sage wrote "Aucun"/"Aucune".
-  func rawListValue(_ column: Int?) -> UnsafeRawBufferPointer {
-    let value = raw(column)
-    return FrenchValue.isNone(value) ? none : value
-  }
-
-  /// A value-list column, where Sage writes "Aucun"/"Aucune" for none.
-  func listValue(_ column: Int?) -> String {
-    let value = text(column)
-    return FrenchValue.isNone(value) ? "" : value
-  }
-
-  mutating func error(_ code: ReasonCode, _ field: FieldLabel, _ message: String, _ value: String) {
-    issues.append(
-      RowIssue(
-        line: row.line, key: key, field: field.label, severity: .error, code: code,
-        message: message, value: value))
-  }
-
-  mutating func warning(
-    _ code: ReasonCode, _ field: FieldLabel, _ message: String, _ value: String
-  ) {
-    issues.append(
-      RowIssue(
-        line: row.line, key: key, field: field.label, severity: .warning, code: code,
-        message: message, value: value))
-  }
-
-  mutating func phone(_ column: Int?, _ field: FieldLabel, _ countryISO: String) -> String {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.phone(raw, countryISO: countryISO) {
-    case .valid(let number): return number
-    case .invalid(let reason):
-      warning(.invalidPhone, field, "\(reason); left out", raw)
-      return ""
-    }
-  }
-
-  mutating func email(_ column: Int?, _ field: FieldLabel) -> String {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.email(raw) {
-    case .valid(let address): return address
-    case .invalid(let reason):
-      warning(.invalidEmail, field, "\(reason); left out", raw)
-      return ""
-    }
-  }
-
-  mutating func siret(_ column: Int?) -> String {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.siret(raw) {
-    case .valid(let number): return number
-    case .invalid(let reason):
-      warning(.invalidSIRET, CustomerFields.siret, "\(reason); left out", raw)
-      return ""
-    }
-  }
-
-  mutating func vatNumber(_ column: Int?) -> String {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.vatNumber(raw) {
-    case .valid(let number): return number
-    case .invalid(let reason):
-      warning(.invalidVATNumber, CustomerFields.vatNumber, "\(reason); left out", raw)
-      return ""
-    }
-  }
-
-  mutating func boolean(_ column: Int?, _ field: FieldLabel) -> Bool {
-    let raw = text(column)
-    if raw.isEmpty { return false }
-    if let flag = FrenchValue.boolean(raw) { return flag }
-    warning(.badNumber, field, "not a yes/no value (Oui, Non, 1, 0); read as no", raw)
-    return false
-  }
-
-  mutating func number(
-    _ data: inout JSONObject, _ name: StaticString, _ column: Int?, _ field: FieldLabel
-  ) {
-    let raw = text(column)
-    if raw.isEmpty { return }
-    if let literal = FrenchValue.decimalLiteral(raw) {
-      data.number(name, literal: literal)
-    } else {
-      warning(.badNumber, field, "not a number; left out", raw)
-    }
-  }
-
-  mutating func date(
-    _ data: inout JSONObject, _ name: StaticString, _ column: Int?, _ field: FieldLabel
-  ) {
-    let raw = text(column)
-    if raw.isEmpty { return }
-    if let date = FrenchValue.date(raw) {
-      data.string(name, date.iso)
-    } else {
-      warning(.badDate, field, "not a date (dd/mm/yyyy); left out", raw)
-    }
+  /// A prospect's values by Sage label (`FieldSnapshot`), for the three-way
+  /// comparison when SM changes it.
+  private func prospectSnapshot(
+    _ reader: RowValues, names: Names, country: RowCountry, representative: String,
+    sent: SentDetails
+  ) -> [UInt8] {
+    let encoding = reader.row.encoding
+    var snapshot = FieldSnapshot.Builder()
+    snapshot.add("Société", names.company, encoding: encoding)
+    snapshot.add("Nom", names.person, encoding: encoding)
+    snapshot.add("Adresse 1", reader.raw(columns.address1), encoding: encoding)
+    snapshot.add("Adresse 2", reader.raw(columns.address2), encoding: encoding)
+    snapshot.add("Adresse 3", reader.raw(columns.address3), encoding: encoding)
+    snapshot.add("Code Postal", reader.raw(columns.postcode), encoding: encoding)
+    snapshot.add("Ville", reader.raw(columns.city), encoding: encoding)
+    snapshot.add("Pays", country.text)
+    snapshot.add("Téléphone", reader.raw(columns.phone), encoding: encoding)
+    snapshot.add("Portable", reader.raw(columns.mobile), encoding: encoding)
+    snapshot.add("Fax", reader.raw(columns.fax), encoding: encoding)
+    snapshot.add("E-mail", reader.raw(columns.email), encoding: encoding)
+    snapshot.add("URL", reader.raw(columns.website), encoding: encoding)
+    snapshot.add("Observations", reader.raw(columns.notes), encoding: encoding)
+    snapshot.add("Représentant", representative)
+    snapshot.leftOut("phone", holding: reader.raw(columns.phone), sent: sent.phone)
+    snapshot.leftOut("phone2", holding: reader.raw(columns.mobile), sent: sent.mobile)
+    snapshot.leftOut("fax", holding: reader.raw(columns.fax), sent: sent.fax)
+    snapshot.leftOut("email", holding: reader.raw(columns.email), sent: sent.email)
+    return snapshot.bytes
   }
 }
