@@ -46,6 +46,35 @@ public struct ArticleMapping: Sendable {
       record.issues = reader.issues
       return record
     }
+    let required = readRequired(&reader)
+    if reader.hasError {
+      record.issues = reader.issues
+      return record
+    }
+    var data = JSONObject()
+    let availability = writeProduct(&data, &reader, code: code, required: required)
+    let tracked = writeStock(&data, &reader)
+    writeFamily(&data, &reader)
+    writeExtras(&data, &reader, tracked: tracked, availability: availability)
+    record.data = data.close()
+    let picture = reader.text(columns.picture)
+    record.picture = picture.isEmpty ? .code(code) : .path(picture)
+    record.issues = reader.issues
+    return record
+  }
+
+  /// What SM cannot take a product without: its name and, when given, a valid price.
+  private struct Required {
+    let model: UnsafeRawBufferPointer
+    let price: String?
+  }
+
+  /// The three Sage flags that make a product not available in SM.
+  private struct Availability {
+    let blocked, dormant, unused: Bool
+  }
+
+  private func readRequired(_ reader: inout RowValues) -> Required {
     let model = reader.raw(columns.shortName)
     if model.isEmpty {
       reader.error(
@@ -58,22 +87,29 @@ public struct ArticleMapping: Sendable {
     if !priceText.isEmpty && price == nil {
       reader.error(.badNumber, ArticleFields.price, "the price is not a number", priceText)
     }
-    if reader.hasError {
-      record.issues = reader.issues
-      return record
-    }
-    let encoding = row.encoding
-    var data = JSONObject()
-    data.text("model", model, encoding: encoding)
+    return Required(model: model, price: price)
+  }
+
+  /// SM's standard product fields, up to `notAvailable`.
+  private func writeProduct(
+    _ data: inout JSONObject, _ reader: inout RowValues, code: String, required: Required
+  ) -> Availability {
+    let encoding = reader.row.encoding
+    data.text("model", required.model, encoding: encoding)
     data.string("extId", code)
     data.text("description", reader.raw(columns.longName), encoding: encoding)
-    if let price { data.number("price", literal: price) }
+    if let price = required.price { data.number("price", literal: price) }
     data.bool("readOnly", true)
     let blocked = reader.boolean(columns.blocked, ArticleFields.blocked)
     let dormant = reader.boolean(columns.dormant, ArticleFields.dormant)
     let unused = reader.boolean(columns.unused, ArticleFields.unused)
     data.bool("notAvailable", blocked || dormant || unused)
+    return Availability(blocked: blocked, dormant: dormant, unused: unused)
+  }
 
+  /// `stock` and `Z_STOCK` (see the type's comment). Returns whether the article
+  /// tracks stock (it does when the export has no such column).
+  private func writeStock(_ data: inout JSONObject, _ reader: inout RowValues) -> Bool {
     let tracked =
       columns.tracksStock == nil
       || reader.boolean(
@@ -100,7 +136,11 @@ public struct ArticleMapping: Sendable {
       data.null("stock")
       data.string("Z_STOCK", "-")
     }
+    return tracked
+  }
 
+  /// SM's family when one is configured for the Sage family; the Sage family in `Z_FAMILLE`.
+  private func writeFamily(_ data: inout JSONObject, _ reader: inout RowValues) {
     let family = reader.listValue(columns.family)
     if !family.isEmpty && !tables.productFamilyIds.isEmpty {
       if let familyId = tables.productFamilyIds[LabelKey.normalise(family)] {
@@ -112,6 +152,14 @@ public struct ArticleMapping: Sendable {
       }
     }
     data.string("Z_FAMILLE", family)
+  }
+
+  /// Tax, unit, brand, stock and web extras, the flags and the creation date.
+  private func writeExtras(
+    _ data: inout JSONObject, _ reader: inout RowValues, tracked: Bool,
+    availability: Availability
+  ) {
+    let encoding = reader.row.encoding
     reader.number(&data, "Z_PRIX_TTC", columns.priceWithTax, ArticleFields.priceWithTax)
     reader.number(&data, "Z_TAUX_TVA", columns.vatRate, ArticleFields.vatRate)
     data.text("Z_CODE_TVA", reader.rawListValue(columns.vatCode), encoding: encoding)
@@ -121,15 +169,10 @@ public struct ArticleMapping: Sendable {
     data.text("Z_CODE_BARRE", reader.raw(columns.barcode), encoding: encoding)
     reader.number(&data, "Z_STOCK_MINIMUM", columns.minimumStock, ArticleFields.minimumStock)
     data.bool("Z_SUIVI_STOCK", tracked)
-    data.bool("Z_BLOQUE", blocked)
-    data.bool("Z_MIS_EN_SOMMEIL", dormant)
-    data.bool("Z_INUTILISE", unused)
+    data.bool("Z_BLOQUE", availability.blocked)
+    data.bool("Z_MIS_EN_SOMMEIL", availability.dormant)
+    data.bool("Z_INUTILISE", availability.unused)
     data.bool("Z_PUBLIABLE_WEB", reader.boolean(columns.onWeb, ArticleFields.onWeb))
     reader.date(&data, "Z_DATE_CREATION", columns.createdOn, ArticleFields.createdOn)
-    record.data = data.close()
-    let picture = reader.text(columns.picture)
-    record.picture = picture.isEmpty ? .code(code) : .path(picture)
-    record.issues = reader.issues
-    return record
   }
 }
