@@ -50,10 +50,3 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   /// A field of an SM record holds the wrong JSON type (`"deleted": "yes"`).
   case wrongType = "wrong-type"
 }
-
-/// How bad a row issue is: an error keeps the row out of the payload, a warning
-/// leaves out or normalises one value and lets the row through.
-public enum Severity: String, Sendable, Codable {
-  case error
-  case warning
-}

@@ -1,0 +1,22 @@
+/// Appends JSON to a byte buffer: no intermediate objects, no reflection. Used for
+/// every payload, where a general-purpose encoder would dominate the run time.
+package struct JSONBytes {
+  package var bytes: [UInt8] = []
+
+  package init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+  package mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  package mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+  package mutating func string(_ text: String) { JSONText.append(text, to: &bytes) }
+
+  package mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+  /// A number already in JSON form.
+  package mutating func number(_ literal: String) { bytes.append(contentsOf: literal.utf8) }
+
+  package mutating func number(_ amount: Amount) { amount.appendLiteral(to: &bytes) }
+}

@@ -1,0 +1,93 @@
+/// Builds one JSON object (`{"key": value, …}` on one line) straight from field
+/// bytes: text columns are transcoded and escaped in one pass, without making a
+/// `String` of each value first. Keys are ASCII literals.
+package struct JSONObject {
+  private(set) var bytes: [UInt8]
+  private var isEmpty = true
+
+  package init(capacity: Int = 2048) {
+    bytes = []
+    bytes.reserveCapacity(capacity)
+    bytes.append(UInt8(ascii: "{"))
+  }
+
+  // Bytes are appended one by one: array literals here would allocate on every field.
+  private mutating func key(_ name: StaticString) {
+    if isEmpty {
+      isEmpty = false
+    } else {
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(0x20)
+    }
+    bytes.append(0x22)
+    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(0x22)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(0x20)
+  }
+
+  package mutating func string(_ name: StaticString, _ value: String) {
+    key(name)
+    JSONText.append(value, to: &bytes)
+  }
+
+  /// A text value given as raw bytes of the file's encoding. (Not variadic: a
+  /// variadic call allocates its array, and this runs for most values of a row.)
+  package mutating func text(
+    _ name: StaticString, _ value: UnsafeRawBufferPointer, encoding: TextEncoding
+  ) {
+    key(name)
+    bytes.append(0x22)
+    JSONText.appendEscaped(value, encoding, to: &bytes)
+    bytes.append(0x22)
+  }
+
+  /// Two text values joined by `separator`, or whichever is not empty.
+  package mutating func text(
+    _ name: StaticString, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer,
+    separator: StaticString = ", ", encoding: TextEncoding
+  ) {
+    key(name)
+    bytes.append(0x22)
+    JSONText.appendEscaped(first, encoding, to: &bytes)
+    if !first.isEmpty && !second.isEmpty {
+      separator.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+    JSONText.appendEscaped(second, encoding, to: &bytes)
+    bytes.append(0x22)
+  }
+
+  package mutating func integer(_ name: StaticString, _ value: Int) {
+    key(name)
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  package mutating func number(_ name: StaticString, _ amount: Amount) {
+    key(name)
+    amount.appendLiteral(to: &bytes)
+  }
+
+  /// A number already in canonical JSON form.
+  package mutating func number(_ name: StaticString, literal: String) {
+    key(name)
+    bytes.append(contentsOf: literal.utf8)
+  }
+
+  package mutating func null(_ name: StaticString) {
+    key(name)
+    let literal: StaticString = "null"
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  package mutating func bool(_ name: StaticString, _ value: Bool) {
+    key(name)
+    let literal: StaticString = value ? "true" : "false"
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// The finished object.
+  package mutating func close() -> [UInt8] {
+    bytes.append(UInt8(ascii: "}"))
+    return bytes
+  }
+}
