@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// What the manifest knows of one record before a batch touches it.
+package struct KnownRecord: Sendable {
+  package var fingerprint: Data?
+  package var smId: Int?
+  package var kind: String
+  package var deleted: Bool
+  package var salesRepKnownEmpty: Bool
+  /// The picture last sent with a product: its SHA-256, a space, its stamp (size,
+  /// time, path), so that an untouched picture is not read again to be hashed.
+  var picture: String?
+  /// Created in SM and not yet in a Sage export: not a deletion when absent.
+  package var awaitingSage = false
+  /// Of the source row last seen clean (`Digest.row`); nil when it had issues.
+  package var rowFingerprint: Data? = nil
+  /// The manifest holds the record's values by Sage label.
+  package var hasFields = false
+  /// Codes of the records the row also describes, one per line.
+  package var companions: String? = nil
+
+  package var pictureSHA256: String? { picture.map { String($0.prefix(64)) } }
+  package var pictureStamp: String? { picture.map { String($0.dropFirst(65)) } }
+}
+
+extension KnownRecord {
+  /// The query that reads one, by resource and code (arguments 1 and 2).
+  static let query = """
+    SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage,
+      rowFingerprint, fields IS NOT NULL, companions
+    FROM record WHERE resource = ? AND code = ?
+    """
+
+  /// Reads the current row of `query`.
+  init(_ statement: SQLiteStatement) {
+    typealias C = SQLiteColumn
+    self.init(
+      fingerprint: C.blob(statement, 0), smId: C.integer(statement, 1),
+      kind: C.text(statement, 2) ?? "", deleted: C.flag(statement, 3),
+      salesRepKnownEmpty: C.flag(statement, 4), picture: C.text(statement, 5),
+      awaitingSage: C.flag(statement, 6), rowFingerprint: C.blob(statement, 7),
+      hasFields: C.flag(statement, 8), companions: C.text(statement, 9))
+  }
+}

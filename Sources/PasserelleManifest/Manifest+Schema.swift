@@ -1,0 +1,135 @@
+import GRDB
+
+extension Manifest {
+  /// The manifest's tables, version by version.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE batch (
+            id TEXT PRIMARY KEY,
+            sourceName TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            sha256 TEXT,
+            size INTEGER,
+            entity TEXT,
+            state TEXT NOT NULL,
+            reasonCode TEXT,
+            reasonMessage TEXT,
+            claimedAt TEXT NOT NULL,
+            finishedAt TEXT,
+            rowsRead INTEGER NOT NULL DEFAULT 0,
+            rowsEmitted INTEGER NOT NULL DEFAULT 0,
+            rowsUnchanged INTEGER NOT NULL DEFAULT 0,
+            rowsRejected INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            deletions INTEGER NOT NULL DEFAULT 0);
+          CREATE INDEX batchBySHA256 ON batch(sha256, state);
+          CREATE TABLE batchOutput (
+            batchId TEXT NOT NULL REFERENCES batch(id),
+            kind TEXT NOT NULL,
+            path TEXT NOT NULL,
+            temporaryPath TEXT);
+          CREATE INDEX batchOutputByBatch ON batchOutput(batchId);
+          CREATE TABLE record (
+            resource TEXT NOT NULL,
+            code TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            smId INTEGER,
+            smSalesRepKnownEmpty INTEGER NOT NULL DEFAULT 0,
+            fingerprint BLOB,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            firstBatch TEXT NOT NULL,
+            lastBatch TEXT NOT NULL,
+            PRIMARY KEY (resource, code)) WITHOUT ROWID;
+          CREATE TABLE claimOptions (
+            batchId TEXT PRIMARY KEY,
+            entity TEXT,
+            outputFolder TEXT,
+            allowMassDeletion INTEGER NOT NULL);
+          CREATE TABLE attempt (
+            batchId TEXT PRIMARY KEY,
+            count INTEGER NOT NULL);
+          CREATE TABLE deletionOverride (
+            sha256 TEXT PRIMARY KEY,
+            grantedAt TEXT NOT NULL);
+          """)
+    }
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN picture TEXT;
+          CREATE TABLE quote (
+            reference TEXT PRIMARY KEY,
+            smId INTEGER,
+            sagePiece TEXT,
+            state TEXT NOT NULL,
+            sentBatch TEXT,
+            pricedBatch TEXT,
+            updatedAt TEXT NOT NULL);
+          CREATE TABLE pendingPricedQuote (
+            reference TEXT PRIMARY KEY,
+            sagePiece TEXT NOT NULL,
+            operation BLOB NOT NULL,
+            batch TEXT NOT NULL,
+            line INTEGER NOT NULL);
+          """)
+    }
+    migrator.registerMigration("v3") { db in
+      // What was sent of a quote, so that a file dropped again is recognised.
+      try db.execute(sql: "ALTER TABLE quote ADD COLUMN fingerprint BLOB")
+      // The drop folder a claimed file came from, for its conversion after a crash.
+      try db.execute(sql: "ALTER TABLE claimOptions ADD COLUMN sourceFolder TEXT")
+    }
+    migrator.registerMigration("v4") { db in
+      // Shared records (prospects, contacts): their values by Sage label as Sage
+      // holds them, as it held them before its last change, and as both sides last
+      // agreed, for the three-way comparison;
+      // records created in SM wait for Sage's first export of them, and are not
+      // deletions until then. Codes allocated to SM records are never reused.
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN fields BLOB;
+          ALTER TABLE record ADD COLUMN syncedFields BLOB;
+          ALTER TABLE record ADD COLUMN previousFields BLOB;
+          ALTER TABLE record ADD COLUMN awaitingSage INTEGER NOT NULL DEFAULT 0;
+          CREATE INDEX recordBySMId ON record(resource, smId) WHERE smId IS NOT NULL;
+          CREATE TABLE codeCounter (
+            prefix TEXT PRIMARY KEY,
+            last INTEGER NOT NULL);
+          CREATE TABLE allocatedCode (
+            resource TEXT NOT NULL,
+            code TEXT NOT NULL,
+            smId INTEGER,
+            smExtId TEXT,
+            derivedId TEXT,
+            batch TEXT NOT NULL,
+            allocatedAt TEXT NOT NULL,
+            PRIMARY KEY (resource, code));
+          CREATE INDEX allocatedBySMId ON allocatedCode(resource, smId);
+          CREATE INDEX allocatedBySMExtId ON allocatedCode(resource, smExtId);
+          CREATE INDEX allocatedByDerivedId ON allocatedCode(resource, derivedId);
+          CREATE TABLE poll (
+            folder TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            complete INTEGER NOT NULL);
+          """)
+    }
+    migrator.registerMigration("v5") { db in
+      // A fingerprint of the source row as read (with what its mapping depends on),
+      // so that a row Sage exports again unchanged is not mapped again; and the
+      // codes of the records the row also describes (its main contact), staged
+      // with it then.
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN rowFingerprint BLOB;
+          ALTER TABLE record ADD COLUMN companions TEXT;
+          """)
+    }
+    return migrator
+  }
+}
