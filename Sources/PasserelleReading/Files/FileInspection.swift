@@ -1,27 +1,6 @@
 import Crypto
 import PasserelleCore
 
-/// What one streaming pass over a file tells before any conversion: its identity
-/// (SHA-256 of the content, which keys the batch), size, and encoding.
-public struct FileFacts: Sendable, Equatable {
-  public var sha256: String
-  public var size: Int
-  public var encoding: TextEncoding
-  /// Bytes of a UTF-8 byte-order mark to skip at the start.
-  public var bomLength: Int
-}
-
-public struct ReadLimits: Sendable, Equatable {
-  public var maxFileBytes: Int = 2 << 30
-  public var maxFieldBytes: Int = 1 << 20
-  public var maxRecordBytes: Int = 4 << 20
-  public var maxColumns: Int = 1_000
-  public var maxRecords: Int = 10_000_000
-  public var maxXMLDepth: Int = 32
-
-  public init() {}
-}
-
 package enum FileInspection {
   /// Hashes the file and decides its encoding in one pass, in chunks.
   /// `fallback` is the 8-bit encoding used when the bytes are not UTF-8.
@@ -151,61 +130,5 @@ package enum FileInspection {
     var hasher = SHA256()
     try file.forEachChunk { hasher.update(bufferPointer: $0) }
     return Hex.string(hasher.finalize())
-  }
-}
-
-/// Strict UTF-8 validation that can be fed chunk by chunk (sequences may span chunks).
-package struct UTF8Validator {
-  private(set) var isValidSoFar = true
-  private var pending = 0
-  private var lowerBound: UInt8 = 0x80
-  private var upperBound: UInt8 = 0xBF
-
-  var isComplete: Bool { pending == 0 }
-
-  mutating func consume(_ bytes: UnsafeRawBufferPointer) {
-    guard isValidSoFar else { return }
-    var index = 0
-    while index < bytes.count {
-      if pending == 0 && index + 8 <= bytes.count
-        && !ByteWord.hasHighByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      {
-        index += 8
-        continue
-      }
-      let byte = bytes[index]
-      index += 1
-      if pending == 0 {
-        if byte < 0x80 { continue }
-        switch byte {
-        case 0xC2...0xDF: pending = 1
-        case 0xE0:
-          pending = 2
-          lowerBound = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: pending = 2
-        case 0xED:
-          pending = 2
-          upperBound = 0x9F
-        case 0xF0:
-          pending = 3
-          lowerBound = 0x90
-        case 0xF1...0xF3: pending = 3
-        case 0xF4:
-          pending = 3
-          upperBound = 0x8F
-        default:
-          isValidSoFar = false
-          return
-        }
-      } else {
-        if byte < lowerBound || byte > upperBound {
-          isValidSoFar = false
-          return
-        }
-        lowerBound = 0x80
-        upperBound = 0xBF
-        pending -= 1
-      }
-    }
   }
 }
