@@ -32,31 +32,3 @@ public struct MappedRecord: Sendable {
 
   public var isRejected: Bool { issues.contains { $0.severity == .error } }
 }
-
-public enum SalesRepReference: Sendable, Equatable {
-  case none
-  case mapped(Int)
-  case unmapped(String)
-}
-
-/// A reference from one record to another entity's record, by Sage code. The
-/// record is kept only when the manifest knows the target; SM's id is added when
-/// known (after fingerprinting: ids are not content).
-public struct RecordReference: Sendable, Equatable {
-  public var resource: String
-  public var code: String
-  /// The Sage label the code came from, for the report.
-  public var field: String
-  /// The SM field that takes the target's id, e.g. `accountId`.
-  public var idField: String
-  /// The entity named in a report line, e.g. "company".
-  public var noun: String
-}
-
-/// Where a product's picture comes from.
-public enum PictureSource: Sendable, Equatable {
-  /// A path or file name written in the export.
-  case path(String)
-  /// No path: a picture named after the article code, if one exists.
-  case code(String)
-}

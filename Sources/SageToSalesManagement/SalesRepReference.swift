@@ -1,0 +1,5 @@
+public enum SalesRepReference: Sendable, Equatable {
+  case none
+  case mapped(Int)
+  case unmapped(String)
+}
