@@ -1,59 +1,5 @@
 import PasserelleCore
 
-/// The header of a Sales Management payload file (`docs/exchange-contract.md`).
-public struct PayloadHeader: Sendable {
-  public var batch: String
-  public var resource: String
-  public var sourceFile: String
-  public var sourceSHA256: String
-  public var sourceEntity: String
-  public var createdAt: String
-
-  public static let format = "passerelle.salesmanagement.v1"
-
-  package init(
-    batch: String, resource: String, sourceFile: String, sourceSHA256: String,
-    sourceEntity: String, createdAt: String
-  ) {
-    self.batch = batch
-    self.resource = resource
-    self.sourceFile = sourceFile
-    self.sourceSHA256 = sourceSHA256
-    self.sourceEntity = sourceEntity
-    self.createdAt = createdAt
-  }
-}
-
-/// One operation of a payload.
-public struct PayloadOperation {
-  public enum Action: String, Sendable {
-    case upsert
-    case markDeleted
-    case deactivate
-  }
-
-  package var action: Action
-  package var guid: String
-  package var extId: String
-  package var id: Int?
-  /// The serialised `data` object, when the action carries one.
-  package var data: [UInt8]?
-  /// Serialised members beside `data` (`"picture": {…}`, `"lines": […]`).
-  package var extra: [UInt8]? = nil
-
-  package init(
-    action: Action, guid: String, extId: String, id: Int? = nil, data: [UInt8]? = nil,
-    extra: [UInt8]? = nil
-  ) {
-    self.action = action
-    self.guid = guid
-    self.extId = extId
-    self.id = id
-    self.data = data
-    self.extra = extra
-  }
-}
-
 /// Streams a payload file: the header, then one operation per line, in source
 /// order. The file is written under a temporary name by the caller and renamed
 /// only once the manifest has committed the batch.

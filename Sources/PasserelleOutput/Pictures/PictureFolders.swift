@@ -7,34 +7,6 @@ import PasserelleCore
   import Darwin
 #endif
 
-/// A picture found in an image folder and checked to be safe to read.
-package struct ResolvedPicture: Sendable, Equatable {
-  /// Where the bytes are read: the folder entry, or for a link its target inside the folder
-  /// (so that re-pointing the link afterwards changes nothing).
-  package let path: String
-  /// The entry's name as spelled in the folder.
-  package let name: String
-  let size: Int
-  /// Modification time (nanoseconds since 1970): with the size and path, what tells
-  /// an unchanged picture without reading it again.
-  var modified: Int = 0
-
-  /// Size, time and path: equal stamps mean the bytes need not be hashed again.
-  package var stamp: String { "\(size) \(modified) \(path)" }
-
-  /// The same entry: the time is a hint for hashing, not part of what was found.
-  package static func == (lhs: ResolvedPicture, rhs: ResolvedPicture) -> Bool {
-    lhs.path == rhs.path && lhs.name == rhs.name && lhs.size == rhs.size
-  }
-}
-
-package enum PictureLookup: Sendable, Equatable {
-  case found(ResolvedPicture)
-  case missing
-  /// The name matches an entry that must not be read; the message is for IT.
-  case unsafe(String)
-}
-
 /// The configured image folders (absolute paths), searched in order. Each folder is listed
 /// once, at the first lookup, and names are matched exactly first, then ignoring case, since
 /// the exports come from Windows where `ART01.JPG` and `art01.jpg` are the same file.
