@@ -97,6 +97,22 @@ package enum FrenchValue {
     case none, space, dot, comma
   }
 
+  /// The digits and separators one pass over a number's body finds.
+  private struct DecimalShape {
+    var digitCount = 0
+    var dotCount = 0
+    var commaCount = 0
+    var spaceCount = 0
+    var lastDot = -1
+    var lastComma = -1
+  }
+
+  /// Which separator marks the decimals (nil: none), and what groups thousands.
+  private struct DecimalLayout {
+    var decimalSeparator: Int? = nil
+    var grouping = Grouping.none
+  }
+
   /// Rewrites a Sage number as "-1234.56", or nil when it is not a well-formed number.
   private static func normalisedDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
     let range = ValueBytes.trimmedRange(bytes)
@@ -109,70 +125,108 @@ package enum FrenchValue {
       index += 1
     }
     let bodyStart = index
+    guard let shape = decimalShape(bytes, from: bodyStart, end: end), shape.digitCount > 0,
+      let layout = decimalLayout(shape)
+    else { return nil }
 
-    var digitCount = 0
-    var dotCount = 0
-    var commaCount = 0
-    var spaceCount = 0
-    var lastDot = -1
-    var lastComma = -1
+    var output: [UInt8] = []
+    output.reserveCapacity(shape.digitCount + 3)
+    if negative { output.append(ValueBytes.dash) }
+    guard
+      let integerDigits = appendIntegerDigits(
+        bytes, from: bodyStart, to: layout.decimalSeparator ?? end, end: end,
+        grouping: layout.grouping, to: &output)
+    else { return nil }
+
+    if let separator = layout.decimalSeparator {
+      index = separator + 1
+      guard index < end else { return nil }
+      if integerDigits == 0 { output.append(ValueBytes.zero) }
+      output.append(ValueBytes.dot)
+      while index < end {
+        let byte = bytes[index]
+        guard ValueBytes.isDigit(byte) else { return nil }
+        output.append(byte)
+        index += 1
+      }
+    } else {
+      guard integerDigits > 0 else { return nil }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Counts the digits, dots, commas and group spaces of a number's body; nil at any
+  /// other byte.
+  private static func decimalShape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int)
+    -> DecimalShape?
+  {
+    var shape = DecimalShape()
+    var index = start
     while index < end {
       let byte = bytes[index]
       if ValueBytes.isDigit(byte) {
-        digitCount += 1
+        shape.digitCount += 1
         index += 1
       } else if byte == ValueBytes.dot {
-        dotCount += 1
-        lastDot = index
+        shape.dotCount += 1
+        shape.lastDot = index
         index += 1
       } else if byte == ValueBytes.comma {
-        commaCount += 1
-        lastComma = index
+        shape.commaCount += 1
+        shape.lastComma = index
         index += 1
       } else {
         let length = ValueBytes.groupSpaceLength(bytes, at: index, end: end)
         guard length > 0 else { return nil }
-        spaceCount += 1
+        shape.spaceCount += 1
         index += length
       }
     }
-    guard digitCount > 0 else { return nil }
+    return shape
+  }
 
-    var decimalSeparator: Int? = nil
-    var grouping = Grouping.none
-    if dotCount > 0 && commaCount > 0 {
-      guard spaceCount == 0 else { return nil }
-      if lastDot > lastComma {
-        guard dotCount == 1 else { return nil }
-        decimalSeparator = lastDot
-        grouping = .comma
+  /// When both '.' and ',' appear the last one is the decimal separator; a single '.'
+  /// or ',' is a decimal separator; a repeated one groups thousands. Nil when the
+  /// separators contradict each other.
+  private static func decimalLayout(_ shape: DecimalShape) -> DecimalLayout? {
+    var layout = DecimalLayout()
+    if shape.dotCount > 0 && shape.commaCount > 0 {
+      guard shape.spaceCount == 0 else { return nil }
+      if shape.lastDot > shape.lastComma {
+        guard shape.dotCount == 1 else { return nil }
+        layout.decimalSeparator = shape.lastDot
+        layout.grouping = .comma
       } else {
-        guard commaCount == 1 else { return nil }
-        decimalSeparator = lastComma
-        grouping = .dot
+        guard shape.commaCount == 1 else { return nil }
+        layout.decimalSeparator = shape.lastComma
+        layout.grouping = .dot
       }
-    } else if dotCount > 0 || commaCount > 0 {
-      let count = dotCount + commaCount
+    } else if shape.dotCount > 0 || shape.commaCount > 0 {
+      let count = shape.dotCount + shape.commaCount
       if count == 1 {
-        decimalSeparator = dotCount == 1 ? lastDot : lastComma
-        grouping = spaceCount > 0 ? .space : .none
+        layout.decimalSeparator = shape.dotCount == 1 ? shape.lastDot : shape.lastComma
+        layout.grouping = shape.spaceCount > 0 ? .space : .none
       } else {
-        guard spaceCount == 0 else { return nil }
-        grouping = dotCount > 0 ? .dot : .comma
+        guard shape.spaceCount == 0 else { return nil }
+        layout.grouping = shape.dotCount > 0 ? .dot : .comma
       }
-    } else if spaceCount > 0 {
-      grouping = .space
+    } else if shape.spaceCount > 0 {
+      layout.grouping = .space
     }
+    return layout
+  }
 
-    var output: [UInt8] = []
-    output.reserveCapacity(digitCount + 3)
-    if negative { output.append(ValueBytes.dash) }
-
-    let integerEnd = decimalSeparator ?? end
+  /// Appends the digits before the decimal separator (`integerEnd`), checking the
+  /// thousands groups. Returns how many digits it appended, or nil when the groups
+  /// are malformed.
+  private static func appendIntegerDigits(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to integerEnd: Int, end: Int,
+    grouping: Grouping, to output: inout [UInt8]
+  ) -> Int? {
     var integerDigits = 0
     var groupLength = 0
     var completedGroups = 0
-    index = bodyStart
+    var index = start
     while index < integerEnd {
       let byte = bytes[index]
       if ValueBytes.isDigit(byte) {
@@ -203,22 +257,7 @@ package enum FrenchValue {
     if completedGroups > 0 {
       guard groupLength == 3 else { return nil }
     }
-
-    if let separator = decimalSeparator {
-      index = separator + 1
-      guard index < end else { return nil }
-      if integerDigits == 0 { output.append(ValueBytes.zero) }
-      output.append(ValueBytes.dot)
-      while index < end {
-        let byte = bytes[index]
-        guard ValueBytes.isDigit(byte) else { return nil }
-        output.append(byte)
-        index += 1
-      }
-    } else {
-      guard integerDigits > 0 else { return nil }
-    }
-    return String(decoding: output, as: UTF8.self)
+    return integerDigits
   }
 
   /// "28/11/2026", "28/11/26" (yy < 70 → 20yy, else 19yy), "1/2/2026", "28-11-2026",
