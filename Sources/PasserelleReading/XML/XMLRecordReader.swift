@@ -45,14 +45,19 @@ package struct XMLRecordReader: RecordReader {
   package func read(header: ([String]) throws -> Void, row: (SourceRow) throws -> Void) throws {
     _ = Self.initialised
     try Self.refuseDoctype(path: path)
+    let (labels, columns) = try gatherLabels()
+    try header(labels)
+    try readRows(labels: labels, columns: columns, row: row)
+  }
+
+  /// The first pass: the labels of the fields the records hold (of the first
+  /// `labelSample` records), in order of appearance, and the column of each.
+  private func gatherLabels() throws -> (labels: [String], columns: [String: Int]) {
     var columns: [String: Int] = [:]
     var labels: [String] = []
     var records = 0
     var seenNames = Set<UnsafeRawPointer>()
     do {
-      try gatherLabels()
-    } catch is LabelSampleComplete {}
-    func gatherLabels() throws {
       try walk { reader, type, depth in
         if type == NodeType.element && depth == 1 {
           records += 1
@@ -83,10 +88,15 @@ package struct XMLRecordReader: RecordReader {
           labels.append(label)
         }
       }
-    }
+    } catch is LabelSampleComplete {}
     if records == 0 { throw FileRejection(.emptyFile, "the XML holds no record element") }
-    try header(labels)
+    return (labels, columns)
+  }
 
+  /// The second pass: each record as a row of `labels.count` columns.
+  private func readRows(
+    labels: [String], columns: [String: Int], row: (SourceRow) throws -> Void
+  ) throws {
     let record = SourceRow(encoding: .utf8)
     var columnByName: [UnsafeRawPointer: Int] = [:]
     var fieldColumn: Int? = nil
