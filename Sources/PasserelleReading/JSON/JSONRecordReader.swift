@@ -100,27 +100,8 @@ package struct JSONRecordReader {
 
     mutating func consume(_ byte: UInt8) throws -> Event {
       if byte == 0x0A { line += 1 }
-      if capturing {
-        captured.append(byte)
-        if captured.count > limit {
-          throw FileRejection(
-            .tooLarge, "a record is over \(limit) bytes", line: recordLine)
-        }
-      }
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-          return endString()
-        }
-        if !capturing && depth == 1 && wrapped && string.count < stringLimit {
-          string.append(byte)
-        }
-        return .none
-      }
+      if capturing { try capture(byte) }
+      if inString { return stringByte(byte) }
       switch byte {
       case 0x20, 0x09, 0x0D, 0x0A: return .none
       case _ where closed:
@@ -133,39 +114,9 @@ package struct JSONRecordReader {
         inString = true
         string.removeAll(keepingCapacity: true)
       case UInt8(ascii: "["), UInt8(ascii: "{"):
-        if !started {
-          started = true
-          wrapped = byte == UInt8(ascii: "{")
-          expectingKey = wrapped
-        } else if depth == 1 && wrapped && byte == UInt8(ascii: "[") && lastKey == "records" {
-          inRecords = true
-        } else if depth == recordDepth && (inRecords || !wrapped) && !capturing {
-          guard byte == UInt8(ascii: "{") else {
-            throw FileRejection(.malformedJSON, "a record is not a JSON object", line: line)
-          }
-          capturing = true
-          captured = [byte]
-          recordLine = line
-        }
-        openers.append(byte)
-        depth += 1
-        if depth > 64 {
-          throw FileRejection(.tooLarge, "the JSON nests deeper than 64 levels", line: line)
-        }
+        try open(byte)
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
-        let opener = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
-        guard openers.popLast() == opener else {
-          throw FileRejection(.malformedJSON, "an unbalanced bracket", line: line)
-        }
-        depth -= 1
-        if depth == 0 { closed = true }
-        if capturing && depth == recordDepth {
-          capturing = false
-          let record = captured
-          captured = []
-          return .record(record, line: recordLine)
-        }
-        if depth == 1 && wrapped && byte == UInt8(ascii: "]") { inRecords = false }
+        return try close(byte)
       case UInt8(ascii: ","):
         if depth == 1 && wrapped { expectingKey = true }
       case UInt8(ascii: ":"):
@@ -177,6 +128,72 @@ package struct JSONRecordReader {
         }
         if atRecordPlace { throw notARecord }
       }
+      return .none
+    }
+
+    /// Adds a byte to the record being cut out, within the limit.
+    private mutating func capture(_ byte: UInt8) throws {
+      captured.append(byte)
+      if captured.count > limit {
+        throw FileRejection(
+          .tooLarge, "a record is over \(limit) bytes", line: recordLine)
+      }
+    }
+
+    /// A byte inside a string: escapes, the closing quote, and the wrapper's keys.
+    private mutating func stringByte(_ byte: UInt8) -> Event {
+      if escaped {
+        escaped = false
+      } else if byte == UInt8(ascii: "\\") {
+        escaped = true
+      } else if byte == UInt8(ascii: "\"") {
+        inString = false
+        return endString()
+      }
+      if !capturing && depth == 1 && wrapped && string.count < stringLimit {
+        string.append(byte)
+      }
+      return .none
+    }
+
+    /// `[` or `{`: the top-level value, the wrapper's records, or a record starts.
+    private mutating func open(_ byte: UInt8) throws {
+      if !started {
+        started = true
+        wrapped = byte == UInt8(ascii: "{")
+        expectingKey = wrapped
+      } else if depth == 1 && wrapped && byte == UInt8(ascii: "[") && lastKey == "records" {
+        inRecords = true
+      } else if depth == recordDepth && (inRecords || !wrapped) && !capturing {
+        guard byte == UInt8(ascii: "{") else {
+          throw FileRejection(.malformedJSON, "a record is not a JSON object", line: line)
+        }
+        capturing = true
+        captured = [byte]
+        recordLine = line
+      }
+      openers.append(byte)
+      depth += 1
+      if depth > 64 {
+        throw FileRejection(.tooLarge, "the JSON nests deeper than 64 levels", line: line)
+      }
+    }
+
+    /// `]` or `}`: checks it closes what is open; a record ends here.
+    private mutating func close(_ byte: UInt8) throws -> Event {
+      let opener = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+      guard openers.popLast() == opener else {
+        throw FileRejection(.malformedJSON, "an unbalanced bracket", line: line)
+      }
+      depth -= 1
+      if depth == 0 { closed = true }
+      if capturing && depth == recordDepth {
+        capturing = false
+        let record = captured
+        captured = []
+        return .record(record, line: recordLine)
+      }
+      if depth == 1 && wrapped && byte == UInt8(ascii: "]") { inRecords = false }
       return .none
     }
 
