@@ -5,11 +5,11 @@ import PasserelleCore
 
 /// `out/manifest.sqlite`: every batch, the id map, the fingerprint of each
 /// record's last sent content. The only state Passerelle keeps.
-public final class Manifest: Sendable {
+package final class Manifest: Sendable {
   let database: DatabasePool
-  public let path: String
+  package let path: String
 
-  public init(path: String) throws {
+  package init(path: String) throws {
     self.path = path
     _ = Self.sqliteSettings
     var configuration = Configuration()
@@ -231,7 +231,7 @@ public final class Manifest: Sendable {
   }
 
   /// IT confirms that a held export really deletes that many records.
-  public func allowMassDeletion(sha256: String, at date: Date) throws {
+  package func allowMassDeletion(sha256: String, at date: Date) throws {
     try write { db in
       try db.execute(
         sql: "INSERT OR REPLACE INTO deletionOverride(sha256, grantedAt) VALUES (?, ?)",
@@ -240,7 +240,7 @@ public final class Manifest: Sendable {
   }
 
   /// The SHA-256 of a batch, so that IT can confirm it by batch id.
-  public func sha256(ofBatch id: String) throws -> String? {
+  package func sha256(ofBatch id: String) throws -> String? {
     try read { db in
       try String.fetchOne(db, sql: "SELECT sha256 FROM batch WHERE id = ?", arguments: [id])
     }

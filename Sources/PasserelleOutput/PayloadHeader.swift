@@ -1,15 +1,15 @@
 import PasserelleCore
 
 /// The header of a Sales Management payload file (`docs/exchange-contract.md`).
-public struct PayloadHeader: Sendable {
-  public var batch: String
-  public var resource: String
-  public var sourceFile: String
-  public var sourceSHA256: String
-  public var sourceEntity: String
-  public var createdAt: String
+package struct PayloadHeader: Sendable {
+  package var batch: String
+  package var resource: String
+  package var sourceFile: String
+  package var sourceSHA256: String
+  package var sourceEntity: String
+  package var createdAt: String
 
-  public static let format = "passerelle.salesmanagement.v1"
+  package static let format = "passerelle.salesmanagement.v1"
 
   package init(
     batch: String, resource: String, sourceFile: String, sourceSHA256: String,

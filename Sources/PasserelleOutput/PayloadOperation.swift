@@ -1,8 +1,8 @@
 import PasserelleCore
 
 /// One operation of a payload.
-public struct PayloadOperation {
-  public enum Action: String, Sendable {
+package struct PayloadOperation {
+  package enum Action: String, Sendable {
     case upsert
     case markDeleted
     case deactivate

@@ -7,12 +7,12 @@ import PasserelleReading
 /// Stock: an article that tracks stock gets `stock` (SM's integer: the real stock
 /// rounded toward zero) and its exact value in `Z_STOCK`; one that does not gets
 /// `"stock": null` and `"Z_STOCK": "-"`, so that SM shows a dash, never 0.
-public struct ArticleMapping: Sendable {
+package struct ArticleMapping: Sendable {
   /// Sage 50 article codes hold at most 15 characters (SM's `extId` allows 30, but
   /// the code must go back into Sage quotes unchanged).
-  public static let maximumCodeLength = 15
+  package static let maximumCodeLength = 15
 
-  public let tables: SalesManagementTables
+  package let tables: SalesManagementTables
   struct Columns: Sendable {
     var code, shortName, longName, family, brand, price, priceWithTax, vatRate, vatCode: Int?
     var unit, tracksStock, stock, minimumStock, barcode, blocked, dormant, unused, onWeb: Int?
@@ -20,7 +20,7 @@ public struct ArticleMapping: Sendable {
   }
   private let columns: Columns
 
-  public init(header: Header, tables: SalesManagementTables) {
+  package init(header: Header, tables: SalesManagementTables) {
     self.tables = tables
     typealias F = ArticleFields
     columns = Columns(
@@ -37,7 +37,7 @@ public struct ArticleMapping: Sendable {
       picture: header.column(F.picture))
   }
 
-  public func map(_ row: SourceRow) -> MappedRecord {
+  package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
       columns.code, ArticleFields.code, noun: "article", maximumLength: Self.maximumCodeLength)

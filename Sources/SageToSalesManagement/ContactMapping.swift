@@ -2,14 +2,14 @@ import PasserelleCore
 import PasserelleReading
 
 /// A row of a contacts export → SM contact, linked to its company by Sage code.
-public struct ContactMapping: Sendable {
+package struct ContactMapping: Sendable {
   struct Columns: Sendable {
     var company, code, civility, lastName, firstName, role, phone, mobile, fax, email: Int?
     var notes: Int?
   }
   private let columns: Columns
 
-  public init(header: Header) {
+  package init(header: Header) {
     typealias F = ContactFields
     columns = Columns(
       company: header.column(F.company), code: header.column(F.code),
@@ -19,7 +19,7 @@ public struct ContactMapping: Sendable {
       email: header.column(F.email), notes: header.column(F.notes))
   }
 
-  public func map(_ row: SourceRow) -> MappedRecord {
+  package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let company = reader.text(columns.company)
     let code = reader.text(columns.code)

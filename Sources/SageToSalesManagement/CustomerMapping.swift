@@ -7,12 +7,12 @@ import PasserelleReading
 /// Sage code as `extId`, extras as `Z_` fields; the row's main contact becomes a
 /// companion contact record. Pure: it reads a row and configuration, never files
 /// or the manifest.
-public struct CustomerMapping: Sendable {
+package struct CustomerMapping: Sendable {
   /// Sage 50 customer codes hold at most 13 characters; a longer one is never truncated.
-  public static let maximumCodeLength = 13
+  package static let maximumCodeLength = 13
 
-  public let tables: SalesManagementTables
-  public let kind: CompanyKind
+  package let tables: SalesManagementTables
+  package let kind: CompanyKind
   private let columns: Columns
   private let mainContact: MainContactMapping
 
@@ -24,7 +24,7 @@ public struct CustomerMapping: Sendable {
     var activityCode, customerType, miscellaneous: Int?
   }
 
-  public init(header: Header, tables: SalesManagementTables, kind: CompanyKind = .customer) {
+  package init(header: Header, tables: SalesManagementTables, kind: CompanyKind = .customer) {
     self.tables = tables
     self.kind = kind
     mainContact = MainContactMapping(header: header)
@@ -52,7 +52,7 @@ public struct CustomerMapping: Sendable {
   }
 
   /// Maps one row. `userId` resolves a Sage representative code to an SM user id.
-  public func map(_ row: SourceRow, userId: (String) -> Int?) -> MappedRecord {
+  package func map(_ row: SourceRow, userId: (String) -> Int?) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
       columns.code, kind == .customer ? CustomerFields.code : ProspectFields.code,

@@ -2,27 +2,27 @@ import PasserelleCore
 import PasserelleReading
 
 /// The `E` line of a document, its values read and checked.
-public struct DocumentHeader: Sendable {
-  public var line: Int
-  public var number: String
-  public var kind: DocumentKind
-  public var kindText: String
-  public var date: String
-  public var customer: String
-  public var representative: String
-  public var reference: String
-  public var remark: String
-  public var dueDate: String
-  public var paymentMode: String
-  public var quoteStatus: String
-  public var validated: Bool
-  public var settled: Bool
-  public var discountRate: Amount?
-  public var discountAmount: Amount?
+package struct DocumentHeader: Sendable {
+  package var line: Int
+  package var number: String
+  package var kind: DocumentKind
+  package var kindText: String
+  package var date: String
+  package var customer: String
+  package var representative: String
+  package var reference: String
+  package var remark: String
+  package var dueDate: String
+  package var paymentMode: String
+  package var quoteStatus: String
+  package var validated: Bool
+  package var settled: Bool
+  package var discountRate: Amount?
+  package var discountAmount: Amount?
   /// Shipping without VAT, and shipping subject to VAT at its own rate.
-  public var shippingWithoutVAT: Amount?
-  public var shippingSubjectToVAT: Amount?
-  public var shippingVATRate: Amount?
-  public var totalWithTax: Amount?
-  public var issues: [RowIssue]
+  package var shippingWithoutVAT: Amount?
+  package var shippingSubjectToVAT: Amount?
+  package var shippingVATRate: Amount?
+  package var totalWithTax: Amount?
+  package var issues: [RowIssue]
 }

@@ -2,7 +2,7 @@ import PasserelleCore
 import PasserelleReading
 
 /// What a commercial document is, from `Type de pièce`.
-public enum DocumentKind: String, Sendable {
+package enum DocumentKind: String, Sendable {
   case invoice = "Facture"
   case creditNote = "Avoir"
   case quote = "Devis"

@@ -2,18 +2,18 @@ import PasserelleCore
 import PasserelleReading
 
 /// An `L` line of a document.
-public struct DocumentLine: Sendable {
-  public var line: Int
-  public var number: String
-  public var article: String
-  public var description: String
-  public var unit: String
-  public var quantity: Amount
-  public var unitPrice: Amount
-  public var unitDiscount: Amount
-  public var discountRate: Amount
-  public var vatRate: Amount
-  public var isComment: Bool
-  public var order: Int?
-  public var issues: [RowIssue]
+package struct DocumentLine: Sendable {
+  package var line: Int
+  package var number: String
+  package var article: String
+  package var description: String
+  package var unit: String
+  package var quantity: Amount
+  package var unitPrice: Amount
+  package var unitDiscount: Amount
+  package var discountRate: Amount
+  package var vatRate: Amount
+  package var isComment: Bool
+  package var order: Int?
+  package var issues: [RowIssue]
 }

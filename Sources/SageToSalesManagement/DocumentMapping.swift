@@ -3,7 +3,7 @@ import PasserelleReading
 
 /// Reads one row of the `E`/`L` documents export. Rows are mapped one by one (on
 /// worker threads); the conversion groups them into documents in file order.
-public struct DocumentMapping: Sendable {
+package struct DocumentMapping: Sendable {
   struct Columns: Sendable {
     var lineType, documentType, number, date, reference, remark, representative, customer: Int?
     var paymentMode, dueDate, validated, settled, quoteStatus, documentDiscountRate: Int?
@@ -13,7 +13,7 @@ public struct DocumentMapping: Sendable {
   }
   private let columns: Columns
 
-  public init(header: Header) {
+  package init(header: Header) {
     typealias F = DocumentFields
     columns = Columns(
       lineType: header.column(F.lineType), documentType: header.column(F.documentType),
@@ -37,7 +37,7 @@ public struct DocumentMapping: Sendable {
       shippingVATRate: header.column(F.shippingVATRate))
   }
 
-  public func map(_ row: SourceRow) -> DocumentRow {
+  package func map(_ row: SourceRow) -> DocumentRow {
     var reader = RowValues(row: row, key: "")
     let number = reader.text(columns.number)
     reader.key = number

@@ -1,7 +1,7 @@
 import PasserelleCore
 import PasserelleReading
 
-public enum DocumentRow: Sendable {
+package enum DocumentRow: Sendable {
   case header(DocumentHeader)
   case line(DocumentLine)
   /// A row that is neither `E` nor `L`.

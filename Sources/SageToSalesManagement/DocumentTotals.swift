@@ -5,18 +5,18 @@ import PasserelleReading
 /// add up: each line's amount without tax rounded to the cent, VAT computed per
 /// rate on the sum of its lines and rounded, a document discount applied per rate,
 /// shipping added after the discount (subject to VAT at its own rate, or not).
-public struct DocumentTotals: Sendable, Equatable {
-  public var withoutTax: Amount
-  public var tax: Amount
-  public var withTax: Amount { withoutTax + tax }
+package struct DocumentTotals: Sendable, Equatable {
+  package var withoutTax: Amount
+  package var tax: Amount
+  package var withTax: Amount { withoutTax + tax }
 
-  public static func lineAmount(_ line: DocumentLine) -> Amount {
+  package static func lineAmount(_ line: DocumentLine) -> Amount {
     if line.isComment { return .zero }
     return (line.unitPrice - line.unitDiscount).times(
       line.quantity, percent: Amount(100) - line.discountRate, places: 2)
   }
 
-  public static func compute(_ lines: [DocumentLine], header: DocumentHeader) -> DocumentTotals {
+  package static func compute(_ lines: [DocumentLine], header: DocumentHeader) -> DocumentTotals {
     // Few rates per document: a small array keeps their order without a dictionary.
     var bases: [(rate: Amount, base: Amount)] = []
     for line in lines where !line.isComment {

@@ -1,5 +1,5 @@
 /// Where a product's picture comes from.
-public enum PictureSource: Sendable, Equatable {
+package enum PictureSource: Sendable, Equatable {
   /// A path or file name written in the export.
   case path(String)
   /// No path: a picture named after the article code, if one exists.

@@ -1,13 +1,13 @@
 /// A reference from one record to another entity's record, by Sage code. The
 /// record is kept only when the manifest knows the target; SM's id is added when
 /// known (after fingerprinting: ids are not content).
-public struct RecordReference: Sendable, Equatable {
-  public var resource: String
-  public var code: String
+package struct RecordReference: Sendable, Equatable {
+  package var resource: String
+  package var code: String
   /// The Sage label the code came from, for the report.
-  public var field: String
+  package var field: String
   /// The SM field that takes the target's id, e.g. `accountId`.
-  public var idField: String
+  package var idField: String
   /// The entity named in a report line, e.g. "company".
-  public var noun: String
+  package var noun: String
 }

@@ -4,9 +4,9 @@ import PasserelleReading
 /// Sage 50 FR representative → Sales Management user (`docs/sync-rules.md`): keyed by
 /// the rep code, matched by e-mail to a user SM already has, deactivated (never
 /// deleted) when gone from Sage.
-public struct RepresentativeMapping: Sendable {
+package struct RepresentativeMapping: Sendable {
   /// Ciel representative codes hold at most 13 characters.
-  public static let maximumCodeLength = 13
+  package static let maximumCodeLength = 13
 
   struct Columns: Sendable {
     var code, name, firstName, title, role, region, phone, mobile, email, commission: Int?
@@ -14,7 +14,7 @@ public struct RepresentativeMapping: Sendable {
   }
   private let columns: Columns
 
-  public init(header: Header) {
+  package init(header: Header) {
     typealias F = RepresentativeFields
     columns = Columns(
       code: header.column(F.code), name: header.column(F.name),
@@ -25,7 +25,7 @@ public struct RepresentativeMapping: Sendable {
       country: header.column(F.country))
   }
 
-  public func map(_ row: SourceRow) -> MappedRecord {
+  package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
       columns.code, RepresentativeFields.code, noun: "representative",

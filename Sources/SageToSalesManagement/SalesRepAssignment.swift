@@ -5,8 +5,8 @@ import PasserelleReading
 /// representative gets the configured admin user only when SM has nobody on it
 /// (the record is being created, or SM's rep is known to be empty). An existing
 /// assignment in SM is never overwritten with the admin.
-public enum SalesRepAssignment {
-  public static func adminUserId(
+package enum SalesRepAssignment {
+  package static func adminUserId(
     for reference: SalesRepReference, isNewInSalesManagement: Bool,
     salesRepKnownEmpty: Bool, adminUserId: Int?
   ) -> Int? {

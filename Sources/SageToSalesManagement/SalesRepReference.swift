@@ -1,4 +1,4 @@
-public enum SalesRepReference: Sendable, Equatable {
+package enum SalesRepReference: Sendable, Equatable {
   case none
   case mapped(Int)
   case unmapped(String)

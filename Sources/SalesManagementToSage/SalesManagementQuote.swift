@@ -4,33 +4,33 @@ import PasserelleReading
 
 /// A quote created in Sales Management, read from its file: what the Sage quote
 /// import needs, before references are checked against the manifest.
-public struct SalesManagementQuote: Sendable {
-  public struct Line: Sendable {
-    public var product: SalesManagementReference
-    public var quantity: Amount
-    public var description: String
-    public var order: Int
+package struct SalesManagementQuote: Sendable {
+  package struct Line: Sendable {
+    package var product: SalesManagementReference
+    package var quantity: Amount
+    package var description: String
+    package var order: Int
   }
 
-  public var line: Int
-  public var id: Int?
+  package var line: Int
+  package var id: Int?
   /// The key of the round trip: written into Sage's `Référence pièce`.
-  public var reference: String
-  public var number: String
-  public var account: SalesManagementReference
-  public var salesRep: SalesManagementReference
-  public var comment: String
+  package var reference: String
+  package var number: String
+  package var account: SalesManagementReference
+  package var salesRep: SalesManagementReference
+  package var comment: String
   /// `dd/mm/yyyy`, or empty when SM gave no usable date.
-  public var date: String
+  package var date: String
   /// `dateCreated` as SM wrote it.
-  public var dateText: String
-  public var deleted: Bool
-  public var lines: [Line]
-  public var issues: [RowIssue]
+  package var dateText: String
+  package var deleted: Bool
+  package var lines: [Line]
+  package var issues: [RowIssue]
 
   /// Reads one `salesorders` record. Problems that make the quote unusable are
   /// errors: a half quote is worse than none.
-  public init(_ object: [String: Any], line: Int) {
+  package init(_ object: [String: Any], line: Int) {
     self.line = line
     id = SalesManagementReference.integer(object["id"])
     let text = { (key: String) -> String in

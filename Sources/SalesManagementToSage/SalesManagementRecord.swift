@@ -5,31 +5,31 @@ import PasserelleReading
 /// A prospect (`accounts`) or contact (`contacts`) created or edited in Sales
 /// Management, read from its file: its keys and the shared values SM sent, before
 /// references are checked against the manifest.
-public struct SalesManagementRecord: Sendable {
-  public enum Resource: String, Sendable {
+package struct SalesManagementRecord: Sendable {
+  package enum Resource: String, Sendable {
     case accounts
     case contacts
   }
 
-  public var resource: Resource
-  public var line: Int
-  public var id: Int?
+  package var resource: Resource
+  package var line: Int
+  package var id: Int?
   /// The Sage code SM holds for it; empty for a record new to Sage.
-  public var extId: String
-  public var deleted: Bool
+  package var extId: String
+  package var deleted: Bool
   /// Shared values by SM key (`SharedFields`), only for the keys SM sent: a key
   /// left out is not a change. References are resolved by the caller.
-  public var values: [String: String]
+  package var values: [String: String]
   /// The company of a contact.
-  public var company: SalesManagementReference
+  package var company: SalesManagementReference
   /// The rep of a prospect (`salesRepId1`).
-  public var salesRep: SalesManagementReference
+  package var salesRep: SalesManagementReference
   /// The country of a prospect, as SM's id.
-  public var countryId: Int?
-  public var issues: [RowIssue]
+  package var countryId: Int?
+  package var issues: [RowIssue]
 
   /// How the record is named in a report: its code, else SM's id.
-  public var key: String {
+  package var key: String {
     if !extId.isEmpty { return extId }
     return id.map { "SM-\($0)" } ?? ""
   }
@@ -58,7 +58,7 @@ public struct SalesManagementRecord: Sendable {
     ],
   ]
 
-  public init(_ object: [String: Any], resource: Resource, line: Int) {
+  package init(_ object: [String: Any], resource: Resource, line: Int) {
     self.resource = resource
     self.line = line
     var wrongTypes: [(field: String, expected: String, value: Any)] = []

@@ -4,7 +4,7 @@ import PasserelleReading
 
 /// How a Sales Management record points to another record (`docs/exchange-contract.md`):
 /// SM's integer id, `{"id": …, "value": …}`, or the external id (the Sage code).
-public enum SalesManagementReference: Sendable, Equatable {
+package enum SalesManagementReference: Sendable, Equatable {
   case none
   case id(Int)
   case extId(String)

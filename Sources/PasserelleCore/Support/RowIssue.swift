@@ -1,16 +1,16 @@
 import Foundation
 
 /// One line of a reject report: what is wrong with a row, where, and what was done.
-public struct RowIssue: Sendable, Equatable {
-  public var line: Int
-  public var key: String
-  public var field: String
-  public var severity: Severity
-  public var code: ReasonCode
-  public var message: String
-  public var value: String
+package struct RowIssue: Sendable, Equatable {
+  package var line: Int
+  package var key: String
+  package var field: String
+  package var severity: Severity
+  package var code: ReasonCode
+  package var message: String
+  package var value: String
 
-  public init(
+  package init(
     line: Int, key: String, field: String, severity: Severity, code: ReasonCode,
     message: String, value: String
   ) {

@@ -1,6 +1,6 @@
 /// The encoding of a whole text file, decided once per file (never per byte), so
 /// that a file is never half read as UTF-8 and half as Windows-1252.
-public enum TextEncoding: String, Sendable, Codable {
+package enum TextEncoding: String, Sendable, Codable {
   case utf8 = "UTF-8"
   case windows1252 = "Windows-1252"
 

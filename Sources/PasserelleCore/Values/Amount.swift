@@ -3,25 +3,25 @@
 /// and a large invoices export needs millions of them; six digits hold Sage's
 /// quantities (3), unit prices (up to 4) and rates. Values are kept under 10^9 in
 /// magnitude, so that a product of three of them cannot overflow.
-public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
-  public static let fractionDigits = 6
+package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
+  package static let fractionDigits = 6
   package static let one: Int128 = 1_000_000
   /// Larger values are refused when read (no real price, quantity or rate is).
   static let limit: Int128 = 1_000_000_000 * one
 
   /// The value times 10^6.
-  public let units: Int128
+  package let units: Int128
 
-  public init(units: Int128) { self.units = units }
+  package init(units: Int128) { self.units = units }
 
-  public init(_ integer: Int) { units = Int128(integer) * Self.one }
+  package init(_ integer: Int) { units = Int128(integer) * Self.one }
 
-  public static let zero = Amount(units: 0)
+  package static let zero = Amount(units: 0)
 
   /// From a canonical literal as `FrenchValue.decimalLiteral` writes it ("-12.5");
   /// digits past the sixth are rounded half away from zero. Nil when not a number
   /// or too large.
-  public init?(literal: String) {
+  package init?(literal: String) {
     var negative = false
     var integer: Int128 = 0
     var fraction: Int128 = 0
@@ -60,18 +60,22 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// A French number as Sage writes it ("1 234,56"); nil when it is not one.
-  public init?(french text: String) {
+  package init?(french text: String) {
     guard let literal = FrenchValue.decimalLiteral(text) else { return nil }
     self.init(literal: literal)
   }
 
-  public static func + (lhs: Amount, rhs: Amount) -> Amount { Amount(units: lhs.units + rhs.units) }
-  public static func - (lhs: Amount, rhs: Amount) -> Amount { Amount(units: lhs.units - rhs.units) }
-  public static prefix func - (value: Amount) -> Amount { Amount(units: -value.units) }
-  public static func += (lhs: inout Amount, rhs: Amount) { lhs = lhs + rhs }
-  public static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.units < rhs.units }
+  package static func + (lhs: Amount, rhs: Amount) -> Amount {
+    Amount(units: lhs.units + rhs.units)
+  }
+  package static func - (lhs: Amount, rhs: Amount) -> Amount {
+    Amount(units: lhs.units - rhs.units)
+  }
+  package static prefix func - (value: Amount) -> Amount { Amount(units: -value.units) }
+  package static func += (lhs: inout Amount, rhs: Amount) { lhs = lhs + rhs }
+  package static func < (lhs: Amount, rhs: Amount) -> Bool { lhs.units < rhs.units }
 
-  public var magnitude: Amount { Amount(units: units < 0 ? -units : units) }
+  package var magnitude: Amount { Amount(units: units < 0 ? -units : units) }
 
   /// `numerator / denominator` rounded half away from zero to six digits.
   static func divided(_ numerator: Int128, by denominator: Int128) -> Int128 {
@@ -104,7 +108,7 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// The shortest JSON number for the value ("12.5", "-3", "0.125").
-  public var literal: String {
+  package var literal: String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(24)
     appendLiteral(to: &bytes)
@@ -166,5 +170,5 @@ public struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     return units < 0 ? "-" + text : text
   }
 
-  public var description: String { literal }
+  package var description: String { literal }
 }

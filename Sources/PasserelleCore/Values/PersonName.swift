@@ -1,11 +1,11 @@
 /// A person's name in the three parts Sales Management stores separately for a contact.
-public struct PersonName: Sendable, Equatable {
+package struct PersonName: Sendable, Equatable {
   /// Normalised civility ("M.", "Mme", "Mlle", "Dr", "Me", "Pr") or empty.
-  public var civility: String
-  public var firstName: String
-  public var lastName: String
+  package var civility: String
+  package var firstName: String
+  package var lastName: String
 
-  public init(civility: String = "", firstName: String = "", lastName: String = "") {
+  package init(civility: String = "", firstName: String = "", lastName: String = "") {
     self.civility = civility
     self.firstName = firstName
     self.lastName = lastName
@@ -33,7 +33,7 @@ extension PersonName {
   ///   first word starts the last name, so that "Jean Paul de Gaulle" keeps "Jean Paul" whole.
   ///   A name that starts with a particle is all last name ("de Gaulle").
   /// - Hyphenated first names stay whole, as splitting happens at spaces only.
-  public static func split(_ full: String) -> PersonName {
+  package static func split(_ full: String) -> PersonName {
     var main = Substring(full)
     var afterComma: Substring? = nil
     // A comma is one byte and one character: found without walking characters.

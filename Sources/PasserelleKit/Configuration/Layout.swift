@@ -15,19 +15,19 @@ public struct Layout: Sendable {
     self.root = root
   }
 
-  public var watchSage: String { root + "/watch/sage" }
-  public var watchSalesManagement: String { root + "/watch/salesmanagement" }
+  package var watchSage: String { root + "/watch/sage" }
+  package var watchSalesManagement: String { root + "/watch/salesmanagement" }
   /// Default folder of article pictures.
-  public var sageImages: String { watchSage + "/images" }
+  package var sageImages: String { watchSage + "/images" }
   public var out: String { root + "/out" }
-  public var outSalesManagement: String { out + "/salesmanagement" }
-  public var outSage: String { out + "/sage" }
-  public var rejects: String { out + "/rejects" }
-  public var archive: String { out + "/archive" }
+  package var outSalesManagement: String { out + "/salesmanagement" }
+  package var outSage: String { out + "/sage" }
+  package var rejects: String { out + "/rejects" }
+  package var archive: String { out + "/archive" }
   /// Claimed files wait here (same volume as `watch/`) until their batch is archived.
-  public var work: String { out + "/work" }
+  package var work: String { out + "/work" }
   public var manifest: String { out + "/manifest.sqlite" }
-  public var lock: String { out + "/.lock" }
+  package var lock: String { out + "/.lock" }
   public var configuration: String { root + "/passerelle.toml" }
 
   /// The configured picture folders, relative ones under the root.

@@ -8,35 +8,35 @@ import SalesManagementToSage
 /// Everything a run can be told. Defaults are the embedded configuration: a root
 /// without `passerelle.toml` runs on them.
 public struct Settings: Sendable {
-  public var limits = ReadLimits()
-  public var tables = SalesManagementTables()
+  package var limits = ReadLimits()
+  package var tables = SalesManagementTables()
   /// 8-bit encoding assumed for files that are not valid UTF-8.
-  public var fallbackEncoding: TextEncoding = .windows1252
+  package var fallbackEncoding: TextEncoding = .windows1252
   /// Largest share of the known records one full export may delete before it is held.
-  public var massDeletionShare = 0.20
+  package var massDeletionShare = 0.20
   /// A file is complete once its size and time are unchanged over this interval.
-  public var stabilitySeconds = 2.0
+  package var stabilitySeconds = 2.0
   /// The same for `watch/salesmanagement/`: SM's files are small and written by a
   /// program at once, and a rep is waiting for the priced quote.
-  public var salesManagementStabilitySeconds = 0.5
+  package var salesManagementStabilitySeconds = 0.5
   /// Conversions of one file cut short (crash, kill) before it is set aside as
   /// `processing-failed`, so that a file that crashes Passerelle cannot block the others.
-  public var maximumAttempts = 3
+  package var maximumAttempts = 3
   /// Look at once when the kernel reports a file arriving (Linux), besides polling.
-  public var watchEvents = true
+  package var watchEvents = true
   /// Polling interval of `watch/sage/` in service mode.
-  public var sagePollSeconds = 900.0
+  package var sagePollSeconds = 900.0
   /// Polling interval of `watch/salesmanagement/` (quotes) in service mode.
-  public var salesManagementPollSeconds = 1.0
+  package var salesManagementPollSeconds = 1.0
   /// Folders where article pictures are looked up by file name; relative paths
   /// are under the root. Empty means `watch/sage/images`.
-  public var pictureFolders: [String] = []
+  package var pictureFolders: [String] = []
   /// Decimal separator of the numbers in Sage import files.
-  public var sageDecimalSeparator = UInt8(ascii: ",")
+  package var sageDecimalSeparator = UInt8(ascii: ",")
   /// Prefix of the Sage codes given to prospects created in SM (then 5 digits).
-  public var prospectCodePrefix = "PSM"
+  package var prospectCodePrefix = "PSM"
   /// Prefix of the Sage codes given to contacts created in SM (then 5 digits).
-  public var contactCodePrefix = "CSM"
+  package var contactCodePrefix = "CSM"
   /// Lowest level logged: trace, debug, info, notice, warning, error, critical.
   public var logLevel = "info"
   /// `text` for people, `json` (one object per line) for log collectors.

@@ -25,7 +25,7 @@ public enum SettingsFile {
     return try parse(text, path: path, base: base, dossier: dossier)
   }
 
-  public static func parse(
+  package static func parse(
     _ text: String, path: String = "passerelle.toml", base: Settings = Settings(),
     dossier: Bool = false
   ) throws -> Settings {

@@ -1,11 +1,11 @@
 import PasserelleCore
 
 /// Where each label sits in one file's header.
-public struct Header: Sendable {
-  public let labels: [String]
+package struct Header: Sendable {
+  package let labels: [String]
   private let positions: [String: Int]
 
-  public init(labels: [String]) {
+  package init(labels: [String]) {
     self.labels = labels
     var positions: [String: Int] = [:]
     for (index, label) in labels.enumerated() {
@@ -15,10 +15,10 @@ public struct Header: Sendable {
     self.positions = positions
   }
 
-  public func column(_ field: FieldLabel) -> Int? {
+  package func column(_ field: FieldLabel) -> Int? {
     for key in field.keys { if let index = positions[key] { return index } }
     return nil
   }
 
-  public func contains(_ field: FieldLabel) -> Bool { column(field) != nil }
+  package func contains(_ field: FieldLabel) -> Bool { column(field) != nil }
 }

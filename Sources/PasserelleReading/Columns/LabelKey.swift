@@ -4,8 +4,8 @@ import PasserelleCore
 /// Column labels compared the way people read them: case, accents, punctuation
 /// and spacing do not matter ("N° TVA intracom", "N_TVA_intracom" and
 /// "n° tva  intracom" are one label; so are Sage's double-spaced labels).
-public enum LabelKey {
-  public static func normalise(_ label: String) -> String {
+package enum LabelKey {
+  package static func normalise(_ label: String) -> String {
     normaliseLatin(label) ?? normaliseByFolding(label)
   }
 

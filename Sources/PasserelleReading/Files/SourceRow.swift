@@ -4,9 +4,9 @@ import PasserelleCore
 /// `SourceRow` for every record, so values must be read inside the visit that
 /// receives it. Storage is raw memory grown by doubling: a field is appended on
 /// every parser callback, millions of times per file.
-public final class SourceRow {
+package final class SourceRow {
   /// Physical line of the record's start in the original file (1-based).
-  public internal(set) var line = 0
+  package internal(set) var line = 0
   package let encoding: TextEncoding
   private var bytes: UnsafeMutablePointer<UInt8>
   private var byteCount = 0
@@ -15,7 +15,7 @@ public final class SourceRow {
   private var ends: UnsafeMutablePointer<Int>
   private var slotCapacity: Int
   /// Columns that hold a value slot (CSV: the fields read; XML: the known columns).
-  public private(set) var fieldCount = 0
+  package private(set) var fieldCount = 0
   /// What `touchStorage` read, kept: reads whose result went nowhere could be left out.
   private var touched: UInt8 = 0
 
@@ -197,7 +197,7 @@ public final class SourceRow {
   package var capacityBytes: Int { byteCapacity }
 
   /// Number of columns the row can be asked for.
-  public var columnCount: Int { fieldCount }
+  package var columnCount: Int { fieldCount }
 
   /// The bytes of a column with surrounding spaces and line breaks removed, valid
   /// until the row moves on.
@@ -219,13 +219,13 @@ public final class SourceRow {
   }
 
   /// The value of a column with surrounding spaces removed; "" when absent.
-  public func text(_ column: Int) -> String {
+  package func text(_ column: Int) -> String {
     let value = trimmed(column)
     return value.isEmpty ? "" : encoding.decode(value)
   }
 
   /// True when the column holds nothing but spaces.
-  public func isEmpty(_ column: Int) -> Bool { trimmed(column).isEmpty }
+  package func isEmpty(_ column: Int) -> Bool { trimmed(column).isEmpty }
 
   @inline(__always) private func isBlank(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A

@@ -4,7 +4,7 @@ import PasserelleCore
 /// and enough of the labels only that export has, so that a customers export
 /// is never mistaken for a prospects or contacts list. Signatures are tried in
 /// order: the more specific first.
-public enum EntityRecognizer {
+package enum EntityRecognizer {
   struct Signature {
     let entity: SageEntity
     let required: [FieldLabel]
@@ -62,7 +62,7 @@ public enum EntityRecognizer {
       minimumDistinctive: 1),
   ]
 
-  public static func recognise(_ header: Header) -> SageEntity? {
+  package static func recognise(_ header: Header) -> SageEntity? {
     for signature in signatures {
       guard signature.required.allSatisfy(header.contains) else { continue }
       let found = signature.distinctive.filter(header.contains).count
