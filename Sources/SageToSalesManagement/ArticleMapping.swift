@@ -41,7 +41,7 @@ package struct ArticleMapping: Sendable {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
       columns.code, ArticleFields.code, noun: "article", maximumLength: Self.maximumCodeLength)
-    var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
+    var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     if code.isEmpty {
       record.issues = reader.issues
       return record
@@ -56,7 +56,7 @@ package struct ArticleMapping: Sendable {
     let tracked = writeStock(&data, &reader)
     writeFamily(&data, &reader)
     writeExtras(&data, &reader, tracked: tracked, availability: availability)
-    record.data = data.close()
+    record.data = data
     let picture = reader.text(columns.picture)
     record.picture = picture.isEmpty ? .code(code) : .path(picture)
     record.issues = reader.issues

@@ -37,7 +37,7 @@ package struct ContactMapping: Sendable {
       code.isEmpty && !company.isEmpty && !(lastName.isEmpty && firstName.isEmpty)
       ? ContactIdentity.derived(company: company, person: person) : code
     reader.key = extId
-    var record = MappedRecord(key: extId, data: [], salesRep: .none, issues: [])
+    var record = MappedRecord(key: extId, data: .absent, salesRep: .none, issues: [])
     if company.isEmpty {
       reader.error(
         .missingRequired, ContactFields.company,

@@ -31,7 +31,7 @@ package struct ContactRecordBuilder {
     data.text("Z_FONCTION", reader.raw(role), encoding: reader.row.encoding)
     data.bool("Z_CONTACT_PRINCIPAL", isMain)
     data.string("Z_CODE_CONTACT", isMain ? "" : sageCode)
-    var record = MappedRecord(key: extId, data: data.close(), salesRep: .none, issues: [])
+    var record = MappedRecord(key: extId, data: data, salesRep: .none, issues: [])
     var snapshot = FieldSnapshot.Builder()
     let encoding = reader.row.encoding
     snapshot.add("Code client", company)
@@ -57,14 +57,7 @@ package struct ContactRecordBuilder {
 
 extension ContactRecordBuilder {
   /// The same contact data under another `extId` (it is the first member).
-  package static func rekeyed(_ data: [UInt8], from old: String, to new: String) -> [UInt8] {
-    var prefix = JSONBytes(capacity: 64)
-    prefix.raw("{\"extId\": ")
-    prefix.string(old)
-    guard data.starts(with: prefix.bytes) else { return data }
-    var rekeyed = JSONBytes(capacity: data.count + 16)
-    rekeyed.raw("{\"extId\": ")
-    rekeyed.string(new)
-    return rekeyed.bytes + data[prefix.bytes.count...]
+  package static func rekeyed(_ data: JSONObject, from old: String, to new: String) -> JSONObject {
+    data.replacingFirstMember("extId", old, with: new) ?? data
   }
 }

@@ -57,7 +57,7 @@ package struct CustomerMapping: Sendable {
     let code = reader.readKey(
       columns.code, kind == .customer ? CustomerFields.code : ProspectFields.code,
       noun: kind.rawValue, maximumLength: Self.maximumCodeLength)
-    var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
+    var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     if code.isEmpty {
       record.issues = reader.issues
       return record
@@ -85,7 +85,7 @@ package struct CustomerMapping: Sendable {
     writeTradingExtras(
       &data, &reader, country: country, customerType: customerType,
       representative: representative)
-    record.data = data.close()
+    record.data = data
     if kind == .prospect {
       record.sharedFields = prospectSnapshot(
         reader, names: names, country: country, representative: representative, sent: sent)

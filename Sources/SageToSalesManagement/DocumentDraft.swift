@@ -18,8 +18,8 @@ package struct DocumentDraft: Sendable {
   package let content: Content?
 
   package struct Content: Sendable {
-    /// The operation's `data`, short of the customer's SM id.
-    package let body: [UInt8]
+    /// The operation's `data`, open for the customer's SM id.
+    package let body: JSONObject
     /// `"lines": […]`, beside `data` in the operation.
     package let lines: [UInt8]
     package let fingerprint: Data
@@ -86,7 +86,7 @@ package struct DocumentDraft: Sendable {
 
   private static func saleData(
     _ header: DocumentHeader, totals: DocumentTotals, declaredTotal: Amount?
-  ) -> [UInt8] {
+  ) -> JSONObject {
     var data = JSONObject(capacity: 1024)
     data.string("extId", header.number)
     data.string("accountExtId", header.customer)
@@ -103,10 +103,12 @@ package struct DocumentDraft: Sendable {
     data.string("Z_MODE_PAIEMENT", header.paymentMode)
     data.string("Z_REFERENCE", header.reference)
     data.string("Z_REMARQUE", header.remark)
-    return data.close()
+    return data
   }
 
-  private static func pricedQuoteData(_ header: DocumentHeader, totals: DocumentTotals) -> [UInt8] {
+  private static func pricedQuoteData(_ header: DocumentHeader, totals: DocumentTotals)
+    -> JSONObject
+  {
     var data = JSONObject(capacity: 1024)
     data.string("reference", header.reference)
     data.string("extId", header.number)
@@ -121,7 +123,7 @@ package struct DocumentDraft: Sendable {
     data.string("Z_STATUT_DEVIS", header.quoteStatus)
     data.string("Z_REMARQUE", header.remark)
     if let rate = header.discountRate { data.number("discount1", rate) }
-    return data.close()
+    return data
   }
 
   /// SM takes the lines as separate records (sales order lines) or as a document to show.

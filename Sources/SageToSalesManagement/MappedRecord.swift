@@ -4,8 +4,9 @@ import PasserelleReading
 /// A row turned into Sales Management fields, or the reasons it could not be.
 package struct MappedRecord: Sendable {
   package var key: String
-  /// The SM `data` object (v4 field names), serialised in the mapping's field order.
-  package var data: [UInt8]
+  /// The SM `data` object (v4 field names) in the mapping's field order, left open
+  /// for the members added after fingerprinting; `.absent` when the row has none.
+  package var data: JSONObject
   /// The Sage representative code, resolved to an SM user by the caller.
   package var salesRep: SalesRepReference
   package var issues: [RowIssue]
@@ -23,7 +24,7 @@ package struct MappedRecord: Sendable {
   /// comparison when SM changes it.
   package var sharedFields: [UInt8]? = nil
 
-  package init(key: String, data: [UInt8], salesRep: SalesRepReference, issues: [RowIssue]) {
+  package init(key: String, data: JSONObject, salesRep: SalesRepReference, issues: [RowIssue]) {
     self.key = key
     self.data = data
     self.salesRep = salesRep

@@ -30,7 +30,7 @@ package struct RepresentativeMapping: Sendable {
     let code = reader.readKey(
       columns.code, RepresentativeFields.code, noun: "representative",
       maximumLength: Self.maximumCodeLength)
-    var record = MappedRecord(key: code, data: [], salesRep: .none, issues: [])
+    var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     let fullName = reader.text(columns.name)
     let firstName = reader.text(columns.firstName)
     if fullName.isEmpty && firstName.isEmpty && !code.isEmpty {
@@ -64,7 +64,7 @@ package struct RepresentativeMapping: Sendable {
     data.string("Z_TELEPHONE", reader.phone(columns.phone, RepresentativeFields.phone, countryISO))
     data.string("Z_PORTABLE", reader.phone(columns.mobile, RepresentativeFields.mobile, countryISO))
     reader.number(&data, "Z_COMMISSION", columns.commission, RepresentativeFields.commission)
-    record.data = data.close()
+    record.data = data
     record.email = email.lowercased()
     record.issues = reader.issues
     return record

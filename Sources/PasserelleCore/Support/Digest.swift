@@ -14,7 +14,23 @@ package enum Digest {
     var hasher = SHA256()
     hasher.update(data: data)
     hasher.update(data: lines)
-    return hasher.finalize().withUnsafeBytes { digest in
+    return digest(hasher)
+  }
+
+  /// `upsert` of an open object, hashed as it will be written once closed.
+  package static func upsert(_ object: JSONObject, _ lines: [UInt8] = []) -> (
+    fingerprint: Data, guid: String
+  ) {
+    var hasher = SHA256()
+    hasher.update(data: object.bytes)
+    var closingBrace = UInt8(ascii: "}")
+    withUnsafeBytes(of: &closingBrace) { hasher.update(bufferPointer: $0) }
+    hasher.update(data: lines)
+    return digest(hasher)
+  }
+
+  private static func digest(_ hasher: SHA256) -> (fingerprint: Data, guid: String) {
+    hasher.finalize().withUnsafeBytes { digest in
       (Data(digest.prefix(16)), uuid(UnsafeRawBufferPointer(rebasing: digest[16..<32])))
     }
   }

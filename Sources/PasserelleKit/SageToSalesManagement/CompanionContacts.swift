@@ -51,7 +51,7 @@ final class CompanionContacts {
     for index in record.companions.indices {
       // Taken out, not copied: the data grows below, and a second reference to
       // its buffer would have it copied whole first.
-      var data: [UInt8] = []
+      var data = JSONObject.absent
       swap(&data, &record.companions[index].data)
       let companion = record.companions[index]
       for issue in companion.issues { try report.note(issue) }
@@ -67,7 +67,7 @@ final class CompanionContacts {
 
   /// Stages one companion and writes its upsert when it changed; its operation, or nil.
   private func write(
-    _ companion: MappedRecord, data: inout [UInt8], digest: (fingerprint: Data, guid: String),
+    _ companion: MappedRecord, data: inout JSONObject, digest: (fingerprint: Data, guid: String),
     lastSent: KnownRecord?, line: Int, companyId: Int?, companySalesRep: SalesRepReference
   ) throws -> Int? {
     // The mapping thread read the manifest as this transaction sees it: the
@@ -89,19 +89,20 @@ final class CompanionContacts {
         fingerprint: digest.fingerprint, known: known, fields: companion.sharedFields) == nil,
       let operation
     else { return nil }
-    if let companyId { KeyedConversion.appendField(&data, "accountId", companyId) }
+    if let companyId { data.integer(named: "accountId", companyId) }
     // SM needs a rep on a new contact: the company's, else the admin at creation.
     if case .mapped(let rep) = companySalesRep {
-      KeyedConversion.appendField(&data, "salesRepId", rep)
+      data.integer(named: "salesRepId", rep)
     } else if let admin = SalesRepAssignment.adminUserId(
       for: .none, isNewInSalesManagement: known == nil, salesRepKnownEmpty: false,
       adminUserId: adminUserId)
     {
-      KeyedConversion.appendField(&data, "salesRepId", admin)
+      data.integer(named: "salesRepId", admin)
     }
     try writer.write(
       PayloadOperation(
-        action: .upsert, guid: digest.guid, extId: companion.key, id: known?.smId, data: data))
+        action: .upsert, guid: digest.guid, extId: companion.key, id: known?.smId,
+        data: data.close()))
     return operation
   }
 

@@ -218,10 +218,11 @@ final class DocumentAssembler {
       return
     }
     var body = content.body
-    if let customerId { KeyedConversion.appendField(&body, "accountId", customerId) }
+    if let customerId { body.integer(named: "accountId", customerId) }
     try payload.writer.write(
       PayloadOperation(
-        action: .upsert, guid: content.guid, extId: header.number, id: known?.smId, data: body,
+        action: .upsert, guid: content.guid, extId: header.number, id: known?.smId,
+        data: body.close(),
         extra: content.lines))
     counts.emitted += 1
   }
@@ -248,7 +249,7 @@ final class DocumentAssembler {
       if !header.reference.isEmpty {
         try quotes.keepPending(
           reference: header.reference, piece: header.number,
-          operation: content.body + [0x0A] + content.lines, batch: outputs.batch,
+          operation: content.body.closed() + [0x0A] + content.lines, batch: outputs.batch,
           line: header.line)
       }
       counts.unchanged += 1
@@ -268,7 +269,8 @@ final class DocumentAssembler {
     }
     try payload.writer.write(
       PayloadOperation(
-        action: .upsert, guid: content.guid, extId: header.number, id: smId, data: content.body,
+        action: .upsert, guid: content.guid, extId: header.number, id: smId,
+        data: content.body.closed(),
         extra: content.lines))
     priced.append((header.reference, header.number, operation))
     counts.emitted += 1

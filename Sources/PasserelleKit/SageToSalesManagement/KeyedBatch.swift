@@ -64,7 +64,7 @@ final class KeyedBatch {
   func consume(_ prepared: inout PreparedRow) throws {
     counts.read += 1
     // Taken out, not copied: a row's values are used once, here.
-    var record = MappedRecord(key: "", data: [], salesRep: .none, issues: [])
+    var record = MappedRecord(key: "", data: .absent, salesRep: .none, issues: [])
     swap(&record, &prepared.record)
     if record.key.isEmpty {
       counts.rejected += 1
@@ -150,7 +150,7 @@ final class KeyedBatch {
           message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
           value: code))
     }
-    var data: [UInt8] = []
+    var data = JSONObject.absent
     swap(&data, &record.data)
     appendAssignedIds(to: &data, record: record, known: known, decision: decision)
     var extra: [UInt8]? = nil
@@ -160,14 +160,14 @@ final class KeyedBatch {
     try payload.writer.write(
       PayloadOperation(
         action: .upsert, guid: prepared.guid, extId: record.key, id: known?.smId ?? matchedId,
-        data: data, extra: extra))
+        data: data.close(), extra: extra))
     counts.emitted += 1
   }
 
   /// Appended after fingerprinting: the admin is a creation-time decision and SM
   /// ids are not content, so an unchanged export stays unchanged.
   private func appendAssignedIds(
-    to data: inout [UInt8], record: MappedRecord, known: KnownRecord?, decision: RowDecision
+    to data: inout JSONObject, record: MappedRecord, known: KnownRecord?, decision: RowDecision
   ) {
     let resource = plan.entity.resource
     let adminUserId = settings.tables.adminUserId
@@ -178,15 +178,15 @@ final class KeyedBatch {
         for: record.salesRep, isNewInSalesManagement: known == nil,
         salesRepKnownEmpty: known?.salesRepKnownEmpty ?? false, adminUserId: adminUserId)
     {
-      KeyedConversion.appendField(&data, "salesRepId1", admin)
+      data.integer(named: "salesRepId1", admin)
     }
-    for (field, id) in decision.referenceIds { KeyedConversion.appendField(&data, field, id) }
+    for (field, id) in decision.referenceIds { data.integer(named: field, id) }
     if resource == "contacts",
       let admin = SalesRepAssignment.adminUserId(
         for: .none, isNewInSalesManagement: known == nil, salesRepKnownEmpty: false,
         adminUserId: adminUserId)
     {
-      KeyedConversion.appendField(&data, "salesRepId", admin)
+      data.integer(named: "salesRepId", admin)
     }
   }
 

@@ -62,19 +62,4 @@ struct KeyedConversion {
         for index in rows.indices { try batch.consume(&rows[index]) }
       })
   }
-
-  /// Adds `"name": value` at the end of a serialised object.
-  static func appendField(_ data: inout [UInt8], _ name: String, _ value: Int) {
-    data.removeLast()
-    // Byte by byte rather than through an interpolated string: once or twice per record.
-    data.append(UInt8(ascii: ","))
-    data.append(0x20)
-    data.append(0x22)
-    data.append(contentsOf: name.utf8)
-    data.append(0x22)
-    data.append(UInt8(ascii: ":"))
-    data.append(0x20)
-    data.append(contentsOf: String(value).utf8)
-    data.append(UInt8(ascii: "}"))
-  }
 }

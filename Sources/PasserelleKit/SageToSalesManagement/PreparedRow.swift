@@ -28,9 +28,9 @@ extension ExportConversion {
     /// A row recognised as unchanged.
     init(line: Int, lastSent: UnchangedRows.LastSent) {
       self.line = line
-      record = MappedRecord(key: lastSent.code, data: [], salesRep: .none, issues: [])
+      record = MappedRecord(key: lastSent.code, data: .absent, salesRep: .none, issues: [])
       record.companions = lastSent.companions.map {
-        MappedRecord(key: $0.code, data: [], salesRep: .none, issues: [])
+        MappedRecord(key: $0.code, data: .absent, salesRep: .none, issues: [])
       }
       fingerprint = lastSent.record.fingerprint
       guid = ""
