@@ -178,73 +178,6 @@ import Testing
   }
 }
 
-@Suite struct EncodingTests {
-  @Test func decidesUTF8ForValidUTF8AndWindows1252Otherwise() throws {
-    let scratch = try TestFiles.scratch()
-    try TestFiles.write("Code;Nom\nA;Société\n", to: scratch.file("utf8.csv"))
-    try TestFiles.write(
-      "Code;Nom\nA;Société € œ\n", to: scratch.file("ansi.csv"), encoding: .windowsCP1252)
-    #expect(
-      try FileInspection.inspect(path: scratch.file("utf8.csv"), limits: ReadLimits()).encoding
-        == .utf8)
-    #expect(
-      try FileInspection.inspect(path: scratch.file("ansi.csv"), limits: ReadLimits()).encoding
-        == .windows1252)
-    let result = try readAll(scratch.file("ansi.csv"))
-    #expect(result.rows[0].values[1] == "Société € œ")
-  }
-
-  @Test func rejectsBytesThatFitNeitherEncoding() throws {
-    let scratch = try TestFiles.scratch()
-    let path = scratch.file("bad.csv")
-    try Data("Code;Nom\nA;x".utf8 + [0x81, 0xC3] + Array("\n".utf8)).write(
-      to: URL(fileURLWithPath: path))
-    let found = rejection { _ = try FileInspection.inspect(path: path, limits: ReadLimits()) }
-    #expect(found?.code == .unreadableEncoding)
-  }
-
-  @Test func rejectsBinaryFilesAndEmptyFiles() throws {
-    let scratch = try TestFiles.scratch()
-    try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x0A]).write(
-      to: URL(fileURLWithPath: scratch.file("zip.csv")))
-    try Data().write(to: URL(fileURLWithPath: scratch.file("empty.csv")))
-    #expect(
-      rejection {
-        _ = try FileInspection.inspect(path: scratch.file("zip.csv"), limits: ReadLimits())
-      }?
-      .code == .unreadableEncoding)
-    #expect(
-      rejection {
-        _ = try FileInspection.inspect(path: scratch.file("empty.csv"), limits: ReadLimits())
-      }?.code == .emptyFile)
-  }
-
-  @Test func validatesUTF8AcrossChunkBoundaries() {
-    let text = Array("aé€😀".utf8)
-    for split in 0...text.count {
-      var validator = UTF8Validator()
-      text[..<split].withUnsafeBytes { validator.consume($0) }
-      text[split...].withUnsafeBytes { validator.consume($0) }
-      #expect(validator.isValidSoFar && validator.isComplete)
-    }
-    for invalid: [UInt8] in [
-      [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
-    ] {
-      var validator = UTF8Validator()
-      invalid.withUnsafeBytes { validator.consume($0) }
-      #expect(!(validator.isValidSoFar && validator.isComplete))
-    }
-  }
-
-  @Test func windows1252RoundTripsItsPrintableRange() {
-    for byte in UInt8(0x20)...UInt8(0xFF) where Windows1252.isDefined(byte) && byte != 0x7F {
-      let scalar = Windows1252.scalar(byte)
-      #expect(Windows1252.encode(scalar) == byte)
-    }
-    #expect(Windows1252.encode("😀") == nil)
-  }
-}
-
 /// What a file says must not depend on how its bytes arrive: a read may return
 /// fewer bytes than asked (network shares), so every chunk boundary is possible.
 @Suite struct ReadSizeTests {
@@ -335,38 +268,6 @@ import Testing
     for size in [1, 2, 3, 64] {
       let facts = try FileInspection.inspect(path: path, limits: ReadLimits(), chunkSize: size)
       #expect(facts.bomLength == 3 && facts.encoding == .utf8, "reads of \(size) bytes")
-    }
-  }
-}
-
-@Suite struct ByteWordTests {
-  @Test func wordTestsAgreeWithByteTests() {
-    var generator = SystemRandomNumberGenerator()
-    for _ in 0..<20_000 {
-      var bytes = (0..<8).map { _ in UInt8.random(in: 0x0B...0x7F, using: &generator) }
-      if Bool.random(using: &generator) {
-        bytes[Int.random(in: 0..<8, using: &generator)] = UInt8.random(
-          in: 0...0xFF, using: &generator)
-      }
-      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-      #expect(ByteWord.hasHighByte(word) == bytes.contains { $0 >= 0x80 })
-      #expect(ByteWord.hasByte(word, below: 0x0B) == bytes.contains { $0 < 0x0B })
-      for byte: UInt8 in [0, 0x0A, 0x0D, 0x22, 0x5C, bytes[0]] {
-        #expect(ByteWord.contains(word, byte) == bytes.contains(byte))
-      }
-    }
-  }
-
-  @Test func findsANulByteWhereverItSits() throws {
-    let scratch = try TestFiles.scratch()
-    for offset in 0..<16 {
-      let path = scratch.file("nul\(offset).csv")
-      var bytes = Array("Code;Nom\nABCDEFGHIJKLMNOP\n".utf8)
-      bytes[9 + offset] = 0
-      try Data(bytes).write(to: URL(fileURLWithPath: path))
-      let found = rejection { _ = try FileInspection.inspect(path: path, limits: ReadLimits()) }
-      #expect(found?.code == .unreadableEncoding)
-      #expect(found?.line == 2)
     }
   }
 }

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import PasserelleCore
+@testable import PasserelleKit
+@testable import PasserelleManifest
+@testable import PasserelleOutput
+@testable import PasserelleReading
+@testable import SageToSalesManagement
+@testable import SalesManagementToSage
+
+@Suite struct ByteWordTests {
+  @Test func wordTestsAgreeWithByteTests() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      var bytes = (0..<8).map { _ in UInt8.random(in: 0x0B...0x7F, using: &generator) }
+      if Bool.random(using: &generator) {
+        bytes[Int.random(in: 0..<8, using: &generator)] = UInt8.random(
+          in: 0...0xFF, using: &generator)
+      }
+      let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      #expect(ByteWord.hasHighByte(word) == bytes.contains { $0 >= 0x80 })
+      #expect(ByteWord.hasByte(word, below: 0x0B) == bytes.contains { $0 < 0x0B })
+      for byte: UInt8 in [0, 0x0A, 0x0D, 0x22, 0x5C, bytes[0]] {
+        #expect(ByteWord.contains(word, byte) == bytes.contains(byte))
+      }
+    }
+  }
+
+  @Test func findsANulByteWhereverItSits() throws {
+    let scratch = try TestFiles.scratch()
+    for offset in 0..<16 {
+      let path = scratch.file("nul\(offset).csv")
+      var bytes = Array("Code;Nom\nABCDEFGHIJKLMNOP\n".utf8)
+      bytes[9 + offset] = 0
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      let found = rejection { _ = try FileInspection.inspect(path: path, limits: ReadLimits()) }
+      #expect(found?.code == .unreadableEncoding)
+      #expect(found?.line == 2)
+    }
+  }
+}
