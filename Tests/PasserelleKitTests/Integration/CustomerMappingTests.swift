@@ -70,7 +70,6 @@ import Testing
     #expect(payloads[0] == payloads[2])
   }
 
-
   @Test func anUnchangedCustomerKeepsItsAdminAndIsNotSentAgain() throws {
     let root = try TestRoot()
     root.settings.tables.adminUserId = 7

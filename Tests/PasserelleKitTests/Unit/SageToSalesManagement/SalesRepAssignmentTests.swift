@@ -1,6 +1,5 @@
-import Testing
-
 import SageToSalesManagement
+import Testing
 
 /// Who a record's SM rep is when Sage names none, or one SM does not know.
 @Suite struct SalesRepAssignmentTests {
