@@ -185,15 +185,9 @@ import Testing
     let service = PasserelleProcess(["run", "--root", root.path])
     try service.start()
     // Wait until the service holds the lock (it writes its pid into it).
-    let deadline = Date().addingTimeInterval(20)
-    while Date() < deadline {
-      if let pid = try? TestFiles.read(root.file("out/.lock")),
-        pid.trimmingCharacters(in: .whitespacesAndNewlines)
-          == "\(service.process.processIdentifier)"
-      {
-        break
-      }
-      Thread.sleep(forTimeInterval: 0.05)
+    waitUntil(timeout: 20) {
+      (try? TestFiles.read(root.file("out/.lock")))?.trimmingCharacters(
+        in: .whitespacesAndNewlines) == "\(service.process.processIdentifier)"
     }
     let second = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(second.status == 3)

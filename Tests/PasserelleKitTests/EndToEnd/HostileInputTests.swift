@@ -70,8 +70,7 @@ import Testing
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    let deadline = Date().addingTimeInterval(timeLimit)
-    while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    waitUntil(timeout: timeLimit, poll: 0.02) { !process.isRunning }
     if process.isRunning {
       process.terminate()
       process.waitUntilExit()

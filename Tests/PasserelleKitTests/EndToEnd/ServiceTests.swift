@@ -71,10 +71,7 @@ import Testing
       Thread.sleep(forTimeInterval: 0.5)
     }
     try handle.close()
-    let deadline = Date().addingTimeInterval(30)
-    while Date() < deadline && root.files(in: "out/archive").isEmpty {
-      Thread.sleep(forTimeInterval: 0.2)
-    }
+    waitUntil(timeout: 30, poll: 0.2) { !root.files(in: "out/archive").isEmpty }
     service.kill(SIGTERM)
     let result = service.finish()
     #expect(result.status == 0, "\(result.error)")
@@ -179,10 +176,7 @@ import Testing
     let archived = { (folder: String) in
       (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out/archive"))?.count ?? 0
     }
-    let deadline = Date().addingTimeInterval(30)
-    while Date() < deadline && (archived(boulangerie) < 2 || archived(traiteur) < 1) {
-      Thread.sleep(forTimeInterval: 0.1)
-    }
+    waitUntil(timeout: 30, poll: 0.1) { archived(boulangerie) >= 2 && archived(traiteur) >= 1 }
     let second = try PasserelleProcess.run(["run", "--once", "--root", traiteur])
     #expect(second.status == 3, "\(second.error)")
     service.kill(SIGTERM)
@@ -226,28 +220,19 @@ import Testing
     let service = PasserelleProcess(["run", "--root", root.path])
     try service.start()
     defer { if service.process.isRunning { service.kill(SIGKILL) } }
-    let lockDeadline = Date().addingTimeInterval(20)
-    while Date() < lockDeadline
-      && (try? TestFiles.read(root.file("out/.lock")))?.trimmingCharacters(
-        in: .whitespacesAndNewlines) != "\(service.process.processIdentifier)"
-    {
-      Thread.sleep(forTimeInterval: 0.05)
+    waitUntil(timeout: 20) {
+      (try? TestFiles.read(root.file("out/.lock")))?.trimmingCharacters(
+        in: .whitespacesAndNewlines) == "\(service.process.processIdentifier)"
     }
     // Past the first looks, made at start (each noted in the manifest).
-    let looked = Date().addingTimeInterval(20)
-    while Date() < looked,
-      (try? StatusReport.load(from: root.file("out/manifest.sqlite")))?
-        .lastPolls.count != 2
-    {
-      Thread.sleep(forTimeInterval: 0.05)
+    waitUntil(timeout: 20) {
+      (try? StatusReport.load(from: root.file("out/manifest.sqlite")))?.lastPolls.count == 2
     }
     let dropped = Date()
     try TestFiles.write(
       #"[{"id": 1, "name": "Fromagerie Dumas"}]"#,
       to: root.file("watch/salesmanagement/accounts-1.json"))
-    while Date().timeIntervalSince(dropped) < 8 && root.files(in: "out/archive").isEmpty {
-      Thread.sleep(forTimeInterval: 0.05)
-    }
+    waitUntil(timeout: 8) { !root.files(in: "out/archive").isEmpty }
     let delay = Date().timeIntervalSince(dropped)
     service.kill(SIGTERM)
     let result = service.finish()
@@ -271,10 +256,7 @@ import Testing
     // Half of the first reading (the check), as `InputFile` counts it.
     ReadProgress.shared.add(size / 2, from: path)
     ReadProgress.shared.add(size, from: folder.file("another file"))
-    let deadline = Date().addingTimeInterval(10)
-    while Date() < deadline && written.withLock({ $0.isEmpty }) {
-      Thread.sleep(forTimeInterval: 0.05)
-    }
+    waitUntil(timeout: 10) { !written.withLock { $0.isEmpty } }
     line.finish()
     let lines = written.withLock { $0 }
     #expect(lines.contains("\rclients.txt: 25 % of 5.0 MB"), "\(lines)")
