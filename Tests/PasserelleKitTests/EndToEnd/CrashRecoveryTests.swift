@@ -15,7 +15,9 @@ import Testing
   @Test func aBatchKilledAtRandomMomentsIsDeliveredExactlyOnce() throws {
     let builder = try CustomerExportBuilder()
     let export = builder.build(count: 20_000)
-    var generator = SystemRandomNumberGenerator()
+    let seed = TestSeed.draw(
+      for: "CrashRecoveryTests.aBatchKilledAtRandomMomentsIsDeliveredExactlyOnce")
+    var generator = SeededGenerator(seed: seed)
     var killedMidway = 0
     for round in 0..<6 {
       let root = try TestFiles.scratch("crash\(round)")
@@ -32,31 +34,31 @@ import Testing
       }
 
       let restart = try PasserelleProcess.run(["run", "--once", "--root", root.path])
-      #expect(restart.status == 0, "round \(round): \(restart.error)")
+      #expect(restart.status == 0, "seed \(seed), round \(round): \(restart.error)")
       let payloads = root.files(in: "out/salesmanagement").filter {
         $0.hasSuffix("-accounts.json")
       }
-      #expect(payloads.count == 1, "round \(round): \(payloads)")
+      #expect(payloads.count == 1, "seed \(seed), round \(round): \(payloads)")
       let contacts = root.files(in: "out/salesmanagement").filter { $0.hasSuffix("-contacts.json") }
-      #expect(contacts.count == 1, "round \(round): \(contacts)")
+      #expect(contacts.count == 1, "seed \(seed), round \(round): \(contacts)")
       let payload = root.file("out/salesmanagement/\(payloads.first ?? "")")
       let json = try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: payload)))
       let operations = (json as? [String: Any])?["operations"] as? [Any]
-      #expect(operations?.count == 20_000, "round \(round)")
-      #expect(root.files(in: "out/archive").count == 1)
-      #expect(root.files(in: "watch/sage").isEmpty)
-      #expect(root.files(in: "out/work").isEmpty)
+      #expect(operations?.count == 20_000, "seed \(seed), round \(round)")
+      #expect(root.files(in: "out/archive").count == 1, "seed \(seed), round \(round)")
+      #expect(root.files(in: "watch/sage").isEmpty, "seed \(seed), round \(round)")
+      #expect(root.files(in: "out/work").isEmpty, "seed \(seed), round \(round)")
       let leftovers = try FileManager.default.subpathsOfDirectory(atPath: root.file("out"))
         .filter { $0.hasSuffix(".tmp") || $0.contains("/.2") }
-      #expect(leftovers.isEmpty, "round \(round): \(leftovers)")
+      #expect(leftovers.isEmpty, "seed \(seed), round \(round): \(leftovers)")
       let manifest = try Manifest(path: root.file("out/manifest.sqlite"))
       let states = try manifest.read { db in
         try String.fetchAll(db, sql: "SELECT state FROM batch")
       }
-      #expect(states == ["done"], "round \(round)")
+      #expect(states == ["done"], "seed \(seed), round \(round)")
     }
-    #expect(killedMidway > 0)
+    #expect(killedMidway > 0, "seed \(seed)")
   }
 
   /// The service killed at random moments while 50 exports wait, restarted each
@@ -79,7 +81,9 @@ import Testing
         builder.build(count: rows, prefix: prefix),
         to: root.file("watch/sage/clients-\(prefix).txt"))
     }
-    var generator = SystemRandomNumberGenerator()
+    let seed = TestSeed.draw(
+      for: "CrashRecoveryTests.fiftyBatchesUnderRepeatedKillsAreEachDeliveredOnce")
+    var generator = SeededGenerator(seed: seed)
     var kills = 0
     for _ in 0..<200 {
       if root.files(in: "watch/sage").isEmpty && root.files(in: "out/work").isEmpty { break }
@@ -93,32 +97,35 @@ import Testing
     // The killed services did the work, not only the final pass.
     let deliveredUnderKills = root.files(in: "out/archive").count
     let last = try PasserelleProcess.run(["run", "--once", "--root", root.path])
-    #expect(last.status == 0, "\(last.error)")
-    #expect(kills >= 2, "the service was killed \(kills) times")
-    #expect(deliveredUnderKills >= files / 2, "\(deliveredUnderKills) before the last pass")
+    #expect(last.status == 0, "seed \(seed): \(last.error)")
+    #expect(kills >= 2, "seed \(seed): the service was killed \(kills) times")
+    #expect(
+      deliveredUnderKills >= files / 2, "seed \(seed): \(deliveredUnderKills) before the last pass")
 
     let manifest = try Manifest(path: root.file("out/manifest.sqlite"))
     let batches = try manifest.read { db in
       try Row.fetchAll(db, sql: "SELECT sourceName, state, rowsRead FROM batch")
     }
-    #expect(batches.count == files)
-    #expect(Set(batches.map { $0["sourceName"] as String }).count == files)
-    #expect(batches.allSatisfy { $0["state"] as String == "done" && $0["rowsRead"] as Int == rows })
+    #expect(batches.count == files, "seed \(seed)")
+    #expect(Set(batches.map { $0["sourceName"] as String }).count == files, "seed \(seed)")
+    #expect(
+      batches.allSatisfy { $0["state"] as String == "done" && $0["rowsRead"] as Int == rows },
+      "seed \(seed)")
     let payloads = root.files(in: "out/salesmanagement").filter { $0.hasSuffix("-accounts.json") }
-    #expect(payloads.count == files)
+    #expect(payloads.count == files, "seed \(seed)")
     var codes = Set<String>()
     for payload in payloads {
       let json = try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: root.file("out/salesmanagement/\(payload)"))))
       let operations = try #require((json as? [String: Any])?["operations"] as? [[String: Any]])
       let upserts = operations.filter { $0["action"] as? String == "upsert" }
-      #expect(upserts.count == rows, "\(payload)")
+      #expect(upserts.count == rows, "seed \(seed): \(payload)")
       for operation in upserts { codes.insert(operation["extId"] as? String ?? "") }
     }
-    #expect(codes.count == files * rows)
-    #expect(root.files(in: "out/archive").count == files)
+    #expect(codes.count == files * rows, "seed \(seed)")
+    #expect(root.files(in: "out/archive").count == files, "seed \(seed)")
     let leftovers = try FileManager.default.subpathsOfDirectory(atPath: root.file("out"))
       .filter { $0.hasSuffix(".tmp") || $0.contains("/.2") }
-    #expect(leftovers.isEmpty, "\(leftovers)")
+    #expect(leftovers.isEmpty, "seed \(seed): \(leftovers)")
   }
 }
