@@ -1,10 +1,5 @@
 @testable import PasserelleCore
-@testable import PasserelleKit
-@testable import PasserelleManifest
-@testable import PasserelleOutput
 @testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
 
 /// Reads a whole (small) test file into memory through a real reader.
 struct ReadResult {

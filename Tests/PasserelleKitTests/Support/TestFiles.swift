@@ -1,13 +1,5 @@
 import Foundation
 
-@testable import PasserelleCore
-@testable import PasserelleKit
-@testable import PasserelleManifest
-@testable import PasserelleOutput
-@testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
-
 /// Paths of the repository and a scratch folder per test.
 enum TestFiles {
   static let repository = URL(fileURLWithPath: #filePath)

@@ -1,13 +1,7 @@
 import GRDB
 import Testing
 
-@testable import PasserelleCore
-@testable import PasserelleKit
 @testable import PasserelleManifest
-@testable import PasserelleOutput
-@testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
 
 @Suite struct ManifestTests {
   /// Peak memory must not grow with the export: SQLite's page caches are the part

@@ -2,12 +2,6 @@ import Foundation
 import Testing
 
 @testable import PasserelleCore
-@testable import PasserelleKit
-@testable import PasserelleManifest
-@testable import PasserelleOutput
-@testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
 
 /// Text values are escaped by runs found eight bytes at a time: every value, at every
 /// length and position of the bytes that need work, must come out as byte-by-byte

@@ -2,12 +2,7 @@ import Foundation
 import Testing
 
 @testable import PasserelleCore
-@testable import PasserelleKit
-@testable import PasserelleManifest
-@testable import PasserelleOutput
 @testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
 
 /// Input is opened as a regular file or not at all: a link is never followed and a
 /// pipe never waited on, whoever asks (readers, libxml2, the header peek).

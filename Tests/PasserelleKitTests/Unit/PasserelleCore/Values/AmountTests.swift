@@ -1,12 +1,6 @@
 import Testing
 
 @testable import PasserelleCore
-@testable import PasserelleKit
-@testable import PasserelleManifest
-@testable import PasserelleOutput
-@testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
 
 @Suite struct AmountTests {
   @Test(arguments: [

@@ -3,11 +3,7 @@ import Testing
 
 @testable import PasserelleCore
 @testable import PasserelleKit
-@testable import PasserelleManifest
-@testable import PasserelleOutput
 @testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
 
 @Suite struct SettingsFileTests {
   /// Every setting `passerelle init` writes, once uncommented, is read back as the

@@ -2,12 +2,7 @@ import Foundation
 import Testing
 
 @testable import PasserelleCore
-@testable import PasserelleKit
-@testable import PasserelleManifest
-@testable import PasserelleOutput
 @testable import PasserelleReading
-@testable import SageToSalesManagement
-@testable import SalesManagementToSage
 
 @Suite struct EncodingTests {
   @Test func decidesUTF8ForValidUTF8AndWindows1252Otherwise() throws {
