@@ -22,6 +22,9 @@ package struct JSONObject {
   /// unchanged and not mapped). Allocates nothing.
   package static var absent: JSONObject { JSONObject(absent: ()) }
 
+  /// True for `.absent`: not even an opening brace.
+  package var isAbsent: Bool { bytes.isEmpty }
+
   // Bytes are appended one by one: array literals here would allocate on every field.
   private mutating func key(_ name: StaticString) {
     separate()

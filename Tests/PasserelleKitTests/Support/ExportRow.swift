@@ -32,7 +32,7 @@ struct ExportRow {
 
 extension MappedRecord {
   /// The `data` object as the payload carries it.
-  var text: String { String(decoding: data, as: UTF8.self) }
+  var text: String { String(decoding: data.closed(), as: UTF8.self) }
 
   /// Issues as "severity code field", in order.
   var issueSummary: [String] {
