@@ -13,34 +13,18 @@ package struct ArticleMapping: Sendable {
   package static let maximumCodeLength = 15
 
   package let tables: SalesManagementTables
-  struct Columns: Sendable {
-    var code, shortName, longName, family, brand, price, priceWithTax, vatRate, vatCode: Int?
-    var unit, tracksStock, stock, minimumStock, barcode, blocked, dormant, unused, onWeb: Int?
-    var category, createdOn, picture: Int?
-  }
-  private let columns: Columns
+  private let columns: ColumnPositions<ArticleColumn>
 
   package init(header: Header, tables: SalesManagementTables) {
     self.tables = tables
-    typealias F = ArticleFields
-    columns = Columns(
-      code: header.column(F.code), shortName: header.column(F.shortName),
-      longName: header.column(F.longName), family: header.column(F.family),
-      brand: header.column(F.brand), price: header.column(F.price),
-      priceWithTax: header.column(F.priceWithTax), vatRate: header.column(F.vatRate),
-      vatCode: header.column(F.vatCode), unit: header.column(F.unit),
-      tracksStock: header.column(F.tracksStock), stock: header.column(F.stock),
-      minimumStock: header.column(F.minimumStock), barcode: header.column(F.barcode),
-      blocked: header.column(F.blocked), dormant: header.column(F.dormant),
-      unused: header.column(F.unused), onWeb: header.column(F.onWeb),
-      category: header.column(F.category), createdOn: header.column(F.createdOn),
-      picture: header.column(F.picture))
+    columns = ColumnPositions(header)
   }
 
   package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
-      columns.code, ArticleFields.code, noun: "article", maximumLength: Self.maximumCodeLength)
+      columns[.code], ArticleColumn.code.field, noun: "article",
+      maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     if code.isEmpty {
       record.issues = reader.issues
@@ -57,7 +41,7 @@ package struct ArticleMapping: Sendable {
     writeFamily(&data, &reader)
     writeExtras(&data, &reader, tracked: tracked, availability: availability)
     record.data = data
-    let picture = reader.text(columns.picture)
+    let picture = reader.text(columns[.picture])
     record.picture = picture.isEmpty ? .code(code) : .path(picture)
     record.issues = reader.issues
     return record
@@ -75,17 +59,17 @@ package struct ArticleMapping: Sendable {
   }
 
   private func readRequired(_ reader: inout RowValues) -> Required {
-    let model = reader.raw(columns.shortName)
+    let model = reader.raw(columns[.shortName])
     if model.isEmpty {
       reader.error(
-        .missingRequired, ArticleFields.shortName,
+        .missingRequired, ArticleColumn.shortName.field,
         "the article has no Désignation courte (SM's product name)", "")
     }
     // A wrong price in front of a customer is worse than no product: an error.
-    let priceText = reader.text(columns.price)
+    let priceText = reader.text(columns[.price])
     let price = priceText.isEmpty ? nil : FrenchValue.decimalLiteral(priceText)
     if !priceText.isEmpty && price == nil {
-      reader.error(.badNumber, ArticleFields.price, "the price is not a number", priceText)
+      reader.error(.badNumber, ArticleColumn.price.field, "the price is not a number", priceText)
     }
     return Required(model: model, price: price)
   }
@@ -97,12 +81,12 @@ package struct ArticleMapping: Sendable {
     let encoding = reader.row.encoding
     data.text("model", required.model, encoding: encoding)
     data.string("extId", code)
-    data.text("description", reader.raw(columns.longName), encoding: encoding)
+    data.text("description", reader.raw(columns[.longName]), encoding: encoding)
     if let price = required.price { data.number("price", literal: price) }
     data.bool("readOnly", true)
-    let blocked = reader.boolean(columns.blocked, ArticleFields.blocked)
-    let dormant = reader.boolean(columns.dormant, ArticleFields.dormant)
-    let unused = reader.boolean(columns.unused, ArticleFields.unused)
+    let blocked = reader.boolean(columns[.blocked], ArticleColumn.blocked.field)
+    let dormant = reader.boolean(columns[.dormant], ArticleColumn.dormant.field)
+    let unused = reader.boolean(columns[.unused], ArticleColumn.unused.field)
     data.bool("notAvailable", blocked || dormant || unused)
     return Availability(blocked: blocked, dormant: dormant, unused: unused)
   }
@@ -111,15 +95,16 @@ package struct ArticleMapping: Sendable {
   /// tracks stock (it does when the export has no such column).
   private func writeStock(_ data: inout JSONObject, _ reader: inout RowValues) -> Bool {
     let tracked =
-      columns.tracksStock == nil
+      columns[.tracksStock] == nil
       || reader.boolean(
-        columns.tracksStock, ArticleFields.tracksStock)
-    let stockText = reader.text(columns.stock)
+        columns[.tracksStock], ArticleColumn.tracksStock.field)
+    let stockText = reader.text(columns[.stock])
     var stockLiteral: String? = nil
     if tracked && !stockText.isEmpty {
       stockLiteral = FrenchValue.decimalLiteral(stockText)
       if stockLiteral == nil {
-        reader.warning(.badNumber, ArticleFields.stock, "not a number; stock left out", stockText)
+        reader.warning(
+          .badNumber, ArticleColumn.stock.field, "not a number; stock left out", stockText)
       }
     }
     if let stockLiteral {
@@ -128,7 +113,7 @@ package struct ArticleMapping: Sendable {
         data.integer("stock", Int(value.units / Amount(1).units))
       } else {
         reader.warning(
-          .badNumber, ArticleFields.stock, "beyond a billion; stock left out of SM's field",
+          .badNumber, ArticleColumn.stock.field, "beyond a billion; stock left out of SM's field",
           stockText)
       }
       data.string("Z_STOCK", stockLiteral)
@@ -141,13 +126,13 @@ package struct ArticleMapping: Sendable {
 
   /// SM's family when one is configured for the Sage family; the Sage family in `Z_FAMILLE`.
   private func writeFamily(_ data: inout JSONObject, _ reader: inout RowValues) {
-    let family = reader.listValue(columns.family)
+    let family = reader.listValue(columns[.family])
     if !family.isEmpty && !tables.productFamilyIds.isEmpty {
       if let familyId = tables.productFamilyIds[LabelKey.normalise(family)] {
         data.integer("familyId", familyId)
       } else {
         reader.warning(
-          .unmappedValue, ArticleFields.family,
+          .unmappedValue, ArticleColumn.family.field,
           "no SM family is configured for this Sage family; kept in Z_FAMILLE", family)
       }
     }
@@ -160,19 +145,20 @@ package struct ArticleMapping: Sendable {
     availability: Availability
   ) {
     let encoding = reader.row.encoding
-    reader.number(&data, "Z_PRIX_TTC", columns.priceWithTax, ArticleFields.priceWithTax)
-    reader.number(&data, "Z_TAUX_TVA", columns.vatRate, ArticleFields.vatRate)
-    data.text("Z_CODE_TVA", reader.rawListValue(columns.vatCode), encoding: encoding)
-    data.text("Z_UNITE", reader.rawListValue(columns.unit), encoding: encoding)
-    data.text("Z_MARQUE", reader.rawListValue(columns.brand), encoding: encoding)
-    data.text("Z_CATEGORIE", reader.rawListValue(columns.category), encoding: encoding)
-    data.text("Z_CODE_BARRE", reader.raw(columns.barcode), encoding: encoding)
-    reader.number(&data, "Z_STOCK_MINIMUM", columns.minimumStock, ArticleFields.minimumStock)
+    reader.number(&data, "Z_PRIX_TTC", columns[.priceWithTax], ArticleColumn.priceWithTax.field)
+    reader.number(&data, "Z_TAUX_TVA", columns[.vatRate], ArticleColumn.vatRate.field)
+    data.text("Z_CODE_TVA", reader.rawListValue(columns[.vatCode]), encoding: encoding)
+    data.text("Z_UNITE", reader.rawListValue(columns[.unit]), encoding: encoding)
+    data.text("Z_MARQUE", reader.rawListValue(columns[.brand]), encoding: encoding)
+    data.text("Z_CATEGORIE", reader.rawListValue(columns[.category]), encoding: encoding)
+    data.text("Z_CODE_BARRE", reader.raw(columns[.barcode]), encoding: encoding)
+    reader.number(
+      &data, "Z_STOCK_MINIMUM", columns[.minimumStock], ArticleColumn.minimumStock.field)
     data.bool("Z_SUIVI_STOCK", tracked)
     data.bool("Z_BLOQUE", availability.blocked)
     data.bool("Z_MIS_EN_SOMMEIL", availability.dormant)
     data.bool("Z_INUTILISE", availability.unused)
-    data.bool("Z_PUBLIABLE_WEB", reader.boolean(columns.onWeb, ArticleFields.onWeb))
-    reader.date(&data, "Z_DATE_CREATION", columns.createdOn, ArticleFields.createdOn)
+    data.bool("Z_PUBLIABLE_WEB", reader.boolean(columns[.onWeb], ArticleColumn.onWeb.field))
+    reader.date(&data, "Z_DATE_CREATION", columns[.createdOn], ArticleColumn.createdOn.field)
   }
 }

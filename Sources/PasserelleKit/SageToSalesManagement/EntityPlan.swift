@@ -41,7 +41,7 @@ struct EntityPlan: Sendable {
     case .articles:
       let mapping = ArticleMapping(header: header, tables: tables)
       return EntityPlan(
-        entity: entity, kind: "article", owner: "sage", keyLabel: ArticleFields.code,
+        entity: entity, kind: "article", owner: "sage", keyLabel: ArticleColumn.code.field,
         removal: .markDeleted, map: { row, _ in mapping.map(row) }, companionKind: nil)
     case .representatives:
       let mapping = RepresentativeMapping(header: header)

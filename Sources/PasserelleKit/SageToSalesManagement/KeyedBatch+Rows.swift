@@ -54,7 +54,7 @@ extension KeyedBatch {
       case .problem(let code, let message, let value):
         decision.issues.append(
           RowIssue(
-            line: prepared.line, key: record.key, field: ArticleFields.picture.label,
+            line: prepared.line, key: record.key, field: ArticleColumn.picture.label,
             severity: .warning, code: code, message: message, value: value))
       }
     }

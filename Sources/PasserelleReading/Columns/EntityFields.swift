@@ -36,37 +36,6 @@ package enum ContactFields {
   package static let notes = FieldLabel("Observations", aliases: ["Commentaire"])
 }
 
-/// Labels of the articles export ("Articles").
-package enum ArticleFields {
-  package static let code = FieldLabel("Code", aliases: ["Code article", "Référence"])
-  package static let shortName = FieldLabel(
-    "Désignation courte", aliases: ["Désignation", "Libellé"])
-  package static let longName = FieldLabel("Désignation longue", aliases: ["Description"])
-  package static let family = FieldLabel(
-    "Famille", aliases: ["Famille article", "Famille articles"])
-  package static let brand = FieldLabel("Marque")
-  package static let price = FieldLabel("Prix de vente HT", aliases: ["PV HT", "Prix HT"])
-  package static let priceWithTax = FieldLabel(
-    "Prix de vente TTC", aliases: ["PV TTC", "Prix TTC"])
-  package static let vatRate = FieldLabel("Taux TVA", aliases: ["Taux de TVA"])
-  package static let vatCode = FieldLabel("Code TVA")
-  package static let unit = FieldLabel("Unité")
-  package static let tracksStock = FieldLabel(
-    "Suivi stock", aliases: ["Suivi de stock", "Gestion stock"])
-  package static let stock = FieldLabel("Stock réel", aliases: ["Stock"])
-  package static let minimumStock = FieldLabel("Stock minimum")
-  package static let availableStock = FieldLabel("Stock disponible")
-  package static let barcode = FieldLabel("Code barre", aliases: ["Code-barres", "EAN"])
-  package static let blocked = FieldLabel("Bloqué")
-  package static let dormant = FieldLabel("Mis en sommeil", aliases: ["En sommeil"])
-  package static let unused = FieldLabel("Article inutilisé", aliases: ["Inutilisé"])
-  package static let onWeb = FieldLabel("Publiable sur le Web", aliases: ["Publié sur le Web"])
-  package static let category = FieldLabel("Catégorie")
-  package static let createdOn = FieldLabel("Date de création")
-  package static let picture = FieldLabel(
-    "Chemin image", aliases: ["Image", "Photo", "Chemin photo", "Fichier image"])
-}
-
 /// Labels of the representatives export ("Représentants").
 package enum RepresentativeFields {
   package static let code = FieldLabel("Code", aliases: ["Code représentant"])

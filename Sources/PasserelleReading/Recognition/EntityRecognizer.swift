@@ -39,11 +39,11 @@ package enum EntityRecognizer {
       minimumDistinctive: 2),
     Signature(
       entity: .articles,
-      required: [ArticleFields.code, ArticleFields.shortName],
+      required: requiredFields(of: ArticleColumn.self),
       distinctive: [
-        ArticleFields.price, ArticleFields.priceWithTax, ArticleFields.vatRate,
-        ArticleFields.tracksStock, ArticleFields.stock, ArticleFields.family,
-        ArticleFields.barcode,
+        ArticleColumn.price.field, ArticleColumn.priceWithTax.field, ArticleColumn.vatRate.field,
+        ArticleColumn.tracksStock.field, ArticleColumn.stock.field, ArticleColumn.family.field,
+        ArticleColumn.barcode.field,
       ],
       minimumDistinctive: 1),
     Signature(
@@ -61,6 +61,11 @@ package enum EntityRecognizer {
       ],
       minimumDistinctive: 1),
   ]
+
+  /// The columns a table declares required: a header without them is not that export.
+  static func requiredFields<Table: ColumnTable>(of table: Table.Type) -> [FieldLabel] {
+    Table.allCases.filter(\.column.isRequired).map(\.field)
+  }
 
   package static func recognise(_ header: Header) -> SageEntity? {
     for signature in signatures {
