@@ -36,7 +36,7 @@ package struct DocumentDraft: Sendable {
     for line in lines where !line.number.isEmpty && line.number != header.number {
       issues.append(
         RowIssue(
-          line: line.line, key: header.number, field: DocumentFields.number.label,
+          line: line.line, key: header.number, field: DocumentColumn.number.label,
           severity: .error, code: .foreignLine,
           message:
             "this L line names document \(line.number) but follows \(header.number)'s E line; the document is left out",
@@ -67,7 +67,7 @@ package struct DocumentDraft: Sendable {
       (declared - totals.withTax).magnitude > Amount(units: Amount.one / 100)
     {
       totalsWarning = RowIssue(
-        line: header.line, key: header.number, field: DocumentFields.totalWithTax.label,
+        line: header.line, key: header.number, field: DocumentColumn.totalWithTax.label,
         severity: .warning, code: .totalsMismatch,
         message:
           "the lines add up to \(totals.withTax.literal) with tax; the document says \(declared.literal)",

@@ -98,7 +98,7 @@ final class DocumentAssembler {
         counts.rejected += 1
         try report.note(
           RowIssue(
-            line: line.line, key: line.number, field: DocumentFields.lineType.label,
+            line: line.line, key: line.number, field: DocumentColumn.lineType.label,
             severity: .error, code: .missingKey,
             message: "an L line before any E line: it belongs to no document", value: "L"))
         return
@@ -144,7 +144,7 @@ final class DocumentAssembler {
     if header.kind == .other {
       try report.note(
         RowIssue(
-          line: header.line, key: header.number, field: DocumentFields.documentType.label,
+          line: header.line, key: header.number, field: DocumentColumn.documentType.label,
           severity: .warning, code: .notSynchronised,
           message: "only invoices, credit notes and quotes go to SM; document skipped",
           value: header.kindText))
@@ -160,7 +160,7 @@ final class DocumentAssembler {
       case .unknown:
         issues.append(
           RowIssue(
-            line: header.line, key: header.number, field: DocumentFields.customer.label,
+            line: header.line, key: header.number, field: DocumentColumn.customer.label,
             severity: .error, code: .unknownReference,
             message: "no customer has this code in the manifest: export the customers first",
             value: header.customer))
@@ -240,7 +240,7 @@ final class DocumentAssembler {
     else {
       try report.note(
         RowIssue(
-          line: header.line, key: header.number, field: DocumentFields.reference.label,
+          line: header.line, key: header.number, field: DocumentColumn.reference.label,
           severity: .warning, code: .unmatchedQuote,
           message: header.reference.isEmpty
             ? "the quote carries no SM reference in Référence pièce: it did not come from SM"
@@ -280,7 +280,7 @@ final class DocumentAssembler {
     _ header: DocumentHeader, repeated: RecordStaging.Repeat, payload: PayloadFile?
   ) throws {
     try DuplicateKeyPolicy(
-      keyNoun: "number", itemsNoun: "documents", field: DocumentFields.number.label
+      keyNoun: "number", itemsNoun: "documents", field: DocumentColumn.number.label
     ).reject(
       key: header.number, line: header.line, repeated: repeated,
       firstWasRejected: rejectedNumbers.contains(header.number), payload: payload,

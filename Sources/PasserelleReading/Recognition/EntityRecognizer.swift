@@ -15,8 +15,10 @@ package enum EntityRecognizer {
   static let signatures: [Signature] = [
     Signature(
       entity: .documents,
-      required: [DocumentFields.lineType, DocumentFields.documentType],
-      distinctive: [DocumentFields.number, DocumentFields.article, DocumentFields.quantity],
+      required: [DocumentColumn.lineType.field, DocumentColumn.documentType.field],
+      distinctive: [
+        DocumentColumn.number.field, DocumentColumn.article.field, DocumentColumn.quantity.field,
+      ],
       minimumDistinctive: 2),
     Signature(
       entity: .prospects,

@@ -17,20 +17,29 @@ import Testing
   }
 
   @Test func noTwoColumnsOfATableShareALabel() {
-    for keys in [Self.keys(ArticleColumn.self)] {
+    for keys in [Self.keys(ArticleColumn.self), Self.keys(DocumentColumn.self)] {
       #expect(Set(keys).count == keys.count, "\(keys)")
     }
   }
 
   @Test func everySalesManagementKeyIsInTheGoldenPayload() throws {
-    let tables: [(keys: [String], golden: String)] = [
-      (Self.salesManagementKeys(ArticleColumn.self), "articles-tab.products.json")
+    // Documents feed two resources: invoices and credit notes `sales`, priced
+    // quotes `salesorders`; each key is in the payload of one of them.
+    let tables: [(keys: [String], goldens: [String])] = [
+      (Self.salesManagementKeys(ArticleColumn.self), ["articles-tab.products.json"]),
+      (
+        Self.salesManagementKeys(DocumentColumn.self),
+        ["invoices-tab.sales.json", "quotes-tab.salesorders.json"]
+      ),
     ]
     for table in tables {
-      let payload = try String(
-        contentsOf: Golden.folder.appendingPathComponent(table.golden), encoding: .utf8)
+      let payloads = try table.goldens.map {
+        try String(contentsOf: Golden.folder.appendingPathComponent($0), encoding: .utf8)
+      }
       for key in table.keys {
-        #expect(payload.contains("\"\(key)\": "), "\(key) is not in \(table.golden)")
+        #expect(
+          payloads.contains { $0.contains("\"\(key)\": ") },
+          "\(key) is not in \(table.goldens.joined(separator: " or "))")
       }
     }
   }
@@ -48,5 +57,8 @@ import Testing
     #expect(
       EntityRecognizer.requiredFields(of: ArticleColumn.self).map(\.label)
         == ["Code", "Désignation courte"])
+    #expect(
+      EntityRecognizer.requiredFields(of: DocumentColumn.self).map(\.label)
+        == ["Type de Ligne", "Type de pièce", "N° pièce", "Date pièce", "Code client"])
   }
 }
