@@ -6,7 +6,9 @@ package enum ArticleColumn: Int, ColumnTable {
     tracksStock, stock, minimumStock, barcode, blocked, dormant, unused, onWeb, category, createdOn,
     picture
 
-  package var column: Column {
+  package static let columns = allCases.map(\.declaration)
+
+  private var declaration: Column {
     switch self {
     case .code:
       Column("Code", aliases: ["Code article", "Référence"], required: true, feeds: "extId", .code)

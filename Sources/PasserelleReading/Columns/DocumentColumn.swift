@@ -8,7 +8,9 @@ package enum DocumentColumn: Int, ColumnTable {
     article, quantity, unitPrice, vatRate, isComment, description, lineDiscountRate,
     lineUnitDiscount, lineNumber, unit
 
-  package var column: Column {
+  package static let columns = allCases.map(\.declaration)
+
+  private var declaration: Column {
     switch self {
     case .lineType: Column("Type de Ligne", required: true, feeds: nil, .rule)
     case .documentType: Column("Type de pièce", required: true, feeds: "Z_TYPE_PIECE", .rule)
