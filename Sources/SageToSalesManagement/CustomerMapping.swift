@@ -13,49 +13,25 @@ package struct CustomerMapping: Sendable {
 
   package let tables: SalesManagementTables
   package let kind: CompanyKind
-  private let columns: Columns
+  private let columns: ColumnPositions<CustomerColumn>
+  /// The key column: the prospects export's own code column when the header has
+  /// one, else the customers' `Code`.
+  private let codeColumn: Int?
   private let mainContact: MainContactMapping
-
-  struct Columns: Sendable {
-    var code, name, company, legalForm, address1, address2, address3, postcode, city: Int?
-    var country, npai, family, paymentMode, paymentModeLabel, phone, mobile, fax, risk: Int?
-    var blocked, creditLimit, vatMode, vatNumber, accountingAccount, discountRate, notes: Int?
-    var email, website, siret, representative, priceList, createdOn, lastOrderOn: Int?
-    var activityCode, customerType, miscellaneous: Int?
-  }
 
   package init(header: Header, tables: SalesManagementTables, kind: CompanyKind = .customer) {
     self.tables = tables
     self.kind = kind
     mainContact = MainContactMapping(header: header)
-    typealias F = CustomerFields
-    columns = Columns(
-      code: header.column(ProspectFields.code) ?? header.column(F.code),
-      name: header.column(F.name),
-      company: header.column(F.company), legalForm: header.column(F.legalForm),
-      address1: header.column(F.address1), address2: header.column(F.address2),
-      address3: header.column(F.address3), postcode: header.column(F.postcode),
-      city: header.column(F.city), country: header.column(F.country),
-      npai: header.column(F.doesNotLiveAtAddress), family: header.column(F.customerFamily),
-      paymentMode: header.column(F.paymentMode),
-      paymentModeLabel: header.column(F.paymentModeLabel), phone: header.column(F.phone),
-      mobile: header.column(F.mobile), fax: header.column(F.fax), risk: header.column(F.risk),
-      blocked: header.column(F.blocked), creditLimit: header.column(F.creditLimit),
-      vatMode: header.column(F.vatMode), vatNumber: header.column(F.vatNumber),
-      accountingAccount: header.column(F.accountingAccount),
-      discountRate: header.column(F.discountRate), notes: header.column(F.notes),
-      email: header.column(F.email), website: header.column(F.website),
-      siret: header.column(F.siret), representative: header.column(F.representative),
-      priceList: header.column(F.priceList), createdOn: header.column(F.createdOn),
-      lastOrderOn: header.column(F.lastOrderOn), activityCode: header.column(F.activityCode),
-      customerType: header.column(F.customerType), miscellaneous: header.column(F.miscellaneous))
+    columns = ColumnPositions(header)
+    codeColumn = header.column(ProspectFields.code) ?? columns[.code]
   }
 
   /// Maps one row. `userId` resolves a Sage representative code to an SM user id.
   package func map(_ row: SourceRow, userId: (String) -> Int?) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
-      columns.code, kind == .customer ? CustomerFields.code : ProspectFields.code,
+      codeColumn, kind == .customer ? CustomerColumn.code.field : ProspectFields.code,
       noun: kind.rawValue, maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     if code.isEmpty {
@@ -74,7 +50,7 @@ package struct CustomerMapping: Sendable {
     writeIdentity(&data, code: code, names: names, encoding: encoding)
     writeAddress(&data, reader, country: country)
     let sent = writeContactDetails(&data, &reader, countryISO: country.phoneCountry)
-    data.text("comment", reader.raw(columns.notes), encoding: encoding)
+    data.text("comment", reader.raw(columns[.notes]), encoding: encoding)
     if let branchId = tables.branchId { data.integer("branchId", branchId) }
     let customerType = writeType(&data, &reader)
     let representative = writeRepresentative(&data, &record, &reader, userId: userId)
@@ -118,23 +94,24 @@ package struct CustomerMapping: Sendable {
 
   /// Reads the company and person names; a row with neither is an error.
   private func readNames(_ reader: inout RowValues) -> Names {
-    let company = reader.raw(columns.company)
-    let personName = reader.raw(columns.name)
+    let company = reader.raw(columns[.company])
+    let personName = reader.raw(columns[.name])
     if company.isEmpty && personName.isEmpty {
       reader.error(
-        .missingRequired, CustomerFields.company, "neither Société nor Nom is filled in", "")
+        .missingRequired, CustomerColumn.company.field, "neither Société nor Nom is filled in", "")
     }
     return Names(company: company, person: personName)
   }
 
   private func readCountry(_ reader: inout RowValues) -> RowCountry {
-    let countryText = reader.text(columns.country)
+    let countryText = reader.text(columns[.country])
     var countryISO: String? = nil
     if !countryText.isEmpty {
       countryISO = Countries.isoCode(for: countryText)
       if countryISO == nil {
         reader.warning(
-          .unknownCountry, CustomerFields.country, "no ISO country matches this name; left out",
+          .unknownCountry, CustomerColumn.country.field,
+          "no ISO country matches this name; left out",
           countryText)
       }
     }
@@ -152,11 +129,12 @@ package struct CustomerMapping: Sendable {
 
   private func writeAddress(_ data: inout JSONObject, _ reader: RowValues, country: RowCountry) {
     let encoding = reader.row.encoding
-    data.text("address1", reader.raw(columns.address1), encoding: encoding)
+    data.text("address1", reader.raw(columns[.address1]), encoding: encoding)
     data.text(
-      "address2", reader.raw(columns.address2), reader.raw(columns.address3), encoding: encoding)
-    data.text("postcode", reader.raw(columns.postcode), encoding: encoding)
-    data.text("city", reader.raw(columns.city), encoding: encoding)
+      "address2", reader.raw(columns[.address2]), reader.raw(columns[.address3]), encoding: encoding
+    )
+    data.text("postcode", reader.raw(columns[.postcode]), encoding: encoding)
+    data.text("city", reader.raw(columns[.city]), encoding: encoding)
     if let iso = country.iso, let countryId = tables.countryIds[iso] {
       data.integer("countryId", countryId)
     }
@@ -166,22 +144,22 @@ package struct CustomerMapping: Sendable {
   private func writeContactDetails(
     _ data: inout JSONObject, _ reader: inout RowValues, countryISO: String
   ) -> SentDetails {
-    let phone = reader.phone(columns.phone, CustomerFields.phone, countryISO)
-    let mobile = reader.phone(columns.mobile, CustomerFields.mobile, countryISO)
-    let fax = reader.phone(columns.fax, CustomerFields.fax, countryISO)
-    let email = reader.email(columns.email, CustomerFields.email)
+    let phone = reader.phone(columns[.phone], CustomerColumn.phone.field, countryISO)
+    let mobile = reader.phone(columns[.mobile], CustomerColumn.mobile.field, countryISO)
+    let fax = reader.phone(columns[.fax], CustomerColumn.fax.field, countryISO)
+    let email = reader.email(columns[.email], CustomerColumn.email.field)
     data.string("phone", phone)
     data.string("phone2", mobile)
     data.string("fax", fax)
     data.string("email", email)
-    data.text("web", reader.raw(columns.website), encoding: reader.row.encoding)
+    data.text("web", reader.raw(columns[.website]), encoding: reader.row.encoding)
     return SentDetails(phone: phone, mobile: mobile, fax: fax, email: email)
   }
 
   /// SM's account type: the prospect type, or the configured type of the Sage
   /// customer type. Returns the customer type as Sage wrote it.
   private func writeType(_ data: inout JSONObject, _ reader: inout RowValues) -> String {
-    let customerType = reader.listValue(columns.customerType)
+    let customerType = reader.listValue(columns[.customerType])
     if kind == .prospect, let prospectTypeId = tables.prospectTypeId {
       data.integer("typeId", prospectTypeId)
     } else if customerType.isEmpty || tables.accountTypeIds.isEmpty {
@@ -190,7 +168,7 @@ package struct CustomerMapping: Sendable {
       data.integer("typeId", typeId)
     } else {
       reader.warning(
-        .unmappedValue, CustomerFields.customerType,
+        .unmappedValue, CustomerColumn.customerType.field,
         "no SM type is configured for this customer type; kept in Z_TYPE_CLIENT", customerType)
     }
     return customerType
@@ -201,7 +179,7 @@ package struct CustomerMapping: Sendable {
     _ data: inout JSONObject, _ record: inout MappedRecord, _ reader: inout RowValues,
     userId: (String) -> Int?
   ) -> String {
-    let representative = reader.listValue(columns.representative)
+    let representative = reader.listValue(columns[.representative])
     if !representative.isEmpty {
       if let id = userId(representative) {
         record.salesRep = .mapped(id)
@@ -218,16 +196,16 @@ package struct CustomerMapping: Sendable {
     data.string("Z_NATURE", kind == .customer ? "Client" : "Prospect")
     data.text(
       "Z_SOCIETE_NOM", names.company.isEmpty ? reader.none : names.person, encoding: encoding)
-    data.text("Z_FORME_JURIDIQUE", reader.rawListValue(columns.legalForm), encoding: encoding)
+    data.text("Z_FORME_JURIDIQUE", reader.rawListValue(columns[.legalForm]), encoding: encoding)
   }
 
   /// SIRET (and the SIREN it starts with), intra-community VAT number and NAF code.
   private func writeIdentifiers(_ data: inout JSONObject, _ reader: inout RowValues) {
-    let siret = reader.siret(columns.siret)
+    let siret = reader.siret(columns[.siret])
     data.string("Z_SIRET", siret.count == 14 ? siret : "")
     data.string("Z_SIREN", siret.isEmpty ? "" : String(siret.prefix(9)))
-    data.string("Z_TVA_INTRACOM", reader.vatNumber(columns.vatNumber))
-    data.text("Z_NAF", reader.raw(columns.activityCode), encoding: reader.row.encoding)
+    data.string("Z_TVA_INTRACOM", reader.vatNumber(columns[.vatNumber]))
+    data.text("Z_NAF", reader.raw(columns[.activityCode]), encoding: reader.row.encoding)
   }
 
   /// Payment, pricing, accounting and credit extras, flags and dates.
@@ -237,26 +215,30 @@ package struct CustomerMapping: Sendable {
   ) {
     let encoding = reader.row.encoding
     data.string("Z_PAYS_ISO", country.iso ?? "")
-    data.text("Z_MODE_PAIEMENT", reader.rawListValue(columns.paymentMode), encoding: encoding)
+    data.text("Z_MODE_PAIEMENT", reader.rawListValue(columns[.paymentMode]), encoding: encoding)
     data.text(
-      "Z_MODE_PAIEMENT_LIBELLE", reader.rawListValue(columns.paymentModeLabel),
+      "Z_MODE_PAIEMENT_LIBELLE", reader.rawListValue(columns[.paymentModeLabel]),
       encoding: encoding)
-    data.text("Z_FAMILLE_CLIENT", reader.rawListValue(columns.family), encoding: encoding)
+    data.text("Z_FAMILLE_CLIENT", reader.rawListValue(columns[.customerFamily]), encoding: encoding)
     data.string("Z_TYPE_CLIENT", customerType)
     data.string("Z_REPRESENTANT", representative)
-    data.text("Z_CODE_TARIF", reader.rawListValue(columns.priceList), encoding: encoding)
-    data.text("Z_COMPTE_COMPTABLE", reader.raw(columns.accountingAccount), encoding: encoding)
-    data.text("Z_MODE_TVA", reader.rawListValue(columns.vatMode), encoding: encoding)
-    data.bool("Z_BLOQUE", reader.boolean(columns.blocked, CustomerFields.blocked))
-    data.bool("Z_NPAI", reader.boolean(columns.npai, CustomerFields.doesNotLiveAtAddress))
+    data.text("Z_CODE_TARIF", reader.rawListValue(columns[.priceList]), encoding: encoding)
+    data.text("Z_COMPTE_COMPTABLE", reader.raw(columns[.accountingAccount]), encoding: encoding)
+    data.text("Z_MODE_TVA", reader.rawListValue(columns[.vatMode]), encoding: encoding)
+    data.bool("Z_BLOQUE", reader.boolean(columns[.blocked], CustomerColumn.blocked.field))
     data.bool(
-      "Z_CLIENT_DIVERS", reader.boolean(columns.miscellaneous, CustomerFields.miscellaneous))
-    reader.number(&data, "Z_ENCOURS_AUTORISE", columns.creditLimit, CustomerFields.creditLimit)
-    reader.number(&data, "Z_TAUX_REMISE", columns.discountRate, CustomerFields.discountRate)
-    reader.number(&data, "Z_RISQUE", columns.risk, CustomerFields.risk)
-    reader.date(&data, "Z_DATE_CREATION", columns.createdOn, CustomerFields.createdOn)
+      "Z_NPAI",
+      reader.boolean(columns[.doesNotLiveAtAddress], CustomerColumn.doesNotLiveAtAddress.field))
+    data.bool(
+      "Z_CLIENT_DIVERS", reader.boolean(columns[.miscellaneous], CustomerColumn.miscellaneous.field)
+    )
+    reader.number(
+      &data, "Z_ENCOURS_AUTORISE", columns[.creditLimit], CustomerColumn.creditLimit.field)
+    reader.number(&data, "Z_TAUX_REMISE", columns[.discountRate], CustomerColumn.discountRate.field)
+    reader.number(&data, "Z_RISQUE", columns[.risk], CustomerColumn.risk.field)
+    reader.date(&data, "Z_DATE_CREATION", columns[.createdOn], CustomerColumn.createdOn.field)
     reader.date(
-      &data, "Z_DATE_DERNIERE_COMMANDE", columns.lastOrderOn, CustomerFields.lastOrderOn)
+      &data, "Z_DATE_DERNIERE_COMMANDE", columns[.lastOrderOn], CustomerColumn.lastOrderOn.field)
   }
 
   /// A prospect's values by Sage label (`FieldSnapshot`), for the three-way
@@ -269,23 +251,23 @@ package struct CustomerMapping: Sendable {
     var snapshot = FieldSnapshot.Builder()
     snapshot.add("Société", names.company, encoding: encoding)
     snapshot.add("Nom", names.person, encoding: encoding)
-    snapshot.add("Adresse 1", reader.raw(columns.address1), encoding: encoding)
-    snapshot.add("Adresse 2", reader.raw(columns.address2), encoding: encoding)
-    snapshot.add("Adresse 3", reader.raw(columns.address3), encoding: encoding)
-    snapshot.add("Code Postal", reader.raw(columns.postcode), encoding: encoding)
-    snapshot.add("Ville", reader.raw(columns.city), encoding: encoding)
+    snapshot.add("Adresse 1", reader.raw(columns[.address1]), encoding: encoding)
+    snapshot.add("Adresse 2", reader.raw(columns[.address2]), encoding: encoding)
+    snapshot.add("Adresse 3", reader.raw(columns[.address3]), encoding: encoding)
+    snapshot.add("Code Postal", reader.raw(columns[.postcode]), encoding: encoding)
+    snapshot.add("Ville", reader.raw(columns[.city]), encoding: encoding)
     snapshot.add("Pays", country.text)
-    snapshot.add("Téléphone", reader.raw(columns.phone), encoding: encoding)
-    snapshot.add("Portable", reader.raw(columns.mobile), encoding: encoding)
-    snapshot.add("Fax", reader.raw(columns.fax), encoding: encoding)
-    snapshot.add("E-mail", reader.raw(columns.email), encoding: encoding)
-    snapshot.add("URL", reader.raw(columns.website), encoding: encoding)
-    snapshot.add("Observations", reader.raw(columns.notes), encoding: encoding)
+    snapshot.add("Téléphone", reader.raw(columns[.phone]), encoding: encoding)
+    snapshot.add("Portable", reader.raw(columns[.mobile]), encoding: encoding)
+    snapshot.add("Fax", reader.raw(columns[.fax]), encoding: encoding)
+    snapshot.add("E-mail", reader.raw(columns[.email]), encoding: encoding)
+    snapshot.add("URL", reader.raw(columns[.website]), encoding: encoding)
+    snapshot.add("Observations", reader.raw(columns[.notes]), encoding: encoding)
     snapshot.add("Représentant", representative)
-    snapshot.leftOut("phone", holding: reader.raw(columns.phone), sent: sent.phone)
-    snapshot.leftOut("phone2", holding: reader.raw(columns.mobile), sent: sent.mobile)
-    snapshot.leftOut("fax", holding: reader.raw(columns.fax), sent: sent.fax)
-    snapshot.leftOut("email", holding: reader.raw(columns.email), sent: sent.email)
+    snapshot.leftOut("phone", holding: reader.raw(columns[.phone]), sent: sent.phone)
+    snapshot.leftOut("phone2", holding: reader.raw(columns[.mobile]), sent: sent.mobile)
+    snapshot.leftOut("fax", holding: reader.raw(columns[.fax]), sent: sent.fax)
+    snapshot.leftOut("email", holding: reader.raw(columns[.email]), sent: sent.email)
     return snapshot.bytes
   }
 }

@@ -101,7 +101,7 @@ package struct RowValues {
     switch FrenchIdentifier.siret(raw) {
     case .valid(let number): return number
     case .invalid(let reason):
-      warning(.invalidSIRET, CustomerFields.siret, "\(reason); left out", raw)
+      warning(.invalidSIRET, CustomerColumn.siret.field, "\(reason); left out", raw)
       return ""
     }
   }
@@ -112,7 +112,7 @@ package struct RowValues {
     switch FrenchIdentifier.vatNumber(raw) {
     case .valid(let number): return number
     case .invalid(let reason):
-      warning(.invalidVATNumber, CustomerFields.vatNumber, "\(reason); left out", raw)
+      warning(.invalidVATNumber, CustomerColumn.vatNumber.field, "\(reason); left out", raw)
       return ""
     }
   }

@@ -30,7 +30,7 @@ struct EntityPlan: Sendable {
       return EntityPlan(
         entity: entity, kind: kind.rawValue, owner: kind == .customer ? "sage" : "shared",
         keyLabel: entity == .prospects && header.contains(ProspectFields.code)
-          ? ProspectFields.code : CustomerFields.code,
+          ? ProspectFields.code : CustomerColumn.code.field,
         removal: .markDeleted, map: { row, users in mapping.map(row, userId: { users[$0] }) },
         companionKind: header.contains(MainContactFields.name) ? "\(kind.rawValue)-contact" : nil)
     case .contacts:

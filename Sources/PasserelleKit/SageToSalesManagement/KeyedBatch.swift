@@ -145,7 +145,7 @@ final class KeyedBatch {
     if case .unmapped(let code) = record.salesRep, !userIds.isEmpty {
       try report.note(
         RowIssue(
-          line: prepared.line, key: record.key, field: CustomerFields.representative.label,
+          line: prepared.line, key: record.key, field: CustomerColumn.representative.label,
           severity: .warning, code: .unmappedValue,
           message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
           value: code))

@@ -23,20 +23,23 @@ package enum EntityRecognizer {
     Signature(
       entity: .prospects,
       required: [ProspectFields.code],
-      distinctive: [CustomerFields.company, CustomerFields.name, ProspectFields.prospectType],
+      distinctive: [
+        CustomerColumn.company.field, CustomerColumn.name.field, ProspectFields.prospectType,
+      ],
       minimumDistinctive: 1),
     Signature(
       entity: .prospects,
-      required: [CustomerFields.code, ProspectFields.prospectType],
-      distinctive: [CustomerFields.company, CustomerFields.name],
+      required: [CustomerColumn.code.field, ProspectFields.prospectType],
+      distinctive: [CustomerColumn.company.field, CustomerColumn.name.field],
       minimumDistinctive: 1),
     Signature(
       entity: .customers,
-      required: [CustomerFields.code],
+      required: requiredFields(of: CustomerColumn.self),
       distinctive: [
-        CustomerFields.customerFamily, CustomerFields.customerType, CustomerFields.miscellaneous,
-        CustomerFields.creditLimit, CustomerFields.accountingAccount, CustomerFields.vatMode,
-        CustomerFields.priceList, CustomerFields.company, CustomerFields.blocked,
+        CustomerColumn.customerFamily.field, CustomerColumn.customerType.field,
+        CustomerColumn.miscellaneous.field, CustomerColumn.creditLimit.field,
+        CustomerColumn.accountingAccount.field, CustomerColumn.vatMode.field,
+        CustomerColumn.priceList.field, CustomerColumn.company.field, CustomerColumn.blocked.field,
       ],
       minimumDistinctive: 2),
     Signature(

@@ -17,10 +17,16 @@ import Testing
   }
 
   @Test func noTwoColumnsOfATableShareALabel() {
-    for keys in [Self.keys(ArticleColumn.self), Self.keys(DocumentColumn.self)] {
+    for keys in [
+      Self.keys(ArticleColumn.self), Self.keys(DocumentColumn.self), Self.keys(CustomerColumn.self),
+    ] {
       #expect(Set(keys).count == keys.count, "\(keys)")
     }
   }
+
+  /// Keys the mappings write only from a value no shipped sample holds (every
+  /// customer's Risque is empty): `CustomerRiskTests` maps a row that has one.
+  static let keysNoSampleFills: Set<String> = ["Z_RISQUE"]
 
   @Test func everySalesManagementKeyIsInTheGoldenPayload() throws {
     // Documents feed two resources: invoices and credit notes `sales`, priced
@@ -31,12 +37,13 @@ import Testing
         Self.salesManagementKeys(DocumentColumn.self),
         ["invoices-tab.sales.json", "quotes-tab.salesorders.json"]
       ),
+      (Self.salesManagementKeys(CustomerColumn.self), ["customers-tab.accounts.json"]),
     ]
     for table in tables {
       let payloads = try table.goldens.map {
         try String(contentsOf: Golden.folder.appendingPathComponent($0), encoding: .utf8)
       }
-      for key in table.keys {
+      for key in table.keys where !Self.keysNoSampleFills.contains(key) {
         #expect(
           payloads.contains { $0.contains("\"\(key)\": ") },
           "\(key) is not in \(table.goldens.joined(separator: " or "))")

@@ -9,7 +9,7 @@ import Testing
     let result = try readAll(TestFiles.xmlSample)
     let tab = try readAll(TestFiles.tabSample)
     #expect(result.rows.count == 40)
-    #expect(Header(labels: result.labels).column(CustomerFields.vatNumber) != nil)
+    #expect(Header(labels: result.labels).column(CustomerColumn.vatNumber.field) != nil)
     #expect(Header(labels: result.labels).column(FieldLabel("Fonction  du contact")) != nil)
     #expect(result.rows.map { $0.values[0] } == tab.rows.map { $0.values[0] })
     #expect(result.rows[0].line > 2)
