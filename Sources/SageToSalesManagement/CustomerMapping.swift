@@ -24,14 +24,14 @@ package struct CustomerMapping: Sendable {
     self.kind = kind
     mainContact = MainContactMapping(header: header)
     columns = ColumnPositions(header)
-    codeColumn = header.column(ProspectFields.code) ?? columns[.code]
+    codeColumn = header.column(ProspectColumn.code.field) ?? columns[.code]
   }
 
   /// Maps one row. `userId` resolves a Sage representative code to an SM user id.
   package func map(_ row: SourceRow, userId: (String) -> Int?) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
-      codeColumn, kind == .customer ? CustomerColumn.code.field : ProspectFields.code,
+      codeColumn, kind == .customer ? CustomerColumn.code.field : ProspectColumn.code.field,
       noun: kind.rawValue, maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     if code.isEmpty {

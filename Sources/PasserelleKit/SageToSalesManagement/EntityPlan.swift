@@ -29,8 +29,8 @@ struct EntityPlan: Sendable {
       let mapping = CustomerMapping(header: header, tables: tables, kind: kind)
       return EntityPlan(
         entity: entity, kind: kind.rawValue, owner: kind == .customer ? "sage" : "shared",
-        keyLabel: entity == .prospects && header.contains(ProspectFields.code)
-          ? ProspectFields.code : CustomerColumn.code.field,
+        keyLabel: entity == .prospects && header.contains(ProspectColumn.code.field)
+          ? ProspectColumn.code.field : CustomerColumn.code.field,
         removal: .markDeleted, map: { row, users in mapping.map(row, userId: { users[$0] }) },
         companionKind: header.contains(MainContactFields.name) ? "\(kind.rawValue)-contact" : nil)
     case .contacts:

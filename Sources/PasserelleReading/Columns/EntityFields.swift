@@ -1,13 +1,5 @@
 import PasserelleCore
 
-/// Labels of the Sage 50 FR prospects export ("Prospects"): the customers' shape,
-/// told apart by its code column or its prospect-only columns.
-package enum ProspectFields {
-  package static let code = FieldLabel(
-    "Code prospect", aliases: ["Code du prospect", "N° prospect"])
-  package static let prospectType = FieldLabel("Type de prospect", aliases: ["Type prospect"])
-}
-
 /// The main contact a customer or prospect row carries (`… du contact`).
 package enum MainContactFields {
   package static let name = FieldLabel("Nom du contact")

@@ -22,14 +22,14 @@ package enum EntityRecognizer {
       minimumDistinctive: 2),
     Signature(
       entity: .prospects,
-      required: [ProspectFields.code],
+      required: requiredFields(of: ProspectColumn.self),
       distinctive: [
-        CustomerColumn.company.field, CustomerColumn.name.field, ProspectFields.prospectType,
+        CustomerColumn.company.field, CustomerColumn.name.field, ProspectColumn.prospectType.field,
       ],
       minimumDistinctive: 1),
     Signature(
       entity: .prospects,
-      required: [CustomerColumn.code.field, ProspectFields.prospectType],
+      required: [CustomerColumn.code.field, ProspectColumn.prospectType.field],
       distinctive: [CustomerColumn.company.field, CustomerColumn.name.field],
       minimumDistinctive: 1),
     Signature(

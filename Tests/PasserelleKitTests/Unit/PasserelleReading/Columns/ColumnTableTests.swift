@@ -19,6 +19,7 @@ import Testing
   @Test func noTwoColumnsOfATableShareALabel() {
     for keys in [
       Self.keys(ArticleColumn.self), Self.keys(DocumentColumn.self), Self.keys(CustomerColumn.self),
+      Self.keys(ProspectColumn.self),
     ] {
       #expect(Set(keys).count == keys.count, "\(keys)")
     }
@@ -38,6 +39,7 @@ import Testing
         ["invoices-tab.sales.json", "quotes-tab.salesorders.json"]
       ),
       (Self.salesManagementKeys(CustomerColumn.self), ["customers-tab.accounts.json"]),
+      (Self.salesManagementKeys(ProspectColumn.self), ["prospects-tab.accounts.json"]),
     ]
     for table in tables {
       let payloads = try table.goldens.map {
@@ -67,5 +69,8 @@ import Testing
     #expect(
       EntityRecognizer.requiredFields(of: DocumentColumn.self).map(\.label)
         == ["Type de Ligne", "Type de pièce", "N° pièce", "Date pièce", "Code client"])
+    #expect(EntityRecognizer.requiredFields(of: CustomerColumn.self).map(\.label) == ["Code"])
+    #expect(
+      EntityRecognizer.requiredFields(of: ProspectColumn.self).map(\.label) == ["Code prospect"])
   }
 }
