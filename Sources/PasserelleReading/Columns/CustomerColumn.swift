@@ -9,7 +9,9 @@ package enum CustomerColumn: Int, ColumnTable {
     website, siret, representative, priceList, miscellaneous, createdOn, lastOrderOn, activityCode,
     customerType
 
-  package var column: Column {
+  package static let columns = allCases.map(\.declaration)
+
+  private var declaration: Column {
     switch self {
     case .code:
       Column(

@@ -5,7 +5,9 @@ import PasserelleCore
 package enum ProspectColumn: Int, ColumnTable {
   case code, prospectType
 
-  package var column: Column {
+  package static let columns = allCases.map(\.declaration)
+
+  private var declaration: Column {
     switch self {
     case .code:
       Column(

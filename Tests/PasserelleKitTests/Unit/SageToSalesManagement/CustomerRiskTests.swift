@@ -12,7 +12,7 @@ import Testing
       "Code": "C00001", "Société": "Ferronnerie Dupont", "Risque": "1 500,50",
     ])
     let record = CustomerMapping(header: export.header, tables: SalesManagementTables()).map(
-      export.row)
+      export.row, userId: { _ in nil })
     let data = String(decoding: record.data.closed(), as: UTF8.self)
     #expect(data.contains(#""Z_RISQUE": 1500.5"#), "\(data)")
     for key in ColumnTableTests.keysNoSampleFills {
