@@ -3,35 +3,25 @@ import PasserelleReading
 
 /// A row of a contacts export → SM contact, linked to its company by Sage code.
 package struct ContactMapping: Sendable {
-  struct Columns: Sendable {
-    var company, code, civility, lastName, firstName, role, phone, mobile, fax, email: Int?
-    var notes: Int?
-  }
-  private let columns: Columns
+  private let columns: ColumnPositions<ContactColumn>
 
   package init(header: Header) {
-    typealias F = ContactFields
-    columns = Columns(
-      company: header.column(F.company), code: header.column(F.code),
-      civility: header.column(F.civility), lastName: header.column(F.lastName),
-      firstName: header.column(F.firstName), role: header.column(F.role),
-      phone: header.column(F.phone), mobile: header.column(F.mobile), fax: header.column(F.fax),
-      email: header.column(F.email), notes: header.column(F.notes))
+    columns = ColumnPositions(header)
   }
 
   package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
-    let company = reader.text(columns.company)
-    let code = reader.text(columns.code)
-    let lastName = reader.text(columns.lastName)
-    let firstName = reader.text(columns.firstName)
+    let company = reader.text(columns[.company])
+    let code = reader.text(columns[.code])
+    let lastName = reader.text(columns[.lastName])
+    let firstName = reader.text(columns[.firstName])
     var person: PersonName
-    if columns.firstName == nil {
+    if columns[.firstName] == nil {
       person = PersonName.split(lastName)
     } else {
       person = PersonName(civility: "", firstName: firstName, lastName: lastName)
     }
-    let civility = reader.listValue(columns.civility)
+    let civility = reader.listValue(columns[.civility])
     if !civility.isEmpty { person.civility = civility }
     let extId =
       code.isEmpty && !company.isEmpty && !(lastName.isEmpty && firstName.isEmpty)
@@ -40,15 +30,15 @@ package struct ContactMapping: Sendable {
     var record = MappedRecord(key: extId, data: .absent, salesRep: .none, issues: [])
     if company.isEmpty {
       reader.error(
-        .missingRequired, ContactFields.company,
+        .missingRequired, ContactColumn.company.field,
         "the contact names no company (Code client): SM needs one", "")
     }
     if lastName.isEmpty && firstName.isEmpty {
-      reader.error(.missingRequired, ContactFields.lastName, "the contact has no name", "")
+      reader.error(.missingRequired, ContactColumn.lastName.field, "the contact has no name", "")
     }
     if extId.count > ContactIdentity.maximumLength {
       reader.error(
-        .keyTooLong, ContactFields.code,
+        .keyTooLong, ContactColumn.code.field,
         "the contact code has \(extId.count) characters; SM allows \(ContactIdentity.maximumLength)",
         extId)
     }
@@ -60,16 +50,18 @@ package struct ContactMapping: Sendable {
     }
     var builder = ContactRecordBuilder(reader: reader)
     record = builder.build(
-      extId: extId, company: company, person: person, isMain: false, role: columns.role,
-      phone: (columns.phone, ContactFields.phone), mobile: (columns.mobile, ContactFields.mobile),
-      fax: (columns.fax, ContactFields.fax), email: (columns.email, ContactFields.email),
-      notes: columns.notes, countryISO: "FR", sageCode: code)
+      extId: extId, company: company, person: person, isMain: false, role: columns[.role],
+      phone: (columns[.phone], ContactColumn.phone.field),
+      mobile: (columns[.mobile], ContactColumn.mobile.field),
+      fax: (columns[.fax], ContactColumn.fax.field),
+      email: (columns[.email], ContactColumn.email.field),
+      notes: columns[.notes], countryISO: "FR", sageCode: code)
     if !code.isEmpty {
       record.alternateKey = ContactIdentity.derived(company: company, person: person)
     }
     record.references = [
       RecordReference(
-        resource: "accounts", code: company, field: ContactFields.company.label,
+        resource: "accounts", code: company, field: ContactColumn.company.label,
         idField: "accountId", noun: "company")
     ]
     return record

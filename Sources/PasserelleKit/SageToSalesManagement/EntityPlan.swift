@@ -36,7 +36,7 @@ struct EntityPlan: Sendable {
     case .contacts:
       let mapping = ContactMapping(header: header)
       return EntityPlan(
-        entity: entity, kind: "contact", owner: "shared", keyLabel: ContactFields.code,
+        entity: entity, kind: "contact", owner: "shared", keyLabel: ContactColumn.code.field,
         removal: .markDeleted, map: { row, _ in mapping.map(row) }, companionKind: nil)
     case .articles:
       let mapping = ArticleMapping(header: header, tables: tables)

@@ -11,23 +11,6 @@ package enum MainContactFields {
   package static let email = FieldLabel("E-mail du contact", aliases: ["Email du contact"])
 }
 
-/// Labels of a contacts export: the company's code plus the contact's fields.
-package enum ContactFields {
-  package static let company = FieldLabel(
-    "Code client", aliases: ["Code tiers", "Code prospect", "Code société"])
-  package static let code = FieldLabel(
-    "Code contact", aliases: ["N° contact", "Numéro contact", "Identifiant contact"])
-  package static let civility = FieldLabel("Civilité", aliases: ["Titre"])
-  package static let lastName = FieldLabel("Nom", aliases: ["Nom du contact"])
-  package static let firstName = FieldLabel("Prénom", aliases: ["Prénom du contact"])
-  package static let role = FieldLabel("Fonction")
-  package static let phone = FieldLabel("Téléphone", aliases: ["Tél", "Tel"])
-  package static let mobile = FieldLabel("Portable", aliases: ["Mobile"])
-  package static let fax = FieldLabel("Fax")
-  package static let email = FieldLabel("E-mail", aliases: ["Email", "Courriel", "Mail"])
-  package static let notes = FieldLabel("Observations", aliases: ["Commentaire"])
-}
-
 /// Labels of the representatives export ("Représentants").
 package enum RepresentativeFields {
   package static let code = FieldLabel("Code", aliases: ["Code représentant"])

@@ -53,9 +53,10 @@ package enum EntityRecognizer {
       minimumDistinctive: 1),
     Signature(
       entity: .contacts,
-      required: [ContactFields.company, ContactFields.lastName],
+      required: requiredFields(of: ContactColumn.self),
       distinctive: [
-        ContactFields.firstName, ContactFields.code, ContactFields.civility, ContactFields.role,
+        ContactColumn.firstName.field, ContactColumn.code.field, ContactColumn.civility.field,
+        ContactColumn.role.field,
       ],
       minimumDistinctive: 1),
     Signature(
