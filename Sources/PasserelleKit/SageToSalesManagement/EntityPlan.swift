@@ -32,7 +32,8 @@ struct EntityPlan: Sendable {
         keyLabel: entity == .prospects && header.contains(ProspectColumn.code.field)
           ? ProspectColumn.code.field : CustomerColumn.code.field,
         removal: .markDeleted, map: { row, users in mapping.map(row, userId: { users[$0] }) },
-        companionKind: header.contains(MainContactFields.name) ? "\(kind.rawValue)-contact" : nil)
+        companionKind: header.contains(MainContactColumn.name.field)
+          ? "\(kind.rawValue)-contact" : nil)
     case .contacts:
       let mapping = ContactMapping(header: header)
       return EntityPlan(

@@ -1,16 +1,5 @@
 import PasserelleCore
 
-/// The main contact a customer or prospect row carries (`… du contact`).
-package enum MainContactFields {
-  package static let name = FieldLabel("Nom du contact")
-  package static let title = FieldLabel("Titre du contact", aliases: ["Civilité du contact"])
-  package static let role = FieldLabel("Fonction du contact")
-  package static let phone = FieldLabel("Téléphone du contact")
-  package static let mobile = FieldLabel("Portable du contact")
-  package static let fax = FieldLabel("Fax du contact")
-  package static let email = FieldLabel("E-mail du contact", aliases: ["Email du contact"])
-}
-
 /// Labels of the representatives export ("Représentants").
 package enum RepresentativeFields {
   package static let code = FieldLabel("Code", aliases: ["Code représentant"])
