@@ -8,48 +8,37 @@ package struct RepresentativeMapping: Sendable {
   /// Ciel representative codes hold at most 13 characters.
   package static let maximumCodeLength = 13
 
-  struct Columns: Sendable {
-    var code, name, firstName, title, role, region, phone, mobile, email, commission: Int?
-    var country: Int?
-  }
-  private let columns: Columns
+  private let columns: ColumnPositions<RepresentativeColumn>
 
   package init(header: Header) {
-    typealias F = RepresentativeFields
-    columns = Columns(
-      code: header.column(F.code), name: header.column(F.name),
-      firstName: header.column(F.firstName), title: header.column(F.title),
-      role: header.column(F.role), region: header.column(F.region),
-      phone: header.column(F.phone), mobile: header.column(F.mobile),
-      email: header.column(F.email), commission: header.column(F.commission),
-      country: header.column(F.country))
+    columns = ColumnPositions(header)
   }
 
   package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
-      columns.code, RepresentativeFields.code, noun: "representative",
+      columns[.code], RepresentativeColumn.code.field, noun: "representative",
       maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
-    let fullName = reader.text(columns.name)
-    let firstName = reader.text(columns.firstName)
+    let fullName = reader.text(columns[.name])
+    let firstName = reader.text(columns[.firstName])
     if fullName.isEmpty && firstName.isEmpty && !code.isEmpty {
       reader.error(
-        .missingRequired, RepresentativeFields.name, "the representative has no name", "")
+        .missingRequired, RepresentativeColumn.name.field, "the representative has no name", "")
     }
     if reader.hasError {
       record.issues = reader.issues
       return record
     }
     var person =
-      columns.firstName == nil
+      columns[.firstName] == nil
       ? PersonName.split(fullName)
       : PersonName(civility: "", firstName: firstName, lastName: fullName)
-    let title = reader.listValue(columns.title)
+    let title = reader.listValue(columns[.title])
     if !title.isEmpty { person.civility = title }
-    let countryText = reader.text(columns.country)
+    let countryText = reader.text(columns[.country])
     let countryISO = countryText.isEmpty ? "FR" : Countries.isoCode(for: countryText) ?? "FR"
-    let email = reader.email(columns.email, RepresentativeFields.email)
+    let email = reader.email(columns[.email], RepresentativeColumn.email.field)
     var data = JSONObject(capacity: 512)
     // SM users have a name and a last name: the first name goes in `name` when
     // Sage has one, else the whole name.
@@ -59,11 +48,14 @@ package struct RepresentativeMapping: Sendable {
     data.string("extId", code)
     data.bool("isActive", true)
     data.string("Z_CIVILITE", person.civility)
-    data.text("Z_FONCTION", reader.raw(columns.role), encoding: row.encoding)
-    data.text("Z_REGION", reader.rawListValue(columns.region), encoding: row.encoding)
-    data.string("Z_TELEPHONE", reader.phone(columns.phone, RepresentativeFields.phone, countryISO))
-    data.string("Z_PORTABLE", reader.phone(columns.mobile, RepresentativeFields.mobile, countryISO))
-    reader.number(&data, "Z_COMMISSION", columns.commission, RepresentativeFields.commission)
+    data.text("Z_FONCTION", reader.raw(columns[.role]), encoding: row.encoding)
+    data.text("Z_REGION", reader.rawListValue(columns[.region]), encoding: row.encoding)
+    data.string(
+      "Z_TELEPHONE", reader.phone(columns[.phone], RepresentativeColumn.phone.field, countryISO))
+    data.string(
+      "Z_PORTABLE", reader.phone(columns[.mobile], RepresentativeColumn.mobile.field, countryISO))
+    reader.number(
+      &data, "Z_COMMISSION", columns[.commission], RepresentativeColumn.commission.field)
     record.data = data
     record.email = email.lowercased()
     record.issues = reader.issues

@@ -47,7 +47,8 @@ struct EntityPlan: Sendable {
     case .representatives:
       let mapping = RepresentativeMapping(header: header)
       return EntityPlan(
-        entity: entity, kind: "representative", owner: "sage", keyLabel: RepresentativeFields.code,
+        entity: entity, kind: "representative", owner: "sage",
+        keyLabel: RepresentativeColumn.code.field,
         removal: .deactivate, map: { row, _ in mapping.map(row) }, companionKind: nil)
     case .documents:
       preconditionFailure("documents are converted by DocumentConversion")

@@ -61,9 +61,10 @@ package enum EntityRecognizer {
       minimumDistinctive: 1),
     Signature(
       entity: .representatives,
-      required: [RepresentativeFields.code, RepresentativeFields.name],
+      required: requiredFields(of: RepresentativeColumn.self),
       distinctive: [
-        RepresentativeFields.commission, RepresentativeFields.region, RepresentativeFields.role,
+        RepresentativeColumn.commission.field, RepresentativeColumn.region.field,
+        RepresentativeColumn.role.field,
       ],
       minimumDistinctive: 1),
   ]
