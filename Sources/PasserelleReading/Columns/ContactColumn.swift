@@ -4,7 +4,9 @@ import PasserelleCore
 package enum ContactColumn: Int, ColumnTable {
   case company, code, civility, lastName, firstName, role, phone, mobile, fax, email, notes
 
-  package var column: Column {
+  package static let columns = allCases.map(\.declaration)
+
+  private var declaration: Column {
     switch self {
     case .company:
       Column(

@@ -5,7 +5,9 @@ import PasserelleCore
 package enum MainContactColumn: Int, ColumnTable {
   case name, title, role, phone, mobile, fax, email
 
-  package var column: Column {
+  package static let columns = allCases.map(\.declaration)
+
+  private var declaration: Column {
     switch self {
     case .name: Column("Nom du contact", feeds: "lastName", .text)
     case .title:

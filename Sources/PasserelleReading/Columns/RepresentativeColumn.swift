@@ -4,7 +4,9 @@ import PasserelleCore
 package enum RepresentativeColumn: Int, ColumnTable {
   case code, name, firstName, title, role, region, phone, mobile, email, commission, country
 
-  package var column: Column {
+  package static let columns = allCases.map(\.declaration)
+
+  private var declaration: Column {
     switch self {
     case .code:
       Column("Code", aliases: ["Code représentant"], required: true, feeds: "extId", .code)

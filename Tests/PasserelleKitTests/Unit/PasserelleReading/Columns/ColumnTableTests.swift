@@ -19,7 +19,8 @@ import Testing
   @Test func noTwoColumnsOfATableShareALabel() {
     for keys in [
       Self.keys(ArticleColumn.self), Self.keys(DocumentColumn.self), Self.keys(CustomerColumn.self),
-      Self.keys(ProspectColumn.self),
+      Self.keys(ProspectColumn.self), Self.keys(ContactColumn.self),
+      Self.keys(MainContactColumn.self), Self.keys(RepresentativeColumn.self),
     ] {
       #expect(Set(keys).count == keys.count, "\(keys)")
     }
@@ -40,6 +41,11 @@ import Testing
       ),
       (Self.salesManagementKeys(CustomerColumn.self), ["customers-tab.accounts.json"]),
       (Self.salesManagementKeys(ProspectColumn.self), ["prospects-tab.accounts.json"]),
+      (Self.salesManagementKeys(ContactColumn.self), ["contacts-tab.contacts.json"]),
+      // No golden file holds a main contact's payload: it fills the same SM contact
+      // fields a contacts export does.
+      (Self.salesManagementKeys(MainContactColumn.self), ["contacts-tab.contacts.json"]),
+      (Self.salesManagementKeys(RepresentativeColumn.self), ["representatives-tab.users.json"]),
     ]
     for table in tables {
       let payloads = try table.goldens.map {
@@ -72,5 +78,13 @@ import Testing
     #expect(EntityRecognizer.requiredFields(of: CustomerColumn.self).map(\.label) == ["Code"])
     #expect(
       EntityRecognizer.requiredFields(of: ProspectColumn.self).map(\.label) == ["Code prospect"])
+    #expect(
+      EntityRecognizer.requiredFields(of: ContactColumn.self).map(\.label) == [
+        "Code client", "Nom",
+      ])
+    #expect(
+      EntityRecognizer.requiredFields(of: RepresentativeColumn.self).map(\.label) == [
+        "Code", "Nom",
+      ])
   }
 }
