@@ -1,12 +1,5 @@
 import PasserelleCore
 
-/// Why a picture path from a Sage export cannot be used; the message is written for IT.
-package struct PicturePathProblem: Error, Sendable, Equatable, CustomStringConvertible {
-  package var message: String
-  init(_ message: String) { self.message = message }
-  package var description: String { message }
-}
-
 /// Turns what a Sage export says about an article's picture into a file name to look up in
 /// the configured image folders. Paths are never opened as given: they were written on the
 /// accountant's Windows machine, and only their last component means anything here.
