@@ -82,10 +82,10 @@ public final class Passerelle {
     let (sage, salesManagement) = trackers()
     var sageFiles = sage.poll()
     var salesManagementFiles = salesManagement.poll()
-    // A second look once the interval of each folder with a waiting file has passed.
-    let waits = [sage, salesManagement].filter { $0.nextCheck != nil }.map(\.interval)
-    if let wait = waits.max() {
-      Thread.sleep(forTimeInterval: wait)
+    // A second look once every file waiting may be complete (a file from SM
+    // that looks unfinished waits the longer `stability_seconds`).
+    if let due = [sage, salesManagement].compactMap(\.lastCheck).max() {
+      Thread.sleep(forTimeInterval: max(0, due - CompletionTracker.now()))
       sageFiles = sage.poll()
       salesManagementFiles = salesManagement.poll()
     }
@@ -104,7 +104,8 @@ public final class Passerelle {
     (
       CompletionTracker(folder: layout.watchSage, interval: settings.stabilitySeconds),
       CompletionTracker(
-        folder: layout.watchSalesManagement, interval: settings.salesManagementStabilitySeconds)
+        folder: layout.watchSalesManagement, interval: settings.salesManagementStabilitySeconds,
+        patience: settings.stabilitySeconds, looksWhole: JSONCompleteness.isWhole)
     )
   }
 

@@ -84,6 +84,47 @@ import Testing
     #expect(batches.first?.contains("400 rows, 400 sent") == true, "\(result.error)")
   }
 
+  /// A file from SM written in three pieces with pauses of 1.5 s, longer than
+  /// SM's stability interval: it looks unfinished until its array closes, so it
+  /// is converted once, whole, instead of being rejected half-written.
+  @Test func aJSONFileWrittenInPiecesIsConvertedOnceWhole() throws {
+    let root = try TestFiles.scratch()
+    try Layout(root: root.path).createFolders()
+    try TestFiles.write(
+      "[sync]\nstability_seconds = 2\nsalesmanagement_stability_seconds = 0.5\n"
+        + "salesmanagement_poll_seconds = 0.2\n",
+      to: root.file("passerelle.toml"))
+    let service = PasserelleProcess(["run", "--root", root.path])
+    try service.start()
+    defer { if service.process.isRunning { service.kill(SIGKILL) } }
+    let content = Array(
+      try Data(
+        contentsOf: URL(
+          fileURLWithPath: TestFiles.repository.appendingPathComponent(
+            "samples/salesmanagement/accounts-2026-11.json"
+          ).path)))
+    let path = root.file("watch/salesmanagement/accounts-2026-11.json")
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    let third = content.count / 3
+    for (index, start) in [0, third, 2 * third].enumerated() {
+      if index > 0 { Thread.sleep(forTimeInterval: 1.5) }
+      handle.write(Data(content[start..<(index == 2 ? content.count : start + third)]))
+    }
+    try handle.close()
+    waitUntil(timeout: 20, poll: 0.2) { !root.files(in: "out/archive").isEmpty }
+    service.kill(SIGTERM)
+    let result = service.finish()
+    #expect(result.status == 0, "\(result.error)")
+    #expect(root.files(in: "out/archive").count == 1)
+    #expect(root.files(in: "out/rejects").filter { $0.hasSuffix(".reason.json") }.isEmpty)
+    let batches = result.error.split(separator: "\n").filter {
+      $0.contains("accounts-2026-11.json: ")
+    }
+    #expect(batches.count == 1, "\(result.error)")
+    #expect(batches.first?.contains("rejected —") == false, "\(result.error)")
+  }
+
   /// Whether this machine lets the tests mount a small file system (root, with the
   /// privilege to mount): the only way to fill a disk for real.
   static let canMount: Bool = {
