@@ -24,27 +24,20 @@ package enum JSONCompleteness {
   /// The structure read so far.
   struct Scan {
     private var depth = 0
-    private var inString = false
-    private var escaped = false
+    private var quoted = JSONString()
     private var started = false
     /// The first value is not an array or an object: not ours to wait for.
     private var notStructured = false
 
-    var isWhole: Bool { notStructured || (started && depth == 0 && !inString) }
+    var isWhole: Bool { notStructured || (started && depth == 0 && !quoted.isOpen) }
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer) {
       for byte in bytes where !notStructured { take(byte) }
     }
 
     private mutating func take(_ byte: UInt8) {
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-        }
+      if quoted.isOpen {
+        _ = quoted.take(byte)
         return
       }
       switch byte {
@@ -54,7 +47,7 @@ package enum JSONCompleteness {
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
         depth -= 1
       case UInt8(ascii: "\""):
-        inString = true
+        quoted.open()
       case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF:
         break  // whitespace, and a byte-order mark before the value
       default:

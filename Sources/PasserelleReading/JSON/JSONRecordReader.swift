@@ -64,8 +64,7 @@ package struct JSONRecordReader {
     let limit: Int
     private var line = 1
     private var depth = 0
-    private var inString = false
-    private var escaped = false
+    private var quoted = JSONString()
     private var started = false
     private var wrapped = false
     /// In the wrapper: the key being read, the last key, and whether a key comes next.
@@ -101,7 +100,7 @@ package struct JSONRecordReader {
     mutating func consume(_ byte: UInt8) throws -> Event {
       if byte == 0x0A { line += 1 }
       if capturing { try capture(byte) }
-      if inString { return stringByte(byte) }
+      if quoted.isOpen { return stringByte(byte) }
       switch byte {
       case 0x20, 0x09, 0x0D, 0x0A: return .none
       case _ where closed:
@@ -111,7 +110,7 @@ package struct JSONRecordReader {
         return .none  // a byte-order mark
       case UInt8(ascii: "\""):
         if atRecordPlace { throw notARecord }
-        inString = true
+        quoted.open()
         string.removeAll(keepingCapacity: true)
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         try open(byte)
@@ -142,14 +141,7 @@ package struct JSONRecordReader {
 
     /// A byte inside a string: escapes, the closing quote, and the wrapper's keys.
     private mutating func stringByte(_ byte: UInt8) -> Event {
-      if escaped {
-        escaped = false
-      } else if byte == UInt8(ascii: "\\") {
-        escaped = true
-      } else if byte == UInt8(ascii: "\"") {
-        inString = false
-        return endString()
-      }
+      if quoted.take(byte) { return endString() }
       if !capturing && depth == 1 && wrapped && string.count < stringLimit {
         string.append(byte)
       }
@@ -215,7 +207,7 @@ package struct JSONRecordReader {
 
     func finish() throws {
       guard started else { throw FileRejection(.emptyFile, "the file holds no JSON") }
-      if depth != 0 || inString {
+      if depth != 0 || quoted.isOpen {
         throw FileRejection(.malformedJSON, "the JSON ends before it is closed", line: line)
       }
     }
