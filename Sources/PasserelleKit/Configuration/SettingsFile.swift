@@ -350,7 +350,8 @@ public enum SettingsFile {
     # A dropped file is complete once its size and time are stable this long
     # (or at once when NAME.done or NAME.ok sits next to it).
     # stability_seconds = 2
-    # The same for watch/salesmanagement/ (small files written at once by a program).
+    # The same for watch/salesmanagement/ (small files written at once by a program);
+    # a JSON file that ends inside its array or object waits stability_seconds.
     # salesmanagement_stability_seconds = 0.5
     # Conversions of one file cut short (crash, kill) before it is set aside
     # (processing-failed), so that it cannot block the files behind it.
