@@ -58,6 +58,7 @@ package struct JSONObject {
   /// An integer member whose name is known only at run time (the SM field a
   /// reference fills, such as `accountId`).
   package mutating func integer(named name: String, _ value: Int) {
+    assert(!isAbsent, "an absent object takes no members")
     key(name)
     bytes.append(contentsOf: String(value).utf8)
   }
@@ -143,6 +144,7 @@ package struct JSONObject {
 
   /// The finished object.
   package mutating func close() -> [UInt8] {
+    assert(!isAbsent, "an absent object is never written")
     bytes.append(UInt8(ascii: "}"))
     return bytes
   }

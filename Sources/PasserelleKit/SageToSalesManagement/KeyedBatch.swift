@@ -31,7 +31,7 @@ final class KeyedBatch {
   private let duplicates: DuplicateKeyPolicy
   var counts = BatchCounts()
   /// Keys of rejected rows, so that a later duplicate of one is counted once.
-  private var firstStatus: [String: RowStatus] = [:]
+  private var rejectedKeys = Set<String>()
 
   init(plan: EntityPlan, settings: Settings, outputs: ConversionOutputs, db: ManifestTransaction)
     throws
@@ -98,7 +98,7 @@ final class KeyedBatch {
     switch decision.status {
     case .rejected:
       counts.rejected += 1
-      firstStatus[record.key] = .rejected
+      rejectedKeys.insert(record.key)
     case .unchanged:
       counts.unchanged += 1
     case .emitted:
@@ -127,7 +127,7 @@ final class KeyedBatch {
     if let companionOperation { try companions?.withdraw(operation: companionOperation) }
     let firstRepeat = try duplicates.reject(
       key: record.key, line: prepared.line, repeated: repeated,
-      firstWasRejected: firstStatus[record.key] == .rejected, payload: payload, report: report,
+      firstWasRejected: rejectedKeys.contains(record.key), payload: payload, report: report,
       counts: &counts)
     if firstRepeat, let companion = repeated.firstCompanion {
       try companions?.withdraw(operation: companion)

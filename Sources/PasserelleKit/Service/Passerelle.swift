@@ -75,7 +75,8 @@ public final class Passerelle {
   }
 
   /// One pass over the drop folders (`passerelle run --once`): what is complete
-  /// after two looks one stability interval apart.
+  /// after two looks, the second once every file seen may be complete (one
+  /// stability interval, or `stability_seconds` for a JSON file that looks unfinished).
   public func runOnce() throws -> [BatchOutcome] {
     let (lock, processor, recovered) = try open()
     defer { withExtendedLifetime(lock) {} }

@@ -13,12 +13,12 @@ package enum DocumentColumn: Int, ColumnTable {
   private var declaration: Column {
     switch self {
     case .lineType: Column("Type de Ligne", required: true, feeds: nil, .rule)
-    case .documentType: Column("Type de pièce", required: true, feeds: "Z_TYPE_PIECE", .rule)
+    case .documentType: Column("Type de pièce", required: true, feeds: "Z_TYPE_PIECE", .text)
     case .number:
       Column(
         "N° pièce", aliases: ["Numéro pièce", "N° de pièce"], required: true, feeds: "extId", .code)
     case .date: Column("Date pièce", required: true, feeds: "date", .date)
-    case .reference: Column("Référence pièce", feeds: "reference", .text)
+    case .reference: Column("Référence pièce", feeds: "Z_REFERENCE", .text)
     case .remark: Column("Remarque", feeds: "Z_REMARQUE", .text)
     case .representative: Column("Code représentant pièce", feeds: "salesRepExtId", .code)
     case .customer: Column("Code client", required: true, feeds: "accountExtId", .code)

@@ -10,8 +10,9 @@ package enum RepresentativeColumn: Int, ColumnTable {
     switch self {
     case .code:
       Column("Code", aliases: ["Code représentant"], required: true, feeds: "extId", .code)
-    case .name: Column("Nom", aliases: ["Nom représentant"], required: true, feeds: "name", .text)
-    case .firstName: Column("Prénom", feeds: "name", .text)
+    case .name:
+      Column("Nom", aliases: ["Nom représentant"], required: true, feeds: "lastName", .text)
+    case .firstName: Column("Prénom", feeds: "lastName", .text)
     case .title: Column("Titre", aliases: ["Civilité"], feeds: "Z_CIVILITE", .text)
     case .role: Column("Fonction", feeds: "Z_FONCTION", .text)
     case .region: Column("Région", feeds: "Z_REGION", .text)

@@ -14,21 +14,29 @@ package enum JSONCompleteness {
     guard let file = try? InputFile(path: path) else { return true }
     var scan = Scan()
     do {
-      try file.forEachChunk { chunk in scan.feed(chunk) }
+      // Stops reading once the answer is known (a file that is not ours to wait for).
+      try file.forEachChunk { chunk in
+        scan.feed(chunk)
+        if scan.isDecided { throw Decided() }
+      }
     } catch {
-      return true
+      return true  // decided (not ours to wait for), or unreadable: the reader says why
     }
     return scan.isWhole
   }
+
+  private struct Decided: Error {}
 
   /// The structure read so far.
   struct Scan {
     private var depth = 0
     private var quoted = JSONString()
     private var started = false
-    /// The first value is not an array or an object: not ours to wait for.
+    /// Not an array or an object, or a bracket closes that never opened: the
+    /// reader rejects it at once, nothing to wait for.
     private var notStructured = false
 
+    var isDecided: Bool { notStructured }
     var isWhole: Bool { notStructured || (started && depth == 0 && !quoted.isOpen) }
 
     mutating func feed(_ bytes: UnsafeRawBufferPointer) {
@@ -41,17 +49,20 @@ package enum JSONCompleteness {
         return
       }
       switch byte {
+      case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF:
+        break  // whitespace, and a byte-order mark before the value
       case UInt8(ascii: "["), UInt8(ascii: "{"):
         depth += 1
         started = true
+      case _ where !started:
+        notStructured = true
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
         depth -= 1
+        if depth < 0 { notStructured = true }
       case UInt8(ascii: "\""):
         quoted.open()
-      case 0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF:
-        break  // whitespace, and a byte-order mark before the value
       default:
-        if !started { notStructured = true }
+        break
       }
     }
   }

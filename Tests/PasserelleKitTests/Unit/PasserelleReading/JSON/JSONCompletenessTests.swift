@@ -20,6 +20,10 @@ import Testing
     "[]",
     "not json at all",
     #"[{"id": 1}] trailing"#,
+    #""a top-level string, unfinished"#,
+    "]",
+    "[1]]",
+    "\u{FEFF}not json after a byte-order mark",
   ])
   func wholeFiles(_ text: String) throws {
     #expect(try Self.isWhole(text))
