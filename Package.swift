@@ -21,9 +21,10 @@ let package = Package(
       name: "PasserelleKit",
       targets: [
         "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
-        "PasserelleOutput", "PasserelleManifest", "PasserelleKit",
+        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI", "PasserelleKit",
       ]),
     .executable(name: "passerelle", targets: ["passerelle"]),
+    .executable(name: "passerelle-sm-emulator", targets: ["passerelle-sm-emulator"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
@@ -74,11 +77,19 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ],
       swiftSettings: strictness + speed),
+    // Talks to SM's REST API over HTTP; knows nothing of files, payloads or the manifest.
+    .target(
+      name: "SalesManagementAPI",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strictness),
     .target(
       name: "PasserelleKit",
       dependencies: [
         "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
-        "PasserelleOutput", "PasserelleManifest",
+        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "TOMLKit", package: "TOMLKit"),
@@ -92,11 +103,21 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strictness),
+    // An SM stand-in on loopback for the tests, the demo and a first trial: a subset of
+    // SM's API, with faults on demand (docs/sales-management-emulator.md).
+    .executableTarget(
+      name: "passerelle-sm-emulator",
+      dependencies: [
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictness),
     .testTarget(
       name: "PasserelleKitTests",
       dependencies: [
         "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
-        "PasserelleOutput", "PasserelleManifest", "PasserelleKit", "passerelle",
+        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI", "PasserelleKit",
+        "passerelle", "passerelle-sm-emulator",
       ],
       resources: [.copy("Golden")],
       swiftSettings: strictness),

@@ -1,0 +1,4 @@
+@main
+struct Emulator {
+  static func main() {}
+}
