@@ -1,4 +1,0 @@
-@main
-struct Emulator {
-  static func main() {}
-}
