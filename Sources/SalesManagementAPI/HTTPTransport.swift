@@ -1,0 +1,74 @@
+import AsyncHTTPClient
+import Foundation
+
+/// Sends one try of a request over AsyncHTTPClient and reads the answer whole, capped.
+struct HTTPTransport: Sendable {
+  let httpClient: HTTPClient
+  let serviceURL: ServiceURL
+  let timeout: Duration
+  let maxAnswerBytes: Int
+
+  /// A client of its own: certificates verified (the default TLS configuration), no
+  /// redirects followed (the session key must not travel elsewhere).
+  static func makeHTTPClient() -> HTTPClient {
+    var configuration = HTTPClient.Configuration()
+    configuration.redirectConfiguration = .disallow
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+  }
+
+  /// Sends `request` once with `sessionKey`, if any.
+  func send(_ request: OutgoingRequest, sessionKey: String?) async -> TryOutcome {
+    var outgoing = HTTPClientRequest(url: serviceURL.url(path: request.path, query: request.query))
+    outgoing.method =
+      switch request.verb {
+      case .get: .GET
+      case .post: .POST
+      case .put: .PUT
+      case .delete: .DELETE
+      }
+    outgoing.headers.add(name: "Accept", value: "application/json")
+    outgoing.headers.add(name: "User-Agent", value: "passerelle")
+    if let sessionKey { outgoing.headers.add(name: "X-Session-Key", value: sessionKey) }
+    for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+    if let body = request.body {
+      outgoing.headers.add(name: "Content-Type", value: "application/json")
+      outgoing.body = .bytes(body)
+    }
+    do {
+      let response = try await httpClient.execute(outgoing, timeout: .nanoseconds(nanoseconds))
+      var headers: [String: String] = [:]
+      for (name, value) in response.headers { headers[name.lowercased()] = value }
+      var body: [UInt8] = []
+      for try await chunk in response.body {
+        guard body.count + chunk.readableBytes <= maxAnswerBytes else {
+          return .tooLarge(limit: maxAnswerBytes)
+        }
+        body.append(contentsOf: chunk.readableBytesView)
+      }
+      return .answered(HTTPAnswer(status: Int(response.status.code), headers: headers, body: body))
+    } catch {
+      if Task.isCancelled || error is CancellationError { return .cancelled }
+      return .noAnswer(reason: Self.describe(error))
+    }
+  }
+
+  /// `timeout` in nanoseconds, as AsyncHTTPClient takes it.
+  private var nanoseconds: Int64 {
+    let (seconds, attoseconds) = timeout.components
+    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+  }
+
+  /// Short words for a failure without an answer; AsyncHTTPClient's errors hold no header.
+  private static func describe(_ error: any Error) -> String {
+    if let error = error as? HTTPClientError {
+      switch error {
+      case .deadlineExceeded, .readTimeout: return "no answer in time"
+      case .connectTimeout: return "connection timed out"
+      case .remoteConnectionClosed: return "connection closed without an answer"
+      case .tlsHandshakeTimeout: return "TLS handshake timed out"
+      default: break
+      }
+    }
+    return "connection failed: " + String(String(describing: error).prefix(160))
+  }
+}

@@ -1,0 +1,39 @@
+/// Why a call to SM's API failed, in words IT can act on.
+package enum SalesManagementError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The base URL is malformed, or plain HTTP to a host that is not loopback.
+  case insecureURL(String)
+  /// SM refused the API keys: 401/403 on login, or 401 again right after a fresh login.
+  case loginRefused(String)
+  /// SM could not be reached or kept failing (connection errors, timeouts, 5xx, 429)
+  /// after the bounded retries; never the record's fault.
+  case unreachable(String)
+  /// SM refused this call's record (a 4xx other than 401 and 429), with its message and,
+  /// when the message names one, the field at fault.
+  case refused(status: Int, message: String, field: String?)
+  /// SM answered something its API does not document (wrong shape, not JSON, too large).
+  case unexpectedAnswer(String)
+  /// The calling task was cancelled before SM answered.
+  case cancelled
+
+  /// Whether retrying the same record later may succeed without changing it.
+  package var isTransient: Bool {
+    switch self {
+    case .unreachable, .cancelled: true
+    case .insecureURL, .loginRefused, .refused, .unexpectedAnswer: false
+    }
+  }
+
+  /// One line for a log or a report; never holds a key, a token or a record's body.
+  package var description: String {
+    switch self {
+    case .insecureURL(let reason): "SM base URL refused: \(reason)"
+    case .loginRefused(let reason): "SM login refused: \(reason)"
+    case .unreachable(let reason): "SM unreachable: \(reason)"
+    case .refused(let status, let message, let field):
+      "SM refused the record (HTTP \(status))" + (field.map { ", field \($0)" } ?? "")
+        + ": \(message)"
+    case .unexpectedAnswer(let reason): "unexpected answer from SM: \(reason)"
+    case .cancelled: "call to SM cancelled"
+    }
+  }
+}
