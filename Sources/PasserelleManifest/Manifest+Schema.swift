@@ -130,6 +130,45 @@ extension Manifest {
           ALTER TABLE record ADD COLUMN companions TEXT;
           """)
     }
+    migrator.registerMigration("v6") { db in
+      // The delivery outbox: every operation of every payload, from the commit of its
+      // batch until SM answered it; the latest delivered one of each record stays,
+      // to recognise it when it comes back in a pull. The pull's watermark per
+      // resource, the versions already pulled, and the API's health for `status`.
+      try db.execute(
+        sql: """
+          CREATE TABLE delivery (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            batch TEXT NOT NULL,
+            resource TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            extId TEXT NOT NULL,
+            operation BLOB NOT NULL,
+            state TEXT NOT NULL,
+            smId INTEGER,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            message TEXT,
+            field TEXT,
+            heldFor TEXT,
+            updatedAt TEXT NOT NULL);
+          CREATE INDEX deliveryQueue ON delivery(rank, seq) WHERE state IN ('waiting', 'sending');
+          CREATE INDEX deliveryByKey ON delivery(resource, extId);
+          CREATE INDEX deliveryBySMId ON delivery(resource, smId) WHERE state = 'delivered';
+          CREATE TABLE pullWatermark (
+            resource TEXT PRIMARY KEY,
+            since TEXT NOT NULL,
+            pulledAt TEXT NOT NULL);
+          CREATE TABLE pulledVersion (
+            resource TEXT NOT NULL,
+            smId INTEGER NOT NULL,
+            version TEXT NOT NULL,
+            PRIMARY KEY (resource, smId)) WITHOUT ROWID;
+          CREATE TABLE apiHealth (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
+          """)
+    }
     return migrator
   }
 }

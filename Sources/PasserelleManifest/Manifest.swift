@@ -246,6 +246,13 @@ package final class Manifest: Sendable {
     }
   }
 
+  /// The name of the file a batch converted.
+  package func sourceName(ofBatch id: String) throws -> String? {
+    try read { db in
+      try String.fetchOne(db, sql: "SELECT sourceName FROM batch WHERE id = ?", arguments: [id])
+    }
+  }
+
   package func insert(
     _ batch: BatchRecord, outputs: [BatchOutput] = [], in transaction: ManifestTransaction
   ) throws {

@@ -41,6 +41,8 @@ public struct StatusReport: Sendable, Codable {
   /// and how many no Sage export has listed yet (waiting for the accountant's import).
   public var createdInSalesManagement: [CreatedRecords]
   public var recentRejections: [String]
+  /// The SM connector: delivery queue, API health, pull watermarks (nil when never used).
+  public var delivery: DeliveryStatus?
 
   public struct CreatedRecords: Sendable, Codable {
     public var resource: String
@@ -108,7 +110,8 @@ public struct StatusReport: Sendable, Codable {
       return StatusReport(
         manifest: path, batches: batches, lastRuns: lastRuns, lastPolls: polls, records: records,
         pendingQuotes: quotes["sent"] ?? 0, quotes: quotes, unmatchedPricedQuotes: unmatched,
-        createdInSalesManagement: created, recentRejections: rejections)
+        createdInSalesManagement: created, recentRejections: rejections,
+        delivery: try DeliveryStatus.load(db).nilIfEmpty)
     }
   }
 
@@ -142,6 +145,7 @@ public struct StatusReport: Sendable, Codable {
         "Sage codes given to \(created.resource) created in SM: \(created.allocated) (last \(created.lastCode)), \(created.awaitingSage) not yet in a Sage export"
       )
     }
+    if let delivery { lines.append(contentsOf: delivery.lines) }
     if !recentRejections.isEmpty {
       lines.append("Recently rejected files:")
       lines.append(contentsOf: recentRejections.map { "  \($0)" })

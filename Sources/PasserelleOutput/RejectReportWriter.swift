@@ -11,14 +11,21 @@ package final class RejectReportWriter {
 
   package init(path: String) throws {
     output = try OutputFile(path: path)
-    try output.write([0xEF, 0xBB, 0xBF])
-    try output.write(Self.columns + "\r\n")
+    try output.write(Self.head)
   }
+
+  /// What a report starts with: the BOM, then the column names.
+  package static let head: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((columns + "\r\n").utf8)
 
   var path: String { output.path }
 
   package func write(_ issue: RowIssue) throws {
     count += 1
+    try output.write(Self.line(issue))
+  }
+
+  /// One issue as a line of the report.
+  package static func line(_ issue: RowIssue) -> String {
     var line = ""
     line += issue.line > 0 ? String(issue.line) : ""
     for cell in [
@@ -29,7 +36,7 @@ package final class RejectReportWriter {
       line += Self.cell(cell)
     }
     line += "\r\n"
-    try output.write(line)
+    return line
   }
 
   package func close() throws { try output.close() }

@@ -25,6 +25,14 @@ package enum FileSystem {
     return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
   }
 
+  /// Whether anyone but the owner may read or change the file (group or other
+  /// permission bits), as ssh checks a private key. POSIX only: Windows keeps
+  /// access lists, checked there by a seam of its own.
+  package static func isOpenToOthers(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & 0o077) != 0
+  }
+
   /// Where a symbolic link points, as written in the link (never resolved).
   static func linkTarget(_ path: String) -> String? {
     try? FileManager.default.destinationOfSymbolicLink(atPath: path)

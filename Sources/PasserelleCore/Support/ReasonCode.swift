@@ -37,6 +37,8 @@ public enum ReasonCode: String, Sendable, CaseIterable, Codable {
   case imageUnsafePath = "image-unsafe-path"
   case totalsMismatch = "totals-mismatch"
   case deletionNotPropagated = "deletion-not-propagated"
+  /// SM's API refused the record (its message and field); the rest was delivered.
+  case refusedBySalesManagement = "refused-by-salesmanagement"
   /// A priced quote from Sage whose SM quote is not known (yet): kept for a later match.
   case unmatchedQuote = "unmatched-quote"
   /// Text that Windows-1252 cannot hold, even without its accents: written as `?`.

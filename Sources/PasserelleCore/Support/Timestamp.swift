@@ -24,6 +24,12 @@ package enum Timestamp {
       parts.minute!, parts.second!)
   }
 
+  /// An ISO-8601 time as SM writes it, with or without fractions of a second.
+  package static func parse(_ text: String) -> Date? {
+    if let date = try? Date(text, strategy: .iso8601) { return date }
+    return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+  }
+
   private static func utcParts(_ date: Date) -> DateComponents {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!

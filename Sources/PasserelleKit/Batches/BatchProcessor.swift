@@ -241,8 +241,23 @@ final class BatchProcessor {
       batch.counts = result.counts
       batch.finishedAt = Timestamp.iso(clock())
       try manifest.insert(batch, outputs: result.outputs, in: db)
+      if settings.api != nil { try queueForDelivery(result.outputs, batch: batch.id, in: db) }
       return result
     }
+  }
+
+  /// With SM's API configured, what the batch produced for SM enters the delivery
+  /// outbox in the batch's own transaction: committed together or not at all.
+  private func queueForDelivery(
+    _ outputs: [BatchOutput], batch: String, in db: ManifestTransaction
+  ) throws {
+    let feed = try OutboxFeed(transaction: db, batch: batch, at: clock())
+    for output in outputs where output.kind == "payload" {
+      guard (output.path as NSString).deletingLastPathComponent == layout.outSalesManagement
+      else { continue }
+      try feed.enqueue(payload: output.temporaryPath ?? output.path)
+    }
+    try feed.enqueueAllocatedCodes()
   }
 
   private func log(_ outcome: BatchOutcome, started: Date) {

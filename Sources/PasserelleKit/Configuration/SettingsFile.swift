@@ -68,6 +68,10 @@ public enum SettingsFile {
         throw ConfigurationError(lines.describe(path, line: entry.line, error.message))
       }
     }
+    if let api = settings.api, api.url.isEmpty {
+      throw ConfigurationError(
+        lines.describe(path, line: lines.header("salesmanagement.api"), "url is required"))
+    }
     return settings
   }
 
@@ -114,7 +118,7 @@ public enum SettingsFile {
     "", "reading", "sync", "log", "dossiers", "pictures", "sage", "salesmanagement",
     "salesmanagement.countries",
     "salesmanagement.account_types", "salesmanagement.product_families",
-    "salesmanagement.users",
+    "salesmanagement.users", "salesmanagement.api",
   ]
 
   enum Value {
@@ -139,7 +143,7 @@ public enum SettingsFile {
 
   /// One setting as written, with the checks its values share; every message names
   /// the key.
-  private struct Setting {
+  struct Setting {
     let table: String
     let key: String
     let value: Value
@@ -194,6 +198,7 @@ public enum SettingsFile {
     case "sync": try applySync(setting, to: &settings)
     case "sage": try applySage(setting, to: &settings)
     case "salesmanagement": try applySalesManagement(setting, to: &settings)
+    case "salesmanagement.api": try applySalesManagementAPI(setting, to: &settings)
     case "log": try applyLog(setting, to: &settings)
     case "dossiers": try applyDossier(setting, to: &settings)
     case "pictures" where key == "folders":
@@ -405,6 +410,20 @@ public enum SettingsFile {
     # SM typeId given to prospects. Not set by default (the nature travels in
     # Z_NATURE); example:
     # prospect_type_id = 3
+
+    [salesmanagement.api]
+    # Delivery to SM and pulling SM's changes through its API. Without a url,
+    # Passerelle works with files only. The credentials file (relative to this
+    # folder) holds public_key = "…" and private_key = "…", readable by its owner
+    # only (chmod 600); PASSERELLE_SM_PUBLIC_KEY and PASSERELLE_SM_PRIVATE_KEY
+    # override it. Example:
+    # url = "https://api.forcemanager.com/api/v4"
+    # credentials_file = "sm-credentials.toml"
+    # How often SM is asked what changed (seconds).
+    # poll_seconds = 30
+    # Our own limits on calls to SM.
+    # requests_per_minute = 120
+    # requests_in_flight = 4
 
     [salesmanagement.countries]
     # One line per country: ISO code, then SM's countryId. Empty by default:

@@ -19,11 +19,20 @@ final class FolderWatch {
   private var nextSalesManagement = 0.0
   private var sageQueue: [String] = []
   private let polls = PollLog()
+  /// SM's API, when the root's settings name it.
+  let link: LinkLoop?
 
-  init(_ root: Passerelle) throws {
+  /// - Parameter wake: wakes the service's loop (SM's changes were pulled into a folder).
+  init(_ root: Passerelle, wake: @escaping @Sendable () -> Void = {}) throws {
     self.root = root
     (lock, processor, recovered) = try root.open()
     (sage, salesManagement) = root.trackers()
+    link = try root.link(processor.manifest).map {
+      LinkLoop(
+        link: $0, pollSeconds: root.settings.api?.pollSeconds ?? 30, logger: root.logger,
+        pulled: wake)
+    }
+    link?.start()
     let settings = root.settings
     root.logger.info(
       "Watching \(root.layout.watchSage) every \(Int(settings.sagePollSeconds)) s and \(root.layout.watchSalesManagement) every \(settings.salesManagementPollSeconds) s; stop with Ctrl-C or SIGTERM."

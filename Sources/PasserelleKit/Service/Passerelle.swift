@@ -77,9 +77,26 @@ public final class Passerelle {
   /// One pass over the drop folders (`passerelle run --once`): what is complete
   /// after two looks, the second once every file seen may be complete (one
   /// stability interval, or `stability_seconds` for a JSON file that looks unfinished).
+  /// With SM's API: SM's changes are pulled first, and what the pass produced is
+  /// delivered last.
   public func runOnce() throws -> [BatchOutcome] {
     let (lock, processor, recovered) = try open()
     defer { withExtendedLifetime(lock) {} }
+    let link = try link(processor.manifest)
+    if let link, let pulled = tolerating("pull", { try await link.pull() }) {
+      logger.info("\(pulled.summary)")
+    }
+    let outcomes = try pass(processor)
+    if let link {
+      if let delivered = tolerating("push", { try await link.push() }) {
+        logger.info("\(delivered.summary)")
+      }
+      _ = tolerating("close") { await link.close() }
+    }
+    return recovered + outcomes
+  }
+
+  private func pass(_ processor: BatchProcessor) throws -> [BatchOutcome] {
     let (sage, salesManagement) = trackers()
     var sageFiles = sage.poll()
     var salesManagementFiles = salesManagement.poll()
@@ -95,10 +112,9 @@ public final class Passerelle {
     polls.note(
       .salesManagement, complete: salesManagementFiles.count, processor: processor, at: clock())
     // Sage's files first (they hold what SM files refer to), then SM's.
-    return recovered
-      + (try process(
-        ordered(sageFiles) + salesManagementFiles, processor, checkedBy: [sage, salesManagement],
-        until: { false }))
+    return try process(
+      ordered(sageFiles) + salesManagementFiles, processor, checkedBy: [sage, salesManagement],
+      until: { false })
   }
 
   func trackers() -> (sage: CompletionTracker, salesManagement: CompletionTracker) {
@@ -176,7 +192,7 @@ public final class Passerelle {
     var firstFailure: EnvironmentFailure? = nil
     func start(_ root: Passerelle) throws {
       do {
-        let watch = try FolderWatch(root)
+        let watch = try FolderWatch(root, wake: { stop.hint() })
         outcomes += watch.recovered
         watches.append(watch)
       } catch let failure as EnvironmentFailure where roots.count > 1 {
@@ -206,6 +222,7 @@ public final class Passerelle {
       for watch in watches where !stop.isRequested {
         do {
           let step = try watch.step(hinted: hinted, until: stopped)
+          if !step.outcomes.isEmpty { watch.link?.nudge() }
           outcomes += step.outcomes
           busy = busy || step.busy
         } catch let failure as EnvironmentFailure where roots.count > 1 {
@@ -213,6 +230,7 @@ public final class Passerelle {
           // when it starts again (recovery).
           watch.root.logger.error(
             "cannot proceed: \(failure); set aside, tried again in \(Int(retryDelay)) s")
+          watch.link?.finish()
           watches.removeAll { $0 === watch }
           waiting.append((watch.root, CompletionTracker.now() + retryDelay))
         }
@@ -224,6 +242,7 @@ public final class Passerelle {
       hinted = stop.wait(max(0, wake - CompletionTracker.now()))
     }
     events?.stop()
+    for watch in watches { watch.link?.finish() }
     logger.info("Stopped.")
     return outcomes
   }

@@ -1,0 +1,41 @@
+/// What one delivery to SM did, per resource.
+public struct DeliveryReport: Sendable, Codable {
+  /// Counts of one resource.
+  public struct Counts: Sendable, Codable {
+    public var delivered = 0
+    public var refused = 0
+    public var held = 0
+  }
+
+  public var resources: [String: Counts] = [:]
+
+  public var delivered: Int { resources.values.reduce(0) { $0 + $1.delivered } }
+  public var refused: Int { resources.values.reduce(0) { $0 + $1.refused } }
+  public var held: Int { resources.values.reduce(0) { $0 + $1.held } }
+
+  mutating func count(_ outcome: OutboxOutcomeKind, resource: String) {
+    var counts = resources[resource] ?? Counts()
+    switch outcome {
+    case .delivered: counts.delivered += 1
+    case .refused: counts.refused += 1
+    case .held: counts.held += 1
+    }
+    resources[resource] = counts
+  }
+
+  /// One line for people.
+  public var summary: String {
+    guard !resources.isEmpty else { return "Nothing waited for Sales Management." }
+    let parts = resources.keys.sorted().map { resource in
+      let counts = resources[resource]!
+      return
+        "\(resource): \(counts.delivered) delivered, \(counts.refused) refused, \(counts.held) held"
+    }
+    return "Delivered to Sales Management — " + parts.joined(separator: "; ")
+  }
+}
+
+/// The three ends of an operation's delivery attempt, for counting.
+enum OutboxOutcomeKind {
+  case delivered, refused, held
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PasserelleCore
+import PasserelleManifest
+
+extension Passerelle {
+  /// `passerelle push`: delivers everything waiting in the outbox to SM, then returns.
+  public func push() throws -> DeliveryReport {
+    let api = try requiredAPI("push")
+    let (lock, processor, _) = try open()
+    defer { withExtendedLifetime(lock) {} }
+    let link = try SalesManagementLink(
+      api: api, layout: layout, settings: settings, manifest: processor.manifest, logger: logger,
+      clock: clock)
+    return try blocking {
+      defer { Task { await link.close() } }
+      return try await link.push()
+    }
+  }
+
+  /// `passerelle pull`: writes what changed in SM since the last pull into
+  /// `watch/salesmanagement/`, then returns.
+  public func pull() throws -> PullReport {
+    let api = try requiredAPI("pull")
+    let (lock, processor, _) = try open()
+    defer { withExtendedLifetime(lock) {} }
+    let link = try SalesManagementLink(
+      api: api, layout: layout, settings: settings, manifest: processor.manifest, logger: logger,
+      clock: clock)
+    return try blocking {
+      defer { Task { await link.close() } }
+      return try await link.pull()
+    }
+  }
+
+  /// The link of a root whose settings name SM's API; nil: files only.
+  func link(_ manifest: Manifest) throws -> SalesManagementLink? {
+    guard let api = settings.api else { return nil }
+    return try SalesManagementLink(
+      api: api, layout: layout, settings: settings, manifest: manifest, logger: logger,
+      clock: clock)
+  }
+
+  /// Pulls or pushes within a pass: SM out of reach is logged and the pass goes on
+  /// (conversion never waits for SM; what waits for it stays in the outbox).
+  func tolerating<T: Sendable>(
+    _ what: String, _ body: @escaping @Sendable () async throws -> T
+  ) -> T? {
+    do {
+      return try blocking(body)
+    } catch {
+      logger.error("\(what): \(error)")
+      return nil
+    }
+  }
+
+  private func requiredAPI(_ command: String) throws -> APISettings {
+    guard let api = settings.api else {
+      throw ConfigurationError(
+        "'passerelle \(command)' needs SM's API: add [salesmanagement.api] with its url to \(layout.configuration)"
+      )
+    }
+    return api
+  }
+}

@@ -1,0 +1,77 @@
+import GRDB
+
+/// The SM connector's part of `status`: the delivery queue per resource, the
+/// API's health and the pull's watermarks.
+public struct DeliveryStatus: Sendable, Codable {
+  /// Operations of one resource by state.
+  public struct Queue: Sendable, Codable {
+    public var resource: String
+    /// Waiting to be sent (or sent, answer not recorded yet).
+    public var waiting: Int
+    /// Waiting for a record they name that SM does not know yet.
+    public var held: Int
+    /// Delivered records (the latest operation of each).
+    public var delivered: Int
+    /// Refused by SM (see the batch's reject report).
+    public var refused: Int
+  }
+
+  public var queues: [Queue]
+  public var lastSuccessAt: String?
+  public var lastError: String?
+  public var lastErrorAt: String?
+  /// The start of the current run of failures; nil when the last call succeeded.
+  public var failingSince: String?
+  /// Per resource, the SM time up to which its changes were pulled.
+  public var pullWatermarks: [String: String]
+
+  static func load(_ db: Database) throws -> DeliveryStatus {
+    let queues = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT resource, SUM(state IN ('waiting', 'sending') AND heldFor IS NULL),
+          SUM(state = 'waiting' AND heldFor IS NOT NULL), SUM(state = 'delivered'),
+          SUM(state = 'refused')
+        FROM delivery GROUP BY resource ORDER BY min(rank)
+        """
+    ).map { Queue(resource: $0[0], waiting: $0[1], held: $0[2], delivered: $0[3], refused: $0[4]) }
+    var health: [String: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT name, value FROM apiHealth") {
+      health[row[0]] = row[1]
+    }
+    var watermarks: [String: String] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT resource, since FROM pullWatermark") {
+      watermarks[row[0]] = row[1]
+    }
+    return DeliveryStatus(
+      queues: queues, lastSuccessAt: health["lastSuccessAt"], lastError: health["lastError"],
+      lastErrorAt: health["lastErrorAt"], failingSince: health["failingSince"],
+      pullWatermarks: watermarks)
+  }
+
+  /// Whether there is anything to show: the connector was used at least once.
+  var isEmpty: Bool { queues.isEmpty && lastSuccessAt == nil && lastError == nil }
+
+  var lines: [String] {
+    var lines: [String] = []
+    for queue in queues {
+      lines.append(
+        "Delivery to SM, \(queue.resource): \(queue.waiting) waiting, \(queue.held) held, \(queue.delivered) delivered, \(queue.refused) refused"
+      )
+    }
+    lines.append("SM API: last successful call \(lastSuccessAt ?? "never")")
+    if let lastError {
+      lines.append(
+        "SM API: last error \(lastError) at \(lastErrorAt ?? "?")"
+          + (failingSince.map { ", failing since \($0)" } ?? ""))
+    }
+    for resource in pullWatermarks.keys.sorted() {
+      lines.append("Pulled from SM, \(resource): changes up to \(pullWatermarks[resource]!)")
+    }
+    return lines
+  }
+}
+
+extension DeliveryStatus {
+  var nilIfEmpty: DeliveryStatus? { isEmpty ? nil : self }
+}

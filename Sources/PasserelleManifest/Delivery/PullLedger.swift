@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import PasserelleCore
+
+/// What the pull from SM remembers: per resource, the time up to which SM's
+/// changes were written to files, and the versions of records already pulled, so
+/// that the overlap window against clock skew never brings a record twice.
+package final class PullLedger: Sendable {
+  let manifest: Manifest
+
+  package init(manifest: Manifest) { self.manifest = manifest }
+
+  /// The time SM's changes of `resource` were pulled up to (SM's clock), if ever.
+  package func watermark(_ resource: String) throws -> String? {
+    try manifest.read { db in
+      try String.fetchOne(
+        db, sql: "SELECT since FROM pullWatermark WHERE resource = ?", arguments: [resource])
+    }
+  }
+
+  /// Whether this version of the record was already pulled.
+  package func alreadyPulled(resource: String, smId: Int, version: String) throws -> Bool {
+    try manifest.read { db in
+      try String.fetchOne(
+        db, sql: "SELECT version FROM pulledVersion WHERE resource = ? AND smId = ?",
+        arguments: [resource, smId]) == version
+    }
+  }
+
+  /// Records, once their file is durable, the versions written and the new watermark.
+  package func advance(
+    resource: String, to watermark: String?, versions: [(smId: Int, version: String)],
+    at date: Date
+  ) throws {
+    try manifest.write { db in
+      let remember = try db.makeStatement(
+        sql: "INSERT OR REPLACE INTO pulledVersion(resource, smId, version) VALUES (?, ?, ?)")
+      for (smId, version) in versions {
+        try remember.execute(arguments: [resource, smId, version])
+      }
+      if let watermark {
+        try db.execute(
+          sql: """
+            INSERT INTO pullWatermark(resource, since, pulledAt) VALUES (?, ?, ?)
+            ON CONFLICT(resource) DO UPDATE SET since = max(since, excluded.since),
+              pulledAt = excluded.pulledAt
+            """, arguments: [resource, watermark, Timestamp.iso(date)])
+      } else {
+        try db.execute(
+          sql: "UPDATE pullWatermark SET pulledAt = ? WHERE resource = ?",
+          arguments: [Timestamp.iso(date), resource])
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PasserelleCore
+import PasserelleKit
+
+/// Runs `body` for each dossier (or the root), mapping failures to the contract's
+/// exit codes: SM out of reach, login refused or the root locked is 3.
+func forEachRoot(_ options: RootOption, _ body: (Passerelle, Logger) throws -> Void) throws {
+  let settings = try loadSettings(root: options.root)
+  let logger = bootstrapLogging(options, settings)
+  do {
+    for root in try Passerelle(root: options.root, settings: settings, logger: logger).dossiers() {
+      try body(root, logger)
+    }
+  } catch let failure as EnvironmentFailure {
+    printError("passerelle: cannot proceed: \(failure)")
+    throw ExitCode(ExitStatus.cannotProceed)
+  } catch let error as ConfigurationError {
+    printError("passerelle: \(error)")
+    throw ExitCode(ExitStatus.usage)
+  }
+}
+
+extension PasserelleCommand {
+  struct Push: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Deliver everything waiting to Sales Management's API, then exit (1: some records refused; 3: SM out of reach)."
+    )
+
+    @OptionGroup var options: RootOption
+
+    @Flag(help: "Print the counts as JSON on stdout.")
+    var json = false
+
+    func run() throws {
+      var refused = 0
+      try forEachRoot(options) { root, logger in
+        let report = try root.push()
+        refused += report.refused
+        if json { print(try jsonText(report)) } else { printError(report.summary) }
+      }
+      if refused > 0 { throw ExitCode(ExitStatus.rejected) }
+    }
+  }
+
+  struct Pull: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Write what changed in Sales Management since the last pull into watch/salesmanagement/, then exit."
+    )
+
+    @OptionGroup var options: RootOption
+
+    @Flag(help: "Print the files written as JSON on stdout.")
+    var json = false
+
+    func run() throws {
+      try forEachRoot(options) { root, logger in
+        let report = try root.pull()
+        if json { print(try jsonText(report)) } else { printError(report.summary) }
+        for file in report.files where !json { printError("  \(file)") }
+      }
+    }
+  }
+}

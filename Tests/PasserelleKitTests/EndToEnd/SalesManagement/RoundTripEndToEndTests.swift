@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// What comes back from SM through the API, with no file moved by hand: a rep's
+/// quote to Sage and Sage's prices back to SM; a prospect typed in SM gets its
+/// Sage code as `extId` in SM.
+@Suite(.serialized) struct RoundTripEndToEndTests {
+  /// Quote created in SM → Sage import file → Sage's priced export → the SM quote
+  /// read-only, its lines replaced by Sage's priced lines.
+  @Test func theQuoteRoundTripThroughTheAPI() async throws {
+    let emulator = try EmulatorProcess()
+    let root = try ConnectedRoot(emulator)
+    try root.dropSamples()
+    try root.run("run", "--once")
+    var session = EmulatorSession(emulator)
+    try await session.login()
+    let quote = try await typeQuote(in: session)
+    try root.run("run", "--once")
+    let imports = root.root.scratch.files(in: "out/sage").filter { $0.hasSuffix("-devis.txt") }
+    let sageImport = try #require(imports.first)
+    let text = try #require(
+      String(
+        data: try Data(
+          contentsOf: URL(fileURLWithPath: root.root.scratch.file("out/sage/\(sageImport)"))),
+        encoding: .windowsCP1252))
+    #expect(text.contains("SM-Q-000101"))
+    #expect(root.root.scratch.files(in: "watch/salesmanagement").isEmpty)
+    try root.root.drop(sample: TestFiles.sample(SageSamples.quotes))
+    try root.run("run", "--once")
+    let priced = try await session.call("GET", "salesorders/\(quote)").object
+    #expect(priced["readOnly"] as? Bool == true)
+    let lines = try await session.records("salesOrdersLines", where: "salesOrderId=\(quote)")
+      .filter { $0["deleted"] as? Bool != true }
+    #expect(lines.count == 3)
+    #expect(lines.compactMap { $0["price"] as? Double }.sorted() == [8.95, 14.9, 21.5])
+    // Our own write comes back in the next pull: it is not sent to Sage again.
+    try root.run("run", "--once")
+    #expect(
+      root.root.scratch.files(in: "out/sage").filter { $0.hasSuffix("-devis.txt") }.count == 1)
+  }
+
+  /// A rep's quote for Michel Électricité (C00005) with the articles of Sage's DE000041.
+  private func typeQuote(in session: EmulatorSession) async throws -> Int {
+    let account = try #require(try await session.record("accounts", extId: "C00005")?["id"] as? Int)
+    var products: [Int] = []
+    for code in ["ART0007", "ART0006", "ART0024"] {
+      products.append(
+        try #require(try await session.record("products", extId: code)?["id"] as? Int))
+    }
+    let quote = try #require(
+      try await session.insert(
+        "salesorders",
+        [["reference": "SM-Q-000101", "accountId": account, "salesRepId": 1, "branchId": 1]]
+      ).first)
+    let lines: [[String: Any]] = products.enumerated().map { index, product in
+      [
+        "salesOrderId": quote, "productId": product, "quantity": [1, 6, 10.64][index],
+        "price": 0, "order": index + 1,
+      ]
+    }
+    _ = try await session.insert("salesOrdersLines", lines)
+    return quote
+  }
+
+  @Test func aProspectCreatedInSMGetsItsSageCodeAsExtId() async throws {
+    let emulator = try EmulatorProcess()
+    let root = try ConnectedRoot(emulator)
+    try root.run("run", "--once")  // the first pull: SM's changes count from now on
+    var session = EmulatorSession(emulator)
+    try await session.login()
+    let id = try #require(
+      try await session.insert(
+        "accounts",
+        [
+          [
+            "name": "Boulangerie Neuve", "address1": "1 rue du Four", "postcode": "35000",
+            "city": "Rennes", "branchId": 1, "salesRepId1": 1,
+          ]
+        ]
+      ).first)
+    try root.run("run", "--once")
+    let prospects = root.root.scratch.files(in: "out/sage").filter { $0.contains("prospect") }
+    #expect(!prospects.isEmpty)
+    let account = try await session.call("GET", "accounts/\(id)").object
+    let code = try #require(account["extId"] as? String)
+    #expect(code.hasPrefix("PSM"))
+    #expect(try await session.creates("accounts").isEmpty)  // adopted, never created by us
+  }
+}
