@@ -24,6 +24,10 @@ final class SalesManagementLink: Sendable {
     var options = SalesManagementClientOptions()
     options.requestsPerMinute = api.requestsPerMinute
     options.requestsInFlight = api.requestsInFlight
+    // A short budget per call (about 20 s): the service's next turn is the longer
+    // retry, and `push` run by hand should say soon that SM is out of reach.
+    options.maxAttempts = 5
+    options.maxBackoff = .seconds(10)
     do {
       client = try SalesManagementClient(
         baseURL: api.url, credentials: credentials, options: options, logger: logger)

@@ -83,12 +83,12 @@ public final class Passerelle {
     let (lock, processor, recovered) = try open()
     defer { withExtendedLifetime(lock) {} }
     let link = try link(processor.manifest)
-    if let link, let pulled = tolerating("pull", { try await link.pull() }) {
-      logger.info("\(pulled.summary)")
-    }
+    let pulled = link.flatMap { link in tolerating("pull") { try await link.pull() } }
+    if let pulled { logger.info("\(pulled.summary)") }
     let outcomes = try pass(processor)
     if let link {
-      if let delivered = tolerating("push", { try await link.push() }) {
+      // SM out of reach a moment ago: what was converted waits in the outbox.
+      if pulled != nil, let delivered = tolerating("push", { try await link.push() }) {
         logger.info("\(delivered.summary)")
       }
       _ = tolerating("close") { await link.close() }

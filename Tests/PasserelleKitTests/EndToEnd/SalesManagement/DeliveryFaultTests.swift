@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Delivery under the faults SM and the machine inflict: throttling, server errors,
+/// expiring tokens, SM out of reach, and Passerelle killed at random moments.
+@Suite(.serialized) struct DeliveryFaultTests {
+  /// 10 % of calls answered 429, 5 % answered 500, tokens expiring every 40 calls,
+  /// and 10 SIGKILLs during delivery: SM ends with every record exactly once.
+  @Test func everyRecordExactlyOnceThroughFaultsAndKills() async throws {
+    let emulator = try EmulatorProcess([
+      "--rate-429", "0.1", "--rate-500", "0.05", "--token-calls", "40", "--retry-after", "1",
+    ])
+    let root = try ConnectedRoot(emulator, requestsPerMinute: 3000)
+    let customers = 3_000
+    try root.root.drop(CustomerExportBuilder().build(count: customers), as: "clients.txt")
+    let seed = TestSeed.draw(for: #function)
+    var random = SeededGenerator(seed: seed)
+    var killed = 0
+    for round in 0..<10 {
+      let process = PasserelleProcess([round == 0 ? "run" : "push"] + ["--root", root.path])
+      try process.start()
+      try await Task.sleep(for: .seconds(Double.random(in: 0.2...1.5, using: &random)))
+      if process.process.isRunning { killed += 1 }
+      process.kill(SIGKILL)
+      _ = process.finish()
+    }
+    var last = try root.run("push")
+    for _ in 0..<3 where last.status != 0 { last = try root.run("push") }
+    #expect(last.status == 0, "seed \(seed): \(last.error)")
+    #expect(killed >= 5, "seed \(seed): kills landed during delivery")
+    var session = EmulatorSession(emulator)
+    try await session.login()
+    let accounts = try await session.creates("accounts")
+    #expect(accounts.count == customers, "seed \(seed)")
+    #expect(accounts.values.allSatisfy { $0 == 1 }, "seed \(seed): no account created twice")
+    let contacts = try await session.creates("contacts")
+    #expect(!contacts.isEmpty && contacts.values.allSatisfy { $0 == 1 }, "seed \(seed)")
+    let queues = try root.queues()
+    #expect(queues["accounts"]?.delivered == customers)
+    #expect(queues["contacts"]?.delivered == contacts.count)
+    #expect(queues.values.allSatisfy { $0.waiting == 0 && $0.held == 0 && $0.refused == 0 })
+  }
+
+  /// SM out of reach: conversion goes on, `push` exits 3, `status` says since when,
+  /// and nothing is lost: once SM is back, everything is delivered.
+  @Test func smOutOfReachDelaysOnlyDelivery() async throws {
+    let stopped = try EmulatorProcess()
+    let root = try ConnectedRoot(stopped)
+    stopped.stop()
+    try root.root.drop(sample: TestFiles.sample(SageSamples.articles))
+    let run = try root.run("run", "--once")
+    #expect(run.status == 1)  // the articles sample holds bad rows on purpose
+    #expect(root.root.scratch.files(in: "out/salesmanagement").count == 1)
+    #expect(try root.run("push").status == 3)
+    let status = try root.run("status")
+    #expect(status.error.contains("failing since"))
+    let waiting = try #require(try root.queues()["products"]?.waiting)
+    #expect(waiting > 20)
+    let port = try #require(stopped.baseURL.port)
+    let back = try EmulatorProcess(["--port", "\(port)"])
+    #expect(try root.run("push").status == 0)
+    var session = EmulatorSession(back)
+    try await session.login()
+    #expect(try await session.creates("products").count == waiting)
+  }
+}
