@@ -81,8 +81,13 @@ struct CallRunner: Sendable {
       case .answered(let answer):
         if answer.status != 401 { health.recordSuccess() }
         return answer
-      case .noAnswer(let reason):
+      case .noAnswer(let reason, let mayHaveBeenSent):
         failure = "\(reason) on \(request.label)"
+        if mayHaveBeenSent, !request.isIdempotent {
+          // Sending a create again could make a second record: the caller looks first.
+          health.recordFailure(failure)
+          throw .outcomeUnknown("\(failure): SM may have applied it")
+        }
       case .tooLarge(let limit):
         try fail(.unexpectedAnswer("answer to \(request.label) exceeds \(limit) bytes"))
       case .cancelled:
@@ -126,7 +131,7 @@ struct CallRunner: Sendable {
     let result: String =
       switch outcome {
       case .answered(let answer): "\(answer.status)"
-      case .noAnswer(let reason): reason
+      case .noAnswer(let reason, _): reason
       case .tooLarge: "answer too large"
       case .cancelled: "cancelled"
       }

@@ -13,6 +13,9 @@ struct HTTPTransport: Sendable {
   static func makeHTTPClient() -> HTTPClient {
     var configuration = HTTPClient.Configuration()
     configuration.redirectConfiguration = .disallow
+    // A refused connection fails the try at once; the retry loop decides what follows
+    // (AsyncHTTPClient would otherwise keep reconnecting until the try's deadline).
+    configuration.connectionPool.retryConnectionEstablishment = false
     return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
   }
 
@@ -48,8 +51,19 @@ struct HTTPTransport: Sendable {
       return .answered(HTTPAnswer(status: Int(response.status.code), headers: headers, body: body))
     } catch {
       if Task.isCancelled || error is CancellationError { return .cancelled }
-      return .noAnswer(reason: Self.describe(error))
+      return .noAnswer(reason: Self.describe(error), mayHaveBeenSent: !Self.isBeforeSending(error))
     }
+  }
+
+  /// Whether `error` surely came before the request left: no connection was made.
+  /// Anything else (a closed connection, a timeout, a reset) may follow SM's receipt.
+  private static func isBeforeSending(_ error: any Error) -> Bool {
+    let beforeSending: [HTTPClientError] = [
+      .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout,
+      .socksHandshakeTimeout, .httpProxyHandshakeTimeout, .invalidURL, .alreadyShutdown,
+    ]
+    guard let error = error as? HTTPClientError else { return false }
+    return beforeSending.contains(error)
   }
 
   /// `timeout` in nanoseconds, as AsyncHTTPClient takes it.

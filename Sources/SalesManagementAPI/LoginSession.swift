@@ -36,4 +36,7 @@ actor LoginSession {
 
   /// Logins started so far, for tests.
   var loginCount: Int { logins }
+
+  /// The token in use, for tests that check it never leaks.
+  var currentToken: String? { token }
 }

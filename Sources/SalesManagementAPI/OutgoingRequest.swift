@@ -13,6 +13,10 @@ struct OutgoingRequest: Sendable {
   /// The JSON body, if any.
   var body: Data?
 
+  /// Whether sending it twice does no more than sending it once: all but a create.
+  /// (A login only hands out another token.)
+  var isIdempotent: Bool { verb != .post || path == "/login" }
+
   /// `GET /accounts`: how logs and errors name the call.
   var label: String { "\(verb.rawValue) \(path)" }
 }

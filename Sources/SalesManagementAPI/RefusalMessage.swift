@@ -29,13 +29,21 @@ enum RefusalMessage {
     {
       return words[index + 1]
     }
-    let stateWords: Set = ["required", "mandatory", "missing", "invalid", "empty"]
-    if words.count >= 3, isFieldName(words[0]), ["is", "are"].contains(words[1].lowercased()),
+    guard words.count >= 3, isFieldName(words[0]) else { return nil }
+    let stateWords: Set = ["required", "mandatory", "missing", "invalid", "empty", "long"]
+    if ["is", "are"].contains(words[1].lowercased()),
       words[2...].contains(where: { stateWords.contains($0.lowercased()) })
     {
       return words[0]
     }
+    // `accountId 12 does not exist`: a reference to a record SM does not have.
+    if isReferenceName(words[0]), message.hasSuffix("does not exist") { return words[0] }
     return nil
+  }
+
+  /// Whether `word` names a reference field: `accountId`, `salesRepId1`.
+  private static func isReferenceName(_ word: String) -> Bool {
+    word.trimmingCharacters(in: .decimalDigits).hasSuffix("Id")
   }
 
   /// The first name between single, double or back quotes.

@@ -116,9 +116,21 @@ package final class SalesManagementClient: Sendable {
     try? await httpClient.shutdown()
   }
 
+  // A client dropped without `shutdown()` still releases its connections (in the
+  // background) instead of tripping AsyncHTTPClient's debug check; after `shutdown()`
+  // this only reports "already shut down", ignored.
+  deinit {
+    httpClient.shutdown { _ in }
+  }
+
   /// Logins sent so far (shared by concurrent callers), for tests.
   var loginCount: Int {
     get async { await runner.session.loginCount }
+  }
+
+  /// The session token in use, for tests that check it never leaks.
+  var sessionToken: String? {
+    get async { await runner.session.currentToken }
   }
 
   private func bulk(

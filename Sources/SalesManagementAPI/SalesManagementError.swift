@@ -10,6 +10,10 @@ package enum SalesManagementError: Error, Sendable, Equatable, CustomStringConve
   /// SM refused this call's record (a 4xx other than 401 and 429), with its message and,
   /// when the message names one, the field at fault.
   case refused(status: Int, message: String, field: String?)
+  /// A create (single or bulk) was sent but its connection failed before SM answered:
+  /// SM may or may not have applied it. Not retried, so that no record is made twice:
+  /// look for the records (by `extId`) before sending them again.
+  case outcomeUnknown(String)
   /// SM answered something its API does not document (wrong shape, not JSON, too large).
   case unexpectedAnswer(String)
   /// The calling task was cancelled before SM answered.
@@ -18,7 +22,7 @@ package enum SalesManagementError: Error, Sendable, Equatable, CustomStringConve
   /// Whether retrying the same record later may succeed without changing it.
   package var isTransient: Bool {
     switch self {
-    case .unreachable, .cancelled: true
+    case .unreachable, .outcomeUnknown, .cancelled: true
     case .insecureURL, .loginRefused, .refused, .unexpectedAnswer: false
     }
   }
@@ -32,6 +36,7 @@ package enum SalesManagementError: Error, Sendable, Equatable, CustomStringConve
     case .refused(let status, let message, let field):
       "SM refused the record (HTTP \(status))" + (field.map { ", field \($0)" } ?? "")
         + ": \(message)"
+    case .outcomeUnknown(let reason): "SM's answer was lost: \(reason)"
     case .unexpectedAnswer(let reason): "unexpected answer from SM: \(reason)"
     case .cancelled: "call to SM cancelled"
     }
