@@ -10,7 +10,12 @@ struct EmulatorResponder: HTTPResponder {
 
   func respond(to request: Request, context: EmulatorRequestContext) async throws -> Response {
     var request = request
-    let body = try await request.collectBody(upTo: Self.bodyLimit)
+    let body: ByteBuffer
+    do {
+      body = try await request.collectBody(upTo: Self.bodyLimit)
+    } catch {
+      return response(.message("the request body is over \(Self.bodyLimit >> 20) MiB", status: 413))
+    }
     let segments = request.uri.path.split(separator: "/").map(String.init)
     if segments.first == "_emulator" {
       return response(await emulator.admin(call(request, Array(segments.dropFirst()), body)))
