@@ -58,6 +58,3 @@ struct EmulatorResponder: HTTPResponder {
       body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
   }
 }
-
-/// Thrown after a drop: the connection is closed, so no answer can be written.
-struct ConnectionDropped: Error {}
