@@ -26,9 +26,9 @@ struct CallRunner: Sendable {
     let second = try await sendWithRetries(request, sessionKey: freshToken)
     guard second.status == 401 else { return second }
     await session.discard(freshToken)
-    let failure = "HTTP 401 on \(request.label) right after a fresh login"
-    health.recordFailure(failure)
-    throw .loginRefused("\(failure): SM does not accept these API keys for this call")
+    try fail(
+      .loginRefused(
+        "HTTP 401 on \(request.label) right after a fresh login: check the API keys' rights"))
   }
 
   /// `POST /login` with the keys; returns SM's token.
@@ -48,8 +48,7 @@ struct CallRunner: Sendable {
       return token
     case 400..<500:
       let failure = "HTTP \(answer.status) on POST /login"
-      try fail(
-        .loginRefused("\(failure): SM refused the public and private API keys; check them"))
+      try fail(.loginRefused("\(failure): check the public and the private API key"))
     default:
       try fail(.unexpectedAnswer("HTTP \(answer.status) on POST /login"))
     }
@@ -57,7 +56,7 @@ struct CallRunner: Sendable {
 
   /// Records `error` in the health figures, then throws it.
   func fail(_ error: SalesManagementError) throws(SalesManagementError) -> Never {
-    health.recordFailure(error.description)
+    health.recordFailure(error.detail)
     throw error
   }
 

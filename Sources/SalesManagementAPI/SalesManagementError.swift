@@ -27,6 +27,17 @@ package enum SalesManagementError: Error, Sendable, Equatable, CustomStringConve
     }
   }
 
+  /// The text without the case's words, as `health.lastError` keeps it.
+  var detail: String {
+    switch self {
+    case .insecureURL(let text), .loginRefused(let text), .unreachable(let text),
+      .outcomeUnknown(let text), .unexpectedAnswer(let text):
+      text
+    case .refused(let status, let message, _): "HTTP \(status): \(message)"
+    case .cancelled: "cancelled"
+    }
+  }
+
   /// One line for a log or a report; never holds a key, a token or a record's body.
   package var description: String {
     switch self {

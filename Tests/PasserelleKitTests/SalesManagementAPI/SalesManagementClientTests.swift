@@ -175,6 +175,19 @@ import Testing
     }
   }
 
+  @Test func anAnswerLargerThanAllowedIsUnexpected() async throws {
+    var options = SM.quickOptions
+    options.maxAnswerBytes = 1_000
+    try await SM.run(options: options) { sm in
+      try await sm.insert("products", (1...50).map { ["model": "Product \($0)"] })
+      let error = await #expect(throws: SalesManagementError.self) {
+        _ = try await sm.client.list("products", where: nil, page: 0)
+      }
+      #expect(error == .unexpectedAnswer("answer to GET /products exceeds 1000 bytes"))
+      #expect(sm.client.health.lastError == "answer to GET /products exceeds 1000 bytes")
+    }
+  }
+
   @Test func plainHTTPToAnotherHostIsRefusedBeforeAnyCall() {
     #expect(throws: SalesManagementError.self) {
       _ = try SalesManagementClient(
