@@ -40,11 +40,12 @@ extension OutboxDelivery {
         ? try await client.bulkCreate(resource, items)
         : try await client.bulkUpdate(resource, items)
       return answers.compactMap { answer in
-        guard let call = byGuid[answer.guid] else { return nil }
+        // Left out of SM's answer: stays marked as sent, looked up next time.
+        guard let call = byGuid[answer.guid], !answer.isUnknown else { return nil }
         let seq = call.operation.seq
         guard answer.succeeded else {
           let message = answer.message ?? "HTTP \(answer.code)"
-          return .refused(seq: seq, message: message, field: Self.field(in: message))
+          return .refused(seq: seq, message: message, field: answer.field)
         }
         return .delivered(seq: seq, smId: answer.id ?? items.first { $0.guid == answer.guid }?.id)
       }
@@ -112,7 +113,7 @@ extension OutboxDelivery {
         resource, Array(items[start..<min(start + Self.sliceSize, items.count)]))
       if let refused = answers.first(where: { !$0.succeeded }) {
         let message = "line \(refused.guid): \(refused.message ?? "HTTP \(refused.code)")"
-        throw .refused(status: refused.code, message: message, field: Self.field(in: message))
+        throw .refused(status: refused.code, message: message, field: refused.field)
       }
     }
   }
@@ -128,13 +129,6 @@ extension OutboxDelivery {
       if answer.isLast { return records }
       page += 1
     }
-  }
-
-  /// The field SM's message names ("name is required" → name).
-  static func field(in message: String) -> String? {
-    let words = message.split(separator: " ")
-    guard words.count >= 2, ["is", "does"].contains(words[1]) else { return nil }
-    return String(words[0])
   }
 
   /// Records the answers, writes refusals into their batches' reject reports and counts.
