@@ -31,6 +31,12 @@ struct CallRunner: Sendable {
         "HTTP 401 on \(request.label) right after a fresh login: check the API keys' rights"))
   }
 
+  /// Logs in unless a token is held: checks the keys and SM's reach without a call
+  /// of the API itself.
+  func connect() async throws(SalesManagementError) {
+    _ = try await session.token(login: login)
+  }
+
   /// `POST /login` with the keys; returns SM's token.
   private func login() async throws(SalesManagementError) -> String {
     let keys: JSONValue = [

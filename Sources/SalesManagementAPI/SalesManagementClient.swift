@@ -30,6 +30,12 @@ package final class SalesManagementClient: Sendable {
       logger: logger)
   }
 
+  /// Logs in now unless already logged in: `loginRefused` or `unreachable` tell at once
+  /// whether SM can be used, even when there is nothing to send.
+  package func connect() async throws(SalesManagementError) {
+    try await runner.connect()
+  }
+
   /// Page `page` (from 0) of `resource`'s records matching `filter` (see
   /// `SalesManagementFilter`), `options.pageSize` records at most.
   package func list(

@@ -50,7 +50,10 @@ final class SalesManagementLink: Sendable {
       client: client, outbox: outbox, planner: CallPlanner(outbox: outbox, resolver: resolver),
       refusals: RefusalReports(manifest: manifest, rejectsFolder: layout.rejects), clock: clock,
       logger: logger)
-    return try await recordingHealth { try await delivery.run() }
+    return try await recordingHealth {
+      try await client.connect()
+      return try await delivery.run()
+    }
   }
 
   /// Writes what changed in SM since the last pull into `watch/salesmanagement/`.

@@ -62,6 +62,11 @@ final class ConnectedRoot {
   /// Runs `passerelle <arguments> --root <root>` and waits for its end.
   @discardableResult
   func run(_ arguments: String...) throws -> (status: Int32, output: String, error: String) {
+    try run(arguments)
+  }
+
+  @discardableResult
+  func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
     try PasserelleProcess.run(arguments + ["--root", path])
   }
 
