@@ -8,15 +8,20 @@ struct HTTPTransport: Sendable {
   let timeout: Duration
   let maxAnswerBytes: Int
 
-  /// A client of its own: certificates verified (the default TLS configuration), no
-  /// redirects followed (the session key must not travel elsewhere).
-  static func makeHTTPClient() -> HTTPClient {
+  /// The settings of the client's own `HTTPClient`: certificates verified (the default
+  /// TLS configuration), no redirects followed (the session key must not travel
+  /// elsewhere), and a refused connection fails the try at once: the retry loop decides
+  /// what follows (AsyncHTTPClient would otherwise keep reconnecting until the deadline).
+  static var clientConfiguration: HTTPClient.Configuration {
     var configuration = HTTPClient.Configuration()
     configuration.redirectConfiguration = .disallow
-    // A refused connection fails the try at once; the retry loop decides what follows
-    // (AsyncHTTPClient would otherwise keep reconnecting until the try's deadline).
     configuration.connectionPool.retryConnectionEstablishment = false
-    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    return configuration
+  }
+
+  /// An `HTTPClient` for one `SalesManagementClient`.
+  static func makeHTTPClient() -> HTTPClient {
+    HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
   }
 
   /// Sends `request` once with `sessionKey`, if any.
