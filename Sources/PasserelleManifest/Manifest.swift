@@ -246,6 +246,19 @@ package final class Manifest: Sendable {
     }
   }
 
+  /// Adds a reject report written after the batch committed (SM's refusals) to
+  /// its outputs, unless it is there already.
+  package func recordReport(_ path: String, ofBatch id: String) throws {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO batchOutput(batchId, kind, path)
+          SELECT ?, 'report', ? WHERE NOT EXISTS (
+            SELECT 1 FROM batchOutput WHERE batchId = ? AND kind = 'report')
+          """, arguments: [id, path, id])
+    }
+  }
+
   /// The name of the file a batch converted.
   package func sourceName(ofBatch id: String) throws -> String? {
     try read { db in

@@ -98,15 +98,8 @@ final class ChangePull {
   /// A quote with its lines, as the SM → Sage direction reads it.
   private func withLines(_ quote: JSONValue, id: Int) async throws -> JSONValue {
     guard case .object(var members) = quote else { return quote }
-    var lines: [JSONValue] = []
-    var page = 0
-    while true {
-      let answer = try await client.list(
-        "salesOrdersLines", where: "salesOrderId=\(id)", page: page)
-      lines += answer.records.filter { $0["deleted"] != .bool(true) }
-      if answer.isLast { break }
-      page += 1
-    }
+    let lines = try await client.listAll("salesOrdersLines", where: "salesOrderId=\(id)")
+      .filter { $0["deleted"] != .bool(true) }
     members["lines"] = .array(lines.sorted { ($0["order"]?.int ?? 0) < ($1["order"]?.int ?? 0) })
     return .object(members)
   }

@@ -98,7 +98,7 @@ extension OutboxDelivery {
     async throws(SalesManagementError)
   {
     let resource = "salesOrdersLines"
-    for line in try await listAllTyped(resource, where: "salesOrderId=\(order)")
+    for line in try await client.listAll(resource, where: "salesOrderId=\(order)")
     where line["deleted"] != .bool(true) {
       if let id = line["id"]?.int { try await client.delete(resource, id: id) }
     }
@@ -115,19 +115,6 @@ extension OutboxDelivery {
         let message = "line \(refused.guid): \(refused.message ?? "HTTP \(refused.code)")"
         throw .refused(status: refused.code, message: message, field: refused.field)
       }
-    }
-  }
-
-  func listAllTyped(_ resource: String, where filter: String) async throws(SalesManagementError)
-    -> [JSONValue]
-  {
-    var records: [JSONValue] = []
-    var page = 0
-    while true {
-      let answer = try await client.list(resource, where: filter, page: page)
-      records += answer.records
-      if answer.isLast { return records }
-      page += 1
     }
   }
 

@@ -89,7 +89,9 @@ final class OutboxDelivery {
     var found: [String: Int] = [:]
     for start in stride(from: 0, to: unsure.count, by: 40) {
       let codes = Array(unsure[start..<min(start + 40, unsure.count)])
-      for record in try await listAll(resource, where: SalesManagementFilter.extId(in: codes)) {
+      for record in try await client.listAll(
+        resource, where: SalesManagementFilter.extId(in: codes))
+      {
         if let extId = record["extId"]?.string, let id = record["id"]?.int { found[extId] = id }
       }
     }
@@ -98,10 +100,6 @@ final class OutboxDelivery {
       logger.info("\(found.count) \(resource) found in Sales Management after a lost answer")
     }
     return found
-  }
-
-  func listAll(_ resource: String, where filter: String) async throws -> [JSONValue] {
-    try await listAllTyped(resource, where: filter)
   }
 
   private static func immediateOutcome(_ call: PlannedCall) -> OutboxOutcome? {

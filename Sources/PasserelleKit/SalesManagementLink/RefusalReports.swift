@@ -17,6 +17,7 @@ struct RefusalReports {
       guard let source = try manifest.sourceName(ofBatch: batch) else { continue }
       let path = "\(rejectsFolder)/\(batch)-\(OutputName.safe(source)).rejects.csv"
       try rewrite(path, adding: byBatch[batch]!)
+      try manifest.recordReport(path, ofBatch: batch)
     }
   }
 

@@ -14,6 +14,7 @@ struct OutboxLedger {
   private let refuse: Statement
   private let hold: Statement
   private let forgetSent: Statement
+  private let countRejected: Statement
 
   init(db: Database, at date: Date) throws {
     self.db = db
@@ -43,6 +44,9 @@ struct OutboxLedger {
         UPDATE record SET fingerprint = NULL, rowFingerprint = NULL
         WHERE resource = ? AND code = ?
         """)
+    // `rejects` and `status` count it with the batch's other rejected rows.
+    countRejected = try db.makeStatement(
+      sql: "UPDATE batch SET rowsRejected = rowsRejected + 1 WHERE id = ?")
     hold = try db.makeStatement(
       sql: "UPDATE delivery SET state = 'waiting', heldFor = ?, updatedAt = ? WHERE seq = ?")
   }
@@ -61,6 +65,7 @@ struct OutboxLedger {
       guard let row = try Row.fetchOne(find, arguments: [seq]) else { return nil }
       try refuse.execute(arguments: [message, field, time, seq])
       try forgetSent.execute(arguments: [row[1], row[2]])
+      try countRejected.execute(arguments: [row[0]])
       return OutboxRefusal(
         batch: row[0], resource: row[1], extId: row[2], message: message, field: field)
     case .held(let seq, let reason):

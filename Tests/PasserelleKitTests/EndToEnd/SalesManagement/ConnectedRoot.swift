@@ -59,15 +59,22 @@ final class ConnectedRoot {
     }
   }
 
-  /// Runs `passerelle <arguments> --root <root>` and waits for its end.
+  /// Runs `passerelle <arguments> --root <root>` and waits for its end on a thread
+  /// of its own: a test waiting for a process never holds one of the few threads
+  /// every asynchronous test shares.
   @discardableResult
-  func run(_ arguments: String...) throws -> (status: Int32, output: String, error: String) {
-    try run(arguments)
+  func run(_ arguments: String...) async throws -> (status: Int32, output: String, error: String) {
+    try await run(arguments)
   }
 
   @discardableResult
-  func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-    try PasserelleProcess.run(arguments + ["--root", path])
+  func run(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+    let full = arguments + ["--root", path]
+    return try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        continuation.resume(with: Result { try PasserelleProcess.run(full) })
+      }
+    }
   }
 
   /// `status --json`'s delivery queues by resource.

@@ -18,7 +18,7 @@ import Testing
     var seen = ""
     for format in ["text", "json"] {
       for command in [["run", "--once"], ["push"], ["pull"], ["status"], ["status", "--json"]] {
-        let run = try root.run(command + ["--log-level", "trace", "--log-format", format])
+        let run = try await root.run(command + ["--log-level", "trace", "--log-format", format])
         #expect(run.status != 2 && run.status != 3, "\(command): \(run.error)")
         seen += run.output + run.error
       }
@@ -31,22 +31,22 @@ import Testing
     #expect(!seen.contains(Self.privateKey))
   }
 
-  @Test func aCredentialsFileOthersMayReadStopsWithExitTwo() throws {
+  @Test func aCredentialsFileOthersMayReadStopsWithExitTwo() async throws {
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator)
     chmod(root.path + "/sm-credentials.toml", 0o640)
-    let push = try root.run("push")
+    let push = try await root.run("push")
     #expect(push.status == 2)
     #expect(push.error.contains("chmod 600"))
-    #expect(try root.run("run", "--once").status == 2)
+    #expect(try await root.run("run", "--once").status == 2)
   }
 
   /// The environment wins over the file, which may then be absent.
-  @Test func theEnvironmentOverridesTheFile() throws {
+  @Test func theEnvironmentOverridesTheFile() async throws {
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator)
     try FileManager.default.removeItem(atPath: root.path + "/sm-credentials.toml")
-    #expect(try root.run("push").status == 2)
+    #expect(try await root.run("push").status == 2)
     let process = PasserelleProcess(["push", "--root", root.path])
     var environment = ProcessInfo.processInfo.environment
     environment["PASSERELLE_SM_PUBLIC_KEY"] = EmulatorProcess.publicKey
@@ -56,12 +56,12 @@ import Testing
     #expect(process.finish().status == 0)
   }
 
-  @Test func wrongKeysAreALoginRefusedExitThree() throws {
+  @Test func wrongKeysAreALoginRefusedExitThree() async throws {
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator)
     try TestFiles.write(
       "public_key = \"nope\"\nprivate_key = \"nope\"\n", to: root.path + "/sm-credentials.toml")
-    let push = try root.run("push")
+    let push = try await root.run("push")
     #expect(push.status == 3)
     #expect(push.error.contains("login"))
   }

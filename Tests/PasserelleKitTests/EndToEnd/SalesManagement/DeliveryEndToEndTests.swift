@@ -9,7 +9,7 @@ import Testing
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator)
     try root.dropSamples()
-    let run = try root.run("run", "--once")
+    let run = try await root.run("run", "--once")
     #expect(run.status == 1)  // the samples hold bad rows on purpose
     var session = EmulatorSession(emulator)
     try await session.login()
@@ -26,7 +26,7 @@ import Testing
     let contact = try #require(try await session.record("contacts", extId: "CT0002"))
     #expect(contact["accountId"] as? Int == account["id"] as? Int)
     #expect(contact["salesRepId"] as? Int == account["salesRepId1"] as? Int)
-    let push = try root.run("push")
+    let push = try await root.run("push")
     #expect(push.status == 0)
     #expect(push.error.contains("Nothing waited"))
   }
@@ -37,12 +37,12 @@ import Testing
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator)
     try root.root.drop(sample: TestFiles.sample(SageSamples.customers))
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     let edited = try SageSamples.edited(
       SageSamples.customers, key: "Code", removing: ["C00007"],
       changing: ["C00004": ["Société": "Librairie Renaud & Fils"]])
     try root.root.drop(edited, as: "Export des clients 2.Txt")
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     var session = EmulatorSession(emulator)
     try await session.login()
     let creates = try await session.creates("accounts")
@@ -63,7 +63,7 @@ import Testing
     let root = try ConnectedRoot(emulator)
     try root.root.drop(sample: TestFiles.sample(SageSamples.customers))
     try root.root.drop(sample: TestFiles.sample(SageSamples.articles))
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     let refused = try #require(try root.queues()["accounts"])
     #expect(refused.refused > 30 && refused.delivered == 0)
     #expect(try root.queues()["products"]?.delivered ?? 0 > 20)
@@ -79,7 +79,7 @@ import Testing
     let edited = try SageSamples.edited(
       SageSamples.customers, key: "Code", changing: ["C00004": ["Société": "Librairie R."]])
     try root.root.drop(edited, as: "Export des clients 2.Txt")
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     let after = try #require(try root.queues()["accounts"])
     #expect(after.refused == 0 && after.delivered == refused.refused)
   }

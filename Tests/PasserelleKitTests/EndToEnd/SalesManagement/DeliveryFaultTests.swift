@@ -24,8 +24,8 @@ import Testing
       process.kill(SIGKILL)
       _ = process.finish()
     }
-    var last = try root.run("push")
-    for _ in 0..<3 where last.status != 0 { last = try root.run("push") }
+    var last = try await root.run("push")
+    for _ in 0..<3 where last.status != 0 { last = try await root.run("push") }
     #expect(last.status == 0, "seed \(seed): \(last.error)")
     #expect(killed >= 5, "seed \(seed): kills landed during delivery")
     var session = EmulatorSession(emulator)
@@ -48,17 +48,17 @@ import Testing
     let root = try ConnectedRoot(stopped)
     stopped.stop()
     try root.root.drop(sample: TestFiles.sample(SageSamples.articles))
-    let run = try root.run("run", "--once")
+    let run = try await root.run("run", "--once")
     #expect(run.status == 1)  // the articles sample holds bad rows on purpose
     #expect(root.root.scratch.files(in: "out/salesmanagement").count == 1)
-    #expect(try root.run("push").status == 3)
-    let status = try root.run("status")
+    #expect(try await root.run("push").status == 3)
+    let status = try await root.run("status")
     #expect(status.error.contains("failing since"))
     let waiting = try #require(try root.queues()["products"]?.waiting)
     #expect(waiting > 20)
     let port = try #require(stopped.baseURL.port)
     let back = try EmulatorProcess(["--port", "\(port)"])
-    #expect(try root.run("push").status == 0)
+    #expect(try await root.run("push").status == 0)
     var session = EmulatorSession(back)
     try await session.login()
     #expect(try await session.creates("products").count == waiting)

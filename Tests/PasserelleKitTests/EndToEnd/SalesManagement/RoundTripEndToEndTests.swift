@@ -11,11 +11,11 @@ import Testing
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator)
     try root.dropSamples()
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     var session = EmulatorSession(emulator)
     try await session.login()
     let quote = try await typeQuote(in: session)
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     let imports = root.root.scratch.files(in: "out/sage").filter { $0.hasSuffix("-devis.txt") }
     let sageImport = try #require(imports.first)
     let text = try #require(
@@ -26,7 +26,7 @@ import Testing
     #expect(text.contains("SM-Q-000101"))
     #expect(root.root.scratch.files(in: "watch/salesmanagement").isEmpty)
     try root.root.drop(sample: TestFiles.sample(SageSamples.quotes))
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     let priced = try await session.call("GET", "salesorders/\(quote)").object
     #expect(priced["readOnly"] as? Bool == true)
     let lines = try await session.records("salesOrdersLines", where: "salesOrderId=\(quote)")
@@ -34,7 +34,7 @@ import Testing
     #expect(lines.count == 3)
     #expect(lines.compactMap { $0["price"] as? Double }.sorted() == [8.95, 14.9, 21.5])
     // Our own write comes back in the next pull: it is not sent to Sage again.
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     #expect(
       root.root.scratch.files(in: "out/sage").filter { $0.hasSuffix("-devis.txt") }.count == 1)
   }
@@ -65,7 +65,7 @@ import Testing
   @Test func aProspectCreatedInSMGetsItsSageCodeAsExtId() async throws {
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator)
-    try root.run("run", "--once")  // the first pull: SM's changes count from now on
+    try await root.run("run", "--once")  // the first pull: SM's changes count from now on
     var session = EmulatorSession(emulator)
     try await session.login()
     let id = try #require(
@@ -78,7 +78,7 @@ import Testing
           ]
         ]
       ).first)
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     let prospects = root.root.scratch.files(in: "out/sage").filter { $0.contains("prospect") }
     #expect(!prospects.isEmpty)
     let account = try await session.call("GET", "accounts/\(id)").object

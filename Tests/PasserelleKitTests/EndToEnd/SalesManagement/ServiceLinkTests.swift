@@ -8,7 +8,7 @@ import Testing
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator, pollSeconds: 1)
     try root.dropSamples()
-    try root.run("run", "--once")
+    try await root.run("run", "--once")
     var session = EmulatorSession(emulator)
     try await session.login()
     let account = try #require(try await session.record("accounts", extId: "C00005")?["id"] as? Int)

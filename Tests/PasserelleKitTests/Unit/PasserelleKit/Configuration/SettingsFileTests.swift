@@ -33,7 +33,8 @@ import Testing
         "salesmanagement_poll_seconds", "folders", "decimal_separator", "prospect_code_prefix",
         "contact_code_prefix", "admin_user_id",
         "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
-        "\"Outillage\"", "\"sophie.marchand@example.fr\"",
+        "\"Outillage\"", "\"sophie.marchand@example.fr\"", "url", "credentials_file",
+        "poll_seconds", "requests_per_minute", "requests_in_flight",
       ])
     let settings = try SettingsFile.parse(uncommented)
     let defaults = Settings()
@@ -63,6 +64,9 @@ import Testing
     #expect(settings.tables.prospectTypeId == 3 && defaults.tables.prospectTypeId == nil)
     #expect(settings.tables.productFamilyIds == [LabelKey.normalise("Outillage"): 4])
     #expect(settings.tables.userIdsByEmail == ["sophie.marchand@example.fr": 12])
+    var api = APISettings()
+    api.url = "https://api.forcemanager.com/api/v4"
+    #expect(settings.api == api && defaults.api == nil)
     // The folder written out is the one an empty setting means.
     let layout = Layout(root: "/srv/passerelle")
     #expect(
