@@ -47,6 +47,14 @@ final class ReferenceResolver {
     {
       members["salesRepId"] = .number(Double(id))
     }
+    // An account whose rep SM did not know at conversion (created in the same
+    // delivery, just before it) gets that rep now.
+    if resource == "accounts", members["salesRepId1"] == nil,
+      let rep = members["Z_REPRESENTANT"]?.string, !rep.isEmpty,
+      let id = try outbox.smId(resource: "users", extId: rep)
+    {
+      members["salesRepId1"] = .number(Double(id))
+    }
     if creating { try await fillRequired(&members, resource: resource) }
     return .ready(.object(members))
   }

@@ -65,7 +65,7 @@ package final class Outbox: Sendable {
   }
 
   /// SM's id for a record, from the id map: the manifest's records, then what
-  /// deliveries learnt.
+  /// deliveries learnt (by key: the index of SM ids would scan every delivered row).
   package func smId(resource: String, extId: String) throws -> Int? {
     try manifest.read { db in
       try Int.fetchOne(
@@ -73,8 +73,8 @@ package final class Outbox: Sendable {
         sql: """
           SELECT smId FROM record WHERE resource = ? AND code = ? AND smId IS NOT NULL
           UNION ALL
-          SELECT smId FROM delivery WHERE resource = ? AND extId = ? AND state = 'delivered'
-            AND smId IS NOT NULL
+          SELECT smId FROM delivery INDEXED BY deliveryByKey
+          WHERE resource = ? AND extId = ? AND state = 'delivered' AND smId IS NOT NULL
           LIMIT 1
           """, arguments: [resource, extId, resource, extId])
     }

@@ -23,6 +23,10 @@ import Testing
     }
     let account = try #require(try await session.record("accounts", extId: "C00004"))
     #expect(account["name"] as? String == "Librairie Renaud")
+    // Its rep, created in SM just before it in the same delivery, not the fallback user.
+    let rep = try #require(account["Z_REPRESENTANT"] as? String)
+    let user = try #require(try await session.record("users", extId: rep))
+    #expect(account["salesRepId1"] as? Int == user["id"] as? Int)
     let contact = try #require(try await session.record("contacts", extId: "CT0002"))
     #expect(contact["accountId"] as? Int == account["id"] as? Int)
     #expect(contact["salesRepId"] as? Int == account["salesRepId1"] as? Int)
