@@ -1,0 +1,34 @@
+import Testing
+
+@testable import PasserelleKit
+
+/// What `push` says of one delivery.
+@Suite struct DeliveryReportTests {
+  @Test func anEmptyDeliverySaysNothingWaited() {
+    let report = DeliveryReport()
+    #expect(report.summary == "Nothing waited for Sales Management.")
+    #expect(report.delivered == 0 && report.refused == 0 && report.held == 0)
+  }
+
+  @Test func outcomesAreCountedPerResourceAndSummedAndTheSummaryListsResourcesByName() {
+    var report = DeliveryReport()
+    report.count(.delivered, resource: "contacts")
+    report.count(.delivered, resource: "accounts")
+    report.count(.held, resource: "contacts")
+    report.count(.delivered, resource: "accounts")
+    report.count(.refused, resource: "accounts")
+    report.count(.delivered, resource: "contacts")
+    #expect(report.resources["accounts"]?.delivered == 2)
+    #expect(report.resources["accounts"]?.refused == 1)
+    #expect(report.resources["accounts"]?.held == 0)
+    #expect(report.resources["contacts"]?.delivered == 2)
+    #expect(report.resources["contacts"]?.held == 1)
+    #expect(report.delivered == 4)
+    #expect(report.refused == 1)
+    #expect(report.held == 1)
+    #expect(
+      report.summary
+        == "Delivered to Sales Management — accounts: 2 delivered, 1 refused, 0 held; contacts: 2 delivered, 0 refused, 1 held"
+    )
+  }
+}
