@@ -10,7 +10,7 @@ public struct DeliveryStatus: Sendable, Codable {
     public var waiting: Int
     /// Waiting for a record they name that SM does not know yet.
     public var held: Int
-    /// Delivered records (the latest operation of each).
+    /// Records delivered, and not refused since.
     public var delivered: Int
     /// Refused by SM (see the batch's reject report).
     public var refused: Int
@@ -30,9 +30,13 @@ public struct DeliveryStatus: Sendable, Codable {
       db,
       sql: """
         SELECT resource, SUM(state IN ('waiting', 'sending') AND heldFor IS NULL),
-          SUM(state = 'waiting' AND heldFor IS NOT NULL), SUM(state = 'delivered'),
+          SUM(state = 'waiting' AND heldFor IS NOT NULL),
+          SUM(state = 'delivered' AND NOT EXISTS (
+            SELECT 1 FROM delivery later INDEXED BY deliveryByKey
+            WHERE later.resource = d.resource AND later.extId = d.extId AND later.seq > d.seq
+              AND later.state = 'refused')),
           SUM(state = 'refused')
-        FROM delivery GROUP BY resource ORDER BY min(rank)
+        FROM delivery d GROUP BY resource ORDER BY min(rank)
         """
     ).map { Queue(resource: $0[0], waiting: $0[1], held: $0[2], delivered: $0[3], refused: $0[4]) }
     var health: [String: String] = [:]

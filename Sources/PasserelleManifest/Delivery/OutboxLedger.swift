@@ -27,7 +27,8 @@ struct OutboxLedger {
         """)
     learn = try db.makeStatement(
       sql: "UPDATE record SET smId = ? WHERE resource = ? AND code = ? AND smId IS NOT ?")
-    // Only the latest answered operation of a record is kept.
+    // A delivery supersedes every earlier answer of its record. A refusal does not:
+    // the last delivery stays, as what SM holds of ours (for echoes).
     prune = try db.makeStatement(
       sql: """
         DELETE FROM delivery WHERE resource = ? AND extId = ? AND seq < ?

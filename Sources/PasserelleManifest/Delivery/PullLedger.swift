@@ -27,6 +27,13 @@ package final class PullLedger: Sendable {
     }
   }
 
+  /// Times compare as times: as text, `10:15:00Z` would sort after `10:15:00.500Z`.
+  private static func isLater(_ candidate: String, than current: String?) -> Bool {
+    guard let current, let currentTime = Timestamp.parse(current) else { return true }
+    guard let time = Timestamp.parse(candidate) else { return false }
+    return time > currentTime
+  }
+
   /// Records, once their file is durable, the versions written and the new watermark.
   package func advance(
     resource: String, to watermark: String?, versions: [(smId: Int, version: String)],
@@ -38,13 +45,12 @@ package final class PullLedger: Sendable {
       for (smId, version) in versions {
         try remember.execute(arguments: [resource, smId, version])
       }
-      if let watermark {
+      let current = try String.fetchOne(
+        db, sql: "SELECT since FROM pullWatermark WHERE resource = ?", arguments: [resource])
+      if let watermark, Self.isLater(watermark, than: current) {
         try db.execute(
-          sql: """
-            INSERT INTO pullWatermark(resource, since, pulledAt) VALUES (?, ?, ?)
-            ON CONFLICT(resource) DO UPDATE SET since = max(since, excluded.since),
-              pulledAt = excluded.pulledAt
-            """, arguments: [resource, watermark, Timestamp.iso(date)])
+          sql: "INSERT OR REPLACE INTO pullWatermark(resource, since, pulledAt) VALUES (?, ?, ?)",
+          arguments: [resource, watermark, Timestamp.iso(date)])
       } else {
         try db.execute(
           sql: "UPDATE pullWatermark SET pulledAt = ? WHERE resource = ?",

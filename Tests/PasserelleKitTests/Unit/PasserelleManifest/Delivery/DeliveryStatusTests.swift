@@ -42,6 +42,20 @@ import Testing
       ])
   }
 
+  /// A record delivered, then refused on a later change, counts once: as refused.
+  @Test func aRecordRefusedAfterItsDeliveryCountsAsRefusedOnly() throws {
+    var bench = try DeliveryBench()
+    try bench.queue(resource: "accounts", [.upsert("C1"), .upsert("C2")])
+    _ = try bench.outbox.record(
+      [.delivered(seq: 1, smId: 501), .delivered(seq: 2, smId: 502)], at: DeliveryBench.time(1))
+    try bench.queue(resource: "accounts", [.upsert("C1", id: 501)])
+    _ = try bench.outbox.record(
+      [.refused(seq: 3, message: "Refusé", field: nil)], at: DeliveryBench.time(2))
+    let queue = try #require(
+      try StatusReport.load(from: bench.manifest.path).delivery?.queues.first)
+    #expect(queue.delivered == 1 && queue.refused == 1)
+  }
+
   /// `failingSince` is the first failure of a run of failures, until a success;
   /// the last error stays to be read after it.
   @Test func healthKeepsTheFirstFailureOfARunUntilASuccess() throws {
