@@ -58,13 +58,10 @@ package struct OutboxFeed {
   private func queue(_ line: [UInt8], resource: String, path: String) throws {
     var body = line.drop { $0 == 0x20 }
     if body.last == UInt8(ascii: ",") { body.removeLast() }
-    let data = Data(body)
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let action = object["action"] as? String, let extId = object["extId"] as? String
-    else { throw Self.malformed(path) }
+    guard let head = OperationHead(line: body) else { throw Self.malformed(path) }
     try insert.execute(arguments: [
-      batch, resource, DeliveryRank.of(resource), action, extId, data,
-      (object["id"] as? NSNumber)?.intValue, time,
+      batch, resource, DeliveryRank.of(resource), head.action, head.extId, Data(body), head.id,
+      time,
     ])
   }
 
