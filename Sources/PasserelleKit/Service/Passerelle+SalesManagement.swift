@@ -5,30 +5,34 @@ import PasserelleManifest
 extension Passerelle {
   /// `passerelle push`: delivers everything waiting in the outbox to SM, then returns.
   public func push() throws -> DeliveryReport {
-    let api = try requiredAPI("push")
-    let (lock, processor, _) = try open()
-    defer { withExtendedLifetime(lock) {} }
-    let link = try SalesManagementLink(
-      api: api, layout: layout, settings: settings, manifest: processor.manifest, logger: logger,
-      clock: clock)
-    return try blocking {
-      defer { Task { await link.close() } }
-      return try await link.push()
-    }
+    try withLink("push") { try await $0.push() }
   }
 
   /// `passerelle pull`: writes what changed in SM since the last pull into
   /// `watch/salesmanagement/`, then returns.
   public func pull() throws -> PullReport {
-    let api = try requiredAPI("pull")
+    try withLink("pull") { try await $0.pull() }
+  }
+
+  /// Runs `body` with the root locked and its link open, then closes the link.
+  private func withLink<T: Sendable>(
+    _ command: String, _ body: @escaping @Sendable (SalesManagementLink) async throws -> T
+  ) throws -> T {
+    let api = try requiredAPI(command)
     let (lock, processor, _) = try open()
     defer { withExtendedLifetime(lock) {} }
     let link = try SalesManagementLink(
       api: api, layout: layout, settings: settings, manifest: processor.manifest, logger: logger,
       clock: clock)
     return try blocking {
-      defer { Task { await link.close() } }
-      return try await link.pull()
+      do {
+        let result = try await body(link)
+        await link.close()
+        return result
+      } catch {
+        await link.close()
+        throw error
+      }
     }
   }
 
