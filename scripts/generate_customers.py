@@ -215,6 +215,8 @@ LIMITS = [0, 1500, 3000, 5000, 5000, 7500, 10000, 15000, 25000]
 PRIVATE_LIMITS = [0, 0, 500, 1000]
 DISCOUNTS = ["0,00"] * 6 + ["2,00", "3,50", "5,00", "10,00"]
 PRICE_LISTS = ["Aucun"] * 14 + ["Tarif 1"] * 3 + ["Tarif 2"] * 2 + ["Tarif 3"]
+# Risque is a value list the dossier fills with its own levels; most customers have none.
+RISKS = ["Aucun"] * 16 + ["Faible"] * 2 + ["Moyen", "Élevé"]
 MAIL_HOSTS = ["orange.fr", "gmail.com", "free.fr", "laposte.net", "wanadoo.fr", "sfr.fr"]
 # Free text as accountants type it; some hold the characters that force CSV quoting.
 OBSERVATIONS = [
@@ -599,6 +601,8 @@ class CustomerFactory:
             rec["E-mail du contact"] = f"{ascii_slug(cfirst, '')}.{ascii_slug(clast, '')}@{domain}"
 
         rec["Type de client"] = ctype
+        # drawn last, so that every other value stays what it was before Risque was filled
+        rec["Risque"] = "Contentieux" if rec["Bloqué"] else pick(RISKS)
         assert len(rec) == len(LABELS), "a field name above is misspelt"
         return rec
 

@@ -225,6 +225,7 @@ package struct CustomerMapping: Sendable {
     data.text("Z_CODE_TARIF", reader.rawListValue(columns[.priceList]), encoding: encoding)
     data.text("Z_COMPTE_COMPTABLE", reader.raw(columns[.accountingAccount]), encoding: encoding)
     data.text("Z_MODE_TVA", reader.rawListValue(columns[.vatMode]), encoding: encoding)
+    data.text("Z_RISQUE", reader.rawListValue(columns[.risk]), encoding: encoding)
     data.bool("Z_BLOQUE", reader.boolean(columns[.blocked], CustomerColumn.blocked.field))
     data.bool(
       "Z_NPAI",
@@ -235,7 +236,6 @@ package struct CustomerMapping: Sendable {
     reader.number(
       &data, "Z_ENCOURS_AUTORISE", columns[.creditLimit], CustomerColumn.creditLimit.field)
     reader.number(&data, "Z_TAUX_REMISE", columns[.discountRate], CustomerColumn.discountRate.field)
-    reader.number(&data, "Z_RISQUE", columns[.risk], CustomerColumn.risk.field)
     reader.date(&data, "Z_DATE_CREATION", columns[.createdOn], CustomerColumn.createdOn.field)
     reader.date(
       &data, "Z_DATE_DERNIERE_COMMANDE", columns[.lastOrderOn], CustomerColumn.lastOrderOn.field)

@@ -36,7 +36,8 @@ package enum CustomerColumn: Int, ColumnTable {
     case .phone: Column("Téléphone", aliases: ["Tél"], feeds: "phone", .phone)
     case .mobile: Column("Portable", aliases: ["Mobile"], feeds: "phone2", .phone)
     case .fax: Column("Fax", feeds: "fax", .phone)
-    case .risk: Column("Risque", feeds: "Z_RISQUE", .decimal)
+    // A value list (`Aucun`, else a level the dossier names), not an amount.
+    case .risk: Column("Risque", feeds: "Z_RISQUE", .text)
     case .blocked: Column("Bloqué", feeds: "Z_BLOQUE", .boolean)
     case .creditLimit: Column("Encours autorisé", feeds: "Z_ENCOURS_AUTORISE", .decimal)
     case .vatMode: Column("Mode TVA", feeds: "Z_MODE_TVA", .text)

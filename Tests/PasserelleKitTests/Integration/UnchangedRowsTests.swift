@@ -64,6 +64,43 @@ import Testing
     #expect(root.payloads("contacts").count == 1)
   }
 
+  /// `Risque` is a value list: `Aucun` (any case, any spacing) and the levels a
+  /// dossier names give no warning, so rows holding them are recognised next time.
+  @Test func risksAsSageWritesThemLeaveRowsRecognisable() throws {
+    let root = try TestRoot()
+    let labels = builder.header.split(separator: 0x09, omittingEmptySubsequences: false)
+    let risk = try #require(labels.firstIndex { Array($0) == Array("Risque".utf8) })
+    let risks = ["Aucun", "Faible", " aucun ", "Élevé", "AUCUNE", "Surveillance renforcée"]
+    let export = builder.build(count: 60) { index, fields in
+      fields[risk] = Array(risks[index % risks.count].data(using: .windowsCP1252)!)
+    }
+    try root.drop(export, as: "Clients.Txt")
+    let first = try #require(try root.runOnce().first)
+    #expect(first.state == .done)
+    #expect(first.counts.warnings == 0)
+    let manifest = try DatabaseQueue(path: root.layout.manifest)
+    let recognisable = try manifest.write { db in
+      try db.execute(
+        sql: "UPDATE record SET fingerprint = zeroblob(16) WHERE resource = 'accounts'")
+      return Set(
+        try String.fetchAll(
+          db,
+          sql:
+            "SELECT code FROM record WHERE resource = 'accounts' AND rowFingerprint IS NOT NULL"))
+    }
+    // Every way of writing a risk is among the rows recognisable next time.
+    for (offset, written) in risks.enumerated() {
+      #expect(
+        stride(from: offset, to: 60, by: risks.count).contains {
+          recognisable.contains(builder.code("G", $0))
+        }, "no row with Risque = \(written) is recognisable")
+    }
+    let again = try dropAgain(root, export, as: "Clients encore.Txt")
+    #expect(again.counts.warnings == 0)
+    #expect(again.counts.unchanged == recognisable.count)
+    #expect(again.counts.emitted == 60 - recognisable.count)
+  }
+
   @Test func aChangedTableMapsEveryRowAgain() throws {
     let root = try TestRoot()
     _ = try convertAndOverwriteFingerprints(root)

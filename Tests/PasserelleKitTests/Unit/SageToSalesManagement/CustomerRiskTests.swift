@@ -4,19 +4,32 @@ import Testing
 
 @testable import PasserelleReading
 
-/// `Z_RISQUE`, which no shipped sample fills, reaches the payload from a row that
-/// has a risk (see `ColumnTableTests.keysNoSampleFills`).
+/// `Risque` is one of Sage's value lists (a level the dossier names, or `Aucun`),
+/// not an amount: it reaches `Z_RISQUE` as text, without a warning.
 @Suite struct CustomerRiskTests {
-  @Test func aRiskIsWrittenToZRisque() throws {
+  private func mapped(risk: String) -> MappedRecord {
     let export = ExportRow([
-      "Code": "C00001", "Société": "Ferronnerie Dupont", "Risque": "1 500,50",
+      "Code": "C00001", "Société": "Ferronnerie Dupont", "Risque": risk,
     ])
-    let record = CustomerMapping(header: export.header, tables: SalesManagementTables()).map(
+    return CustomerMapping(header: export.header, tables: SalesManagementTables()).map(
       export.row, userId: { _ in nil })
-    let data = String(decoding: record.data.closed(), as: UTF8.self)
-    #expect(data.contains(#""Z_RISQUE": 1500.5"#), "\(data)")
-    for key in ColumnTableTests.keysNoSampleFills {
-      #expect(data.contains("\"\(key)\": "), "\(key) in \(data)")
-    }
+  }
+
+  @Test(arguments: [
+    ("Élevé", "Élevé"), ("Surveillance renforcée", "Surveillance renforcée"),
+    // Typed by hand where a level was expected: kept as written, never read as a number.
+    ("1 500,50", "1 500,50"), ("  Faible ", "Faible"),
+  ])
+  func aRiskLevelIsCarriedAsText(risk: String, sent: String) {
+    let record = mapped(risk: risk)
+    #expect(record.issues.isEmpty, "\(record.issueSummary)")
+    #expect(record.text.contains(#""Z_RISQUE": "\#(sent)""#), "\(record.text)")
+  }
+
+  @Test(arguments: ["Aucun", "AUCUN", "  aucun ", "Aucune", ""])
+  func aucunInAnyCaseOrSpacingIsNoRisk(risk: String) {
+    let record = mapped(risk: risk)
+    #expect(record.issues.isEmpty, "\(record.issueSummary)")
+    #expect(record.text.contains(#""Z_RISQUE": """#), "\(record.text)")
   }
 }
