@@ -899,6 +899,47 @@ def write_pictures(sage: Path) -> int:
 # -------------------------------------------------------------------- documents
 
 
+# French e-invoicing mentions, as Sage's value lists word them. The VAT category goes
+# with the line's rate (the 0 % article is an exempt training course); the billing
+# framework says whether the document sells goods, services or both; the delivery
+# columns hold the address the goods go to when it is not the customer's.
+VAT_CATEGORY = {0: "E = Exonéré de TVA"}
+STANDARD_CATEGORY = "S = Taux de TVA standard"
+EXEMPTION_REASON = {0: "VATEX-EU-132-1I - Exonération (article 261-4-4° a du CGI)"}
+SERVICE_FAMILIES = {"SERVICES", "TRAITEUR"}
+# A delivery charge follows the goods it delivers: never a service of its own.
+DELIVERY_CHARGES = {"ART0026"}
+BILLING_FRAMEWORK = {
+    "B": "B1 - Dépôt d'une facture de bien",
+    "S": "S1 - Dépôt d'une facture de prestation de services",
+    "M": "M1 - Dépôt d'une facture double (bien et prestation de services)",
+}
+
+
+def billing_framework(lines) -> str:
+    """B1, S1 or M1 for priced lines (code, q_milli, disc_tenths)."""
+    services = {ART[code][3] in SERVICE_FAMILIES for code, _, _ in lines
+                if code not in DELIVERY_CHARGES}
+    return BILLING_FRAMEWORK["M" if len(services) > 1 else "S" if True in services else "B"]
+
+
+def delivery_address(cust: dict, site=None) -> dict:
+    """The delivery columns of a document: the site given, else the customer's delivery
+    address, else none (the goods go to the customer's address)."""
+    if site is None:
+        if not cust.get("Adresse 1 Livraison"):
+            return {}
+        site = (cust["Société Livraison"], cust["Adresse 1 Livraison"],
+                cust["Adresse 2 Livraison"], cust["Adresse 3 Livraison"],
+                cust["Code Postal Livraison"], cust["Ville Livraison"], cust["Pays Livraison"])
+    company, a1, a2, a3, cp, city, pays = site
+    return {"Société de livraison": company, "Adresse 1 de livraison": a1,
+            "Adresse 2 de livraison": a2, "Adresse 3 de livraison": a3,
+            "CP de livraison": cp, "Ville de livraison": city,
+            "Code pays de livraison": "FR" if pays.lower() == "france" else "",
+            "Pays de livraison": pays}
+
+
 def doc_header(kind: str, number: str, date: str, cust_code: str, cust: dict, rep: str,
                total: str, **extra) -> list[str]:
     pays = cust["Pays"]
@@ -924,7 +965,8 @@ def doc_line(kind: str, number: str, n: int, code: str, q: str, pu: int, rate: i
         "Code article": code, "Quantité": q, "PU HT": money(pu), "PU TTC": money(ttc),
         "Taux TVA": tenths(rate), "Description": desc,
         "Taux remise ligne": tenths(disc) if disc else "", "N° ligne": str(n),
-        "Unité": unit})
+        "Unité": unit, "Catégorie de TVA": VAT_CATEGORY.get(rate, STANDARD_CATEGORY),
+        "Motif d'exonération de TVA": EXEMPTION_REASON.get(rate, "")})
 
 
 def comment_line(kind: str, number: str, n: int, text: str) -> list[str]:
@@ -995,7 +1037,11 @@ def document_specs():
     quotes = [
         ("DE000041", "C00005", "06/10/2026", 3, {"ref": "SM-Q-000101"}),
         ("DE000042", "C00009", "09/10/2026", 2, {"ref": "SM-Q-000102"}),
-        ("DE000043", "C00021", "13/10/2026", 4, {"ref": "SM-Q-000103"}),
+        ("DE000043", "C00021", "13/10/2026", 4, {
+            "ref": "SM-Q-000103",
+            # delivered to the customer's other workshop, not to its billing address
+            "site": ("ATELIERS DUFOUR", "ZI de l'Ariane", "Bâtiment 3", "", "06300", "NICE",
+                     "FRANCE")}),
         ("DE000044", "C00039", "16/10/2026", 2, {"ref": "SM-Q-999999",
                                                   "defect": "unmatched-quote"}),
     ]
@@ -1058,6 +1104,8 @@ def write_documents(sage: Path, expected: Path, customers: dict, seed: int,
                 extra["Remarque"] = f"Retour marchandise sur {opt['credit']}"
         if "remark" in opt:
             extra["Remarque"] = opt["remark"]
+        extra["Cadre de facturation"] = billing_framework(lines)
+        extra.update(delivery_address(cust, opt.get("site")))
         e_line = out.write(doc_header(kind, number, date, cust_code, cust, rep,
                                       money(total), **extra))
         if defect in ("totals-mismatch", "missing-key", "bad-date", "unknown-reference",

@@ -103,6 +103,7 @@ package struct DocumentDraft: Sendable {
     data.string("Z_MODE_PAIEMENT", header.paymentMode)
     data.string("Z_REFERENCE", header.reference)
     data.string("Z_REMARQUE", header.remark)
+    writeMentions(header, to: &data)
     return data
   }
 
@@ -122,8 +123,16 @@ package struct DocumentDraft: Sendable {
     data.number("Z_TOTAL_TTC", header.totalWithTax ?? totals.withTax)
     data.string("Z_STATUT_DEVIS", header.quoteStatus)
     data.string("Z_REMARQUE", header.remark)
+    writeMentions(header, to: &data)
     if let rate = header.discountRate { data.number("discount1", rate) }
     return data
+  }
+
+  /// The e-invoicing mentions of the `E` line that the export carries; a column the
+  /// export lacks leaves its field out, so older export formats give the same payloads.
+  private static func writeMentions(_ header: DocumentHeader, to data: inout JSONObject) {
+    if let framework = header.billingFramework { data.string("Z_CADRE_FACTURATION", framework) }
+    header.delivery.write(to: &data)
   }
 
   /// SM takes the lines as separate records (sales order lines) or as a document to show.
@@ -153,9 +162,22 @@ package struct DocumentDraft: Sendable {
       json.string(line.unit)
       json.raw(", \"comment\": ")
       json.raw(line.isComment ? "true" : "false")
+      appendMentions(of: line, to: &json)
       json.raw("}")
     }
     json.raw("]")
     return json.bytes
+  }
+
+  /// The line's e-invoicing VAT mentions that the export carries.
+  private static func appendMentions(of line: DocumentLine, to json: inout JSONBytes) {
+    if let category = line.vatCategory {
+      json.raw(", \"Z_CATEGORIE_TVA\": ")
+      json.string(category)
+    }
+    if let reason = line.vatExemptionReason {
+      json.raw(", \"Z_MOTIF_EXONERATION_TVA\": ")
+      json.string(reason)
+    }
   }
 }

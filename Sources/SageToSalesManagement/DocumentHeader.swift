@@ -24,5 +24,9 @@ package struct DocumentHeader: Sendable {
   package var shippingSubjectToVAT: Amount?
   package var shippingVATRate: Amount?
   package var totalWithTax: Amount?
+  /// `Cadre de facturation` (`B1 - Dépôt d'une facture de bien`), an e-invoicing
+  /// value list; nil when the export has no such column.
+  package var billingFramework: String? = nil
+  package var delivery = DocumentDelivery()
   package var issues: [RowIssue]
 }

@@ -75,7 +75,8 @@ package struct DocumentMapping: Sendable {
       shippingVATRate: reader.amount(
         columns[.shippingVATRate], DocumentColumn.shippingVATRate.field),
       totalWithTax: reader.amount(columns[.totalWithTax], DocumentColumn.totalWithTax.field),
-      issues: reader.issues)
+      billingFramework: reader.presentListValue(columns[.billingFramework]),
+      delivery: DocumentDelivery(reader, columns), issues: reader.issues)
   }
 
   private func line(_ reader: inout RowValues, number: String) -> DocumentLine {
@@ -95,11 +96,21 @@ package struct DocumentMapping: Sendable {
       discountRate: reader.amount(columns[.lineDiscountRate], DocumentColumn.lineDiscountRate.field)
         ?? .zero,
       vatRate: reader.amount(columns[.vatRate], DocumentColumn.vatRate.field) ?? .zero,
-      isComment: isComment, order: Int(orderText), issues: reader.issues)
+      isComment: isComment, order: Int(orderText),
+      vatCategory: reader.presentListValue(columns[.vatCategory]),
+      vatExemptionReason: reader.presentListValue(columns[.vatExemptionReason]),
+      issues: reader.issues)
   }
 }
 
 extension RowValues {
+  /// A text column's value, nil when the export has no such column.
+  func presentText(_ column: Int?) -> String? { column.map { text($0) } }
+
+  /// A value-list column's value (`Aucun` read as empty), nil when the export has
+  /// no such column.
+  func presentListValue(_ column: Int?) -> String? { column.map { listValue($0) } }
+
   /// An amount of a document: unreadable is an error, since totals depend on it.
   mutating func amount(_ column: Int?, _ field: FieldLabel) -> Amount? {
     let raw = text(column)

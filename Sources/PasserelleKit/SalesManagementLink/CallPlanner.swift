@@ -61,10 +61,11 @@ struct CallPlanner {
     return call
   }
 
-  /// The fields of a quote line SM knows.
+  /// The fields of a quote line SM knows, and its extras (`Z_` custom fields, such
+  /// as the line's VAT category).
   private static func lineFields(_ line: JSONValue) -> JSONValue {
     guard case .object(let members) = line else { return line }
     let kept = ["productId", "quantity", "price", "description", "order", "discount1", "total"]
-    return .object(members.filter { kept.contains($0.key) })
+    return .object(members.filter { kept.contains($0.key) || $0.key.hasPrefix("Z_") })
   }
 }

@@ -6,7 +6,9 @@ package enum DocumentColumn: Int, ColumnTable {
     paymentMode, dueDate, validated, settled, quoteStatus, documentDiscountRate,
     documentDiscountAmount, totalWithTax, shippingWithoutVAT, shippingSubjectToVAT, shippingVATRate,
     article, quantity, unitPrice, vatRate, isComment, description, lineDiscountRate,
-    lineUnitDiscount, lineNumber, unit
+    lineUnitDiscount, lineNumber, unit, vatCategory, vatExemptionReason, deliveryCompany,
+    deliveryAddress1, deliveryAddress2, deliveryAddress3, deliveryPostcode, deliveryCity,
+    deliveryCountryCode, deliveryCountry, billingFramework
 
   package static let columns = allCases.map(\.declaration)
 
@@ -43,6 +45,45 @@ package enum DocumentColumn: Int, ColumnTable {
     case .lineUnitDiscount: Column("Mt unit. remise HT", feeds: "total", .decimal)
     case .lineNumber: Column("N° ligne", feeds: "order", .decimal)
     case .unit: Column("Unité", feeds: "unit", .text)
+    // The French e-invoicing columns, none of them required (older export formats
+    // lack them): VAT category and exemption reason on `L` lines, the delivery
+    // address and billing framework on the `E` line.
+    case .vatCategory: Column("Catégorie de TVA", feeds: "Z_CATEGORIE_TVA", .text)
+    case .vatExemptionReason:
+      Column(
+        "Motif d'exonération de TVA", aliases: ["Motif exonération TVA"],
+        feeds: "Z_MOTIF_EXONERATION_TVA", .text)
+    case .deliveryCompany:
+      Column(
+        "Société de livraison", aliases: ["Société Livraison"], feeds: "Z_LIVRAISON_SOCIETE",
+        .text)
+    case .deliveryAddress1:
+      Column(
+        "Adresse 1 de livraison", aliases: ["Adresse 1 Livraison"],
+        feeds: "Z_LIVRAISON_ADRESSE1", .text)
+    case .deliveryAddress2:
+      Column(
+        "Adresse 2 de livraison", aliases: ["Adresse 2 Livraison"],
+        feeds: "Z_LIVRAISON_ADRESSE2", .text)
+    case .deliveryAddress3:
+      Column(
+        "Adresse 3 de livraison", aliases: ["Adresse 3 Livraison"],
+        feeds: "Z_LIVRAISON_ADRESSE3", .text)
+    case .deliveryPostcode:
+      Column(
+        "CP de livraison", aliases: ["Code postal de livraison", "Code Postal Livraison"],
+        feeds: "Z_LIVRAISON_CODE_POSTAL", .text)
+    case .deliveryCity:
+      Column(
+        "Ville de livraison", aliases: ["Ville Livraison"], feeds: "Z_LIVRAISON_VILLE", .text)
+    case .deliveryCountryCode:
+      Column(
+        "Code pays de livraison", aliases: ["Code pays Livraison"],
+        feeds: "Z_LIVRAISON_CODE_PAYS", .text)
+    case .deliveryCountry:
+      Column("Pays de livraison", aliases: ["Pays Livraison"], feeds: "Z_LIVRAISON_PAYS", .text)
+    case .billingFramework:
+      Column("Cadre de facturation", feeds: "Z_CADRE_FACTURATION", .text)
     }
   }
 }

@@ -33,6 +33,9 @@ import Testing
       .filter { $0["deleted"] as? Bool != true }
     #expect(lines.count == 3)
     #expect(lines.compactMap { $0["price"] as? Double }.sorted() == [8.95, 14.9, 21.5])
+    // The e-invoicing extras reach SM: the quote's, and each line's.
+    #expect(priced["Z_CADRE_FACTURATION"] as? String == "B1 - Dépôt d'une facture de bien")
+    #expect(lines.allSatisfy { $0["Z_CATEGORIE_TVA"] as? String == "S = Taux de TVA standard" })
     // Our own write comes back in the next pull: it is not sent to Sage again.
     try await root.run("run", "--once")
     #expect(
