@@ -43,8 +43,8 @@ struct PasserelleCommand: ParsableCommand {
     commandName: "passerelle",
     abstract: "Bridges Sage 50 FR exports and Sage Sales Management through drop folders.",
     subcommands: [
-      Run.self, Convert.self, Status.self, Rejects.self, Init.self, AllowDeletions.self, Push.self,
-      Pull.self,
+      Run.self, Convert.self, Status.self, Rejects.self, Report.self, Init.self,
+      AllowDeletions.self, Push.self, Pull.self,
     ])
 }
 

@@ -45,6 +45,8 @@ public struct Settings: Sendable {
   /// root), each a root of its own (drop folders, out/, manifest, code counters,
   /// and its own `passerelle.toml` if it has one). Empty: the root is the dossier.
   public var dossiers: [String: String] = [:]
+  /// The language of `out/rapport.html` (`[report] language`).
+  package var reportLanguage = ReportLanguage.french
   /// The connection to SM's API; nil: files only.
   public var api: APISettings?
 

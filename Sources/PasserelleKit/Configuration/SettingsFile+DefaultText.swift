@@ -53,6 +53,11 @@ extension SettingsFile {
     # batch, file, entity, counts and outcome as fields (--log-format overrides it).
     # format = "text"
 
+    [report]
+    # Language of out/rapport.html, the HTML report for IT rewritten after every
+    # pass and by 'passerelle report': "fr" or "en".
+    # language = "fr"
+
     [pictures]
     # Folders where article pictures are looked up by file name (the path Sage
     # writes is never opened as given), separated by ';'. Relative to this file.

@@ -118,7 +118,7 @@ public enum SettingsFile {
     "", "reading", "sync", "log", "dossiers", "pictures", "sage", "salesmanagement",
     "salesmanagement.countries",
     "salesmanagement.account_types", "salesmanagement.product_families",
-    "salesmanagement.users", "salesmanagement.api",
+    "salesmanagement.users", "salesmanagement.api", "report",
   ]
 
   enum Value {
@@ -200,6 +200,7 @@ public enum SettingsFile {
     case "salesmanagement": try applySalesManagement(setting, to: &settings)
     case "salesmanagement.api": try applySalesManagementAPI(setting, to: &settings)
     case "log": try applyLog(setting, to: &settings)
+    case "report": try applyReport(setting, to: &settings)
     case "dossiers": try applyDossier(setting, to: &settings)
     case "pictures" where key == "folders":
       settings.pictureFolders = try setting.text().split(separator: ";").map {
@@ -292,6 +293,18 @@ public enum SettingsFile {
         throw ConfigurationError("\(setting.key) is \"text\" or \"json\"")
       }
       settings.logFormat = format
+    default: throw setting.unknown
+    }
+  }
+
+  private static func applyReport(_ setting: Setting, to settings: inout Settings) throws {
+    switch setting.key {
+    case "language":
+      guard case .string(let code) = setting.value, let language = ReportLanguage(rawValue: code)
+      else {
+        throw ConfigurationError("\(setting.key) is \"fr\" or \"en\"")
+      }
+      settings.reportLanguage = language
     default: throw setting.unknown
     }
   }

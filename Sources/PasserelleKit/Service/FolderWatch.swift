@@ -19,6 +19,12 @@ final class FolderWatch {
   private var nextSalesManagement = 0.0
   private var sageQueue: [String] = []
   private let polls = PollLog()
+  /// The HTML report: its row reports' digests, and when it is next rewritten
+  /// without a batch to show.
+  private let reportCache = RowReportCache()
+  private var nextReport = 0.0
+  /// How often an idle service rewrites the report (its last looks, SM's queue).
+  static let idleReportSeconds = 60.0
   /// SM's API, when the root's settings name it.
   let link: LinkLoop?
 
@@ -68,11 +74,20 @@ final class FolderWatch {
       outcomes += try root.process(
         [sageQueue.removeFirst()], processor, checkedBy: [sage], until: stopped)
     }
+    refreshReport(after: outcomes, at: now)
     if let check = sage.nextCheck { nextSage = min(nextSage, check) }
     if let check = salesManagement.nextCheck {
       nextSalesManagement = min(nextSalesManagement, check)
     }
     return (outcomes, !sageQueue.isEmpty)
+  }
+
+  /// Rewrites the report after a step that processed files, else once a minute
+  /// at most: the digests of unchanged row reports are kept, so each is cheap.
+  private func refreshReport(after outcomes: [BatchOutcome], at now: Double) {
+    guard !outcomes.isEmpty || now >= nextReport else { return }
+    nextReport = now + Self.idleReportSeconds
+    root.refreshReport(cache: reportCache)
   }
 
   /// When this root next has something to look at.

@@ -14,7 +14,8 @@ extension Passerelle {
     try withLink("pull") { try await $0.pull() }
   }
 
-  /// Runs `body` with the root locked and its link open, then closes the link.
+  /// Runs `body` with the root locked and its link open, closes the link, then
+  /// rewrites the report (its delivery section changed).
   private func withLink<T: Sendable>(
     _ command: String, _ body: @escaping @Sendable (SalesManagementLink) async throws -> T
   ) throws -> T {
@@ -24,7 +25,7 @@ extension Passerelle {
     let link = try SalesManagementLink(
       api: api, layout: layout, settings: settings, manifest: processor.manifest, logger: logger,
       clock: clock)
-    return try blocking {
+    let result = try blocking {
       do {
         let result = try await body(link)
         await link.close()
@@ -34,6 +35,8 @@ extension Passerelle {
         throw error
       }
     }
+    refreshReport()
+    return result
   }
 
   /// The link of a root whose settings name SM's API; nil: files only.

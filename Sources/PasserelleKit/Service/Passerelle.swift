@@ -16,6 +16,8 @@ public final class Passerelle {
   let clock: @Sendable () -> Date
   /// Where a progress line goes while a large file is converted (a terminal).
   public var progressOutput: (@Sendable (String) -> Void)? = nil
+  /// The dossier's name when this root is one of several (`[dossiers]`), for the report.
+  package var dossierName: String? = nil
 
   public init(
     root: String, settings: Settings = Settings(),
@@ -70,6 +72,7 @@ public final class Passerelle {
       logger[metadataKey: "dossier"] = "\(name)"
       let dossier = Passerelle(root: folder, settings: own, logger: logger, clock: clock)
       dossier.progressOutput = progressOutput
+      dossier.dossierName = name
       return dossier
     }
   }
@@ -93,6 +96,7 @@ public final class Passerelle {
       }
       _ = tolerating("close") { await link.close() }
     }
+    refreshReport()
     return recovered + outcomes
   }
 
@@ -261,7 +265,9 @@ public final class Passerelle {
       }
     }
     let claimed = try processor.claimCopy(file, options: options)
-    return recovered + [try processor.process(claimed, options: options)]
+    let outcome = try processor.process(claimed, options: options)
+    refreshReport()
+    return recovered + [outcome]
   }
 
   /// Records IT's confirmation that an export held by the mass-deletion guard is complete.

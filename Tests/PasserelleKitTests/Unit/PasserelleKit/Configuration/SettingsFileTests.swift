@@ -34,7 +34,7 @@ import Testing
         "contact_code_prefix", "admin_user_id",
         "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
         "\"Outillage\"", "\"sophie.marchand@example.fr\"", "url", "credentials_file",
-        "poll_seconds", "requests_per_minute", "requests_in_flight",
+        "poll_seconds", "requests_per_minute", "requests_in_flight", "language",
       ])
     let settings = try SettingsFile.parse(uncommented)
     let defaults = Settings()
@@ -53,6 +53,7 @@ import Testing
     #expect(
       settings.dossiers == ["boulangerie": "dossiers/boulangerie", "traiteur": "dossiers/traiteur"])
     #expect(settings.logFormat == defaults.logFormat)
+    #expect(settings.reportLanguage == defaults.reportLanguage)
     #expect(settings.contactCodePrefix == defaults.contactCodePrefix)
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)

@@ -1,0 +1,19 @@
+import ArgumentParser
+import PasserelleKit
+
+extension PasserelleCommand {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Rewrite out/rapport.html, the HTML report for IT (one per dossier; 3: manifest unreadable)."
+    )
+
+    @OptionGroup var options: RootOption
+
+    func run() throws {
+      try forEachRoot(options) { root, _ in
+        printError("Wrote \(try root.writeReport()).")
+      }
+    }
+  }
+}
