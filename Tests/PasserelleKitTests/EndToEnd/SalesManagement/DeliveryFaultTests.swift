@@ -18,17 +18,21 @@ import Testing
     // Converted whole first (`convert` does not deliver): the kills fall in the delivery.
     #expect(try await root.run("convert", export).status == 0)
     let seed = TestSeed.draw(for: #function)
-    var random = SeededGenerator(seed: seed)
-    var killed = 0
-    var rounds = 0
-    while killed < 10 && rounds < 40 {
-      let process = PasserelleProcess(["push", "--root", root.path])
-      try process.start()
-      try await Task.sleep(for: .seconds(Double.random(in: 0.3...1.5, using: &random)))
-      if process.process.isRunning { killed += 1 }
-      process.kill(SIGKILL)
-      _ = process.finish()
-      rounds += 1
+    let rootPath = root.path
+    let killed = try await OwnThread.run {
+      var random = SeededGenerator(seed: seed)
+      var killed = 0
+      var rounds = 0
+      while killed < 10 && rounds < 40 {
+        let process = PasserelleProcess(["push", "--root", rootPath])
+        try process.start()
+        Thread.sleep(forTimeInterval: Double.random(in: 0.3...1.5, using: &random))
+        if process.process.isRunning { killed += 1 }
+        process.kill(SIGKILL)
+        _ = process.finish()
+        rounds += 1
+      }
+      return killed
     }
     var last = try await root.run("push")
     for _ in 0..<3 where last.status != 0 { last = try await root.run("push") }

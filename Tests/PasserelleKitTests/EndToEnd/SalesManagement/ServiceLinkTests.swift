@@ -20,21 +20,27 @@ import Testing
       service.kill(SIGTERM)
       _ = service.finish()
     }
-    try await Task.sleep(for: .seconds(1.5))  // started, and its first pull done
-    var latencies: [Double] = []
-    for index in 1...20 {
-      let reference = "SM-Q-LAT\(index)"
-      let created = Date()
-      let quote = try #require(
-        try await session.insert(
-          "salesorders",
-          [["reference": reference, "accountId": account, "salesRepId": 1, "branchId": 1]]
-        ).first)
-      _ = try await session.insert(
-        "salesOrdersLines",
-        [["salesOrderId": quote, "productId": product, "quantity": 2, "price": 0, "order": 1]])
-      try await waitForSageImport(holding: reference, in: root, timeout: 10)
-      latencies.append(Date().timeIntervalSince(created))
+    let admin = emulator.adminURL
+    let sage = root.root.scratch.path + "/out/sage"
+    let latencies = try await OwnThread.run {
+      Thread.sleep(forTimeInterval: 1.5)  // started, and its first pull done
+      var latencies: [Double] = []
+      for index in 1...20 {
+        let reference = "SM-Q-LAT\(index)"
+        let created = Date()
+        let answer = try OwnThread.json(
+          "POST", admin.appendingPathComponent("records/salesorders"),
+          body: [["reference": reference, "accountId": account, "salesRepId": 1, "branchId": 1]])
+        let quote = try #require(((answer as? [String: Any])?["ids"] as? [Int])?.first)
+        _ = try OwnThread.json(
+          "POST", admin.appendingPathComponent("records/salesOrdersLines"),
+          body: [
+            ["salesOrderId": quote, "productId": product, "quantity": 2, "price": 0, "order": 1]
+          ])
+        try Self.waitForSageImport(holding: reference, in: sage, timeout: 10)
+        latencies.append(Date().timeIntervalSince(created))
+      }
+      return latencies
     }
     let p95 = latencies.sorted()[Int((Double(latencies.count) * 0.95).rounded(.up)) - 1]
     print("quote latency p95 \(String(format: "%.2f", p95)) s over \(latencies.count) quotes")
@@ -43,17 +49,19 @@ import Testing
 
   /// Lines are written with the quote's header in one file: waiting for the quote's
   /// reference in `out/sage/` is waiting for the whole quote.
-  private func waitForSageImport(holding reference: String, in root: ConnectedRoot, timeout: Double)
-    async throws
+  private static func waitForSageImport(
+    holding reference: String, in folder: String, timeout: Double
+  )
+    throws
   {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      for name in root.root.scratch.files(in: "out/sage") where name.hasSuffix("-devis.txt") {
-        let data = try Data(
-          contentsOf: URL(fileURLWithPath: root.root.scratch.file("out/sage/\(name)")))
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for name in names where name.hasSuffix("-devis.txt") && !name.hasPrefix(".") {
+        let data = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))
         if String(decoding: data, as: UTF8.self).contains(reference) { return }
       }
-      try await Task.sleep(for: .milliseconds(50))
+      Thread.sleep(forTimeInterval: 0.05)
     }
     throw TestError("\(reference) never reached out/sage/")
   }
