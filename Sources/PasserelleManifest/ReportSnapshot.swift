@@ -96,7 +96,7 @@ package struct ReportSnapshot: Sendable {
       snapshot.looks = try Row.fetchAll(
         db, sql: "SELECT folder, at, complete FROM poll ORDER BY folder"
       ).map { FolderLook(folder: $0[0], at: $0[1], completeFiles: $0[2]) }
-      for batch in try batches(db, where: lastOfEachFolder, limit: 10) {
+      for batch in try batches(db, where: Manifest.lastBatchOfEachFolder, limit: 10) {
         snapshot.lastBatches[batch.folder] = batch
       }
       snapshot.latestBatches = try batches(db, where: "1", limit: limit)
@@ -107,10 +107,6 @@ package struct ReportSnapshot: Sendable {
       return snapshot
     }
   }
-
-  private static let lastOfEachFolder = """
-    b.id = (SELECT id FROM batch WHERE folder = b.folder ORDER BY claimedAt DESC, rowid DESC LIMIT 1)
-    """
 
   private static let hasReport =
     "EXISTS (SELECT 1 FROM batchOutput o WHERE o.batchId = b.id AND o.kind = 'report')"

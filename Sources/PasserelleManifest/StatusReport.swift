@@ -64,8 +64,7 @@ public struct StatusReport: Sendable, Codable {
         db,
         sql: """
           SELECT folder, id, sourceName, state, finishedAt FROM batch b
-          WHERE id = (
-            SELECT id FROM batch WHERE folder = b.folder ORDER BY claimedAt DESC, rowid DESC LIMIT 1)
+          WHERE \(Manifest.lastBatchOfEachFolder)
           ORDER BY folder
           """
       ).map {
