@@ -70,11 +70,7 @@ final class ConnectedRoot {
   @discardableResult
   func run(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
     let full = arguments + ["--root", path]
-    return try await withCheckedThrowingContinuation { continuation in
-      Thread.detachNewThread {
-        continuation.resume(with: Result { try PasserelleProcess.run(full) })
-      }
-    }
+    return try await OwnThread.run { try PasserelleProcess.run(full) }
   }
 
   /// `status --json`'s delivery queues by resource.
