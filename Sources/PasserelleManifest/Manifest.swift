@@ -187,7 +187,7 @@ package final class Manifest: Sendable {
       outcome.counts.warnings = row["warnings"]
       outcome.counts.deletions = row["deletions"]
       if let code = (row["reasonCode"] as String?).flatMap(ReasonCode.init(rawValue:)) {
-        outcome.reason = FileRejection(code, row["reasonMessage"] ?? "")
+        outcome.reason = FileRejection(code, Message.verbatim(row["reasonMessage"] ?? ""))
       }
       return outcome
     }

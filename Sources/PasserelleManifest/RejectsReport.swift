@@ -39,16 +39,24 @@ public struct RejectsReport: Sendable, Codable {
     }
   }
 
-  public var text: String {
-    if entries.isEmpty { return "No rejected files or rows." }
-    return entries.map { entry in
-      if entry.state == BatchState.rejected.rawValue {
-        return
-          "\(entry.batch) \(entry.file): file rejected — \(entry.code ?? "?"): \(entry.message ?? "")"
-      }
-      return
-        "\(entry.batch) \(entry.file): \(entry.rowsRejected) row(s) rejected, \(entry.warnings) warning(s)"
-        + (entry.details.map { "\n    \($0)" } ?? "")
-    }.joined(separator: "\n")
+  /// The text people read, in `language`.
+  public func text(in language: ReportLanguage) -> String {
+    if entries.isEmpty { return Message(.rejectsNone).text(in: language) }
+    return entries.map { $0.line(in: language) }.joined(separator: "\n")
+  }
+}
+
+extension RejectsReport.Entry {
+  func line(in language: ReportLanguage) -> String {
+    var values: [String: MessageValue] = ["batch": .text(batch), "file": .text(file)]
+    guard state != BatchState.rejected.rawValue else {
+      values["code"] = .text(code ?? "?")
+      values["reason"] = .text(message ?? "")
+      return Message(.rejectsFile, values).text(in: language)
+    }
+    values["rejected"] = .number(rowsRejected)
+    values["warnings"] = .number(warnings)
+    return Message(.rejectsRows, values).text(in: language)
+      + (details.map { "\n    \($0)" } ?? "")
   }
 }

@@ -114,41 +114,79 @@ public struct StatusReport: Sendable, Codable {
     }
   }
 
-  /// The text people read.
-  public var text: String {
-    var lines: [String] = ["Manifest: \(manifest)"]
-    lines.append(
-      "Batches: "
-        + BatchState.allCases.map { "\(batches[$0.rawValue] ?? 0) \($0.rawValue)" }.joined(
-          separator: ", "))
-    for run in lastRuns {
-      lines.append(
-        "Last batch in watch/\(run.folder): \(run.lastBatch) \(run.lastFile) → \(run.lastState)"
-          + (run.finishedAt.map { " at \($0)" } ?? ""))
+  /// The text people read, in `language`.
+  public func text(in language: ReportLanguage) -> String {
+    let say = { (key: MessageKey, values: [String: MessageValue]) in
+      Message(key, values).text(in: language)
     }
+    var lines = [say(.statusManifest, ["path": .text(manifest)])]
+    lines.append(
+      say(
+        .statusBatches,
+        [
+          "done": .number(batches["done"] ?? 0), "rejected": .number(batches["rejected"] ?? 0),
+          "duplicate": .number(batches["duplicate"] ?? 0),
+        ]))
+    lines += lastRuns.map { say(.statusLastBatch, $0.values(in: language)) }
     for poll in lastPolls {
       lines.append(
-        "Last look at watch/\(poll.folder): \(poll.at), \(poll.completeFiles) complete file(s)")
+        say(
+          .statusLastLook,
+          [
+            "folder": .text(poll.folder), "at": .text(poll.at),
+            "count": .number(poll.completeFiles),
+          ]))
     }
-    if records.isEmpty { lines.append("Records: none yet") }
+    if records.isEmpty { lines.append(say(.statusNoRecords, [:])) }
     for count in records {
       lines.append(
-        "Records \(count.resource) (\(count.kind)): \(count.active) active, \(count.deleted) deleted"
-      )
+        say(
+          .statusRecords,
+          [
+            "resource": .text(count.resource), "kind": .text(count.kind),
+            "active": .number(count.active), "deleted": .number(count.deleted),
+          ]))
     }
-    lines.append("Quotes waiting for Sage's prices: \(pendingQuotes)")
-    lines.append("Quotes priced by Sage and read-only in SM: \(quotes["priced"] ?? 0)")
-    lines.append("Priced quotes from Sage waiting for their SM quote: \(unmatchedPricedQuotes)")
+    lines.append(say(.statusQuotesWaiting, ["count": .number(pendingQuotes)]))
+    lines.append(say(.statusQuotesPriced, ["count": .number(quotes["priced"] ?? 0)]))
+    lines.append(say(.statusPricedQuotesUnmatched, ["count": .number(unmatchedPricedQuotes)]))
     for created in createdInSalesManagement {
       lines.append(
-        "Sage codes given to \(created.resource) created in SM: \(created.allocated) (last \(created.lastCode)), \(created.awaitingSage) not yet in a Sage export"
-      )
+        say(
+          .statusCodesGiven,
+          [
+            "resource": EntityName.value(created.resource), "count": .number(created.allocated),
+            "last": .text(created.lastCode), "awaiting": .number(created.awaitingSage),
+          ]))
     }
-    if let delivery { lines.append(contentsOf: delivery.lines) }
+    if let delivery { lines.append(contentsOf: delivery.lines(in: language)) }
     if !recentRejections.isEmpty {
-      lines.append("Recently rejected files:")
+      lines.append(say(.statusRecentRejections, [:]))
       lines.append(contentsOf: recentRejections.map { "  \($0)" })
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+extension StatusReport.FolderRun {
+  /// The placeholders of a "last batch" line.
+  func values(in language: ReportLanguage) -> [String: MessageValue] {
+    let state = BatchState(rawValue: lastState).map { MessageValue.message(Message($0.word)) }
+    let finished = finishedAt.map { MessageValue.message(Message(.statusAt, ["at": .text($0)])) }
+    return [
+      "folder": .text(folder), "batch": .text(lastBatch), "file": .text(lastFile),
+      "state": state ?? .text(lastState), "finished": finished ?? .text(""),
+    ]
+  }
+}
+
+extension BatchState {
+  /// The state as `status` names it.
+  var word: MessageKey {
+    switch self {
+    case .done: .stateDone
+    case .rejected: .stateRejected
+    case .duplicate: .stateDuplicate
+    }
   }
 }

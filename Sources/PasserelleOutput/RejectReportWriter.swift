@@ -6,10 +6,13 @@ import PasserelleCore
 package final class RejectReportWriter {
   static let columns = "line;key;field;severity;code;message;value"
   private let output: OutputFile
+  private let language: ReportLanguage
   private(set) var count = 0
   private var errorCount = 0
 
-  package init(path: String) throws {
+  /// A report at `path` whose messages are written in `language`.
+  package init(path: String, language: ReportLanguage) throws {
+    self.language = language
     output = try OutputFile(path: path)
     try output.write(Self.head)
   }
@@ -21,15 +24,16 @@ package final class RejectReportWriter {
 
   package func write(_ issue: RowIssue) throws {
     count += 1
-    try output.write(Self.line(issue))
+    try output.write(Self.line(issue, in: language))
   }
 
-  /// One issue as a line of the report.
-  package static func line(_ issue: RowIssue) -> String {
+  /// One issue as a line of the report, its message in `language`.
+  package static func line(_ issue: RowIssue, in language: ReportLanguage) -> String {
     var line = ""
     line += issue.line > 0 ? String(issue.line) : ""
     for cell in [
-      issue.key, issue.field, issue.severity.rawValue, issue.code.rawValue, issue.message,
+      issue.key, issue.field, issue.severity.rawValue, issue.code.rawValue,
+      issue.message.text(in: language),
       issue.value,
     ] {
       line += ";"

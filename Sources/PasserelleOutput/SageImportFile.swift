@@ -48,7 +48,7 @@ package final class SageImportFile {
   {
     RowIssue(
       line: line, key: key, field: field, severity: .warning, code: .textNotRepresentable,
-      message: "characters Windows-1252 cannot hold (emoji, Asian scripts) were written as '?'",
+      message: Message(.textNotRepresentable),
       value: value)
   }
 

@@ -23,7 +23,7 @@ package struct ArticleMapping: Sendable {
   package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
-      columns[.code], ArticleColumn.code.field, noun: "article",
+      columns[.code], ArticleColumn.code.field, noun: .theArticle,
       maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     if code.isEmpty {
@@ -63,13 +63,13 @@ package struct ArticleMapping: Sendable {
     if model.isEmpty {
       reader.error(
         .missingRequired, ArticleColumn.shortName.field,
-        "the article has no Désignation courte (SM's product name)", "")
+        Message(.articleNoShortName), "")
     }
     // A wrong price in front of a customer is worse than no product: an error.
     let priceText = reader.text(columns[.price])
     let price = priceText.isEmpty ? nil : FrenchValue.decimalLiteral(priceText)
     if !priceText.isEmpty && price == nil {
-      reader.error(.badNumber, ArticleColumn.price.field, "the price is not a number", priceText)
+      reader.error(.badNumber, ArticleColumn.price.field, Message(.priceNotNumber), priceText)
     }
     return Required(model: model, price: price)
   }
@@ -104,7 +104,7 @@ package struct ArticleMapping: Sendable {
       stockLiteral = FrenchValue.decimalLiteral(stockText)
       if stockLiteral == nil {
         reader.warning(
-          .badNumber, ArticleColumn.stock.field, "not a number; stock left out", stockText)
+          .badNumber, ArticleColumn.stock.field, Message(.stockNotNumber), stockText)
       }
     }
     if let stockLiteral {
@@ -113,7 +113,7 @@ package struct ArticleMapping: Sendable {
         data.integer("stock", Int(value.units / Amount(1).units))
       } else {
         reader.warning(
-          .badNumber, ArticleColumn.stock.field, "beyond a billion; stock left out of SM's field",
+          .badNumber, ArticleColumn.stock.field, Message(.stockTooLarge),
           stockText)
       }
       data.string("Z_STOCK", stockLiteral)
@@ -133,7 +133,7 @@ package struct ArticleMapping: Sendable {
       } else {
         reader.warning(
           .unmappedValue, ArticleColumn.family.field,
-          "no SM family is configured for this Sage family; kept in Z_FAMILLE", family)
+          Message(.familyUnmapped), family)
       }
     }
     data.string("Z_FAMILLE", family)

@@ -31,15 +31,17 @@ package struct ContactMapping: Sendable {
     if company.isEmpty {
       reader.error(
         .missingRequired, ContactColumn.company.field,
-        "the contact names no company (Code client): SM needs one", "")
+        Message(.contactNoCompany), "")
     }
     if lastName.isEmpty && firstName.isEmpty {
-      reader.error(.missingRequired, ContactColumn.lastName.field, "the contact has no name", "")
+      reader.error(.missingRequired, ContactColumn.lastName.field, Message(.contactNoName), "")
     }
     if extId.count > ContactIdentity.maximumLength {
       reader.error(
         .keyTooLong, ContactColumn.code.field,
-        "the contact code has \(extId.count) characters; SM allows \(ContactIdentity.maximumLength)",
+        Message(
+          .contactCodeTooLong,
+          ["count": .number(extId.count), "limit": .number(ContactIdentity.maximumLength)]),
         extId)
     }
     if reader.hasError {
@@ -62,7 +64,7 @@ package struct ContactMapping: Sendable {
     record.references = [
       RecordReference(
         resource: "accounts", code: company, field: ContactColumn.company.label,
-        idField: "accountId", noun: "company")
+        idField: "accountId", noun: .theCompany)
     ]
     return record
   }

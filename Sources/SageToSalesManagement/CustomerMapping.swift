@@ -32,7 +32,7 @@ package struct CustomerMapping: Sendable {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
       codeColumn, kind == .customer ? CustomerColumn.code.field : ProspectColumn.code.field,
-      noun: kind.rawValue, maximumLength: Self.maximumCodeLength)
+      noun: kind.noun, maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     if code.isEmpty {
       record.issues = reader.issues
@@ -98,7 +98,7 @@ package struct CustomerMapping: Sendable {
     let personName = reader.raw(columns[.name])
     if company.isEmpty && personName.isEmpty {
       reader.error(
-        .missingRequired, CustomerColumn.company.field, "neither Société nor Nom is filled in", "")
+        .missingRequired, CustomerColumn.company.field, Message(.companyNoName), "")
     }
     return Names(company: company, person: personName)
   }
@@ -111,7 +111,7 @@ package struct CustomerMapping: Sendable {
       if countryISO == nil {
         reader.warning(
           .unknownCountry, CustomerColumn.country.field,
-          "no ISO country matches this name; left out",
+          Message(.countryUnknown),
           countryText)
       }
     }
@@ -169,7 +169,7 @@ package struct CustomerMapping: Sendable {
     } else {
       reader.warning(
         .unmappedValue, CustomerColumn.customerType.field,
-        "no SM type is configured for this customer type; kept in Z_TYPE_CLIENT", customerType)
+        Message(.customerTypeUnmapped), customerType)
     }
     return customerType
   }

@@ -38,15 +38,16 @@ package struct DocumentDraft: Sendable {
         RowIssue(
           line: line.line, key: header.number, field: DocumentColumn.number.label,
           severity: .error, code: .foreignLine,
-          message:
-            "this L line names document \(line.number) but follows \(header.number)'s E line; the document is left out",
+          message: Message(
+            .foreignLine, ["number": .text(line.number), "document": .text(header.number)]),
           value: line.number))
     }
     if overflow {
       issues.append(
         RowIssue(
           line: header.line, key: header.number, field: "", severity: .error, code: .tooLarge,
-          message: "the document has more than \(Self.maximumLines) lines", value: ""))
+          message: Message(.documentTooManyLines, ["limit": .number(Self.maximumLines)]),
+          value: ""))
     }
     self.issues = issues
     guard header.kind != .other, !issues.contains(where: { $0.severity == .error }) else {
@@ -69,8 +70,9 @@ package struct DocumentDraft: Sendable {
       totalsWarning = RowIssue(
         line: header.line, key: header.number, field: DocumentColumn.totalWithTax.label,
         severity: .warning, code: .totalsMismatch,
-        message:
-          "the lines add up to \(totals.withTax.literal) with tax; the document says \(declared.literal)",
+        message: Message(
+          .totalsMismatch,
+          ["lines": .decimal(totals.withTax.literal), "declared": .decimal(declared.literal)]),
         value: declared.literal)
     }
     let body =

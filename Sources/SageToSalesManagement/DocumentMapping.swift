@@ -22,7 +22,7 @@ package struct DocumentMapping: Sendable {
         RowIssue(
           line: row.line, key: number, field: DocumentColumn.lineType.label, severity: .error,
           code: .missingRequired,
-          message: "Type de Ligne must be E (document) or L (document line); row left out",
+          message: Message(.lineTypeUnknown),
           value: reader.text(columns[.lineType])))
     }
   }
@@ -31,12 +31,12 @@ package struct DocumentMapping: Sendable {
     let kindText = reader.text(columns[.documentType])
     let kind = DocumentKind(kindText)
     if number.isEmpty && kind != .other {
-      reader.error(.missingKey, DocumentColumn.number.field, "the document has no N° pièce", "")
+      reader.error(.missingKey, DocumentColumn.number.field, Message(.documentNoNumber), "")
     }
     let customer = reader.text(columns[.customer])
     if customer.isEmpty && kind != .other {
       reader.error(
-        .missingRequired, DocumentColumn.customer.field, "the document names no customer", "")
+        .missingRequired, DocumentColumn.customer.field, Message(.documentNoCustomer), "")
     }
     let dateText = reader.text(columns[.date])
     var date = ""
@@ -45,7 +45,7 @@ package struct DocumentMapping: Sendable {
     } else if kind != .other {
       reader.error(
         dateText.isEmpty ? .missingRequired : .badDate, DocumentColumn.date.field,
-        dateText.isEmpty ? "the document has no date" : "not a date (dd/mm/yyyy)", dateText)
+        Message(dateText.isEmpty ? .documentNoDate : .notADate), dateText)
     }
     var dueDate = ""
     let dueText = reader.text(columns[.dueDate])
@@ -53,7 +53,7 @@ package struct DocumentMapping: Sendable {
       if let parsed = FrenchValue.date(dueText) {
         dueDate = parsed.iso
       } else {
-        reader.warning(.badDate, DocumentColumn.dueDate.field, "not a date; left out", dueText)
+        reader.warning(.badDate, DocumentColumn.dueDate.field, Message(.notADateLeftOut), dueText)
       }
     }
     return DocumentHeader(
@@ -116,7 +116,7 @@ extension RowValues {
     let raw = text(column)
     if raw.isEmpty { return nil }
     if let value = Amount(french: raw) { return value }
-    error(.badNumber, field, "not a number (or beyond a billion)", raw)
+    error(.badNumber, field, Message(.notAnAmount), raw)
     return nil
   }
 }

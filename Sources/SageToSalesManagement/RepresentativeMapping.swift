@@ -17,14 +17,14 @@ package struct RepresentativeMapping: Sendable {
   package func map(_ row: SourceRow) -> MappedRecord {
     var reader = RowValues(row: row, key: "")
     let code = reader.readKey(
-      columns[.code], RepresentativeColumn.code.field, noun: "representative",
+      columns[.code], RepresentativeColumn.code.field, noun: .theRepresentative,
       maximumLength: Self.maximumCodeLength)
     var record = MappedRecord(key: code, data: .absent, salesRep: .none, issues: [])
     let fullName = reader.text(columns[.name])
     let firstName = reader.text(columns[.firstName])
     if fullName.isEmpty && firstName.isEmpty && !code.isEmpty {
       reader.error(
-        .missingRequired, RepresentativeColumn.name.field, "the representative has no name", "")
+        .missingRequired, RepresentativeColumn.name.field, Message(.representativeNoName), "")
     }
     if reader.hasError {
       record.issues = reader.issues

@@ -18,16 +18,17 @@ package struct RowValues {
   /// Reads the record's Sage code into `key`, with the errors every keyed entity
   /// shares: no code, or one longer than the target allows (never truncated).
   mutating func readKey(
-    _ column: Int?, _ field: FieldLabel, noun: String, maximumLength: Int
+    _ column: Int?, _ field: FieldLabel, noun: MessageKey, maximumLength: Int
   ) -> String {
     let code = text(column)
     key = code
     if code.isEmpty {
-      error(.missingKey, field, "the \(noun) has no Sage code", "")
+      error(.missingKey, field, Message(.missingCode, ["record": .message(Message(noun))]), "")
     } else if code.count > maximumLength {
       error(
         .keyTooLong, field,
-        "the code has \(code.count) characters; Sage 50 allows \(maximumLength)", code)
+        Message(.codeTooLong, ["count": .number(code.count), "limit": .number(maximumLength)]), code
+      )
     }
     return code
   }
@@ -57,7 +58,8 @@ package struct RowValues {
     return FrenchValue.isNone(value) ? "" : value
   }
 
-  mutating func error(_ code: ReasonCode, _ field: FieldLabel, _ message: String, _ value: String) {
+  mutating func error(_ code: ReasonCode, _ field: FieldLabel, _ message: Message, _ value: String)
+  {
     issues.append(
       RowIssue(
         line: row.line, key: key, field: field.label, severity: .error, code: code,
@@ -65,7 +67,7 @@ package struct RowValues {
   }
 
   mutating func warning(
-    _ code: ReasonCode, _ field: FieldLabel, _ message: String, _ value: String
+    _ code: ReasonCode, _ field: FieldLabel, _ message: Message, _ value: String
   ) {
     issues.append(
       RowIssue(
@@ -79,7 +81,7 @@ package struct RowValues {
     switch FrenchIdentifier.phone(raw, countryISO: countryISO) {
     case .valid(let number): return number
     case .invalid(let reason):
-      warning(.invalidPhone, field, "\(reason); left out", raw)
+      warning(.invalidPhone, field, Message(.valueLeftOut, ["reason": .message(reason)]), raw)
       return ""
     }
   }
@@ -90,7 +92,7 @@ package struct RowValues {
     switch FrenchIdentifier.email(raw) {
     case .valid(let address): return address
     case .invalid(let reason):
-      warning(.invalidEmail, field, "\(reason); left out", raw)
+      warning(.invalidEmail, field, Message(.valueLeftOut, ["reason": .message(reason)]), raw)
       return ""
     }
   }
@@ -101,7 +103,9 @@ package struct RowValues {
     switch FrenchIdentifier.siret(raw) {
     case .valid(let number): return number
     case .invalid(let reason):
-      warning(.invalidSIRET, CustomerColumn.siret.field, "\(reason); left out", raw)
+      warning(
+        .invalidSIRET, CustomerColumn.siret.field,
+        Message(.valueLeftOut, ["reason": .message(reason)]), raw)
       return ""
     }
   }
@@ -112,7 +116,9 @@ package struct RowValues {
     switch FrenchIdentifier.vatNumber(raw) {
     case .valid(let number): return number
     case .invalid(let reason):
-      warning(.invalidVATNumber, CustomerColumn.vatNumber.field, "\(reason); left out", raw)
+      warning(
+        .invalidVATNumber, CustomerColumn.vatNumber.field,
+        Message(.valueLeftOut, ["reason": .message(reason)]), raw)
       return ""
     }
   }
@@ -121,7 +127,7 @@ package struct RowValues {
     let raw = text(column)
     if raw.isEmpty { return false }
     if let flag = FrenchValue.boolean(raw) { return flag }
-    warning(.badNumber, field, "not a yes/no value (Oui, Non, 1, 0); read as no", raw)
+    warning(.badNumber, field, Message(.notYesNo), raw)
     return false
   }
 
@@ -133,7 +139,7 @@ package struct RowValues {
     if let literal = FrenchValue.decimalLiteral(raw) {
       data.number(name, literal: literal)
     } else {
-      warning(.badNumber, field, "not a number; left out", raw)
+      warning(.badNumber, field, Message(.notANumberLeftOut), raw)
     }
   }
 
@@ -145,7 +151,7 @@ package struct RowValues {
     if let date = FrenchValue.date(raw) {
       data.string(name, date.iso)
     } else {
-      warning(.badDate, field, "not a date (dd/mm/yyyy); left out", raw)
+      warning(.badDate, field, Message(.notADateLeftOut), raw)
     }
   }
 }

@@ -47,27 +47,27 @@ package struct SalesManagementQuote: Sendable {
     date = Self.frenchDate(dateText)
     issues = []
     lines = []
-    func error(_ code: ReasonCode, _ field: String, _ message: String, _ value: String) {
+    func error(_ code: ReasonCode, _ field: String, _ message: MessageKey, _ value: String) {
       issues.append(
         RowIssue(
           line: line, key: reference, field: field, severity: .error, code: code,
-          message: message, value: value))
+          message: Message(message), value: value))
     }
     if reference.isEmpty {
-      error(.missingKey, "reference", "the quote has neither a reference nor an id", "")
+      error(.missingKey, "reference", .quoteWithoutIds, "")
     }
     if deleted { return }
     if account == .none {
-      error(.missingRequired, "accountId", "the quote names no customer or prospect", "")
+      error(.missingRequired, "accountId", .quoteWithoutCompany, "")
     }
     let rawLines = object["lines"] as? [[String: Any]] ?? []
     if rawLines.isEmpty {
-      error(.missingRequired, "lines", "the quote has no lines", "")
+      error(.missingRequired, "lines", .quoteWithoutLines, "")
     }
     for (index, raw) in rawLines.enumerated() {
       let product = SalesManagementReference.read(raw, id: "productId", extId: "productExtId")
       if product == .none {
-        error(.missingRequired, "lines[\(index)].productId", "a line names no article", "")
+        error(.missingRequired, "lines[\(index)].productId", .quoteLineWithoutArticle, "")
       }
       let quantityValue = raw["quantity"]
       let quantityText =
@@ -75,7 +75,7 @@ package struct SalesManagementQuote: Sendable {
       let quantity = Amount(literal: quantityText) ?? Amount(french: quantityText)
       if quantity == nil || quantity! <= .zero {
         error(
-          .badNumber, "lines[\(index)].quantity", "a line's quantity is not a positive number",
+          .badNumber, "lines[\(index)].quantity", .quoteLineQuantity,
           quantityText)
       }
       lines.append(

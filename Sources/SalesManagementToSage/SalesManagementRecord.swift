@@ -61,19 +61,19 @@ package struct SalesManagementRecord: Sendable {
   package init(_ object: [String: Any], resource: Resource, line: Int) {
     self.resource = resource
     self.line = line
-    var wrongTypes: [(field: String, expected: String, value: Any)] = []
+    var wrongTypes: [(field: String, expected: MessageKey, value: Any)] = []
     let present = { (key: String) -> Any? in object[key].flatMap { $0 is NSNull ? nil : $0 } }
     id = nil
     if let raw = present("id") {
       id = SalesManagementReference.isBoolean(raw) ? nil : SalesManagementReference.integer(raw)
-      if id == nil { wrongTypes.append(("id", "an integer", raw)) }
+      if id == nil { wrongTypes.append(("id", .expectedInteger, raw)) }
     }
     extId = ""
     if let raw = present("extId") {
       if let text = raw as? String, !SalesManagementReference.isNumber(raw) {
         extId = text.trimmingCharacters(in: .whitespaces)
       } else {
-        wrongTypes.append(("extId", "text", raw))
+        wrongTypes.append(("extId", .expectedText, raw))
       }
     }
     deleted = false
@@ -81,7 +81,7 @@ package struct SalesManagementRecord: Sendable {
       if SalesManagementReference.isBoolean(raw), let flag = raw as? Bool {
         deleted = flag
       } else {
-        wrongTypes.append(("deleted", "true or false", raw))
+        wrongTypes.append(("deleted", .expectedBoolean, raw))
       }
     }
     company = .read(object, id: "accountId", extId: "accountExtId")
@@ -100,21 +100,23 @@ package struct SalesManagementRecord: Sendable {
         issues.append(
           RowIssue(
             line: line, key: self.key, field: json, severity: .warning, code: .unmappedValue,
-            message: "not a text value; the field is left as Sage holds it", value: "\(raw)"))
+            message: Message(.notTextValue), value: "\(raw)"))
       }
     }
     for wrong in wrongTypes {
       issues.append(
         RowIssue(
           line: line, key: key, field: wrong.field, severity: .error, code: .wrongType,
-          message: "\(wrong.field) must be \(wrong.expected); the record is left out",
+          message: Message(
+            .wrongType,
+            ["field": .text(wrong.field), "expected": .message(Message(wrong.expected))]),
           value: "\(wrong.value)"))
     }
     if key.isEmpty && wrongTypes.isEmpty {
       issues.append(
         RowIssue(
           line: line, key: "", field: "id", severity: .error, code: .missingKey,
-          message: "the record has neither an SM id nor an extId", value: ""))
+          message: Message(.recordWithoutIds), value: ""))
     }
   }
 

@@ -51,15 +51,18 @@ struct PasserelleCommand: ParsableCommand {
 /// Runs a library call, mapping failures to the contract's exit codes.
 /// `service`: the service stopped on request exits 0 whatever it rejected on the way
 /// (each rejection was logged and reported when it happened).
-func perform(logger: Logger, service: Bool = false, _ body: () throws -> [BatchOutcome]) throws {
+func perform(
+  logger: Logger, language: ReportLanguage, service: Bool = false,
+  _ body: () throws -> [BatchOutcome]
+) throws {
   do {
     let outcomes = try body()
-    summarise(outcomes, logger: logger)
+    summarise(outcomes, logger: logger, language: language)
     if !service && outcomes.contains(where: \.rejectedSomething) {
       throw ExitCode(ExitStatus.rejected)
     }
   } catch let failure as EnvironmentFailure {
-    printError("passerelle: cannot proceed: \(failure)")
+    printError(say(.cannotProceed, ["error": "\(failure)"], language))
     throw ExitCode(ExitStatus.cannotProceed)
   } catch let error as ConfigurationError {
     printError("passerelle: \(error)")
@@ -67,17 +70,29 @@ func perform(logger: Logger, service: Bool = false, _ body: () throws -> [BatchO
   }
 }
 
+/// A message of the catalogue in `language`.
+func say(
+  _ key: MessageKey, _ values: [String: MessageValue] = [:], _ language: ReportLanguage
+) -> String {
+  Message(key, values).text(in: language)
+}
+
 /// The closing summary: for people, counts then the files written; through the
 /// logger as well, so that JSON logs stay one object per line.
-func summarise(_ outcomes: [BatchOutcome], logger: Logger) {
+func summarise(_ outcomes: [BatchOutcome], logger: Logger, language: ReportLanguage) {
   let done = outcomes.filter { $0.state == .done }.count
   let duplicates = outcomes.filter { $0.state == .duplicate }.count
   let rejected = outcomes.filter { $0.state == .rejected }.count
   let rows = outcomes.reduce(0) { $0 + $1.counts.rejected }
   let summary =
     outcomes.isEmpty
-    ? "Nothing to do."
-    : "\(outcomes.count) file(s): \(done) converted, \(duplicates) already processed, \(rejected) rejected; \(rows) row(s) rejected."
+    ? say(.summaryNothing, [:], language)
+    : say(
+      .summary,
+      [
+        "files": .number(outcomes.count), "converted": .number(done),
+        "duplicates": .number(duplicates), "rejected": .number(rejected), "rows": .number(rows),
+      ], language)
   let outputs = outcomes.flatMap(\.outputs)
   guard logger.handler is ConsoleLogHandler else {
     logger.notice(
@@ -104,17 +119,22 @@ func progressLine(_ logger: Logger) -> (@Sendable (String) -> Void)? {
 /// as one JSON object by dossier name.
 /// `body` prints a report's text itself and returns its JSON; the JSON of several
 /// dossiers is printed once complete, so that a failure never leaves half an object.
-func forEachDossier(_ root: String, json: Bool, _ body: (String) throws -> String?) throws {
+func forEachDossier(
+  _ root: String, json: Bool, _ body: (String, ReportLanguage) throws -> String?
+) throws {
   let settings = try loadSettings(root: root)
+  let language = settings.reportLanguage
   guard !settings.dossiers.isEmpty else {
-    if let text = try body(root) { print(text) }
+    if let text = try body(root, language) { print(text) }
     return
   }
   var members: [String] = []
   for name in settings.dossiers.keys.sorted() {
     let folder = Layout(root: root).root + "/" + settings.dossiers[name]!
-    if !json { printError("== Dossier \(name) (\(folder))") }
-    if let text = try body(folder) { members.append("\(try jsonText(name)): \(text)") }
+    if !json {
+      printError(say(.dossierHeading, ["name": .text(name), "folder": .text(folder)], language))
+    }
+    if let text = try body(folder, language) { members.append("\(try jsonText(name)): \(text)") }
   }
   if json { print("{\n" + members.joined(separator: ",\n") + "\n}") }
 }
@@ -122,12 +142,12 @@ func forEachDossier(_ root: String, json: Bool, _ body: (String) throws -> Strin
 /// What the manifest says: as text for people on stderr (printed here), or as
 /// JSON, returned for stdout.
 func showReport<Report: Encodable>(
-  root: String, json: Bool, emptyJSON: String, load: (String) throws -> Report,
-  text: (Report) -> String
+  root: String, json: Bool, language: ReportLanguage, emptyJSON: String,
+  load: (String) throws -> Report, text: (Report) -> String
 ) throws -> String? {
   let layout = Layout(root: root)
   guard FileManager.default.fileExists(atPath: layout.manifest) else {
-    printError("No manifest yet in \(layout.out): nothing has been processed.")
+    printError(say(.noManifestYet, ["out": .text(layout.out)], language))
     return json ? emptyJSON : nil
   }
   do {
@@ -136,7 +156,7 @@ func showReport<Report: Encodable>(
     printError(text(report))
     return nil
   } catch let failure as EnvironmentFailure {
-    printError("passerelle: cannot proceed: \(failure)")
+    printError(say(.cannotProceed, ["error": "\(failure)"], language))
     throw ExitCode(ExitStatus.cannotProceed)
   }
 }
@@ -186,7 +206,7 @@ extension PasserelleCommand {
       let logger = bootstrapLogging(options, settings)
       let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
       passerelle.progressOutput = progressLine(logger)
-      try perform(logger: logger, service: !once) {
+      try perform(logger: logger, language: settings.reportLanguage, service: !once) {
         let roots = try passerelle.dossiers()
         if once { return try roots.flatMap { try $0.runOnce() } }
         return try Passerelle.serve(roots, logger: logger)
@@ -224,7 +244,9 @@ extension PasserelleCommand {
       conversion.allowMassDeletion = allowMassDeletion
       let passerelle = Passerelle(root: options.root, settings: settings, logger: logger)
       passerelle.progressOutput = progressLine(logger)
-      try perform(logger: logger) { try passerelle.convert(file: file, options: conversion) }
+      try perform(logger: logger, language: settings.reportLanguage) {
+        try passerelle.convert(file: file, options: conversion)
+      }
     }
   }
 
@@ -237,11 +259,13 @@ extension PasserelleCommand {
     var json = false
 
     func run() throws {
-      try forEachDossier(options.root, json: json) { root in
-        try showReport(root: root, json: json, emptyJSON: "{\"manifest\": null}") {
+      try forEachDossier(options.root, json: json) { root, language in
+        try showReport(
+          root: root, json: json, language: language, emptyJSON: "{\"manifest\": null}"
+        ) {
           try StatusReport.load(from: $0)
         } text: {
-          $0.text
+          $0.text(in: language)
         }
       }
     }
@@ -260,11 +284,11 @@ extension PasserelleCommand {
     var limit = 20
 
     func run() throws {
-      try forEachDossier(options.root, json: json) { root in
-        try showReport(root: root, json: json, emptyJSON: "{\"entries\": []}") {
+      try forEachDossier(options.root, json: json) { root, language in
+        try showReport(root: root, json: json, language: language, emptyJSON: "{\"entries\": []}") {
           try RejectsReport.load(from: $0, limit: limit)
         } text: {
-          $0.text
+          $0.text(in: language)
         }
       }
     }
@@ -276,26 +300,31 @@ extension PasserelleCommand {
 
     @OptionGroup var options: RootOption
 
+    @Option(
+      help: "Language of the file's comments: fr or en (default: [report] language, else fr).")
+    var language: ReportLanguage?
+
     func run() throws {
       let layout = Layout(root: options.root)
+      let settings = try loadSettings(root: options.root)
+      let language = self.language ?? settings.reportLanguage
       do {
-        let settings = try loadSettings(root: options.root)
         for dossier in settings.dossiers.values.sorted() {
           try Layout(root: layout.root + "/" + dossier).createFolders()
-          printError("Folders ready under \(layout.root)/\(dossier).")
+          printError(say(.initDossierReady, ["path": "\(layout.root)/\(dossier)"], language))
         }
         if !settings.dossiers.isEmpty { return }
         try layout.createFolders()
         if FileManager.default.fileExists(atPath: layout.configuration) {
-          printError("\(layout.configuration) exists; left as it is.")
+          printError(say(.initSettingsKept, ["path": .text(layout.configuration)], language))
         } else {
-          try SettingsFile.defaultText.write(
+          try SettingsFile.defaultText(in: language).write(
             toFile: layout.configuration, atomically: true, encoding: .utf8)
-          printError("Wrote \(layout.configuration).")
+          printError(say(.initSettingsWritten, ["path": .text(layout.configuration)], language))
         }
-        printError("Folders ready under \(layout.root): watch/sage, watch/salesmanagement, out/.")
+        printError(say(.initFoldersReady, ["path": .text(layout.root)], language))
       } catch {
-        printError("passerelle: cannot proceed: \(error)")
+        printError(say(.cannotProceed, ["error": "\(error)"], language))
         throw ExitCode(ExitStatus.cannotProceed)
       }
     }
@@ -313,14 +342,15 @@ extension PasserelleCommand {
 
     func run() throws {
       let passerelle = Passerelle(root: options.root)
+      let language = passerelle.settings.reportLanguage
       do {
         let sha = try passerelle.allowDeletions(sha256OrBatch: batchOrSHA256)
-        printError("Confirmed: the export \(sha) may delete records. Drop it again in watch/sage/.")
+        printError(say(.deletionsAllowed, ["sha256": .text(sha)], language))
       } catch let error as ConfigurationError {
         printError("passerelle: \(error)")
         throw ExitCode(ExitStatus.usage)
       } catch {
-        printError("passerelle: cannot proceed: \(error)")
+        printError(say(.cannotProceed, ["error": "\(error)"], language))
         throw ExitCode(ExitStatus.cannotProceed)
       }
     }
@@ -328,3 +358,4 @@ extension PasserelleCommand {
 }
 
 extension SageEntity: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}

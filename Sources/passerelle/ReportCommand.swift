@@ -1,4 +1,5 @@
 import ArgumentParser
+import PasserelleCore
 import PasserelleKit
 
 extension PasserelleCommand {
@@ -11,8 +12,8 @@ extension PasserelleCommand {
     @OptionGroup var options: RootOption
 
     func run() throws {
-      try forEachRoot(options) { root, _ in
-        printError("Wrote \(try root.writeReport()).")
+      try forEachRoot(options) { root, language in
+        printError(say(.reportWritten, ["path": .text(try root.writeReport())], language))
       }
     }
   }

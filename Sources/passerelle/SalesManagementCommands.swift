@@ -6,15 +6,18 @@ import PasserelleKit
 
 /// Runs `body` for each dossier (or the root), mapping failures to the contract's
 /// exit codes: SM out of reach, login refused or the root locked is 3.
-func forEachRoot(_ options: RootOption, _ body: (Passerelle, Logger) throws -> Void) throws {
+func forEachRoot(
+  _ options: RootOption, _ body: (Passerelle, ReportLanguage) throws -> Void
+) throws {
   let settings = try loadSettings(root: options.root)
   let logger = bootstrapLogging(options, settings)
+  let language = settings.reportLanguage
   do {
     for root in try Passerelle(root: options.root, settings: settings, logger: logger).dossiers() {
-      try body(root, logger)
+      try body(root, language)
     }
   } catch let failure as EnvironmentFailure {
-    printError("passerelle: cannot proceed: \(failure)")
+    printError(say(.cannotProceed, ["error": "\(failure)"], language))
     throw ExitCode(ExitStatus.cannotProceed)
   } catch let error as ConfigurationError {
     printError("passerelle: \(error)")
@@ -36,10 +39,10 @@ extension PasserelleCommand {
 
     func run() throws {
       var refused = 0
-      try forEachRoot(options) { root, logger in
+      try forEachRoot(options) { root, language in
         let report = try root.push()
         refused += report.refused
-        if json { print(try jsonText(report)) } else { printError(report.summary) }
+        if json { print(try jsonText(report)) } else { printError(report.summary(in: language)) }
       }
       if refused > 0 { throw ExitCode(ExitStatus.rejected) }
     }
@@ -57,9 +60,9 @@ extension PasserelleCommand {
     var json = false
 
     func run() throws {
-      try forEachRoot(options) { root, logger in
+      try forEachRoot(options) { root, language in
         let report = try root.pull()
-        if json { print(try jsonText(report)) } else { printError(report.summary) }
+        if json { print(try jsonText(report)) } else { printError(report.summary(in: language)) }
         for file in report.files where !json { printError("  \(file)") }
       }
     }

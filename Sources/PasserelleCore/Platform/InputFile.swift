@@ -26,18 +26,15 @@ package final class InputFile {
     }
     if opened < 0 {
       if errno == ELOOP {
-        let target = FileSystem.linkTarget(path).map { " to \($0)" } ?? ""
         throw FileRejection(
-          .linkNotFollowed,
-          "the file is a symbolic link\(target); links are never followed: put the file itself in the folder"
-        )
+          .linkNotFollowed, .fileIsLink, ["target": .text(FileSystem.linkTarget(path) ?? "?")])
       }
-      throw FileRejection(.unreadableEncoding, "cannot open the file: \(systemMessage())")
+      throw FileRejection(.unreadableEncoding, .fileCannotOpen, ["system": "\(systemMessage())"])
     }
     var info = stat()
     if fstat(opened, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
       close(opened)
-      throw FileRejection(.unreadableEncoding, "not a regular file (a folder, pipe or device)")
+      throw FileRejection(.unreadableEncoding, .fileNotRegular)
     }
     _ = fcntl(opened, F_SETFL, fcntl(opened, F_GETFL) & ~O_NONBLOCK)
     // Set last: a throw above leaves the object unfinished, so `deinit` never closes it.
@@ -62,7 +59,7 @@ package final class InputFile {
         return count
       }
       if errno == EINTR { continue }
-      throw FileRejection(.unreadableEncoding, "read failed: \(systemMessage())")
+      throw FileRejection(.unreadableEncoding, .fileReadFailed, ["system": "\(systemMessage())"])
     }
   }
 

@@ -9,7 +9,7 @@ extension FrenchIdentifier {
       {
         range = ValueBytes.trimmedRange(bytes, (range.lowerBound + 7)..<range.upperBound)
       }
-      if range.isEmpty { return .invalid("empty") }
+      if range.isEmpty { return .invalid(Message(.valueEmpty)) }
 
       var address: Range<Int>? = nil
       var partStart = range.lowerBound
@@ -21,14 +21,14 @@ extension FrenchIdentifier {
         if atSeparator {
           let part = ValueBytes.trimmedRange(bytes, partStart..<index)
           if !part.isEmpty {
-            if address != nil { return .invalid("several addresses") }
+            if address != nil { return .invalid(Message(.emailSeveral)) }
             address = part
           }
           partStart = index + 1
         }
         index += 1
       }
-      guard let address else { return .invalid("empty") }
+      guard let address else { return .invalid(Message(.valueEmpty)) }
       return checkedAddress(bytes, address)
     }
   }
@@ -50,31 +50,31 @@ extension FrenchIdentifier {
   private static func checkedAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
     -> ValueCheck
   {
-    guard range.count <= 254 else { return .invalid("longer than 254 characters") }
+    guard range.count <= 254 else { return .invalid(Message(.emailTooLong)) }
     var atIndex: Int? = nil
     for index in range where bytes[index] == ValueBytes.at {
-      if atIndex != nil { return .invalid("more than one '@'") }
+      if atIndex != nil { return .invalid(Message(.emailSeveralAt)) }
       atIndex = index
     }
-    guard let atIndex else { return .invalid("no '@'") }
+    guard let atIndex else { return .invalid(Message(.emailNoAt)) }
 
     let local = range.lowerBound..<atIndex
-    guard !local.isEmpty else { return .invalid("nothing before the '@'") }
-    guard local.count <= 64 else { return .invalid("more than 64 characters before the '@'") }
+    guard !local.isEmpty else { return .invalid(Message(.emailNothingBeforeAt)) }
+    guard local.count <= 64 else { return .invalid(Message(.emailLocalTooLong)) }
     var previous: UInt8 = 0
     for index in local {
       let byte = bytes[index]
       if ValueBytes.spaceLength(bytes, at: index, end: range.upperBound) > 0 {
-        return .invalid("contains spaces")
+        return .invalid(Message(.valueHasSpaces))
       }
-      guard isLocalPartByte(byte) else { return .invalid("invalid character before the '@'") }
+      guard isLocalPartByte(byte) else { return .invalid(Message(.emailBadLocalCharacter)) }
       if byte == ValueBytes.dot && previous == ValueBytes.dot {
-        return .invalid("'..' before the '@'")
+        return .invalid(Message(.emailDoubleDot))
       }
       previous = byte
     }
     if bytes[local.lowerBound] == ValueBytes.dot || bytes[local.upperBound - 1] == ValueBytes.dot {
-      return .invalid("the part before the '@' starts or ends with '.'")
+      return .invalid(Message(.emailLocalDotEdge))
     }
 
     var output: [UInt8] = []
@@ -83,7 +83,7 @@ extension FrenchIdentifier {
     output.append(ValueBytes.at)
 
     let domain = (atIndex + 1)..<range.upperBound
-    guard !domain.isEmpty else { return .invalid("no domain after the '@'") }
+    guard !domain.isEmpty else { return .invalid(Message(.emailNoDomain)) }
     var labelCount = 0
     var labelStart = domain.lowerBound
     var index = domain.lowerBound
@@ -91,34 +91,34 @@ extension FrenchIdentifier {
       if index < domain.upperBound && bytes[index] != ValueBytes.dot {
         let byte = ValueBytes.lowercased(bytes[index])
         if ValueBytes.spaceLength(bytes, at: index, end: domain.upperBound) > 0 {
-          return .invalid("contains spaces")
+          return .invalid(Message(.valueHasSpaces))
         }
         guard ValueBytes.isLowerLetter(byte) || ValueBytes.isDigit(byte) || byte == ValueBytes.dash
-        else { return .invalid("invalid character in the domain") }
+        else { return .invalid(Message(.emailBadDomainCharacter)) }
         output.append(byte)
         index += 1
         continue
       }
       let label = labelStart..<index
-      guard !label.isEmpty else { return .invalid("empty label in the domain") }
-      guard label.count <= 63 else { return .invalid("domain label longer than 63 characters") }
+      guard !label.isEmpty else { return .invalid(Message(.emailEmptyDomainLabel)) }
+      guard label.count <= 63 else { return .invalid(Message(.emailDomainLabelTooLong)) }
       if bytes[label.lowerBound] == ValueBytes.dash
         || bytes[label.upperBound - 1] == ValueBytes.dash
       {
-        return .invalid("domain label starts or ends with '-'")
+        return .invalid(Message(.emailDomainLabelDash))
       }
       labelCount += 1
       if index == domain.upperBound {
         let topLevelIsLetters =
           label.count >= 2 && label.allSatisfy { ValueBytes.isLetter(bytes[$0]) }
-        guard topLevelIsLetters else { return .invalid("top-level domain is not 2+ letters") }
+        guard topLevelIsLetters else { return .invalid(Message(.emailBadTopLevel)) }
       } else {
         output.append(ValueBytes.dot)
       }
       labelStart = index + 1
       index += 1
     }
-    guard labelCount >= 2 else { return .invalid("domain has no '.'") }
+    guard labelCount >= 2 else { return .invalid(Message(.emailDomainNoDot)) }
     return .valid(String(decoding: output, as: UTF8.self))
   }
 }

@@ -7,7 +7,7 @@ extension FrenchIdentifier {
   package static func phone(_ raw: String, countryISO: String?) -> ValueCheck {
     ValueBytes.withBytes(raw) { bytes in
       let range = ValueBytes.trimmedRange(bytes)
-      if range.isEmpty { return .invalid("empty") }
+      if range.isEmpty { return .invalid(Message(.valueEmpty)) }
       var digits: [UInt8] = []
       digits.reserveCapacity(16)
       var hasPlus = false
@@ -16,14 +16,14 @@ extension FrenchIdentifier {
       while index < end {
         let byte = bytes[index]
         if ValueBytes.isDigit(byte) {
-          guard digits.count <= 20 else { return .invalid("more than 15 digits") }
+          guard digits.count <= 20 else { return .invalid(Message(.phoneTooLong)) }
           digits.append(byte)
           index += 1
           continue
         }
         switch byte {
         case ValueBytes.plus:
-          guard digits.isEmpty && !hasPlus else { return .invalid("'+' is not at the start") }
+          guard digits.isEmpty && !hasPlus else { return .invalid(Message(.phonePlusInside)) }
           hasPlus = true
           index += 1
         case ValueBytes.openParenthesis:
@@ -43,20 +43,20 @@ extension FrenchIdentifier {
             index += length
           } else if ValueBytes.isLetter(byte) {
             return .invalid(
-              startsExtension(bytes, at: index, end: end)
-                ? "has an extension" : "contains letters")
+              Message(startsExtension(bytes, at: index, end: end) ? .phoneExtension : .phoneLetters)
+            )
           } else {
-            return .invalid("contains an unexpected character")
+            return .invalid(Message(.phoneBadCharacter))
           }
         }
       }
-      if digits.isEmpty { return .invalid("no digits") }
+      if digits.isEmpty { return .invalid(Message(.phoneNoDigits)) }
       if hasPlus { return internationalPhone(digits[...]) }
       if digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero {
         return internationalPhone(digits[2...])
       }
-      if digits.count < 8 { return .invalid("fewer than 8 digits") }
-      if digits.count > 15 { return .invalid("more than 15 digits") }
+      if digits.count < 8 { return .invalid(Message(.phoneTooShort)) }
+      if digits.count > 15 { return .invalid(Message(.phoneTooLong)) }
       let usesFrenchNumbering = countryISO.map(Countries.usesFrenchNumbering) ?? true
       guard usesFrenchNumbering else { return .valid(String(decoding: digits, as: UTF8.self)) }
       return frenchNationalPhone(digits)
@@ -81,9 +81,9 @@ extension FrenchIdentifier {
 
   private static func internationalPhone(_ digits: ArraySlice<UInt8>) -> ValueCheck {
     guard let first = digits.first else {
-      return .invalid("no digits after the international prefix")
+      return .invalid(Message(.phoneNothingAfterPrefix))
     }
-    guard first != ValueBytes.zero else { return .invalid("country code starts with 0") }
+    guard first != ValueBytes.zero else { return .invalid(Message(.phoneCountryZero)) }
     var number = Array(digits)
     for (code, significantDigits) in trunkZeroCodes {
       let codeLength = code.utf8CodeUnitCount
@@ -94,10 +94,10 @@ extension FrenchIdentifier {
         break
       }
     }
-    if number.count < 8 { return .invalid("fewer than 8 digits") }
-    if number.count > 15 { return .invalid("more than 15 digits") }
+    if number.count < 8 { return .invalid(Message(.phoneTooShort)) }
+    if number.count > 15 { return .invalid(Message(.phoneTooLong)) }
     if startsWith(number, "33") && number.count != 11 {
-      return .invalid("a +33 number has 9 digits after the country code")
+      return .invalid(Message(.phoneFrenchInternational))
     }
     return .valid("+" + String(decoding: number, as: UTF8.self))
   }
@@ -109,7 +109,7 @@ extension FrenchIdentifier {
       national.insert(ValueBytes.zero, at: 0)
     }
     guard national.count == 10, national[0] == ValueBytes.zero else {
-      return .invalid("a French national number has 10 digits starting with 0")
+      return .invalid(Message(.phoneFrenchNational))
     }
     let prefix = national[1..<4].reduce(0) { $0 * 10 + Int($1 &- ValueBytes.zero) }
     let significant = String(decoding: national[1...], as: UTF8.self)

@@ -25,13 +25,13 @@ package enum FrenchIdentifier {
           index += 1
         } else {
           let length = ValueBytes.spaceLength(bytes, at: index, end: bytes.count)
-          guard length > 0 else { return .invalid("contains characters other than digits") }
+          guard length > 0 else { return .invalid(Message(.siretNotDigits)) }
           index += length
         }
       }
-      if digits.isEmpty { return .invalid("empty") }
+      if digits.isEmpty { return .invalid(Message(.valueEmpty)) }
       guard digits.count == 14 || digits.count == 9 else {
-        return .invalid("has \(digits.count) digits; a SIRET has 14, a SIREN 9")
+        return .invalid(Message(.siretDigitCount, ["count": .number(digits.count)]))
       }
       let number = String(decoding: digits, as: UTF8.self)
       if digits.count == 14 && startsWith(digits, laPosteSIREN)
@@ -39,9 +39,9 @@ package enum FrenchIdentifier {
       {
         let digitSum = digits.reduce(0) { $0 + Int($1 &- ValueBytes.zero) }
         return digitSum % 5 == 0
-          ? .valid(number) : .invalid("La Poste checksum fails (digit sum not a multiple of 5)")
+          ? .valid(number) : .invalid(Message(.siretLaPosteChecksum))
       }
-      return passesLuhn(digits) ? .valid(number) : .invalid("Luhn checksum fails")
+      return passesLuhn(digits) ? .valid(number) : .invalid(Message(.siretChecksum))
     }
   }
 
@@ -132,15 +132,15 @@ package enum FrenchIdentifier {
         } else {
           let length = ValueBytes.spaceLength(bytes, at: index, end: bytes.count)
           guard length > 0 else {
-            return .invalid("contains characters other than letters and digits")
+            return .invalid(Message(.vatBadCharacters))
           }
           index += length
         }
       }
-      if compact.isEmpty { return .invalid("empty") }
+      if compact.isEmpty { return .invalid(Message(.valueEmpty)) }
       guard compact.count >= 2, ValueBytes.isLetter(compact[0]), ValueBytes.isLetter(compact[1])
-      else { return .invalid("no country prefix") }
-      guard compact.count >= 4 else { return .invalid("too short") }
+      else { return .invalid(Message(.vatNoCountry)) }
+      guard compact.count >= 4 else { return .invalid(Message(.vatTooShort)) }
 
       if startsWith(compact, "CHE") {
         return swissVATNumber(Array(compact[3...]))
@@ -150,12 +150,12 @@ package enum FrenchIdentifier {
       let body = Array(compact[2...])
       if prefix == "FR" { return frenchVATNumber(body) }
       guard let patterns = vatPatterns[prefix] else {
-        return .invalid("unknown country prefix \"\(prefix)\"")
+        return .invalid(Message(.vatUnknownCountry, ["prefix": .text(prefix)]))
       }
       for pattern in patterns where matches(body, pattern) {
         return .valid(prefix + String(decoding: body, as: UTF8.self))
       }
-      return .invalid("does not match the \(prefix) VAT number format")
+      return .invalid(Message(.vatFormat, ["prefix": .text(prefix)]))
     }
   }
 
@@ -166,18 +166,18 @@ package enum FrenchIdentifier {
         swissSuffixes.contains { ValueBytes.equalsLowercased(buffer, 9..<buffer.count, $0) }
       }
     guard body.count == 9 || hasLanguageSuffix, body[0..<9].allSatisfy(ValueBytes.isDigit) else {
-      return .invalid("does not match the CHE VAT number format")
+      return .invalid(Message(.vatSwissFormat))
     }
     return .valid("CHE" + String(decoding: body[0..<9], as: UTF8.self))
   }
 
   private static func frenchVATNumber(_ body: [UInt8]) -> ValueCheck {
     guard body.count == 11 else {
-      return .invalid("a French VAT number is FR, a 2-character key and the 9-digit SIREN")
+      return .invalid(Message(.vatFrenchFormat))
     }
     let siren = Array(body[2...])
     guard siren.allSatisfy(ValueBytes.isDigit) else {
-      return .invalid("the SIREN part has characters other than digits")
+      return .invalid(Message(.vatSirenNotDigits))
     }
     let number = "FR" + String(decoding: body, as: UTF8.self)
     let key = body[0..<2]
@@ -187,9 +187,9 @@ package enum FrenchIdentifier {
       let actual = key.reduce(0) { $0 * 10 + Int($1 &- ValueBytes.zero) }
       guard actual == expected else {
         let expectedText = expected < 10 ? "0\(expected)" : "\(expected)"
-        return .invalid("key does not match the SIREN (expected \(expectedText))")
+        return .invalid(Message(.vatKeyMismatch, ["expected": .text(expectedText)]))
       }
-      return passesLuhn(siren) ? .valid(number) : .invalid("SIREN fails the Luhn checksum")
+      return passesLuhn(siren) ? .valid(number) : .invalid(Message(.vatSirenChecksum))
     }
     // Newer keys use digits and capitals except I and O.
     let keyIsWellFormed = key.allSatisfy { byte in
@@ -198,7 +198,7 @@ package enum FrenchIdentifier {
           && byte != UInt8(ascii: "O"))
     }
     return keyIsWellFormed
-      ? .valid(number) : .invalid("key has characters outside 0-9 and A-Z but I, O")
+      ? .valid(number) : .invalid(Message(.vatBadKey))
   }
 
   private static func matches(_ body: [UInt8], _ pattern: String) -> Bool {

@@ -2,6 +2,6 @@
 package enum ValueCheck: Equatable, Sendable {
   /// The normalised form.
   case valid(String)
-  /// A short English reason meant for IT staff.
-  case invalid(String)
+  /// Why the value is refused, for IT.
+  case invalid(Message)
 }

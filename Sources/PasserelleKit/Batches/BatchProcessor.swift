@@ -156,9 +156,7 @@ final class BatchProcessor {
     // crashing or hanging Passerelle can never block the files behind it.
     if attempts > settings.maximumAttempts {
       throw FileRejection(
-        .processingFailed,
-        "the conversion stopped \(attempts - 1) times without finishing (crash or kill); the file is set aside so that it cannot block the others"
-      )
+        .processingFailed, .conversionKeptStopping, ["count": .number(attempts - 1)])
     }
     let facts =
       try file.facts?.get()
@@ -169,15 +167,10 @@ final class BatchProcessor {
     // Each drop folder takes one kind of file: a misplaced one is set aside.
     let format = FileFormat.sniff(path: file.path, bomLength: facts.bomLength)
     if options.sourceFolder == .salesManagement && format != .json {
-      throw FileRejection(
-        .malformedJSON,
-        "files from Sales Management are JSON; a Sage export goes to watch/sage/")
+      throw FileRejection(.malformedJSON, .sageExportInSalesManagementFolder)
     }
     if options.sourceFolder == .sage && format == .json {
-      throw FileRejection(
-        .unknownEntity,
-        "a JSON file is not a Sage 50 export; files from Sales Management go to watch/salesmanagement/"
-      )
+      throw FileRejection(.unknownEntity, .jsonInSageFolder)
     }
     return (facts, format)
   }
@@ -190,12 +183,13 @@ final class BatchProcessor {
   ) throws {
     batch.state = .duplicate
     batch.reasonCode = ReasonCode.duplicateFile.rawValue
-    batch.reasonMessage = "same content as batch \(previous); nothing emitted"
+    let reason = FileRejection(.duplicateFile, .duplicateOf, ["batch": .text(previous)])
+    batch.reasonMessage = reason.text(in: settings.reportLanguage)
     batch.finishedAt = Timestamp.iso(clock())
     try manifest.record(batch)
     try archive(file)
     outcome.state = .duplicate
-    outcome.reason = FileRejection(.duplicateFile, batch.reasonMessage!)
+    outcome.reason = reason
   }
 
   /// The conversion of the file's direction: a JSON file comes from Sales
@@ -209,7 +203,8 @@ final class BatchProcessor {
     let outputs = ConversionOutputs(
       batch: file.batch, sourceName: file.originalName, sha256: facts.sha256,
       payloadFolder: options.outputFolder ?? layout.outSalesManagement,
-      reportFolder: options.outputFolder ?? layout.rejects, createdAt: started)
+      reportFolder: options.outputFolder ?? layout.rejects, createdAt: started,
+      reportLanguage: settings.reportLanguage)
     guard format == .json else {
       return ExportConversion(
         path: file.path, facts: facts, settings: settings, outputs: outputs,
@@ -219,7 +214,7 @@ final class BatchProcessor {
       ).run(in:)
     }
     guard facts.encoding == .utf8 else {
-      throw FileRejection(.unreadableEncoding, "files from Sales Management are UTF-8")
+      throw FileRejection(.unreadableEncoding, .salesManagementFileNotUTF8)
     }
     batch.folder = "salesmanagement"
     batch.direction = "sm-to-sage"
@@ -260,6 +255,11 @@ final class BatchProcessor {
     try feed.enqueueAllocatedCodes()
   }
 
+  /// A message of the catalogue in the configured language.
+  func say(_ key: MessageKey, _ values: [String: MessageValue] = [:]) -> String {
+    Message(key, values).text(in: settings.reportLanguage)
+  }
+
   private func log(_ outcome: BatchOutcome, started: Date) {
     let seconds = String(format: "%.2f", clock().timeIntervalSince(started))
     let counts = outcome.counts
@@ -272,18 +272,29 @@ final class BatchProcessor {
     ]
     if let reason = outcome.reason { metadata["reason"] = "\(reason.code.rawValue)" }
     if let entity = outcome.entity { metadata["entity"] = "\(entity)" }
+    let language = settings.reportLanguage
+    let reason = MessageValue.text(outcome.reason?.text(in: language) ?? "")
     switch outcome.state {
     case .done:
-      logger.info(
-        "\(outcome.file): \(outcome.entity ?? "?") — \(counts.read) rows, \(counts.emitted) sent, \(counts.unchanged) unchanged, \(counts.deletions) deleted, \(counts.rejected) rejected, \(counts.warnings) warnings (\(seconds) s)",
-        metadata: metadata)
+      let values: [String: MessageValue] = [
+        "file": .text(outcome.file), "entity": EntityName.value(outcome.entity),
+        "read": .number(counts.read), "sent": .number(counts.emitted),
+        "unchanged": .number(counts.unchanged), "deleted": .number(counts.deletions),
+        "rejected": .number(counts.rejected), "warnings": .number(counts.warnings),
+        "seconds": .decimal(seconds),
+      ]
+      logger.info("\(Message(.batchDone, values).text(in: language))", metadata: metadata)
     case .duplicate:
-      logger.notice(
-        "\(outcome.file): already processed, archived without output (\(outcome.reason?.message ?? ""))",
-        metadata: metadata)
+      let message = Message(.batchDuplicate, ["file": .text(outcome.file), "reason": reason])
+      logger.notice("\(message.text(in: language))", metadata: metadata)
     case .rejected:
-      logger.error(
-        "\(outcome.file): rejected — \(outcome.reason.map { "\($0)" } ?? "")", metadata: metadata)
+      let message = Message(
+        .batchRejected,
+        [
+          "file": .text(outcome.file), "code": .text(outcome.reason?.code.rawValue ?? "?"),
+          "reason": reason,
+        ])
+      logger.error("\(message.text(in: language))", metadata: metadata)
     }
   }
 
@@ -320,7 +331,7 @@ final class BatchProcessor {
     var batch = batch
     batch.state = .rejected
     batch.reasonCode = rejection.code.rawValue
-    batch.reasonMessage = rejection.description
+    batch.reasonMessage = rejection.text(in: settings.reportLanguage)
     batch.finishedAt = Timestamp.iso(clock())
     if batch.sha256 == nil && rejection.code != .tooLarge {
       // Rejected before its identity was taken (empty, binary): IT still gets it.
@@ -335,7 +346,7 @@ final class BatchProcessor {
     reason.raw(",\n  \"code\": ")
     reason.string(rejection.code.rawValue)
     reason.raw(",\n  \"message\": ")
-    reason.string(rejection.message)
+    reason.string(rejection.message.text(in: settings.reportLanguage))
     if let line = rejection.line {
       reason.raw(",\n  \"line\": ")
       reason.integer(line)
@@ -397,7 +408,8 @@ final class BatchProcessor {
         let outputs = try manifest.outputs(of: batch)
         try publish(outputs)
         try archive(file)
-        logger.notice("\(original): finished the interrupted batch \(batch)")
+        logger.notice(
+          "\(say(.batchResumedFinished, ["file": .text(original), "batch": .text(batch)]))")
         if var outcome = try manifest.outcome(of: batch) {
           outcome.outputs = outputs.map(\.path)
           outcomes.append(outcome)
@@ -413,7 +425,8 @@ final class BatchProcessor {
       default:
         let options = try manifest.options(of: batch)
         removeTemporaryOutputs(of: batch, extra: options.outputFolder)
-        logger.notice("\(original): converting again the interrupted batch \(batch)")
+        logger.notice(
+          "\(say(.batchResumedConverting, ["file": .text(original), "batch": .text(batch)]))")
         outcomes.append(try process(file, options: options))
       }
     }

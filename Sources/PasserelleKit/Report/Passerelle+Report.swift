@@ -27,7 +27,9 @@ extension Passerelle {
     do {
       _ = try writeReport(cache: cache)
     } catch {
-      logger.warning("could not rewrite \(layout.out)/\(HTMLReportFile.name): \(error)")
+      logger.warning(
+        "\(say(.reportNotRewritten, ["path": .text("\(layout.out)/\(HTMLReportFile.name)"), "error": "\(error)"]))"
+      )
     }
   }
 }

@@ -1,15 +1,21 @@
+import PasserelleCore
 import PasserelleManifest
 
 /// Every text of the HTML report, French and English side by side, one property or
 /// function per situation. Values from files never enter these texts: the page puts
 /// them beside, escaped. Explanations and fixes of the reason codes are in
-/// `ReportText+Reasons.swift`.
+/// the message catalogue (`MessageCatalogue+Reasons.swift`).
 package struct ReportText: Sendable {
   package let language: ReportLanguage
 
   /// The texts of `language` (`[report] language`).
   package init(_ language: ReportLanguage) {
     self.language = language
+  }
+
+  /// What a reason code means and how to fix it, in the report's language.
+  package func help(for code: String) -> ReasonHelp {
+    MessageCatalogue.help(for: code, in: language)
   }
 
   /// The text of the report's language.

@@ -15,6 +15,8 @@ struct ConversionOutputs {
   let payloadFolder: String
   let reportFolder: String
   let createdAt: Date
+  /// The language of the reject report's messages.
+  let reportLanguage: ReportLanguage
 
   var reportName: String { "\(batch)-\(OutputName.safe(sourceName)).rejects.csv" }
   var reportTemporary: String { "\(reportFolder)/.\(reportName).tmp" }

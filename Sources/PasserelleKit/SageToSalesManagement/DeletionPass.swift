@@ -24,9 +24,9 @@ struct DeletionPass {
   let allowMassDeletion: Bool
 
   func run(on batch: KeyedBatch) throws -> Deleted {
-    let entity = plan.entity.rawValue
+    let entity = plan.entity
     let (missing, known) = try batch.staging.deletionCandidates()
-    try guardDeletions(missing: missing, known: known, of: entity)
+    try guardDeletions(missing: missing, known: known, of: Message(entity.pluralNoun))
     var missingCompanions = 0
     if let companions = batch.companions {
       // A customers export whose contact columns came out empty must not wipe the
@@ -35,7 +35,9 @@ struct DeletionPass {
       let (missing, known) =
         batch.staging.stagedWithoutFingerprint == 0
         ? try companions.staging.deletionCandidates() : try companions.staging.deletionCount()
-      try guardDeletions(missing: missing, known: known, of: "main contacts of \(entity)")
+      try guardDeletions(
+        missing: missing, known: known,
+        of: Message(.mainContactsOf, ["records": .message(Message(entity.pluralNoun))]))
       missingCompanions = missing
     }
     var deleted = Deleted(missing: missing)
@@ -46,16 +48,19 @@ struct DeletionPass {
     return deleted
   }
 
-  private func guardDeletions(missing: Int, known: Int, of what: String) throws {
+  private func guardDeletions(missing: Int, known: Int, of what: Message) throws {
     guard
       missing > 0 && Double(missing) > settings.massDeletionShare * Double(known)
         && !allowMassDeletion
     else { return }
     let share = Int((Double(missing) * 100 / Double(known)).rounded())
     throw FileRejection(
-      .massDeletionGuard,
-      "the export would delete \(missing) of the \(known) known \(what) (\(share) %, over the allowed \(Int(settings.massDeletionShare * 100)) %); if the export is complete, run 'passerelle allow-deletions \(sha256)' and drop the file again"
-    )
+      .massDeletionGuard, .massDeletion,
+      [
+        "missing": .number(missing), "known": .number(known), "records": .message(what),
+        "share": .number(share), "allowed": .number(Int(settings.massDeletionShare * 100)),
+        "sha256": .text(sha256),
+      ])
   }
 
   private func deleteRecords(of batch: KeyedBatch) throws -> Int {

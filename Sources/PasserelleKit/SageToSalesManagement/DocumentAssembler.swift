@@ -51,7 +51,7 @@ final class DocumentAssembler {
           RowIssue(
             line: line.line, key: line.number, field: DocumentColumn.lineType.label,
             severity: .error, code: .missingKey,
-            message: "an L line before any E line: it belongs to no document", value: "L"))
+            message: Message(.lineBeforeDocument), value: "L"))
         return
       }
       if lines.count >= DocumentDraft.maximumLines {
@@ -97,7 +97,7 @@ final class DocumentAssembler {
         RowIssue(
           line: header.line, key: header.number, field: DocumentColumn.documentType.label,
           severity: .warning, code: .notSynchronised,
-          message: "only invoices, credit notes and quotes go to SM; document skipped",
+          message: Message(.documentNotSynchronised),
           value: header.kindText))
       counts.unchanged += 1
       return
@@ -113,7 +113,7 @@ final class DocumentAssembler {
           RowIssue(
             line: header.line, key: header.number, field: DocumentColumn.customer.label,
             severity: .error, code: .unknownReference,
-            message: "no customer has this code in the manifest: export the customers first",
+            message: Message(.documentCustomerUnknown),
             value: header.customer))
         content = nil
       }
@@ -193,9 +193,7 @@ final class DocumentAssembler {
         RowIssue(
           line: header.line, key: header.number, field: DocumentColumn.reference.label,
           severity: .warning, code: .unmatchedQuote,
-          message: header.reference.isEmpty
-            ? "the quote carries no SM reference in Référence pièce: it did not come from SM"
-            : "no SM quote has this reference yet; the priced quote is kept and sent once it is known",
+          message: Message(header.reference.isEmpty ? .quoteWithoutReference : .quoteNotYetKnown),
           value: header.reference))
       if !header.reference.isEmpty {
         try quotes.keepPending(
@@ -231,7 +229,7 @@ final class DocumentAssembler {
     _ header: DocumentHeader, repeated: RecordStaging.Repeat, payload: PayloadFile?
   ) throws {
     try DuplicateKeyPolicy(
-      keyNoun: "number", itemsNoun: "documents", field: DocumentColumn.number.label
+      message: .duplicateDocumentNumber, field: DocumentColumn.number.label
     ).reject(
       key: header.number, line: header.line, repeated: repeated,
       firstWasRejected: rejectedNumbers.contains(header.number), payload: payload,

@@ -37,7 +37,9 @@ struct DocumentConversion {
               mapped.adding(
                 RowIssue(
                   line: row.line, key: mapped.number, field: "", severity: .error,
-                  code: .raggedRow, message: problem + "; its document is left out", value: "")))
+                  code: .raggedRow,
+                  message: Message(.documentLeftOut, ["problem": .message(problem)]),
+                  value: "")))
           }
         }
       },
@@ -48,7 +50,7 @@ struct DocumentConversion {
       })
     try assembler.finishDocument()
     if assembler.counts.read == 0 && assembler.strayRows == 0 {
-      throw FileRejection(.emptyFile, "the export has a header line but no documents", line: 1)
+      throw FileRejection(.emptyFile, .noDocuments, line: 1)
     }
     let produced = try assembler.finish()
     return ExportConversion.Result(entity: "documents", counts: assembler.counts, outputs: produced)

@@ -5,10 +5,8 @@ import PasserelleManifest
 /// documents: both rows are rejected, each reported with the other's line, and
 /// what the first row emitted is withdrawn from the payload.
 struct DuplicateKeyPolicy {
-  /// What the key is called in a report line ("code", "number").
-  let keyNoun: String
-  /// What is left out ("rows", "documents").
-  let itemsNoun: String
+  /// What a report line says: two rows with one code, or two documents with one number.
+  let message: MessageKey
   /// The Sage label of the key.
   let field: String
 
@@ -38,7 +36,7 @@ struct DuplicateKeyPolicy {
   private func issue(key: String, line: Int, otherLine: Int) -> RowIssue {
     RowIssue(
       line: line, key: key, field: field, severity: .error, code: .duplicateKey,
-      message: "the \(keyNoun) is also on line \(otherLine); both \(itemsNoun) are left out",
+      message: Message(message, ["line": .number(otherLine)]),
       value: key)
   }
 }

@@ -28,13 +28,11 @@ struct ExportConversion {
     guard
       let labels = try HeaderPeek.labels(
         path: path, facts: facts, limits: settings.limits, xmlSample: .max)
-    else { throw FileRejection(.emptyFile, "the file has no header line") }
+    else { throw FileRejection(.emptyFile, .noHeaderLine) }
     let header = Header(labels: labels)
     guard let entity = forcedEntity ?? EntityRecognizer.recognise(header) else {
       let shown = labels.prefix(6).joined(separator: ", ")
-      throw FileRejection(
-        .unknownEntity,
-        "the header matches no known Sage 50 export (it starts with: \(shown))", line: 1)
+      throw FileRejection(.unknownEntity, .unknownHeader, ["start": .text(shown)], line: 1)
     }
     if entity == .documents {
       return try DocumentConversion(
@@ -44,7 +42,7 @@ struct ExportConversion {
     let plan = EntityPlan.make(entity, header: header, tables: settings.tables)
     guard header.contains(plan.keyLabel) || entity == .contacts else {
       throw FileRejection(
-        .unknownEntity, "the header has no \(plan.keyLabel.label) column", line: 1,
+        .unknownEntity, .headerLacksKeyColumn, ["column": .text(plan.keyLabel.label)], line: 1,
         field: plan.keyLabel.label)
     }
     return try KeyedConversion(
@@ -57,16 +55,16 @@ struct ExportConversion {
 extension ExportConversion {
   /// A row with more values than columns, or fewer, has its values in the wrong
   /// columns: sending it would blank or garble fields in SM.
-  static func shapeProblem(_ row: SourceRow, columns: Int) -> String? {
+  static func shapeProblem(_ row: SourceRow, columns: Int) -> Message? {
     if row.fieldCount > columns,
       (columns..<row.fieldCount).contains(where: { !row.isEmpty($0) })
     {
-      return
-        "the row has \(row.fieldCount) values for \(columns) columns (a separator inside a value?)"
+      return Message(
+        .rowTooManyValues, ["count": .number(row.fieldCount), "columns": .number(columns)])
     }
     if row.fieldCount < columns {
-      return
-        "the row has \(row.fieldCount) values for \(columns) columns (a line break inside a value?)"
+      return Message(
+        .rowTooFewValues, ["count": .number(row.fieldCount), "columns": .number(columns)])
     }
     return nil
   }

@@ -81,8 +81,7 @@ extension KeyedBatch {
           RowIssue(
             line: line, key: record.key, field: reference.field, severity: .error,
             code: .unknownReference,
-            message:
-              "no \(reference.noun) has this code, neither in this file nor in an earlier export",
+            message: Message(.unknownReference, ["record": .message(Message(reference.noun))]),
             value: reference.code))
       }
     }
@@ -101,7 +100,7 @@ extension KeyedBatch {
       RowIssue(
         line: line, key: record.key, field: plan.keyLabel.label, severity: .warning,
         code: .readOnlyRecord,
-        message: "this code is a customer in Sage; its prospect row is ignored",
+        message: Message(.prospectIsCustomer),
         value: record.key))
     _ = try staging.stage(
       code: record.key, line: line, operation: nil, fingerprint: nil, known: known)

@@ -58,7 +58,7 @@ final class KeyedBatch {
       ? PictureDelivery(
         folders: settings.pictureFolders, payloadFolder: outputs.payloadFolder,
         batch: outputs.batch) : nil
-    duplicates = DuplicateKeyPolicy(keyNoun: "code", itemsNoun: "rows", field: plan.keyLabel.label)
+    duplicates = DuplicateKeyPolicy(message: .duplicateCode, field: plan.keyLabel.label)
   }
 
   func consume(_ prepared: inout PreparedRow) throws {
@@ -147,7 +147,7 @@ final class KeyedBatch {
         RowIssue(
           line: prepared.line, key: record.key, field: CustomerColumn.representative.label,
           severity: .warning, code: .unmappedValue,
-          message: "no SM user is known for this representative; kept in Z_REPRESENTANT",
+          message: Message(.representativeUnknownInSalesManagement),
           value: code))
     }
     var data = JSONObject.absent

@@ -27,7 +27,7 @@ struct KeyedConversion {
     let batch = try KeyedBatch(plan: plan, settings: settings, outputs: outputs, db: db)
     try readRows(into: batch, db: db)
     if batch.counts.read == 0 {
-      throw FileRejection(.emptyFile, "the export has a header line but no rows", line: 1)
+      throw FileRejection(.emptyFile, .noRows, line: 1)
     }
     let deletions = try DeletionPass(
       plan: plan, settings: settings, sha256: facts.sha256, allowMassDeletion: allowMassDeletion

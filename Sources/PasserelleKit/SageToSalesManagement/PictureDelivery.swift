@@ -19,7 +19,7 @@ final class PictureDelivery {
     /// No picture, and none was asked for by path.
     case none
     /// A warning for the report: code, message, value.
-    case problem(ReasonCode, String, String)
+    case problem(ReasonCode, Message, String)
   }
 
   private let folders: PictureFolders
@@ -54,9 +54,7 @@ final class PictureDelivery {
       switch folders.resolve(name) {
       case .found(let picture): return try hashed(picture, raw)
       case .missing:
-        return .problem(
-          .imageMissing, "no picture named \(name) in the image folders; product sent without it",
-          raw)
+        return .problem(.imageMissing, Message(.pictureNotFound, ["name": .text(name)]), raw)
       case .unsafe(let message): return .problem(.imageUnsafePath, message, raw)
       }
     case .code(let code):
@@ -105,7 +103,7 @@ final class PictureDelivery {
         try folders.copy(found.picture, to: temporary)
       } catch let rejection as FileRejection {
         // Gone between hashing and copying: the batch is tried again later.
-        throw EnvironmentFailure(rejection.message, path: found.picture.path)
+        throw EnvironmentFailure(rejection.message.description, path: found.picture.path)
       }
       try FileSystem.rename(temporary, to: destination)
     }

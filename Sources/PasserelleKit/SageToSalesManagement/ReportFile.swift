@@ -15,7 +15,10 @@ final class ReportFile {
   init(outputs: ConversionOutputs) { self.outputs = outputs }
 
   func note(_ issue: RowIssue) throws {
-    if writer == nil { writer = try RejectReportWriter(path: outputs.reportTemporary) }
+    if writer == nil {
+      writer = try RejectReportWriter(
+        path: outputs.reportTemporary, language: outputs.reportLanguage)
+    }
     try writer!.write(issue)
     if issue.severity == .warning { warnings += 1 }
   }

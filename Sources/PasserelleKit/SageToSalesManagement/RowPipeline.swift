@@ -70,7 +70,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     setupReady.wait()
     guard let makeMapper = lock.withLock({ self.makeMapper }) else {
       finished.wait()
-      throw lock.withLock { readFailure } ?? FileRejection(.emptyFile, "the file has no header")
+      throw lock.withLock { readFailure } ?? FileRejection(.emptyFile, .noHeaderLine)
     }
     lock.withLock { runningMappers = mapperCount }
     var startFailure: EnvironmentFailure? = nil

@@ -1,3 +1,5 @@
+import PasserelleCore
+
 /// What one delivery to SM did, per resource.
 public struct DeliveryReport: Sendable, Codable {
   /// Counts of one resource.
@@ -23,15 +25,21 @@ public struct DeliveryReport: Sendable, Codable {
     resources[resource] = counts
   }
 
-  /// One line for people.
-  public var summary: String {
-    guard !resources.isEmpty else { return "Nothing waited for Sales Management." }
+  /// One line for people, in `language`.
+  public func summary(in language: ReportLanguage) -> String {
+    guard !resources.isEmpty else { return Message(.deliveryNothing).text(in: language) }
     let parts = resources.keys.sorted().map { resource in
       let counts = resources[resource]!
-      return
-        "\(resource): \(counts.delivered) delivered, \(counts.refused) refused, \(counts.held) held"
+      return Message(
+        .deliveryResource,
+        [
+          "resource": .text(resource), "delivered": .number(counts.delivered),
+          "refused": .number(counts.refused), "held": .number(counts.held),
+        ]
+      ).text(in: language)
     }
-    return "Delivered to Sales Management — " + parts.joined(separator: "; ")
+    return Message(.deliveryDone, ["resources": .text(parts.joined(separator: "; "))])
+      .text(in: language)
   }
 }
 

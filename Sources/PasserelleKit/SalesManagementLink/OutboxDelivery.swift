@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PasserelleCore
 import PasserelleManifest
 import SalesManagementAPI
 
@@ -97,7 +98,9 @@ final class OutboxDelivery {
     }
     if !found.isEmpty {
       try outbox.learn(resource: resource, ids: found.map { ($0.key, $0.value) })
-      logger.info("\(found.count) \(resource) found in Sales Management after a lost answer")
+      let message = Message(
+        .foundAfterLostAnswer, ["count": .number(found.count), "resource": .text(resource)])
+      logger.info("\(message.text(in: refusals.language))")
     }
     return found
   }

@@ -1,3 +1,5 @@
+import PasserelleCore
+
 /// What one pull from SM wrote into `watch/salesmanagement/`.
 public struct PullReport: Sendable, Codable {
   /// The files written, each complete when it appears.
@@ -7,10 +9,11 @@ public struct PullReport: Sendable, Codable {
   /// Records left out because they were Passerelle's own writes coming back.
   public var echoes = 0
 
-  public var summary: String {
+  /// One line for people, in `language`.
+  public func summary(in language: ReportLanguage) -> String {
     let written = records.keys.sorted().map { "\(records[$0]!) \($0)" }
     return written.isEmpty
-      ? "Nothing new in Sales Management."
-      : "Pulled from Sales Management: " + written.joined(separator: ", ")
+      ? Message(.pullNothing).text(in: language)
+      : Message(.pullDone, ["records": .text(written.joined(separator: ", "))]).text(in: language)
   }
 }

@@ -10,6 +10,7 @@ import PasserelleOutput
 struct RefusalReports {
   let manifest: Manifest
   let rejectsFolder: String
+  let language: ReportLanguage
 
   func append(_ refusals: [OutboxRefusal]) throws {
     let byBatch = Dictionary(grouping: refusals, by: \.batch)
@@ -32,7 +33,7 @@ struct RefusalReports {
       try output.write(RejectReportWriter.head)
     }
     for refusal in refusals {
-      try output.write(RejectReportWriter.line(Self.issue(refusal)))
+      try output.write(RejectReportWriter.line(Self.issue(refusal), in: language))
     }
     try output.close()
     try FileSystem.rename(temporary, to: path)
@@ -43,23 +44,22 @@ struct RefusalReports {
     RowIssue(
       line: 0, key: refusal.extId, field: refusal.field ?? "", severity: .error,
       code: .refusedBySalesManagement,
-      message:
-        "Sales Management refused this \(refusal.resource) record: \(refusal.message). \(advice(refusal.field)) The rest was delivered.",
+      message: Message(
+        .refusedBySalesManagement,
+        [
+          "resource": .text(refusal.resource), "reason": .text(refusal.message),
+          "advice": .message(Message(advice(refusal.field))),
+        ]),
       value: "")
   }
 
   /// What to do: fields Passerelle fills from its settings are fixed there; the
   /// others in Sage 50. The record is sent again with its next export either way.
-  private static func advice(_ field: String?) -> String {
+  private static func advice(_ field: String?) -> MessageKey {
     switch field {
-    case "branchId":
-      return
-        "Set branch_id under [salesmanagement] in passerelle.toml; it is sent again with the next export."
-    case "salesRepId1", "salesRepId":
-      return
-        "Map the representative to an SM user ([salesmanagement.users]) or set admin_user_id in passerelle.toml; it is sent again with the next export."
-    default:
-      return "Correct the record in Sage 50, then export the list again."
+    case "branchId": .refusalAdviceBranch
+    case "salesRepId1", "salesRepId": .refusalAdviceRepresentative
+    default: .refusalAdviceSage
     }
   }
 }

@@ -12,6 +12,8 @@ final class SalesManagementLink: Sendable {
   private let manifest: Manifest
   private let layout: Layout
   private let settings: Settings
+  /// The language of what the link writes for people.
+  var language: ReportLanguage { settings.reportLanguage }
   private let health: APIHealthBook
   private let logger: Logger
   private let clock: @Sendable () -> Date
@@ -48,7 +50,9 @@ final class SalesManagementLink: Sendable {
     let resolver = ReferenceResolver(outbox: outbox, tables: settings.tables, client: client)
     let delivery = OutboxDelivery(
       client: client, outbox: outbox, planner: CallPlanner(outbox: outbox, resolver: resolver),
-      refusals: RefusalReports(manifest: manifest, rejectsFolder: layout.rejects), clock: clock,
+      refusals: RefusalReports(
+        manifest: manifest, rejectsFolder: layout.rejects, language: settings.reportLanguage),
+      clock: clock,
       logger: logger)
     return try await recordingHealth {
       try await client.connect()

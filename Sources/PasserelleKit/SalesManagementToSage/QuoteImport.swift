@@ -36,7 +36,7 @@ final class QuoteImport {
 
   private func issue(
     _ quote: SalesManagementQuote, _ severity: Severity, _ code: ReasonCode, _ field: String,
-    _ message: String, _ value: String
+    _ message: Message, _ value: String
   ) -> RowIssue {
     RowIssue(
       line: quote.line, key: quote.reference, field: field, severity: severity, code: code,
@@ -45,7 +45,7 @@ final class QuoteImport {
 
   /// The Sage code behind a reference, or nil (and an issue) when nobody knows it.
   private func code(
-    of reference: SalesManagementReference, resource: String, noun: String, field: String,
+    of reference: SalesManagementReference, resource: String, noun: MessageKey, field: String,
     in quote: SalesManagementQuote, issues: inout [RowIssue]
   ) throws -> String? {
     switch reference {
@@ -55,13 +55,14 @@ final class QuoteImport {
       issues.append(
         issue(
           quote, .error, .unknownReference, field,
-          "no \(noun) has this code in the manifest", code))
+          Message(.unknownCodeInManifest, ["record": .message(Message(noun))]), code))
     case .id(let id):
       if let code = try references.code(resource: resource, smId: id) { return code }
       issues.append(
         issue(
           quote, .error, .unknownReference, field,
-          "no \(noun) with this SM id is in the manifest's id map", String(id)))
+          Message(.unknownSalesManagementId, ["record": .message(Message(noun))]),
+          String(id)))
     }
     return nil
   }
@@ -81,7 +82,7 @@ final class QuoteImport {
       issues.append(
         issue(
           quote, .error, .duplicateKey, "reference",
-          "the reference is given to more than one quote in this file; all are left out",
+          Message(.quoteReferenceRepeated),
           quote.reference))
     }
     if quote.deleted && !issues.contains(where: { $0.severity == .error }) {
@@ -110,7 +111,7 @@ final class QuoteImport {
     try report.note(
       issue(
         quote, .warning, .deletionNotPropagated, "deleted",
-        "deleted in SM; Sage is left untouched by design", quote.reference))
+        Message(.deletedInSalesManagement), quote.reference))
     counts.unchanged += 1
   }
 
@@ -125,16 +126,16 @@ final class QuoteImport {
       issues.append(
         issue(
           quote, .error, .textNotRepresentable, "reference",
-          "Sage would not hold this reference as it is, and the priced quote could not be matched",
+          Message(.quoteReferenceNotRepresentable),
           quote.reference))
     }
     let account = try code(
-      of: quote.account, resource: "accounts", noun: "customer or prospect", field: "accountId",
+      of: quote.account, resource: "accounts", noun: .theCustomerOrProspect, field: "accountId",
       in: quote, issues: &issues)
     var articles: [String] = []
     for (index, line) in quote.lines.enumerated() {
       let article = try code(
-        of: line.product, resource: "products", noun: "article",
+        of: line.product, resource: "products", noun: .theArticle,
         field: "lines[\(index)].productId", in: quote, issues: &issues)
       articles.append(article ?? "")
       // Sage keeps three decimals of a quantity: more would be rounded away.
@@ -142,7 +143,7 @@ final class QuoteImport {
         issues.append(
           issue(
             quote, .error, .badNumber, "lines[\(index)].quantity",
-            "Sage holds quantities to three decimals", line.quantity.literal))
+            Message(.quantityTooPrecise), line.quantity.literal))
       }
     }
     let representative = try representativeCode(of: quote, issues: &issues)
@@ -150,7 +151,7 @@ final class QuoteImport {
       issues.append(
         issue(
           quote, .warning, .badDate, "dateCreated",
-          "not an ISO date; the quote is dated the day it is converted", quote.dateText))
+          Message(.quoteDateNotISO), quote.dateText))
     }
     return SageCodes(account: account, articles: articles, representative: representative)
   }
@@ -180,7 +181,8 @@ final class QuoteImport {
     try report.note(
       issue(
         quote, .error, .conflict, "reference",
-        "this quote went to Sage in batch \(sent.batch ?? "?") (\(sent.state)); Sage would create a second quote, so the change is not sent: make it in Sage",
+        Message(
+          .quoteAlreadyInSage, ["batch": .text(sent.batch ?? "?"), "state": .text("\(sent.state)")]),
         quote.reference))
     counts.rejected += 1
     return true
@@ -244,7 +246,7 @@ final class QuoteImport {
       issues.append(
         issue(
           quote, .warning, .unmappedValue, "salesRepId",
-          "no Sage representative is known for this SM user; the quote goes without one",
+          Message(.quoteRepresentativeUnknown),
           shown))
       return ""
     }

@@ -53,17 +53,14 @@ struct SalesManagementConversion {
       if !key.isEmpty && !seenRecords.insert(key).inserted { repeatedRecords.insert(key) }
     }
     guard let resource = Self.resource(declared: declared, fileName: sourceName) else {
-      throw FileRejection(
-        .unknownEntity,
-        "neither an \"entity\" key nor the file name (salesorders…, accounts…, contacts…) tells what the file holds"
-      )
+      throw FileRejection(.unknownEntity, .salesManagementFileUnknown)
     }
     if let shared = SalesManagementRecord.Resource(rawValue: resource) {
       let converter = try SharedRecordImport(
         db: db, resource: shared, conversion: self, repeated: repeatedRecords)
       try reader.read { record in try converter.take(record) }
       if converter.counts.read == 0 {
-        throw FileRejection(.emptyFile, "the file holds no \(resource)")
+        throw FileRejection(.emptyFile, .salesManagementFileEmpty, ["resource": .text(resource)])
       }
       let produced = try converter.finish()
       return ExportConversion.Result(
@@ -71,13 +68,12 @@ struct SalesManagementConversion {
     }
     guard resource == "salesorders" else {
       throw FileRejection(
-        .unknownEntity,
-        "\"\(resource)\" is not something SM sends back to Sage (salesorders, accounts, contacts)")
+        .unknownEntity, .salesManagementResourceNotReturned, ["resource": .text(resource)])
     }
     let converter = try QuoteImport(db: db, conversion: self, repeated: repeated)
     try reader.read { record in try converter.take(record) }
     if converter.counts.read == 0 {
-      throw FileRejection(.emptyFile, "the file holds no quote")
+      throw FileRejection(.emptyFile, .salesManagementFileEmpty, ["resource": "salesorders"])
     }
     let produced = try converter.finish()
     return ExportConversion.Result(

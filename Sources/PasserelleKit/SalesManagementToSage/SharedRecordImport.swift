@@ -50,9 +50,18 @@ final class SharedRecordImport {
       labels: resource == .accounts ? SharedFields.prospectLabels : SharedFields.contactLabels)
   }
 
+  /// What a report calls a record of the manifest's `kind`.
+  private static func noun(ofKind kind: String) -> MessageKey {
+    switch kind {
+    case "customer": .nounCustomer
+    case "prospect": .nounProspect
+    default: .nounContact
+    }
+  }
+
   private func issue(
     _ record: SalesManagementRecord, _ severity: Severity, _ code: ReasonCode, _ field: String,
-    _ message: String, _ value: String
+    _ message: Message, _ value: String
   ) -> RowIssue {
     RowIssue(
       line: record.line, key: record.key, field: field, severity: severity, code: code,
@@ -72,7 +81,7 @@ final class SharedRecordImport {
       issues.append(
         issue(
           record, .error, .duplicateKey, record.extId.isEmpty ? "id" : "extId",
-          "the record is given more than once in this file; all copies are left out",
+          Message(.recordRepeated),
           record.key))
     }
     if issues.contains(where: { $0.severity == .error }) { return try reject(issues) }
@@ -80,7 +89,7 @@ final class SharedRecordImport {
       try report.note(
         issue(
           record, .warning, .deletionNotPropagated, "deleted",
-          "deleted in SM; Sage is left untouched by design", record.key))
+          Message(.deletedInSalesManagement), record.key))
       counts.unchanged += 1
       return
     }
@@ -91,7 +100,7 @@ final class SharedRecordImport {
         issues.append(
           issue(
             record, .error, .unknownReference, "extId",
-            "no \(kind) has this code in the manifest: it did not come from Sage through Passerelle",
+            Message(.extIdNotFromSage, ["kind": .message(Message(Self.noun(ofKind: kind)))]),
             record.extId))
       }
     } else {
@@ -101,13 +110,13 @@ final class SharedRecordImport {
       issues.append(
         issue(
           record, .error, .readOnlyRecord, "extId",
-          "this record is a \(known.kind) in Sage, which owns it; change it in Sage",
+          Message(.ownedBySage, ["kind": .message(Message(Self.noun(ofKind: known.kind)))]),
           known.code))
     } else if let known, known.deleted {
       issues.append(
         issue(
           record, .error, .conflict, "extId",
-          "this record was deleted in Sage since; Sage wins, the change is not sent", known.code))
+          Message(.deletedInSage), known.code))
     }
     try resolveReferences(&record, isNew: known == nil, issues: &issues)
     if known == nil { requireFields(record, issues: &issues) }
@@ -146,7 +155,7 @@ final class SharedRecordImport {
         issues.append(
           issue(
             record, .warning, .unmappedValue, "salesRepId1",
-            "no Sage representative has this code; the prospect keeps its own", code))
+            Message(.prospectRepresentativeCodeUnknown), code))
       }
     case .id(let id) where id == settings.tables.adminUserId:
       // SM shows the admin where Sage has no rep it could map: not a rep change.
@@ -158,7 +167,7 @@ final class SharedRecordImport {
         issues.append(
           issue(
             record, .warning, .unmappedValue, "salesRepId1",
-            "no Sage representative is known for this SM user; the prospect keeps its own",
+            Message(.prospectRepresentativeUserUnknown),
             String(id)))
       }
     }
@@ -176,7 +185,7 @@ final class SharedRecordImport {
       issues.append(
         issue(
           record, .warning, .unmappedValue, "countryId",
-          "no country is configured for this SM id ([salesmanagement.countries]); left as Sage holds it",
+          Message(.countryIdUnmapped),
           String(countryId)))
     }
   }
@@ -191,7 +200,7 @@ final class SharedRecordImport {
         issues.append(
           issue(
             record, .error, .missingRequired, "accountId",
-            "the contact names no company; Sage files a contact under one", ""))
+            Message(.contactWithoutCompany), ""))
       }
     case .extId(let code):
       if case .known = try references.find(resource: "accounts", code: code) {
@@ -200,7 +209,8 @@ final class SharedRecordImport {
         issues.append(
           issue(
             record, .error, .unknownReference, "accountExtId",
-            "no customer or prospect has this code in the manifest", code))
+            Message(.unknownCodeInManifest, ["record": .message(Message(.theCustomerOrProspect))]),
+            code))
       }
     case .id(let id):
       if let code = try references.code(resource: "accounts", smId: id) {
@@ -209,14 +219,16 @@ final class SharedRecordImport {
         issues.append(
           issue(
             record, .error, .unknownReference, "accountId",
-            "no customer or prospect with this SM id is in the manifest's id map", String(id)))
+            Message(
+              .unknownSalesManagementId, ["record": .message(Message(.theCustomerOrProspect))]),
+            String(id)))
       } else {
         // SM ids of companies are learnt from SM's own files: a known contact
         // still goes, under the company Sage has it in.
         issues.append(
           issue(
             record, .warning, .unknownReference, "accountId",
-            "no customer or prospect with this SM id is in the manifest's id map; the contact stays with the company Sage has",
+            Message(.contactCompanyUnknownKept),
             String(id)))
       }
     }
@@ -228,10 +240,10 @@ final class SharedRecordImport {
     switch resource {
     case .accounts where value("name").isEmpty:
       issues.append(
-        issue(record, .error, .missingRequired, "name", "the prospect has no name", ""))
+        issue(record, .error, .missingRequired, "name", Message(.prospectNoName), ""))
     case .contacts where value("lastName").isEmpty && value("firstName").isEmpty:
       issues.append(
-        issue(record, .error, .missingRequired, "lastName", "the contact has no name", ""))
+        issue(record, .error, .missingRequired, "lastName", Message(.contactNoName), ""))
     default: break
     }
   }
@@ -251,7 +263,7 @@ final class SharedRecordImport {
         issues + [
           issue(
             record, .error, .keyTooLong, codeLabel,
-            "the counter of prefix \(prefix) has run past what Sage's 13 characters hold; configure a shorter prefix",
+            Message(.codeCounterExhausted, ["prefix": .text(prefix)]),
             code)
         ])
     }
@@ -297,7 +309,7 @@ final class SharedRecordImport {
         issues + [
           issue(
             record, .error, .notSynchronised, "extId",
-            "Sage's values of this record are not known yet; the change goes once Sage's next export of it has been read",
+            Message(.sageValuesNotKnownYet),
             known.code)
         ])
     }
@@ -361,7 +373,7 @@ final class SharedRecordImport {
       issues + [
         issue(
           record, .error, .conflict, names,
-          "changed in Sage and in SM since the last exchange; Sage's values win and are sent back to SM",
+          Message(.changedOnBothSides),
           smValues)
       ])
     try replies.sendSageValues(
@@ -395,7 +407,7 @@ final class SharedRecordImport {
       issues.append(
         issue(
           record, .warning, .valueTruncated, field.key,
-          "Sage holds \(field.length!) characters here; the value was cut", value))
+          Message(.valueCut, ["limit": .number(field.length!)]), value))
     }
     return prepared.written.value
   }

@@ -40,9 +40,14 @@ final class FolderWatch {
     }
     link?.start()
     let settings = root.settings
-    root.logger.info(
-      "Watching \(root.layout.watchSage) every \(Int(settings.sagePollSeconds)) s and \(root.layout.watchSalesManagement) every \(settings.salesManagementPollSeconds) s; stop with Ctrl-C or SIGTERM."
-    )
+    let watching = root.say(
+      .serviceWatching,
+      [
+        "sage": .text(root.layout.watchSage), "sageSeconds": .number(Int(settings.sagePollSeconds)),
+        "salesManagement": .text(root.layout.watchSalesManagement),
+        "salesManagementSeconds": .decimal("\(settings.salesManagementPollSeconds)"),
+      ])
+    root.logger.info("\(watching)")
   }
 
   /// Does what is due: SM's folder if its turn has come, then at most one of

@@ -72,11 +72,11 @@ final class LinkLoop: @unchecked Sendable {
     do {
       let report = try await link.pull()
       if !report.files.isEmpty {
-        logger.info("\(report.summary)")
+        logger.info("\(report.summary(in: link.language))")
         pulled()
       }
     } catch {
-      logger.error("pull: \(error)")
+      logger.error("\(Message(.pullFailed, ["error": "\(error)"]).text(in: link.language))")
     }
   }
 
@@ -84,9 +84,11 @@ final class LinkLoop: @unchecked Sendable {
     do {
       guard try link.hasWaiting() else { return }
       let report = try await link.push()
-      if report.delivered + report.refused > 0 { logger.info("\(report.summary)") }
+      if report.delivered + report.refused > 0 {
+        logger.info("\(report.summary(in: link.language))")
+      }
     } catch {
-      logger.error("push: \(error)")
+      logger.error("\(Message(.pushFailed, ["error": "\(error)"]).text(in: link.language))")
     }
   }
 }

@@ -50,12 +50,12 @@ extension Passerelle {
   /// Pulls or pushes within a pass: SM out of reach is logged and the pass goes on
   /// (conversion never waits for SM; what waits for it stays in the outbox).
   func tolerating<T: Sendable>(
-    _ what: String, _ body: @escaping @Sendable () async throws -> T
+    _ what: MessageKey, _ body: @escaping @Sendable () async throws -> T
   ) -> T? {
     do {
       return try blocking(body)
     } catch {
-      logger.error("\(what): \(error)")
+      logger.error("\(say(what, ["error": "\(error)"]))")
       return nil
     }
   }

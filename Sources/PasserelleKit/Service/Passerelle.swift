@@ -86,15 +86,15 @@ public final class Passerelle {
     let (lock, processor, recovered) = try open()
     defer { withExtendedLifetime(lock) {} }
     let link = try link(processor.manifest)
-    let pulled = link.flatMap { link in tolerating("pull") { try await link.pull() } }
-    if let pulled { logger.info("\(pulled.summary)") }
+    let pulled = link.flatMap { link in tolerating(.pullFailed) { try await link.pull() } }
+    if let pulled { logger.info("\(pulled.summary(in: settings.reportLanguage))") }
     let outcomes = try pass(processor)
     if let link {
       // SM out of reach a moment ago: what was converted waits in the outbox.
-      if pulled != nil, let delivered = tolerating("push", { try await link.push() }) {
-        logger.info("\(delivered.summary)")
+      if pulled != nil, let delivered = tolerating(.pushFailed, { try await link.push() }) {
+        logger.info("\(delivered.summary(in: settings.reportLanguage))")
       }
-      _ = tolerating("close") { await link.close() }
+      _ = tolerating(.closeFailed) { await link.close() }
     }
     refreshReport()
     return recovered + outcomes
@@ -142,7 +142,7 @@ public final class Passerelle {
       if shouldStop() { break }
       let folder = (path as NSString).deletingLastPathComponent
       guard trackers.first(where: { $0.folder == folder })?.isStillComplete(path) ?? false else {
-        logger.info("\(path): changed since it was found complete; looked at again")
+        logger.info("\(say(.fileChangedSinceComplete, ["file": .text(path)]))")
         continue
       }
       // The markers go first: left behind by a crash, one would vouch for the next
@@ -155,7 +155,7 @@ public final class Passerelle {
           from: path.hasPrefix(layout.watchSage + "/") ? .sage : .salesManagement)
       } catch  where !FileSystem.exists(path) {
         // Taken away meanwhile (by hand, or by another program): nothing to do.
-        logger.warning("\(path): gone before it could be claimed (\(error))")
+        logger.warning("\(say(.fileGoneBeforeClaim, ["file": .text(path), "error": "\(error)"]))")
         continue
       }
       outcomes.append(try processor.process(claimed, options: claimed.options))
@@ -200,7 +200,9 @@ public final class Passerelle {
         outcomes += watch.recovered
         watches.append(watch)
       } catch let failure as EnvironmentFailure where roots.count > 1 {
-        root.logger.error("cannot proceed: \(failure); tried again in \(Int(retryDelay)) s")
+        root.logger.error(
+          "\(root.say(.dossierCannotStart, ["error": "\(failure)", "seconds": .number(Int(retryDelay))]))"
+        )
         waiting.append((root, CompletionTracker.now() + retryDelay))
         firstFailure = firstFailure ?? failure
       }
@@ -233,7 +235,8 @@ public final class Passerelle {
           // Its lock is released with it; the batch in hand is finished or redone
           // when it starts again (recovery).
           watch.root.logger.error(
-            "cannot proceed: \(failure); set aside, tried again in \(Int(retryDelay)) s")
+            "\(watch.root.say(.dossierSetAside, ["error": "\(failure)", "seconds": .number(Int(retryDelay))]))"
+          )
           watch.link?.finish()
           watches.removeAll { $0 === watch }
           waiting.append((watch.root, CompletionTracker.now() + retryDelay))
@@ -247,7 +250,8 @@ public final class Passerelle {
     }
     events?.stop()
     for watch in watches { watch.link?.finish() }
-    logger.info("Stopped.")
+    logger.info(
+      "\(Message(.serviceStopped).text(in: roots.first?.settings.reportLanguage ?? .french))")
     return outcomes
   }
 
@@ -280,5 +284,12 @@ public final class Passerelle {
     }
     try manifest.allowMassDeletion(sha256: sha, at: clock())
     return sha
+  }
+}
+
+extension Passerelle {
+  /// A message of the catalogue in the configured language (`[report] language`).
+  func say(_ key: MessageKey, _ values: [String: MessageValue] = [:]) -> String {
+    Message(key, values).text(in: settings.reportLanguage)
   }
 }

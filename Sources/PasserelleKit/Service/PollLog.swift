@@ -14,7 +14,8 @@ final class PollLog {
     do {
       try processor.manifest.recordPoll(folder: folder, at: date, complete: complete)
     } catch {
-      processor.logger.warning("could not note the look at watch/\(folder.rawValue): \(error)")
+      processor.logger.warning(
+        "\(processor.say(.pollNotNoted, ["folder": .text(folder.rawValue), "error": "\(error)"]))")
     }
   }
 }

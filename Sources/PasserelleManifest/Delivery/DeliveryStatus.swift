@@ -1,4 +1,5 @@
 import GRDB
+import PasserelleCore
 
 /// The SM connector's part of `status`: the delivery queue per resource, the
 /// API's health and the pull's watermarks.
@@ -56,21 +57,34 @@ public struct DeliveryStatus: Sendable, Codable {
   /// Whether there is anything to show: the connector was used at least once.
   var isEmpty: Bool { queues.isEmpty && lastSuccessAt == nil && lastError == nil }
 
-  var lines: [String] {
-    var lines: [String] = []
-    for queue in queues {
-      lines.append(
-        "Delivery to SM, \(queue.resource): \(queue.waiting) waiting, \(queue.held) held, \(queue.delivered) delivered, \(queue.refused) refused"
-      )
+  func lines(in language: ReportLanguage) -> [String] {
+    let say = { (key: MessageKey, values: [String: MessageValue]) in
+      Message(key, values).text(in: language)
     }
-    lines.append("SM API: last successful call \(lastSuccessAt ?? "never")")
+    var lines = queues.map { queue in
+      say(
+        .statusDeliveryQueue,
+        [
+          "resource": .text(queue.resource), "waiting": .number(queue.waiting),
+          "held": .number(queue.held), "delivered": .number(queue.delivered),
+          "refused": .number(queue.refused),
+        ])
+    }
+    lines.append(
+      lastSuccessAt.map { say(.statusLastSuccess, ["at": .text($0)]) }
+        ?? say(.statusNeverSucceeded, [:]))
     if let lastError {
+      let since = failingSince.map { say(.statusFailingSince, ["since": .text($0)]) } ?? ""
       lines.append(
-        "SM API: last error \(lastError) at \(lastErrorAt ?? "?")"
-          + (failingSince.map { ", failing since \($0)" } ?? ""))
+        say(
+          .statusLastError,
+          ["error": .text(lastError), "at": .text(lastErrorAt ?? "?"), "since": .text(since)]))
     }
     for resource in pullWatermarks.keys.sorted() {
-      lines.append("Pulled from SM, \(resource): changes up to \(pullWatermarks[resource]!)")
+      lines.append(
+        say(
+          .statusPulledUpTo,
+          ["resource": .text(resource), "at": .text(pullWatermarks[resource]!)]))
     }
     return lines
   }

@@ -93,38 +93,48 @@ package final class PictureFolders {
     case .link:
       // Only a link to a regular file inside the same folder is followed.
       guard let target = PictureFile.realPath(path) else {
-        return .unsafe("the picture is a link to a file that does not exist")
+        return .unsafe(Message(.pictureLinkDangling))
       }
       guard let root = folder.realPath, target.hasPrefix(root == "/" ? "/" : root + "/") else {
-        return .unsafe("the picture is a link to a file outside the image folders")
+        return .unsafe(Message(.pictureLinkOutside))
       }
       guard case .regular(let size, let modified) = PictureFile.kind(of: target) else {
-        return .unsafe("the picture is a link to something that is not a file")
+        return .unsafe(Message(.pictureLinkNotFile))
       }
       return checkedSize(
         ResolvedPicture(path: target, name: name, size: size, modified: modified))
     case .directory:
-      return .unsafe("the picture is a folder, not a file")
+      return .unsafe(Message(.pictureIsFolder))
     case .other:
-      return .unsafe("the picture is not a regular file (a device, pipe or socket)")
+      return .unsafe(Message(.pictureNotRegular))
     }
   }
 
   private func checkedSize(_ picture: ResolvedPicture) -> PictureLookup {
     guard picture.size <= maximumBytes else {
-      let size = Self.formatted(picture.size)
-      return .unsafe("the picture is \(size); the limit is \(Self.formatted(maximumBytes))")
+      return .unsafe(
+        Message(
+          .pictureTooLarge,
+          [
+            "size": .message(Self.formatted(picture.size)),
+            "limit": .message(Self.formatted(maximumBytes)),
+          ]))
     }
     return .found(picture)
   }
 
   /// Sizes as IT reads them: bytes, whole KB, or MB with one decimal, rounded up so that a
   /// picture just over the limit does not read as equal to it.
-  static func formatted(_ bytes: Int) -> String {
-    if bytes < 1 << 10 { return "\(bytes) bytes" }
-    if bytes < 1 << 20 { return "\((bytes + (1 << 10) - 1) >> 10) KB" }
+  static func formatted(_ bytes: Int) -> Message {
+    if bytes < 1 << 10 { return Message(.sizeBytes, ["count": .number(bytes)]) }
+    if bytes < 1 << 20 {
+      return Message(.sizeKilobytes, ["count": .number((bytes + (1 << 10) - 1) >> 10)])
+    }
     let tenths = (bytes * 10 + (1 << 20) - 1) >> 20
-    return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
+    return tenths % 10 == 0
+      ? Message(.sizeMegabytes, ["count": .number(tenths / 10)])
+      : Message(
+        .sizeMegabytesTenths, ["count": .number(tenths / 10), "tenth": .number(tenths % 10)])
   }
 }
 
@@ -186,12 +196,13 @@ private enum PictureFile {
     // Non-blocking, so that a pipe swapped in cannot stall the run; no effect on files.
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
     guard descriptor >= 0 else {
-      throw FileRejection(.imageMissing, "cannot open the picture \(path): \(systemMessage())")
+      throw FileRejection(
+        .imageMissing, .pictureCannotOpen, ["path": .text(path), "system": .text(systemMessage())])
     }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-      throw FileRejection(.imageUnsafePath, "the picture \(path) is no longer a regular file")
+      throw FileRejection(.imageUnsafePath, .pictureNoLongerRegular, ["path": .text(path)])
     }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
     defer { buffer.deallocate() }
@@ -200,12 +211,14 @@ private enum PictureFile {
       let count = read(descriptor, buffer.baseAddress, chunkSize)
       if count < 0 {
         if errno == EINTR { continue }
-        throw FileRejection(.imageMissing, "cannot read the picture \(path): \(systemMessage())")
+        throw FileRejection(
+          .imageMissing, .pictureCannotRead,
+          ["path": .text(path), "system": .text(systemMessage())])
       }
       if count == 0 { return }
       total += count
       guard total <= limit else {
-        throw FileRejection(.imageUnsafePath, "the picture \(path) grew past the size limit")
+        throw FileRejection(.imageUnsafePath, .pictureGrew, ["path": .text(path)])
       }
       try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     }

@@ -17,37 +17,35 @@ package enum PictureName {
   /// spaces and one pair of double quotes (as Windows' "copy as path" adds) are ignored.
   package static func fileName(fromSagePath raw: String) -> Result<String, PicturePathProblem> {
     let path = unquoted(trimmed(Substring(raw)))
-    if path.isEmpty { return .failure(PicturePathProblem("the picture path is empty")) }
+    if path.isEmpty { return .failure(PicturePathProblem(.picturePathEmpty)) }
     if let scalar = path.unicodeScalars.first(where: isControl) {
       return .failure(
-        PicturePathProblem(
-          "the picture path contains a control character (\(codePoint(scalar))); only a plain "
-            + "file name can be looked up"))
+        PicturePathProblem(.picturePathControl, ["character": .text(codePoint(scalar))]))
     }
     let name = lastComponent(path)
     if name.isEmpty {
-      return .failure(
-        PicturePathProblem("the picture path ends in a separator, so it names a folder, not a file")
-      )
+      return .failure(PicturePathProblem(.picturePathFolder))
     }
     if name == "." || name == ".." {
       return .failure(
-        PicturePathProblem(
-          "the picture path ends in '\(name)'; only a file name inside the image folders is used"))
+        PicturePathProblem(.picturePathDots, ["name": .text(String(name))]))
     }
     let byteCount = name.utf8.count
     if byteCount > maximumNameBytes {
       return .failure(
         PicturePathProblem(
-          "the picture file name is \(byteCount) bytes long; the limit is \(maximumNameBytes)"))
+          .picturePathTooLong, ["count": .number(byteCount), "limit": .number(maximumNameBytes)]))
     }
-    let expected = "expected one of " + extensions.sorted().joined(separator: ", ")
+    let expected = MessageValue.text(extensions.sorted().joined(separator: ", "))
     guard let suffix = pictureExtension(name) else {
       return .failure(
-        PicturePathProblem("the picture file name '\(name)' has no extension; \(expected)"))
+        PicturePathProblem(
+          .picturePathNoExtension, ["name": .text(String(name)), "expected": expected]))
     }
     guard extensions.contains(suffix.lowercased()) else {
-      return .failure(PicturePathProblem("'\(name)' is not a picture file; \(expected)"))
+      return .failure(
+        PicturePathProblem(
+          .picturePathNotPicture, ["name": .text(String(name)), "expected": expected]))
     }
     return .success(String(name))
   }

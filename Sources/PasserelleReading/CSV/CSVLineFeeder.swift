@@ -78,7 +78,7 @@ package final class CSVLineFeeder {
     let bytes = (inProgress ? recordBytes.count : 0) + pending
     guard bytes > limits.maxRecordBytes else { return }
     throw FileRejection(
-      .tooLarge, "a record is longer than \(limits.maxRecordBytes) bytes",
+      .tooLarge, .recordTooLong, ["limit": .number(limits.maxRecordBytes)],
       line: inProgress ? state.recordStartLine : state.currentLine)
   }
 
@@ -89,7 +89,7 @@ package final class CSVLineFeeder {
     _ = csv_fini(&parser, csvFieldEnded, csvRecordEnded, context)
     try state.rethrow()
     try state.flushPending()
-    if state.labels == nil { throw FileRejection(.emptyFile, "the file has no header line") }
+    if state.labels == nil { throw FileRejection(.emptyFile, .noHeaderLine) }
   }
 
   /// A quote opened in the record in progress has not closed where it should:
@@ -100,8 +100,8 @@ package final class CSVLineFeeder {
     throw FileRejection(
       .malformedCSV,
       atEnd
-        ? "the file ends inside a quoted value of the record starting on line \(opened): a truncated export or an unbalanced quote"
-        : "a quoted value of the record starting on line \(opened) does not close within \(maxQuotedLines) lines: an unbalanced quote",
+        ? Message(.csvEndsInQuote, ["line": .number(opened)])
+        : Message(.csvQuoteNotClosed, ["line": .number(opened), "limit": .number(maxQuotedLines)]),
       line: opened)
   }
 
@@ -138,7 +138,8 @@ package final class CSVLineFeeder {
     try state.rethrow()
     if consumed != bytes.count {
       throw FileRejection(
-        .malformedCSV, String(cString: csv_strerror(csv_error(&parser))),
+        .malformedCSV, .csvParserError,
+        ["parser": .text(String(cString: csv_strerror(csv_error(&parser))))],
         line: state.recordStartLine)
     }
   }

@@ -35,14 +35,15 @@ package final class CSVParseState {
     guard failure == nil else { return }
     if bytes.count > limits.maxFieldBytes {
       failure = FileRejection(
-        .tooLarge, "a value is longer than \(limits.maxFieldBytes) bytes",
+        .tooLarge, .valueTooLong, ["limit": .number(limits.maxFieldBytes)],
         line: recordStartLine,
         field: labels.flatMap { row.fieldCount < $0.count ? $0[row.fieldCount] : nil })
       return
     }
     if row.fieldCount >= limits.maxColumns {
       failure = FileRejection(
-        .tooLarge, "a record has more than \(limits.maxColumns) columns", line: recordStartLine)
+        .tooLarge, .tooManyColumns, ["limit": .number(limits.maxColumns)],
+        line: recordStartLine)
       return
     }
     row.appendField(bytes)
@@ -99,7 +100,7 @@ package final class CSVParseState {
       joined.raw($0).count > limits.maxFieldBytes
     }) {
       throw FileRejection(
-        .tooLarge, "a value is longer than \(limits.maxFieldBytes) bytes", line: joined.line,
+        .tooLarge, .valueTooLong, ["limit": .number(limits.maxFieldBytes)], line: joined.line,
         field: labels.flatMap { column < $0.count ? $0[column] : nil })
     }
     try emit(joined)
@@ -116,7 +117,7 @@ package final class CSVParseState {
     recordCount += 1
     if recordCount > limits.maxRecords {
       throw FileRejection(
-        .tooLarge, "the file holds more than \(limits.maxRecords) records", line: record.line)
+        .tooLarge, .tooManyRecords, ["limit": .number(limits.maxRecords)], line: record.line)
     }
     try onRow?(record)
   }

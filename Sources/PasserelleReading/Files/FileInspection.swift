@@ -18,7 +18,7 @@ package enum FileInspection {
     } catch let rejection as FileRejection {
       throw rejection
     } catch {
-      throw FileRejection(.unreadableEncoding, "read failed: \(error)")
+      throw FileRejection(.unreadableEncoding, .fileReadFailed, ["system": "\(error)"])
     }
     return try inspector.facts(fallback: fallback)
   }
@@ -27,9 +27,9 @@ package enum FileInspection {
   package static func checkSize(_ size: Int, limits: ReadLimits) throws(FileRejection) {
     if size > limits.maxFileBytes {
       throw FileRejection(
-        .tooLarge, "the file holds \(size) bytes, over the limit of \(limits.maxFileBytes)")
+        .tooLarge, .fileTooLarge, ["size": .number(size), "limit": .number(limits.maxFileBytes)])
     }
-    if size == 0 { throw FileRejection(.emptyFile, "the file is empty") }
+    if size == 0 { throw FileRejection(.emptyFile, .fileEmpty) }
   }
 
   /// The inspection fed chunk by chunk, wherever the bytes are read: a file copied
@@ -98,13 +98,12 @@ package enum FileInspection {
     package func facts(fallback: TextEncoding) throws(FileRejection) -> FileFacts {
       if let nulLine {
         throw FileRejection(
-          .unreadableEncoding, "the file contains NUL bytes: a binary file, not a text export",
+          .unreadableEncoding, .fileHoldsNUL,
           line: nulLine)
       }
       if let markInsideLine {
         throw FileRejection(
-          .unreadableEncoding,
-          "a UTF-8 byte-order mark inside the file, not at its start: two exports pasted together? Export again",
+          .unreadableEncoding, .fileInnerByteOrderMark,
           line: markInsideLine)
       }
       let sha = Hex.string(hasher.finalize())
@@ -113,12 +112,12 @@ package enum FileInspection {
         encoding = .utf8
       } else if bomLength > 0 {
         throw FileRejection(
-          .unreadableEncoding, "the file starts with a UTF-8 mark but holds invalid UTF-8 bytes")
+          .unreadableEncoding, .fileInvalidUTF8AfterMark)
       } else if fallback == .windows1252 && !undefinedInWindows1252 {
         encoding = .windows1252
       } else {
         throw FileRejection(
-          .unreadableEncoding, "the bytes are neither valid UTF-8 nor \(fallback.rawValue)")
+          .unreadableEncoding, .fileNeitherEncoding, ["fallback": "\(fallback.rawValue)"])
       }
       return FileFacts(sha256: sha, size: consumed, encoding: encoding, bomLength: bomLength)
     }

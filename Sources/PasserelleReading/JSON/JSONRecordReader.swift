@@ -39,7 +39,7 @@ package struct JSONRecordReader {
                 as? [String: Any]
             else {
               throw FileRejection(
-                .malformedJSON, "a record is not a JSON object", line: line)
+                .malformedJSON, .jsonRecordNotObject, line: line)
             }
             try record(Record(line: line, object: object))
           }
@@ -94,7 +94,7 @@ package struct JSONRecordReader {
     }
 
     private var notARecord: FileRejection {
-      FileRejection(.malformedJSON, "a record is not a JSON object", line: line)
+      FileRejection(.malformedJSON, .jsonRecordNotObject, line: line)
     }
 
     mutating func consume(_ byte: UInt8) throws -> Event {
@@ -105,7 +105,7 @@ package struct JSONRecordReader {
       case 0x20, 0x09, 0x0D, 0x0A: return .none
       case _ where closed:
         throw FileRejection(
-          .malformedJSON, "something follows the end of the JSON value", line: line)
+          .malformedJSON, .jsonTrailingText, line: line)
       case 0xEF where !started, 0xBB where !started, 0xBF where !started:
         return .none  // a byte-order mark
       case UInt8(ascii: "\""):
@@ -123,7 +123,7 @@ package struct JSONRecordReader {
       default:
         if !started {
           throw FileRejection(
-            .malformedJSON, "the file is neither a JSON array nor a JSON object", line: line)
+            .malformedJSON, .jsonNotArrayOrObject, line: line)
         }
         if atRecordPlace { throw notARecord }
       }
@@ -135,7 +135,7 @@ package struct JSONRecordReader {
       captured.append(byte)
       if captured.count > limit {
         throw FileRejection(
-          .tooLarge, "a record is over \(limit) bytes", line: recordLine)
+          .tooLarge, .recordTooLong, ["limit": .number(limit)], line: recordLine)
       }
     }
 
@@ -158,7 +158,7 @@ package struct JSONRecordReader {
         inRecords = true
       } else if depth == recordDepth && (inRecords || !wrapped) && !capturing {
         guard byte == UInt8(ascii: "{") else {
-          throw FileRejection(.malformedJSON, "a record is not a JSON object", line: line)
+          throw FileRejection(.malformedJSON, .jsonRecordNotObject, line: line)
         }
         capturing = true
         captured = [byte]
@@ -167,7 +167,7 @@ package struct JSONRecordReader {
       openers.append(byte)
       depth += 1
       if depth > 64 {
-        throw FileRejection(.tooLarge, "the JSON nests deeper than 64 levels", line: line)
+        throw FileRejection(.tooLarge, .jsonTooDeep, ["limit": 64], line: line)
       }
     }
 
@@ -175,7 +175,7 @@ package struct JSONRecordReader {
     private mutating func close(_ byte: UInt8) throws -> Event {
       let opener = byte == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
       guard openers.popLast() == opener else {
-        throw FileRejection(.malformedJSON, "an unbalanced bracket", line: line)
+        throw FileRejection(.malformedJSON, .jsonUnbalancedBracket, line: line)
       }
       depth -= 1
       if depth == 0 { closed = true }
@@ -206,9 +206,9 @@ package struct JSONRecordReader {
     }
 
     func finish() throws {
-      guard started else { throw FileRejection(.emptyFile, "the file holds no JSON") }
+      guard started else { throw FileRejection(.emptyFile, .jsonEmpty) }
       if depth != 0 || quoted.isOpen {
-        throw FileRejection(.malformedJSON, "the JSON ends before it is closed", line: line)
+        throw FileRejection(.malformedJSON, .jsonUnclosed, line: line)
       }
     }
   }

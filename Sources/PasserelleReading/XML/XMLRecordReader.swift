@@ -64,7 +64,7 @@ package struct XMLRecordReader: RecordReader {
           if records > labelSample { throw LabelSampleComplete() }
           if records > limits.maxRecords {
             throw FileRejection(
-              .tooLarge, "the file holds more than \(limits.maxRecords) records",
+              .tooLarge, .tooManyRecords, ["limit": .number(limits.maxRecords)],
               line: currentLine(reader))
           }
         }
@@ -81,7 +81,7 @@ package struct XMLRecordReader: RecordReader {
         if columns[label] == nil {
           if labels.count >= limits.maxColumns {
             throw FileRejection(
-              .tooLarge, "the records hold more than \(limits.maxColumns) different fields",
+              .tooLarge, .tooManyXMLFields, ["limit": .number(limits.maxColumns)],
               line: currentLine(reader))
           }
           columns[label] = labels.count
@@ -89,7 +89,7 @@ package struct XMLRecordReader: RecordReader {
         }
       }
     } catch is LabelSampleComplete {}
-    if records == 0 { throw FileRejection(.emptyFile, "the XML holds no record element") }
+    if records == 0 { throw FileRejection(.emptyFile, .xmlNoRecord) }
     return (labels, columns)
   }
 
@@ -123,12 +123,12 @@ package struct XMLRecordReader: RecordReader {
         recordBytes += text.count
         if fieldText.count > limits.maxFieldBytes {
           throw FileRejection(
-            .tooLarge, "a value is longer than \(limits.maxFieldBytes) bytes", line: fieldLine,
+            .tooLarge, .valueTooLong, ["limit": .number(limits.maxFieldBytes)], line: fieldLine,
             field: fieldColumn.map { labels[$0] })
         }
         if recordBytes > limits.maxRecordBytes {
           throw FileRejection(
-            .tooLarge, "a record is longer than \(limits.maxRecordBytes) bytes",
+            .tooLarge, .recordTooLong, ["limit": .number(limits.maxRecordBytes)],
             line: record.line)
         }
       case (NodeType.endElement, 2):
@@ -158,7 +158,7 @@ package struct XMLRecordReader: RecordReader {
     // followed), not whatever the path names by the time it would open it.
     let file = try InputFile(path: path)
     guard let reader = xmlReaderForFd(file.descriptor, path, encoding, options) else {
-      throw FileRejection(.malformedXML, "libxml2 cannot open the file")
+      throw FileRejection(.malformedXML, .xmlCannotOpen)
     }
     defer {
       xmlFreeTextReader(reader)
@@ -169,12 +169,13 @@ package struct XMLRecordReader: RecordReader {
     func fail() -> FileRejection {
       if errors.hitParserLimit {
         return FileRejection(
-          .tooLarge,
-          "a text value is over the XML parser's own limit (10,000,000 bytes): \(errors.message ?? "")",
+          .tooLarge, .xmlParserLimit,
+          ["limit": .number(10_000_000), "parser": .text(errors.message ?? "")],
           line: errors.line)
       }
       return FileRejection(
-        .malformedXML, errors.message ?? "the XML is not well-formed", line: errors.line)
+        .malformedXML, .xmlNotWellFormed, ["parser": .text(errors.message ?? "?")],
+        line: errors.line)
     }
     while true {
       let status = xmlTextReaderRead(reader)
@@ -184,17 +185,17 @@ package struct XMLRecordReader: RecordReader {
       let type = xmlTextReaderNodeType(reader)
       if depth > limits.maxXMLDepth {
         throw FileRejection(
-          .tooLarge, "elements nest deeper than \(limits.maxXMLDepth) levels",
+          .tooLarge, .xmlTooDeep, ["limit": .number(limits.maxXMLDepth)],
           line: currentLine(reader))
       }
       switch type {
       case NodeType.doctype:
         throw FileRejection(
-          .xmlDoctypeForbidden, "the file declares a DOCTYPE; entities are never expanded",
+          .xmlDoctypeForbidden, .xmlDoctype,
           line: currentLine(reader))
       case NodeType.entityReference, NodeType.entity:
         throw FileRejection(
-          .xmlDoctypeForbidden, "the file uses entity references", line: currentLine(reader))
+          .xmlDoctypeForbidden, .xmlEntityReference, line: currentLine(reader))
       default:
         try visit(reader, type, depth)
       }
@@ -218,7 +219,7 @@ package struct XMLRecordReader: RecordReader {
           zip(bytes[index..<index + doctype.count], doctype).allSatisfy({ $0 == $1 })
         {
           throw FileRejection(
-            .xmlDoctypeForbidden, "the file declares a DOCTYPE; entities are never expanded",
+            .xmlDoctypeForbidden, .xmlDoctype,
             line: line)
         }
       }

@@ -28,7 +28,7 @@ import Testing
     }
     let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(result.status == 1, "rows were rejected: \(result.error)")
-    #expect(result.error.contains("3 file(s): 3 converted"))
+    #expect(result.error.contains("3 fichier(s) : 3 converti(s)"))
     #expect(root.files(in: "watch/sage").isEmpty)
     #expect(root.files(in: "out/archive").count == 3)
     #expect(root.files(in: "out/salesmanagement").count >= 1)
@@ -67,7 +67,7 @@ import Testing
     }
     let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(result.status == 1, "rows were rejected: \(result.error)")
-    #expect(result.error.contains("13 file(s): 13 converted"), "\(result.error)")
+    #expect(result.error.contains("13 fichier(s) : 13 converti(s)"), "\(result.error)")
     let entities = result.error.split(separator: "\n").compactMap { line -> String? in
       let words = line.split(separator: " ")
       guard let index = words.firstIndex(of: "—"), index > 0 else { return nil }
@@ -75,8 +75,8 @@ import Testing
     }
     #expect(
       entities == [
-        "representatives", "customers", "customers", "customers", "prospects", "contacts",
-        "articles", "articles", "documents", "documents", "accounts", "contacts", "salesorders",
+        "représentants", "clients", "clients", "clients", "prospects", "contacts", "articles",
+        "articles", "pièces", "pièces", "sociétés", "contacts", "devis",
       ])
     let payloads = root.files(in: "out/salesmanagement")
     // The devis export came first: Sage already holds the three good SM quotes, so
@@ -101,24 +101,34 @@ import Testing
     let status = try PasserelleProcess.run(["status", "--root", root.path])
     // The devis export came first: three priced quotes waited, then left with their
     // SM quotes; the fourth has none.
-    #expect(status.error.contains("Quotes priced by Sage and read-only in SM: 3"))
-    #expect(status.error.contains("Priced quotes from Sage waiting for their SM quote: 1"))
+    #expect(status.error.contains("Devis chiffrés par Sage et en lecture seule dans SM : 3"))
+    #expect(status.error.contains("Devis chiffrés par Sage en attente de leur devis SM : 1"))
     #expect(
       status.error.contains(
-        "Sage codes given to accounts created in SM: 2 (last PSM00002), 2 not yet in a Sage export"
+        "Fiches créées dans SM (sociétés) ayant reçu un code Sage : 2 (dernier PSM00002), 2 pas encore dans un export de Sage"
       ), "\(status.error)")
     // A main contact edited in SM got a code too, but it is not a new SM record.
     #expect(
       status.error.contains(
-        "Sage codes given to contacts created in SM: 3 (last CSM00003), 2 not yet in a Sage export"
+        "Fiches créées dans SM (contacts) ayant reçu un code Sage : 3 (dernier CSM00003), 2 pas encore dans un export de Sage"
       ), "\(status.error)")
     // The last batch is the last one processed, even within the same second.
-    #expect(status.error.contains("Export des factures.Txt → done"), "\(status.error)")
-    #expect(status.error.contains("salesorders-2026-10.json → done"), "\(status.error)")
+    #expect(status.error.contains("Export des factures.Txt → traité"), "\(status.error)")
+    #expect(status.error.contains("salesorders-2026-10.json → traité"), "\(status.error)")
     #expect(
       status.error.range(
-        of: #"Last look at watch/salesmanagement: [0-9T:-]+Z, 3 complete file\(s\)"#,
+        of:
+          #"Dernier passage dans watch/salesmanagement : [0-9T:-]+Z, 3 fichier\(s\) complet\(s\)"#,
         options: .regularExpression) != nil, "\(status.error)")
+    // The same, in English when the settings ask for it.
+    try TestFiles.write("[report]\nlanguage = \"en\"\n", to: root.file("passerelle.toml"))
+    let english = try PasserelleProcess.run(["status", "--root", root.path])
+    #expect(english.error.contains("Quotes priced by Sage and read-only in SM: 3"))
+    #expect(
+      english.error.contains(
+        "Records created in SM (companies) given a Sage code: 2 (last PSM00002), 2 not yet in a Sage export"
+      ), "\(english.error)")
+    #expect(english.error.contains("Export des factures.Txt → done"), "\(english.error)")
   }
 
   @Test func aCleanExportExitsZeroAndConvertLeavesTheFileInPlace() throws {

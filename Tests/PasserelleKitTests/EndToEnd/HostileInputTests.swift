@@ -84,7 +84,8 @@ import Testing
     for line in try TestFiles.read(errors).split(whereSeparator: \.isNewline) {
       let own =
         line.wholeMatch(of: /\d{4}-\d\d-\d\dT[\d:]+Z (INFO|NOTICE|WARNING|ERROR) .+/) != nil
-        || line.wholeMatch(of: /\d+ file\(s\): .+/) != nil || line.hasPrefix("  \(root.path)/out/")
+        || line.wholeMatch(of: /\d+ fichier\(s\) : .+/) != nil
+        || line.hasPrefix("  \(root.path)/out/")
       #expect(own, "not a line of Passerelle's: \(line)")
     }
     let rejects = root.files(in: "out/rejects")
@@ -139,8 +140,9 @@ import Testing
   /// here. Each is refused by the limit it breaks, named in the reason, quickly,
   /// under the same ceiling.
   @Test(arguments: [
-    ("huge-text-node.xml", 5, "1048576 bytes"), ("huger-text-node.xml", 12, "10,000,000 bytes"),
-    ("huge-field.Txt", 3, "1048576 bytes"),
+    ("huge-text-node.xml", 5, "1\u{00A0}048\u{00A0}576 octets"),
+    ("huger-text-node.xml", 12, "10\u{00A0}000\u{00A0}000 octets"),
+    ("huge-field.Txt", 3, "1\u{00A0}048\u{00A0}576 octets"),
   ])
   func aRunawayValueIsRefusedByItsLimit(_ name: String, megabytes: Int, limit: String) throws {
     let scratch = try TestFiles.scratch("runaway-\(name)")
@@ -239,11 +241,11 @@ import Testing
   /// Each configurable limit, lowered in `[reading]`, refuses a file that breaks
   /// it alone, as `too-large`, with the limit in the reason.
   @Test(arguments: [
-    ("max_file_mb = 1", "file", "over the limit of 1048576"),
-    ("max_field_kb = 1", "field", "longer than 1024 bytes"),
-    ("max_record_kb = 2", "record", "longer than 2048 bytes"),
-    ("max_columns = 90", "columns", "more than 90"),
-    ("max_records = 5", "records", "more than 5 records"),
+    ("max_file_mb = 1", "file", "au-delà de la limite de 1\u{00A0}048\u{00A0}576"),
+    ("max_field_kb = 1", "field", "dépasse 1024 octets"),
+    ("max_record_kb = 2", "record", "dépasse 2048 octets"),
+    ("max_columns = 90", "columns", "plus de 90 colonnes"),
+    ("max_records = 5", "records", "plus de 5 enregistrements"),
   ])
   func eachLimitIsNamedInItsRejection(_ setting: String, _ breaking: String, _ named: String)
     throws

@@ -80,6 +80,6 @@ import Testing
       String(repeating: "not a database\n", count: 100), to: root.file("out/manifest.sqlite"))
     let result = try PasserelleProcess.run(["report", "--root", root.path])
     #expect(result.status == 3, "\(result.error)")
-    #expect(result.error.contains("cannot proceed"))
+    #expect(result.error.contains("impossible de continuer"))
   }
 }

@@ -78,10 +78,10 @@ import Testing
     #expect(root.files(in: "out/archive").count == 1)
     #expect(root.files(in: "out/rejects").isEmpty)
     let batches = result.error.split(separator: "\n").filter {
-      $0.contains("clients.txt: customers")
+      $0.contains("clients.txt : clients")
     }
     #expect(batches.count == 1, "\(result.error)")
-    #expect(batches.first?.contains("400 rows, 400 sent") == true, "\(result.error)")
+    #expect(batches.first?.contains("400 lignes lues, 400 envoyées") == true, "\(result.error)")
   }
 
   /// A file from SM written in three pieces with pauses of 1.5 s, longer than
@@ -119,10 +119,10 @@ import Testing
     #expect(root.files(in: "out/archive").count == 1)
     #expect(root.files(in: "out/rejects").filter { $0.hasSuffix(".reason.json") }.isEmpty)
     let batches = result.error.split(separator: "\n").filter {
-      $0.contains("accounts-2026-11.json: ")
+      $0.contains("accounts-2026-11.json : ")
     }
     #expect(batches.count == 1, "\(result.error)")
-    #expect(batches.first?.contains("rejected —") == false, "\(result.error)")
+    #expect(batches.first?.contains("rejeté —") == false, "\(result.error)")
   }
 
   /// Whether this machine lets the tests mount a small file system (root, with the
@@ -160,7 +160,7 @@ import Testing
     for _ in 0..<4 {  // more runs than the attempts a poison file is allowed
       let full = try PasserelleProcess.run(["run", "--once", "--root", root.path])
       #expect(full.status == 3, "\(full.error)")
-      #expect(full.error.contains("cannot proceed"), "\(full.error)")
+      #expect(full.error.contains("impossible de continuer"), "\(full.error)")
     }
     // Nothing lost: the export waits, claimed, in out/work; nothing half-written is visible.
     #expect(root.files(in: "out/work").count == 1)
@@ -169,7 +169,9 @@ import Testing
     #expect(Self.run("/bin/mount", ["-o", "remount,size=16m", root.path]))
     let after = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(after.status == 0, "\(after.error)")
-    #expect(after.error.contains("clients.txt: customers — 700 rows, 700 sent"), "\(after.error)")
+    #expect(
+      after.error.contains("clients.txt : clients — 700 lignes lues, 700 envoyées"),
+      "\(after.error)")
     #expect(root.files(in: "out/work").isEmpty)
     #expect(root.files(in: "out/archive").count == 1)
     #expect(root.files(in: "out/salesmanagement").filter { $0.hasPrefix(".") }.isEmpty)
@@ -225,7 +227,7 @@ import Testing
     #expect(result.status == 0, "\(result.error)")
     #expect(archived(boulangerie) == 2)
     #expect(archived(traiteur) == 1)
-    #expect(result.error.contains("[boulangerie] reps.txt: representatives"), "\(result.error)")
+    #expect(result.error.contains("[boulangerie] reps.txt : représentants"), "\(result.error)")
     // Each dossier numbers its own prospects.
     let imports = { (folder: String) -> String in
       let files = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out/sage")) ?? []

@@ -261,7 +261,7 @@ import Testing
     let outcome = try #require(try root.runOnce().first)
     #expect(outcome.state == .rejected)
     #expect(outcome.reason?.code == .massDeletionGuard)
-    #expect(outcome.reason?.message.contains("main contacts") == true)
+    #expect(outcome.reason?.text(in: .english).contains("main contacts") == true)
   }
 
   /// A company row rejected this time may still name its main contact: the contact
@@ -458,7 +458,8 @@ import Testing
     let status = try StatusReport.load(from: root.layout.manifest)
     #expect(status.quotes["priced"] == 3)
     #expect(status.unmatchedPricedQuotes == 1)
-    #expect(status.text.contains("waiting for their SM quote: 1"))
+    #expect(status.text(in: .english).contains("waiting for their SM quote: 1"))
+    #expect(status.text(in: .french).contains("en attente de leur devis SM : 1"))
   }
 
   @Test func theSameContactAlwaysGetsTheSameDerivedId() {

@@ -30,6 +30,6 @@ func rejection(of body: () throws -> Void) -> FileRejection? {
     return rejection
   } catch {
     // Not a rejection at all: a code no reader throws, so no expectation matches it.
-    return FileRejection(.processingFailed, "unexpected error \(error)")
+    return FileRejection(.processingFailed, .verbatim("unexpected error \(error)"))
   }
 }

@@ -23,7 +23,7 @@ import Testing
         seen += run.output + run.error
       }
     }
-    #expect(seen.contains("Delivered to Sales Management"))
+    #expect(seen.contains("Envoyé à Sales Management"))
     for path in try allFiles(under: root.path + "/out") + allFiles(under: root.path + "/watch") {
       seen += String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
     }

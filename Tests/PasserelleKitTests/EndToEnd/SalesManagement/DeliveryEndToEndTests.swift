@@ -32,7 +32,7 @@ import Testing
     #expect(contact["salesRepId"] as? Int == account["salesRepId1"] as? Int)
     let push = try await root.run("push")
     #expect(push.status == 0)
-    #expect(push.error.contains("Nothing waited"))
+    #expect(push.error.contains("Rien n'attendait"))
   }
 
   /// A changed export updates the records SM has (never a second create), and a

@@ -63,7 +63,7 @@ import Testing
     #expect(root.root.scratch.files(in: "out/salesmanagement").count == 1)
     #expect(try await root.run("push").status == 3)
     let status = try await root.run("status")
-    #expect(status.error.contains("failing since"))
+    #expect(status.error.contains("en échec depuis"))
     let waiting = try #require(try root.queues()["products"]?.waiting)
     #expect(waiting > 20)
     let port = try #require(stopped.baseURL.port)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct RejectReportReaderTests {
   func write(_ issues: [RowIssue], in scratch: ScratchFolder) throws -> String {
     let path = scratch.file("batch-clients.Txt.rejects.csv")
-    let writer = try RejectReportWriter(path: path)
+    let writer = try RejectReportWriter(path: path, language: .english)
     for issue in issues { try writer.write(issue) }
     try writer.close()
     return path
@@ -27,13 +27,14 @@ import Testing
       [
         RowIssue(
           line: 4, key: "", field: "Code", severity: .error, code: .missingKey,
-          message: "the customer has no Sage code", value: ""),
+          message: .verbatim("the customer has no Sage code"), value: ""),
         RowIssue(
           line: 7, key: "C00006", field: "SIRET", severity: .warning, code: .invalidSIRET,
-          message: "Luhn checksum fails; left out", value: "say \"hi\";\nthen\r\nbye"),
+          message: .verbatim("Luhn checksum fails; left out"), value: "say \"hi\";\nthen\r\nbye"),
         RowIssue(
           line: 0, key: "<script>alert(1)</script>", field: "Société", severity: .error,
-          code: .refusedBySalesManagement, message: "SM: branchId is required", value: "-5"),
+          code: .refusedBySalesManagement, message: .verbatim("SM: branchId is required"),
+          value: "-5"),
       ], in: scratch)
     let read = try rows(path)
     #expect(read.count == 3)
@@ -57,10 +58,10 @@ import Testing
       [
         RowIssue(
           line: 2, key: "C1", field: "Observations", severity: .warning, code: .tooLarge,
-          message: "too long", value: long),
+          message: .verbatim("too long"), value: long),
         RowIssue(
           line: 3, key: "C2", field: "E-mail", severity: .warning, code: .invalidEmail,
-          message: "no '@'; left out", value: "a.b"),
+          message: .verbatim("no '@'; left out"), value: "a.b"),
       ], in: scratch)
     let read = try rows(path, maximumCellBytes: 64)
     #expect(read.count == 2)

@@ -34,7 +34,7 @@ import Testing
       record.references == [
         RecordReference(
           resource: "accounts", code: "C00004", field: "Code client", idField: "accountId",
-          noun: "company")
+          noun: .theCompany)
       ])
   }
 

@@ -37,7 +37,7 @@ import Testing
     .stray(
       RowIssue(
         line: line, key: "", field: "Type de Ligne", severity: .error, code: .missingKey,
-        message: "neither E nor L", value: "X"))
+        message: .verbatim("neither E nor L"), value: "X"))
   }
 
   /// What comes out of a run of pieces, assembled in order the way the conversion
@@ -49,7 +49,9 @@ import Testing
     var lines: [DocumentLine] = []
     func describe(_ draft: DocumentDraft) -> String {
       // The operation id is a digest of the data and lines: equal ids, equal content.
-      let content = draft.content.map { "\($0.guid) \($0.totalsWarning?.message ?? "")" }
+      let content = draft.content.map {
+        "\($0.guid) \($0.totalsWarning?.message.text(in: .english) ?? "")"
+      }
       return
         "document \(draft.header.line) \(draft.issues.map { "\($0.line) \($0.code)" }) \(content ?? "-")"
     }

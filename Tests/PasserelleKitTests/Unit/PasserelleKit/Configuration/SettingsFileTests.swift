@@ -1,4 +1,5 @@
 import Foundation
+import PasserelleCore
 import Testing
 
 @testable import PasserelleCore
@@ -8,8 +9,9 @@ import Testing
 @Suite struct SettingsFileTests {
   /// Every setting `passerelle init` writes, once uncommented, is read back as the
   /// default it claims to be, or as the example it gives where there is no default.
-  @Test func theInitFileShowsTheRealDefaults() throws {
-    let uncommented = SettingsFile.defaultText.split(
+  @Test(arguments: ReportLanguage.allCases)
+  func theInitFileShowsTheRealDefaults(language: ReportLanguage) throws {
+    let uncommented = SettingsFile.defaultText(in: language).split(
       separator: "\n", omittingEmptySubsequences: false
     )
     .map { line -> String in
@@ -18,10 +20,10 @@ import Testing
       return String(text.dropFirst(2))
     }.joined(separator: "\n")
     // Every setting is there to be read back (a missing one would read as its default).
-    let keys = SettingsFile.defaultText.split(separator: "\n").compactMap { line -> String? in
-      guard line.hasPrefix("# "), let equals = line.firstIndex(of: "=") else { return nil }
-      return line[line.index(line.startIndex, offsetBy: 2)..<equals]
-        .trimmingCharacters(in: .whitespaces)
+    let keys = uncommented.split(separator: "\n").compactMap { line -> String? in
+      guard !line.hasPrefix("#"), !line.hasPrefix("["), let equals = line.firstIndex(of: "=")
+      else { return nil }
+      return line[..<equals].trimmingCharacters(in: .whitespaces)
     }
     #expect(
       Set(keys) == [
@@ -53,7 +55,7 @@ import Testing
     #expect(
       settings.dossiers == ["boulangerie": "dossiers/boulangerie", "traiteur": "dossiers/traiteur"])
     #expect(settings.logFormat == defaults.logFormat)
-    #expect(settings.reportLanguage == defaults.reportLanguage)
+    #expect(settings.reportLanguage == language)
     #expect(settings.contactCodePrefix == defaults.contactCodePrefix)
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)

@@ -10,7 +10,7 @@ import Testing
     throws -> String
   {
     let path = scratch.file(name)
-    let writer = try RejectReportWriter(path: path)
+    let writer = try RejectReportWriter(path: path, language: .english)
     for issue in issues { try writer.write(issue) }
     try writer.close()
     return path
@@ -19,7 +19,7 @@ import Testing
   func issue(_ line: Int, _ code: ReasonCode, _ severity: Severity = .error) -> RowIssue {
     RowIssue(
       line: line, key: "C\(line)", field: "Code", severity: severity, code: code,
-      message: "m", value: "v\(line)")
+      message: .verbatim("m"), value: "v\(line)")
   }
 
   /// A report of 100,000 rows keeps counts and the first rows of each reason only.

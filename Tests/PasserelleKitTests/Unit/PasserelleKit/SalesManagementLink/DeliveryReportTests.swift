@@ -1,12 +1,14 @@
 import Testing
 
+@testable import PasserelleCore
 @testable import PasserelleKit
 
 /// What `push` says of one delivery.
 @Suite struct DeliveryReportTests {
   @Test func anEmptyDeliverySaysNothingWaited() {
     let report = DeliveryReport()
-    #expect(report.summary == "Nothing waited for Sales Management.")
+    #expect(report.summary(in: .english) == "Nothing waited for Sales Management.")
+    #expect(report.summary(in: .french) == "Rien n'attendait d'être envoyé à Sales Management.")
     #expect(report.delivered == 0 && report.refused == 0 && report.held == 0)
   }
 
@@ -27,7 +29,7 @@ import Testing
     #expect(report.refused == 1)
     #expect(report.held == 1)
     #expect(
-      report.summary
+      report.summary(in: .english)
         == "Delivered to Sales Management — accounts: 2 delivered, 1 refused, 0 held; contacts: 2 delivered, 0 refused, 1 held"
     )
   }

@@ -10,7 +10,8 @@ import Testing
     let bench = try DeliveryBench()
     let report = try StatusReport.load(from: bench.manifest.path)
     #expect(report.delivery == nil)
-    #expect(!report.text.contains("SM API"))
+    #expect(!report.text(in: .english).contains("SM API"))
+    #expect(!report.text(in: .french).contains("API SM"))
   }
 
   /// Per resource in delivery order: operations being sent count as waiting, held
@@ -101,7 +102,7 @@ import Testing
       ])
     #expect(delivery.queues.isEmpty)
     #expect(
-      report.text.contains(
+      report.text(in: .english).contains(
         """
         Pulled from SM, accounts: changes up to 2026-11-28T10:13:05.250Z
         Pulled from SM, contacts: changes up to 2026-11-28T10:14:10Z

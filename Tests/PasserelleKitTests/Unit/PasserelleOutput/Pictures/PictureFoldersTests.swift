@@ -59,8 +59,15 @@ struct PictureFoldersTests {
       "the picture file name is 256 bytes long; the limit is 255"
     ),
   ])
-  func unsafeSagePath(raw: String, message: String) {
-    #expect(PictureName.fileName(fromSagePath: raw) == .failure(PicturePathProblem(message)))
+  func unsafeSagePath(raw: String, message: String) throws {
+    guard case .failure(let problem) = PictureName.fileName(fromSagePath: raw) else {
+      Issue.record("\(raw) was accepted")
+      return
+    }
+    // The table writes each reason as a clause; the report shows it as a sentence.
+    let sentence = message.prefix(1).uppercased() + message.dropFirst() + "."
+    #expect(problem.message.text(in: .english) == sentence)
+    #expect(problem.message.text(in: .french) != sentence)
   }
 
   @Test func candidateNamesFromCode() {
@@ -214,7 +221,7 @@ struct PictureFoldersTests {
     for name in ["ART01.jpg", "ART02.jpg", "ART03.jpg", "ART04.jpg"] {
       #expect(
         folders.resolve(name)
-          == .unsafe("the picture is a link to a file outside the image folders"),
+          == .unsafe(Message(.pictureLinkOutside)),
         "\(name)")
     }
   }
@@ -224,7 +231,7 @@ struct PictureFoldersTests {
     try Self.link("\(fixture.first)/ART01.jpg", to: "gone.jpg")
     #expect(
       fixture.folders().resolve("ART01.jpg")
-        == .unsafe("the picture is a link to a file that does not exist"))
+        == .unsafe(Message(.pictureLinkDangling)))
   }
 
   @Test func linkToAFolderInside() throws {
@@ -234,7 +241,7 @@ struct PictureFoldersTests {
     try Self.link("\(fixture.first)/ART01.jpg", to: "sub")
     #expect(
       fixture.folders().resolve("ART01.jpg")
-        == .unsafe("the picture is a link to something that is not a file"))
+        == .unsafe(Message(.pictureLinkNotFile)))
   }
 
   @Test func folderNamedLikeAPicture() throws {
@@ -243,7 +250,7 @@ struct PictureFoldersTests {
       atPath: "\(fixture.first)/ART01.jpg", withIntermediateDirectories: true)
     try TestFiles.write("abc", to: "\(fixture.second)/ART01.jpg")
     #expect(
-      fixture.folders().resolve("ART01.jpg") == .unsafe("the picture is a folder, not a file"))
+      fixture.folders().resolve("ART01.jpg") == .unsafe(Message(.pictureIsFolder)))
   }
 
   @Test func pipeNamedLikeAPicture() throws {
@@ -251,7 +258,7 @@ struct PictureFoldersTests {
     #expect(mkfifo("\(fixture.first)/ART01.jpg", 0o600) == 0)
     #expect(
       fixture.folders().resolve("ART01.jpg")
-        == .unsafe("the picture is not a regular file (a device, pipe or socket)"))
+        == .unsafe(Message(.pictureNotRegular)))
   }
 
   @Test func sizeLimit() throws {
@@ -259,18 +266,25 @@ struct PictureFoldersTests {
     try Self.write(Self.pattern(3 << 19), to: "\(fixture.first)/big.jpg")
     try Self.write(Self.pattern(1 << 20), to: "\(fixture.first)/limit.jpg")
     let folders = fixture.folders(maximumBytes: 1 << 20)
-    #expect(folders.resolve("big.jpg") == .unsafe("the picture is 1.5 MB; the limit is 1 MB"))
+    guard case .unsafe(let tooLarge) = folders.resolve("big.jpg") else {
+      Issue.record("a picture over the limit was accepted")
+      return
+    }
+    #expect(tooLarge.text(in: .english).hasPrefix("The picture is 1.5 MB; the limit is 1 MB."))
+    #expect(tooLarge.text(in: .french).hasPrefix("L'image fait 1,5 Mo ; la limite est de 1 Mo."))
     #expect(
       folders.resolve("limit.jpg")
         == .found(Self.picture(fixture.first, "limit.jpg", size: 1 << 20)))
   }
 
   @Test(arguments: [
-    (0, "0 bytes"), (1000, "1000 bytes"), (1500, "2 KB"), (20 << 20, "20 MB"),
-    ((20 << 20) + 1, "20.1 MB"), (3 << 19, "1.5 MB"),
+    (0, "0 bytes", "0 octets"), (1000, "1000 bytes", "1000 octets"), (1500, "2 KB", "2 Ko"),
+    (20 << 20, "20 MB", "20 Mo"), ((20 << 20) + 1, "20.1 MB", "20,1 Mo"),
+    (3 << 19, "1.5 MB", "1,5 Mo"),
   ])
-  func sizesForPeople(bytes: Int, text: String) {
-    #expect(PictureFolders.formatted(bytes) == text)
+  func sizesForPeople(bytes: Int, english: String, french: String) {
+    #expect(PictureFolders.formatted(bytes).text(in: .english) == english)
+    #expect(PictureFolders.formatted(bytes).text(in: .french) == french)
   }
 
   // MARK: Reading

@@ -73,7 +73,7 @@ import Testing
     let found = rejection { _ = try readAll(path) }
     #expect(found?.code == .malformedCSV)
     #expect(found?.line == 3)
-    #expect(found?.message.contains("ends inside a quoted value") == true)
+    #expect(found?.message.text(in: .english).contains("ends inside a quoted value") == true)
   }
 
   @Test func aStrayQuoteInASageTabExportStaysOnItsLine() throws {
@@ -127,7 +127,8 @@ import Testing
     }
     #expect(found?.code == .malformedCSV)
     #expect(found?.line == 2)
-    #expect(found?.message.contains("within 50 lines") == true)
+    #expect(found?.message.text(in: .english).contains("within 50 lines") == true)
+    #expect(found?.message.text(in: .french).contains("dans les 50 lignes suivantes") == true)
     #expect(rowsSeen == 0)
   }
 
@@ -222,7 +223,7 @@ import Testing
       }
       #expect(found?.code == .tooLarge, "reads of \(size) bytes")
       #expect(found?.line == 2, "reads of \(size) bytes")
-      #expect(found?.message == "a record is longer than 2048 bytes", "reads of \(size) bytes")
+      #expect(found?.message == Message(.recordTooLong, ["limit": 2048]), "reads of \(size) bytes")
     }
   }
 
@@ -251,7 +252,10 @@ import Testing
       verdicts.append(found.map { "\($0)" } ?? "read")
     }
     #expect(Set(verdicts).count == 1, "\(verdicts)")
-    #expect(verdicts.first == "too-large: a record is longer than 2048 bytes (line 2)")
+    #expect(
+      verdicts.first
+        == "too-large: Un enregistrement dépasse 2048 octets : corriger la fiche dans Sage 50 puis exporter de nouveau (ligne 2)."
+    )
   }
 
   @Test func aByteOrderMarkSplitAcrossReadsIsStillTheMark() throws {

@@ -1,6 +1,4 @@
-import PasserelleCore
-
-extension ReportText {
+extension MessageCatalogue {
   /// Values left out or changed: the row went through without them (warnings), or
   /// was left out where the value is needed.
   static let valueReasons: [ReasonCode: (french: ReasonHelp, english: ReasonHelp)] = [

@@ -1,33 +1,27 @@
-import PasserelleCore
+/// What a reason code means, in plain words, and what to do about it and where.
+package struct ReasonHelp: Sendable, Equatable {
+  package var explanation: String
+  package var fix: String
+}
 
-extension ReportText {
-  /// What a reason code means, in plain words, and what to do about it and where.
-  package struct ReasonHelp: Sendable, Equatable {
-    package var explanation: String
-    package var fix: String
-  }
-
-  /// The explanation and the fix of `code` in the report's language; a code this
-  /// version does not know (a newer report) gets a general one.
-  package func help(for code: String) -> ReasonHelp {
-    guard let known = ReasonCode(rawValue: code), let texts = Self.reasons[known] else {
-      return pick(
-        ReasonHelp(
+extension MessageCatalogue {
+  /// The explanation and the fix of `code` in `language`; a code this version does
+  /// not know (a newer report) gets a general one.
+  package static func help(for code: String, in language: ReportLanguage) -> ReasonHelp {
+    guard let known = ReasonCode(rawValue: code), let texts = reasons[known] else {
+      return language == .french
+        ? ReasonHelp(
           explanation: "Motif inconnu de cette version de Passerelle.",
-          fix: "Lire le message de chaque ligne dans le rapport ligne par ligne."),
-        ReasonHelp(
+          fix: "Lire le message de chaque ligne dans le rapport ligne par ligne.")
+        : ReasonHelp(
           explanation: "A reason this version of Passerelle does not know.",
-          fix: "Read the message of each row in the row report."))
+          fix: "Read the message of each row in the row report.")
     }
-    return pick(texts.french, texts.english)
-  }
-
-  func pick(_ french: ReasonHelp, _ english: ReasonHelp) -> ReasonHelp {
-    language == .french ? french : english
+    return language == .french ? texts.french : texts.english
   }
 
   /// Every reason code, in French then in English; a test checks that none lacks one.
-  static let reasons: [ReasonCode: (french: ReasonHelp, english: ReasonHelp)] =
+  package static let reasons: [ReasonCode: (french: ReasonHelp, english: ReasonHelp)] =
     fileReasons.merging(rowReasons) { first, _ in first }.merging(valueReasons) { first, _ in first
     }
     .merging(salesManagementReasons) { first, _ in first }
