@@ -34,7 +34,7 @@ package final class Manifest: Sendable {
         try Self.migrator.migrate(database)
       }
     } catch {
-      throw EnvironmentFailure("the manifest cannot be opened (\(error))", path: path)
+      throw EnvironmentFailure(.manifestCannotOpen, ["error": "\(error)"], path: path)
     }
   }
 
@@ -53,7 +53,8 @@ package final class Manifest: Sendable {
     do {
       return try database.read(body)
     } catch let error as DatabaseError {
-      throw EnvironmentFailure("the manifest cannot be read (\(error.message ?? "\(error)"))")
+      throw EnvironmentFailure(
+        .manifestCannotRead, ["error": .text(error.message ?? "\(error)")])
     }
   }
 
@@ -63,7 +64,7 @@ package final class Manifest: Sendable {
   /// brought up to date first, the usual way.
   static func readOnly<T>(path: String, _ body: (Database) throws -> T) throws -> T {
     guard FileSystem.exists(path) else {
-      throw EnvironmentFailure("there is no manifest yet", path: path)
+      throw EnvironmentFailure(.noManifest, path: path)
     }
     var configuration = Configuration()
     configuration.readonly = true
@@ -89,7 +90,8 @@ package final class Manifest: Sendable {
     do {
       return try database.write(body)
     } catch let error as DatabaseError {
-      throw EnvironmentFailure("the manifest cannot be written (\(error.message ?? "\(error)"))")
+      throw EnvironmentFailure(
+        .manifestCannotWrite, ["error": .text(error.message ?? "\(error)")])
     }
   }
 

@@ -29,10 +29,10 @@ struct RootOption: ParsableArguments {
 
   mutating func validate() throws {
     if let logLevel, Logger.Level(rawValue: logLevel) == nil {
-      throw ValidationError("unknown log level '\(logLevel)'")
+      throw ValidationError(say(.unknownLogLevel, ["value": .text(logLevel)], .french))
     }
     if let logFormat, !Settings.logFormats.contains(logFormat) {
-      throw ValidationError("unknown log format '\(logFormat)' (text or json)")
+      throw ValidationError(say(.unknownLogFormat, ["value": .text(logFormat)], .french))
     }
   }
 }
@@ -62,10 +62,10 @@ func perform(
       throw ExitCode(ExitStatus.rejected)
     }
   } catch let failure as EnvironmentFailure {
-    printError(say(.cannotProceed, ["error": "\(failure)"], language))
+    printError(say(.cannotProceed, ["error": .error(failure)], language))
     throw ExitCode(ExitStatus.cannotProceed)
   } catch let error as ConfigurationError {
-    printError("passerelle: \(error)")
+    printError(say(.usageMistake, ["error": .error(error)], language))
     throw ExitCode(ExitStatus.usage)
   }
 }
@@ -156,7 +156,7 @@ func showReport<Report: Encodable>(
     printError(text(report))
     return nil
   } catch let failure as EnvironmentFailure {
-    printError(say(.cannotProceed, ["error": "\(failure)"], language))
+    printError(say(.cannotProceed, ["error": .error(failure)], language))
     throw ExitCode(ExitStatus.cannotProceed)
   }
 }
@@ -186,7 +186,8 @@ func loadSettings(root: String) throws -> Settings {
   do {
     return try SettingsFile.load(root: root)
   } catch let error as ConfigurationError {
-    printError("passerelle: \(error)")
+    // The settings that would choose the language are what is wrong: French.
+    printError(say(.usageMistake, ["error": .error(error)], .french))
     throw ExitCode(ExitStatus.usage)
   }
 }
@@ -324,7 +325,7 @@ extension PasserelleCommand {
         }
         printError(say(.initFoldersReady, ["path": .text(layout.root)], language))
       } catch {
-        printError(say(.cannotProceed, ["error": "\(error)"], language))
+        printError(say(.cannotProceed, ["error": .error(error)], language))
         throw ExitCode(ExitStatus.cannotProceed)
       }
     }
@@ -347,10 +348,10 @@ extension PasserelleCommand {
         let sha = try passerelle.allowDeletions(sha256OrBatch: batchOrSHA256)
         printError(say(.deletionsAllowed, ["sha256": .text(sha)], language))
       } catch let error as ConfigurationError {
-        printError("passerelle: \(error)")
+        printError(say(.usageMistake, ["error": .error(error)], language))
         throw ExitCode(ExitStatus.usage)
       } catch {
-        printError(say(.cannotProceed, ["error": "\(error)"], language))
+        printError(say(.cannotProceed, ["error": .error(error)], language))
         throw ExitCode(ExitStatus.cannotProceed)
       }
     }

@@ -17,10 +17,10 @@ func forEachRoot(
       try body(root, language)
     }
   } catch let failure as EnvironmentFailure {
-    printError(say(.cannotProceed, ["error": "\(failure)"], language))
+    printError(say(.cannotProceed, ["error": .error(failure)], language))
     throw ExitCode(ExitStatus.cannotProceed)
   } catch let error as ConfigurationError {
-    printError("passerelle: \(error)")
+    printError(say(.usageMistake, ["error": .error(error)], language))
     throw ExitCode(ExitStatus.usage)
   }
 }

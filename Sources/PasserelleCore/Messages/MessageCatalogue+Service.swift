@@ -39,6 +39,27 @@ extension MessageCatalogue {
       "Surveillance de {sage} toutes les {sageSeconds} s et de {salesManagement} toutes les {salesManagementSeconds} s ; arrêt par Ctrl-C ou SIGTERM.",
       "Watching {sage} every {sageSeconds} s and {salesManagement} every {salesManagementSeconds} s; stop with Ctrl-C or SIGTERM."
     ),
+    .progress: MessageTemplate(
+      "{file} : {percent} % de {size} Mo", "{file}: {percent} % of {size} MB"),
+    .smURLRefused: MessageTemplate(
+      "adresse de SM refusée : {reason}", "SM base URL refused: {reason}"
+    ),
+    .smLoginRefused: MessageTemplate(
+      "SM refuse la connexion : {reason}. Vérifier les clés de l'API dans le fichier d'identifiants.",
+      "SM login refused: {reason}. Check the API keys in the credentials file."
+    ),
+    .smUnreachable: MessageTemplate("SM injoignable : {reason}", "SM unreachable: {reason}"),
+    .smRefused: MessageTemplate(
+      "SM refuse la fiche (HTTP {status}, champ {field}) : {reason}",
+      "SM refused the record (HTTP {status}, field {field}): {reason}"
+    ),
+    .smAnswerLost: MessageTemplate(
+      "la réponse de SM s'est perdue : {reason}", "SM's answer was lost: {reason}"
+    ),
+    .smUnexpectedAnswer: MessageTemplate(
+      "réponse inattendue de SM : {reason}", "unexpected answer from SM: {reason}"
+    ),
+    .smCancelled: MessageTemplate("appel à SM annulé", "call to SM cancelled"),
     .serviceStopped: MessageTemplate("Arrêté.", "Stopped."),
     .pollNotNoted: MessageTemplate(
       "Impossible de noter le passage dans watch/{folder} : {error}",

@@ -2,6 +2,153 @@ extension MessageCatalogue {
   /// Errors in the settings and the command line, and the comments of the file
   /// `passerelle init` writes.
   static let settings: [MessageKey: MessageTemplate] = [
+    .failureAtPath: MessageTemplate("{failure} : {path}", "{failure}: {path}"),
+    .usageMistake: MessageTemplate("passerelle : {error}", "passerelle: {error}"),
+    .unknownLogLevel: MessageTemplate(
+      "niveau de journal inconnu « {value} »", "unknown log level '{value}'"
+    ),
+    .unknownLogFormat: MessageTemplate(
+      "format de journal inconnu « {value} » (text ou json)",
+      "unknown log format '{value}' (text or json)"
+    ),
+    .settingsAt: MessageTemplate("{path} : {problem}", "{path}: {problem}"),
+    .settingsAtLine: MessageTemplate(
+      "{path}, ligne {line} : {problem}", "{path}, line {line}: {problem}"),
+    .notUTF8Text: MessageTemplate(
+      "{path} n'est pas du texte UTF-8 : l'enregistrer en UTF-8.",
+      "{path} is not UTF-8 text: save it as UTF-8."
+    ),
+    .notValidTOML: MessageTemplate("ce n'est pas du TOML valide", "not valid TOML"),
+    .tableBelongsToRoot: MessageTemplate(
+      "[{table}] se règle dans le passerelle.toml de la racine",
+      "[{table}] belongs in the root's passerelle.toml"
+    ),
+    .unknownTable: MessageTemplate("table inconnue [{table}]", "unknown table [{table}]"),
+    .unknownSetting: MessageTemplate("réglage inconnu {key}", "unknown setting {key}"),
+    .settingWrongType: MessageTemplate(
+      "{key} doit être du texte, un nombre, true ou false",
+      "{key} must be text, a number or true/false"
+    ),
+    .settingNumberRange: MessageTemplate(
+      "{key} doit être un nombre de {minimum} à {maximum}",
+      "{key} must be a number from {minimum} to {maximum}"
+    ),
+    .settingNotInteger: MessageTemplate("{key} doit être un entier", "{key} must be an integer"),
+    .settingNotText: MessageTemplate("{key} doit être du texte", "{key} must be text"),
+    .settingCodePrefix: MessageTemplate(
+      "{key} doit faire de 1 à 8 lettres ou chiffres, pour qu'un code tienne dans les 13 caractères de Sage",
+      "{key} must be 1 to 8 letters or digits, so that a code fits Sage's 13 characters"
+    ),
+    .unknownEncoding: MessageTemplate(
+      "encodage inconnu « {name} » (windows-1252 ou utf-8)",
+      "unknown encoding \"{name}\" (windows-1252 or utf-8)"
+    ),
+    .settingShare: MessageTemplate(
+      "{key} est une part entre 0 et 1", "{key} is a share between 0 and 1"
+    ),
+    .settingBoolean: MessageTemplate("{key} vaut true ou false", "{key} is true or false"),
+    .settingDecimalSeparator: MessageTemplate(
+      "{key} vaut \",\" ou \".\"", "{key} is \",\" or \".\""
+    ),
+    .settingOneOf: MessageTemplate("{key} vaut l'un de : {values}", "{key} is one of {values}"),
+    .dossierSetting: MessageTemplate(
+      "le dossier {name} doit être un dossier sous la racine (\"dossiers/{name}\"), avec un nom fait de lettres, chiffres, - ou _",
+      "dossier {name} needs a folder inside the root (\"dossiers/{name}\"), and a name of letters, digits, - or _"
+    ),
+    .settingNotEmail: MessageTemplate(
+      "{key} n'est pas une adresse e-mail", "{key} is not an e-mail address"
+    ),
+    .settingNotCountry: MessageTemplate(
+      "{key} n'est pas un code pays ISO 3166 à deux lettres",
+      "{key} is not an ISO 3166 alpha-2 country code"
+    ),
+    .urlRequired: MessageTemplate("url est obligatoire", "url is required"),
+    .apiURLRefused: MessageTemplate(
+      "[salesmanagement.api] url : {error}", "[salesmanagement.api] url: {error}"
+    ),
+    .credentialsIncomplete: MessageTemplate(
+      "{path} : public_key et private_key sont obligatoires (les deux clés de la clé d'API créée par l'administrateur de SM)",
+      "{path}: public_key and private_key are both required (the keys of the API key SM's administrator created)"
+    ),
+    .credentialsMissing: MessageTemplate(
+      "{path} n'existe pas : y écrire les clés de l'API de SM (public_key = \"…\", private_key = \"…\"), ou définir {publicVariable} et {privateVariable}",
+      "{path} does not exist: write SM's API keys there (public_key = \"…\", private_key = \"…\"), or set {publicVariable} and {privateVariable}"
+    ),
+    .credentialsReadableByOthers: MessageTemplate(
+      "{path} est lisible par d'autres utilisateurs alors qu'il contient des clés secrètes : le rendre lisible par son seul propriétaire (chmod 600)",
+      "{path} can be read by other users: it holds secret keys; make it readable by its owner only (chmod 600)"
+    ),
+    .dossiersShareFolder: MessageTemplate(
+      "les dossiers {first} et {second} partagent le dossier {folder}",
+      "dossiers {first} and {second} share the folder {folder}"
+    ),
+    .dossierOutsideRoot: MessageTemplate(
+      "le dossier {name} doit être un dossier sous {root}",
+      "dossier {name} must be a folder inside {root}"
+    ),
+    .notABatchOrDigest: MessageTemplate(
+      "« {value} » n'est ni un numéro de lot ni un SHA-256",
+      "'{value}' is neither a batch id nor a SHA-256"
+    ),
+    .commandNeedsAPI: MessageTemplate(
+      "« passerelle {command} » a besoin de l'API de SM : ajouter [salesmanagement.api] avec son url dans {path}",
+      "'passerelle {command}' needs SM's API: add [salesmanagement.api] with its url to {path}"
+    ),
+    .notARegularFile: MessageTemplate(
+      "{path} n'est pas un fichier ordinaire", "{path} is not a regular file"
+    ),
+    .cannotReadFile: MessageTemplate(
+      "impossible de lire {path} : {reason}", "cannot read {path}: {reason}"),
+    .cannotCreateFile: MessageTemplate(
+      "impossible de créer le fichier ({system})", "cannot create the file ({system})"
+    ),
+    .cannotWriteFile: MessageTemplate(
+      "impossible d'écrire le fichier ({system}) : disque plein ou droits insuffisants ?",
+      "cannot write the file ({system}): disk full or no permission?"
+    ),
+    .cannotSyncFile: MessageTemplate(
+      "impossible d'écrire le fichier sur le disque ({system})",
+      "cannot sync the file to disk ({system})"
+    ),
+    .cannotRename: MessageTemplate(
+      "impossible de renommer {source} en {destination} ({system})",
+      "cannot rename {source} to {destination} ({system})"
+    ),
+    .cannotStartThread: MessageTemplate(
+      "impossible de démarrer un fil d'exécution {name} ({system}) : la machine manque de mémoire ou de fils",
+      "cannot start a {name} thread ({system}): the machine is short of memory or threads"
+    ),
+    .cannotCreateFolder: MessageTemplate(
+      "impossible de créer le dossier", "cannot create the folder"
+    ),
+    .cannotOpenLock: MessageTemplate(
+      "impossible d'ouvrir le fichier de verrou ({system})", "cannot open the lock file ({system})"
+    ),
+    .anotherInstance: MessageTemplate(
+      "un autre passerelle (processus {process}) travaille déjà sur ce dossier",
+      "another passerelle (process {process}) is already working on this folder"
+    ),
+    .payloadUnreadable: MessageTemplate(
+      "un fichier d'envoi écrit par ce lot ne peut pas être relu pour la livraison",
+      "a payload written by this batch cannot be read back for delivery"
+    ),
+    .manifestCannotOpen: MessageTemplate(
+      "le manifeste ne peut pas être ouvert ({error})", "the manifest cannot be opened ({error})"
+    ),
+    .manifestCannotRead: MessageTemplate(
+      "le manifeste ne peut pas être lu ({error})", "the manifest cannot be read ({error})"
+    ),
+    .manifestCannotWrite: MessageTemplate(
+      "le manifeste ne peut pas être écrit ({error})", "the manifest cannot be written ({error})"
+    ),
+    .noManifest: MessageTemplate("pas encore de manifeste", "there is no manifest yet"),
+    .pictureCopyFailed: MessageTemplate(
+      "impossible de copier l'image ({step} : {system})",
+      "cannot copy the picture ({step}: {system})"
+    ),
+    .salesManagementUnusable: MessageTemplate(
+      "Sales Management est inutilisable : {error}", "Sales Management cannot be used: {error}"
+    ),
     .settingsFileText: MessageTemplate(
       """
       # passerelle.toml — réglages de Passerelle pour ce dossier.
@@ -253,6 +400,6 @@ extension MessageCatalogue {
       # "sophie.marchand@example.fr" = 12
 
       """
-    )
+    ),
   ]
 }

@@ -57,6 +57,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case picturePathTooLong
   case picturePathNoExtension
   case picturePathNotPicture
+  // MARK: reasons
   // MARK: rows
   case conversionKeptStopping
   case sageExportInSalesManagementFolder
@@ -154,6 +155,14 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case dossierCannotStart
   case dossierSetAside
   case serviceWatching
+  case progress
+  case smURLRefused
+  case smLoginRefused
+  case smUnreachable
+  case smRefused
+  case smAnswerLost
+  case smUnexpectedAnswer
+  case smCancelled
   case serviceStopped
   case pollNotNoted
   case reportNotRewritten
@@ -178,6 +187,56 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case deletionsAllowed
   case reportWritten
   // MARK: settings
+  case failureAtPath
+  case usageMistake
+  case unknownLogLevel
+  case unknownLogFormat
+  case settingsAt
+  case settingsAtLine
+  case notUTF8Text
+  case notValidTOML
+  case tableBelongsToRoot
+  case unknownTable
+  case unknownSetting
+  case settingWrongType
+  case settingNumberRange
+  case settingNotInteger
+  case settingNotText
+  case settingCodePrefix
+  case unknownEncoding
+  case settingShare
+  case settingBoolean
+  case settingDecimalSeparator
+  case settingOneOf
+  case dossierSetting
+  case settingNotEmail
+  case settingNotCountry
+  case urlRequired
+  case apiURLRefused
+  case credentialsIncomplete
+  case credentialsMissing
+  case credentialsReadableByOthers
+  case dossiersShareFolder
+  case dossierOutsideRoot
+  case notABatchOrDigest
+  case commandNeedsAPI
+  case notARegularFile
+  case cannotReadFile
+  case cannotCreateFile
+  case cannotWriteFile
+  case cannotSyncFile
+  case cannotRename
+  case cannotStartThread
+  case cannotCreateFolder
+  case cannotOpenLock
+  case anotherInstance
+  case payloadUnreadable
+  case manifestCannotOpen
+  case manifestCannotRead
+  case manifestCannotWrite
+  case noManifest
+  case pictureCopyFailed
+  case salesManagementUnusable
   case settingsFileText
   // MARK: status
   case statusManifest
@@ -204,6 +263,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case rejectsNone
   case rejectsFile
   case rejectsRows
+  // MARK: valueReasons
   // MARK: values
   case valueLeftOut
   case notYesNo

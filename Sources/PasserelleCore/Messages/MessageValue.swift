@@ -39,3 +39,16 @@ public indirect enum MessageValue: Sendable, Equatable, ExpressibleByStringInter
     return number < 0 ? "-" + result : result
   }
 }
+
+extension MessageValue {
+  /// An error as people read it: Passerelle's own errors in the reader's language,
+  /// any other as the library that threw it wrote it.
+  public static func error(_ error: any Error) -> MessageValue {
+    switch error {
+    case let rejection as FileRejection: .message(rejection.message)
+    case let failure as EnvironmentFailure: .message(failure.fullMessage)
+    case let mistake as ConfigurationError: .message(mistake.message)
+    default: .text("\(error)")
+    }
+  }
+}

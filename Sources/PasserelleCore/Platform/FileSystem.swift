@@ -55,7 +55,11 @@ package enum FileSystem {
       let failure = errno
       if failure == ENOENT || attempt == attempts {
         throw EnvironmentFailure(
-          "cannot rename \(source) to \(destination): \(systemMessage(failure))")
+          .cannotRename,
+          [
+            "source": .text(source), "destination": .text(destination),
+            "system": .text(systemMessage(failure)),
+          ])
       }
       usleep(delay)
       delay *= 2

@@ -21,7 +21,7 @@ package final class OutputFile {
     self.path = path
     descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if descriptor < 0 {
-      throw EnvironmentFailure("cannot create \(path): \(systemMessage())")
+      throw EnvironmentFailure(.cannotCreateFile, ["system": .text(systemMessage())], path: path)
     }
     buffer.reserveCapacity(flushThreshold * 2)
   }
@@ -52,7 +52,7 @@ package final class OutputFile {
         let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if count < 0 {
           if errno == EINTR { continue }
-          throw EnvironmentFailure("cannot write \(path): \(systemMessage())")
+          throw EnvironmentFailure(.cannotWriteFile, ["system": .text(systemMessage())], path: path)
         }
         offset += count
       }
@@ -72,7 +72,7 @@ package final class OutputFile {
   package func close() throws {
     try flush()
     if fsync(descriptor) != 0 {
-      throw EnvironmentFailure("cannot sync \(path): \(systemMessage())")
+      throw EnvironmentFailure(.cannotSyncFile, ["system": .text(systemMessage())], path: path)
     }
     Glibc.close(descriptor)
     descriptor = -1

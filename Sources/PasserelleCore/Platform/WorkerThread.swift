@@ -40,8 +40,7 @@ package enum WorkerThread {
     if result != 0 {
       Unmanaged<Work>.fromOpaque(work).release()
       throw EnvironmentFailure(
-        "cannot start a \(name) thread (\(systemMessage(result))): the machine is short of memory or threads"
-      )
+        .cannotStartThread, ["name": .text(name), "system": .text(systemMessage(result))])
     }
   }
 }

@@ -8,14 +8,19 @@ package final class ProgressLine: @unchecked Sendable {
   package static let threshold = 4 << 20
 
   private let name: String
+  private let language: ReportLanguage
   private let total: Int
   private let write: @Sendable (String) -> Void
   private let done = NSCondition()
   private var finished = false
   private var running = false
 
-  package init(path: String, name: String, size: Int, write: @escaping @Sendable (String) -> Void) {
+  package init(
+    path: String, name: String, size: Int, language: ReportLanguage = .french,
+    write: @escaping @Sendable (String) -> Void
+  ) {
     self.name = name
+    self.language = language
     total = max(1, 2 * size)
     self.write = write
     ReadProgress.shared.watch(path)
@@ -24,7 +29,7 @@ package final class ProgressLine: @unchecked Sendable {
   }
 
   private func run(size: Int) {
-    let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+    let megabytes = MessageValue.decimal(String(format: "%.1f", Double(size) / 1_048_576))
     done.lock()
     defer {
       running = false
@@ -35,7 +40,9 @@ package final class ProgressLine: @unchecked Sendable {
       _ = done.wait(until: Date().addingTimeInterval(0.5))
       if finished { break }
       let percent = min(99, 100 * ReadProgress.shared.read / total)
-      write("\r\(name): \(percent) % of \(megabytes) MB")
+      let progress = Message(
+        .progress, ["file": .text(name), "percent": .number(percent), "size": megabytes])
+      write("\r" + progress.text(in: language))
     }
     write("\r\u{1B}[K")  // erase the line: the batch's own log line follows
   }

@@ -48,7 +48,7 @@ final class BatchProcessor {
   /// Copies a file given on the command line into the work area, leaving it in place.
   func claimCopy(_ path: String, options: ConversionOptions) throws -> ClaimedFile {
     guard FileSystem.isRegularFile(path) else {
-      throw ConfigurationError("\(path) is not a regular file")
+      throw ConfigurationError(.notARegularFile, ["path": .text(path)])
     }
     let name = OutputName.safe((path as NSString).lastPathComponent)
     let batch = try newBatchID()
@@ -60,7 +60,8 @@ final class BatchProcessor {
       size = try FileSystem.copy(path, to: temporary) { inspector.consume($0) }
     } catch let rejection as FileRejection {
       FileSystem.remove(temporary)
-      throw ConfigurationError("cannot read \(path): \(rejection.message)")
+      throw ConfigurationError(
+        .cannotReadFile, ["path": .text(path), "reason": .message(rejection.message)])
     }
     let facts = Result { () throws(FileRejection) in
       try FileInspection.checkSize(size, limits: settings.limits)
@@ -142,7 +143,9 @@ final class BatchProcessor {
     let size = DropFolder.observe(file.path)?.size ?? 0
     return progressOutput.flatMap { output in
       size >= ProgressLine.threshold
-        ? ProgressLine(path: file.path, name: file.originalName, size: size, write: output) : nil
+        ? ProgressLine(
+          path: file.path, name: file.originalName, size: size,
+          language: settings.reportLanguage, write: output) : nil
     }
   }
 

@@ -18,7 +18,8 @@ final class OutLock {
   init(path: String) throws {
     descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
-      throw EnvironmentFailure("cannot open the lock file: \(systemMessage())", path: path)
+      throw EnvironmentFailure(
+        .cannotOpenLock, ["system": .text(systemMessage())], path: path)
     }
     if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       var holder = [UInt8](repeating: 0, count: 32)
@@ -27,8 +28,7 @@ final class OutLock {
         .trimmingCharacters(in: .whitespacesAndNewlines)
       close(descriptor)
       throw EnvironmentFailure(
-        "another passerelle (process \(pid.isEmpty ? "?" : pid)) is already working on this folder",
-        path: path)
+        .anotherInstance, ["process": .text(pid.isEmpty ? "?" : pid)], path: path)
     }
     ftruncate(descriptor, 0)
     let pid = Array("\(getpid())\n".utf8)

@@ -29,9 +29,7 @@ package enum CredentialsFile {
     guard let publicKey = table["public_key"]?.string, !publicKey.isEmpty,
       let privateKey = table["private_key"]?.string, !privateKey.isEmpty
     else {
-      throw ConfigurationError(
-        "\(path): public_key and private_key are both required (the keys of the API key SM's administrator created)"
-      )
+      throw ConfigurationError(.credentialsIncomplete, ["path": .text(path)])
     }
     return SalesManagementCredentials(
       publicKey: environment[publicKeyVariable].flatMap { $0.isEmpty ? nil : $0 } ?? publicKey,
@@ -41,22 +39,28 @@ package enum CredentialsFile {
   private static func read(_ path: String) throws -> TOMLTable {
     guard FileSystem.exists(path) else {
       throw ConfigurationError(
-        "\(path) does not exist: write SM's API keys there (public_key = \"…\", private_key = \"…\"), or set \(publicKeyVariable) and \(privateKeyVariable)"
-      )
+        .credentialsMissing,
+        [
+          "path": .text(path), "publicVariable": .text(publicKeyVariable),
+          "privateVariable": .text(privateKeyVariable),
+        ])
     }
     guard !FileSystem.isOpenToOthers(path) else {
-      throw ConfigurationError(
-        "\(path) can be read by other users: it holds secret keys; make it readable by its owner only (chmod 600)"
-      )
+      throw ConfigurationError(.credentialsReadableByOthers, ["path": .text(path)])
     }
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(data: data, encoding: .utf8)
-    else { throw ConfigurationError("\(path) cannot be read as UTF-8 text") }
+    else { throw ConfigurationError(.notUTF8Text, ["path": .text(path)]) }
     do {
       return try TOMLTable(string: text)
     } catch let error as TOMLParseError {
       // The parser's message may quote the line, that is a key: only its number is shown.
-      throw ConfigurationError("\(path), line \(error.source.begin.line): not valid TOML")
+      throw ConfigurationError(
+        .settingsAtLine,
+        [
+          "path": .text(path), "line": .number(error.source.begin.line),
+          "problem": .message(Message(.notValidTOML)),
+        ])
     }
   }
 }

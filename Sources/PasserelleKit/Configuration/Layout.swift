@@ -46,7 +46,7 @@ public struct Layout: Sendable {
       do {
         try FileSystem.createDirectory(folder)
       } catch {
-        throw EnvironmentFailure("cannot create the folder", path: folder)
+        throw EnvironmentFailure(.cannotCreateFolder, path: folder)
       }
     }
   }

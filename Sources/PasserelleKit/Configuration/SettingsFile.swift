@@ -20,7 +20,7 @@ public enum SettingsFile {
     let path = Layout(root: root).configuration
     guard let data = FileManager.default.contents(atPath: path) else { return base }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw ConfigurationError("\(path) is not UTF-8 text")
+      throw ConfigurationError(.notUTF8Text, ["path": .text(path)])
     }
     return try parse(text, path: path, base: base, dossier: dossier)
   }
@@ -33,7 +33,12 @@ public enum SettingsFile {
     do {
       document = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
-      throw ConfigurationError("\(path), line \(error.source.begin.line): \(error.description)")
+      throw ConfigurationError(
+        .settingsAtLine,
+        [
+          "path": .text(path), "line": .number(error.source.begin.line),
+          "problem": .text(error.description),
+        ])
     }
     var settings = base
     let lines = SourceLines(text)
@@ -46,9 +51,9 @@ public enum SettingsFile {
         if let nested = value.table {
           let full = name.isEmpty ? key : "\(name).\(key)"
           guard tables.contains(full) else {
-            let problem =
-              knownTables.contains(full)
-              ? "[\(full)] belongs in the root's passerelle.toml" : "unknown table [\(full)]"
+            let problem = Message(
+              knownTables.contains(full) ? .tableBelongsToRoot : .unknownTable,
+              ["table": .text(full)])
             throw ConfigurationError(lines.describe(path, line: lines.header(full), problem))
           }
           try collect(nested, name: full)
@@ -61,7 +66,7 @@ public enum SettingsFile {
     for entry in entries.sorted(by: { ($0.line ?? .max) < ($1.line ?? .max) }) {
       do {
         guard let value = Value(entry.value) else {
-          throw ConfigurationError("\(entry.key) must be text, a number or true/false")
+          throw ConfigurationError(.settingWrongType, ["key": .text(entry.key)])
         }
         try apply(table: entry.table, key: entry.key, value: value, to: &settings)
       } catch let error as ConfigurationError {
@@ -70,7 +75,7 @@ public enum SettingsFile {
     }
     if let api = settings.api, api.url.isEmpty {
       throw ConfigurationError(
-        lines.describe(path, line: lines.header("salesmanagement.api"), "url is required"))
+        lines.describe(path, line: lines.header("salesmanagement.api"), Message(.urlRequired)))
     }
     return settings
   }
@@ -109,8 +114,13 @@ public enum SettingsFile {
     func header(_ table: String) -> Int? { headers[table] }
     func setting(_ key: String, in table: String) -> Int? { settings["\(table)\u{0}\(key)"] }
 
-    func describe(_ path: String, line: Int?, _ message: String) -> String {
-      line.map { "\(path), line \($0): \(message)" } ?? "\(path): \(message)"
+    func describe(_ path: String, line: Int?, _ problem: Message) -> Message {
+      guard let line else {
+        return Message(.settingsAt, ["path": .text(path), "problem": .message(problem)])
+      }
+      return Message(
+        .settingsAtLine,
+        ["path": .text(path), "line": .number(line), "problem": .message(problem)])
     }
   }
 
@@ -152,7 +162,9 @@ public enum SettingsFile {
       guard case .number(let number) = value, number.isFinite, number >= minimum,
         number <= maximum
       else {
-        throw ConfigurationError("\(key) must be a number from \(minimum) to \(maximum)")
+        throw ConfigurationError(
+          .settingNumberRange,
+          ["key": .text(key), "minimum": .decimal("\(minimum)"), "maximum": .decimal("\(maximum)")])
       }
       return number
     }
@@ -164,12 +176,16 @@ public enum SettingsFile {
 
     func integer() throws -> Int {
       let value = try number(minimum: 1, maximum: Double(1 << 40))
-      guard value == value.rounded() else { throw ConfigurationError("\(key) must be an integer") }
+      guard value == value.rounded() else {
+        throw ConfigurationError(.settingNotInteger, ["key": .text(key)])
+      }
       return Int(value)
     }
 
     func text() throws -> String {
-      guard case .string(let text) = value else { throw ConfigurationError("\(key) must be text") }
+      guard case .string(let text) = value else {
+        throw ConfigurationError(.settingNotText, ["key": .text(key)])
+      }
       return text
     }
 
@@ -177,14 +193,13 @@ public enum SettingsFile {
       guard case .string(let prefix) = value, (1...8).contains(prefix.count),
         prefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
       else {
-        throw ConfigurationError(
-          "\(key) must be 1 to 8 letters or digits, so that a code fits Sage's 13 characters")
+        throw ConfigurationError(.settingCodePrefix, ["key": .text(key)])
       }
       return prefix
     }
 
     var unknown: ConfigurationError {
-      ConfigurationError("unknown setting \(table.isEmpty ? "" : table + ".")\(key)")
+      ConfigurationError(.unknownSetting, ["key": .text(table.isEmpty ? key : "\(table).\(key)")])
     }
   }
 
@@ -221,7 +236,7 @@ public enum SettingsFile {
       case "windows 1252", "cp1252", "ansi", "latin 1", "iso 8859 1":
         settings.fallbackEncoding = .windows1252
       case "utf 8", "none": settings.fallbackEncoding = .utf8
-      default: throw ConfigurationError("unknown encoding \"\(name)\" (windows-1252 or utf-8)")
+      default: throw ConfigurationError(.unknownEncoding, ["name": .text(name)])
       }
     case "max_file_mb": settings.limits.maxFileBytes = try setting.integer() << 20
     case "max_field_kb": settings.limits.maxFieldBytes = try setting.integer() << 10
@@ -237,14 +252,14 @@ public enum SettingsFile {
     case "mass_deletion_share":
       let share = try setting.number()
       guard share <= 1 else {
-        throw ConfigurationError("\(setting.key) is a share between 0 and 1")
+        throw ConfigurationError(.settingShare, ["key": .text(setting.key)])
       }
       settings.massDeletionShare = share
     case "stability_seconds": settings.stabilitySeconds = try setting.seconds()
     case "max_attempts": settings.maximumAttempts = try setting.integer()
     case "watch_events":
       guard case .bool(let flag) = setting.value else {
-        throw ConfigurationError("\(setting.key) is true or false")
+        throw ConfigurationError(.settingBoolean, ["key": .text(setting.key)])
       }
       settings.watchEvents = flag
     case "salesmanagement_stability_seconds":
@@ -260,7 +275,7 @@ public enum SettingsFile {
     switch setting.key {
     case "decimal_separator":
       guard case .string(let text) = setting.value, text == "," || text == "." else {
-        throw ConfigurationError("\(setting.key) is \",\" or \".\"")
+        throw ConfigurationError(.settingDecimalSeparator, ["key": .text(setting.key)])
       }
       settings.sageDecimalSeparator = UInt8(ascii: text == "," ? "," : ".")
     case "prospect_code_prefix": settings.prospectCodePrefix = try setting.codePrefix()
@@ -285,12 +300,14 @@ public enum SettingsFile {
     case "level":
       guard case .string(let level) = setting.value, Settings.logLevels.contains(level) else {
         throw ConfigurationError(
-          "\(setting.key) is one of \(Settings.logLevels.joined(separator: ", "))")
+          .settingOneOf,
+          ["key": .text(setting.key), "values": .text(Settings.logLevels.joined(separator: ", "))])
       }
       settings.logLevel = level
     case "format":
       guard case .string(let format) = setting.value, Settings.logFormats.contains(format) else {
-        throw ConfigurationError("\(setting.key) is \"text\" or \"json\"")
+        throw ConfigurationError(
+          .settingOneOf, ["key": .text(setting.key), "values": "\"text\", \"json\""])
       }
       settings.logFormat = format
     default: throw setting.unknown
@@ -302,7 +319,8 @@ public enum SettingsFile {
     case "language":
       guard case .string(let code) = setting.value, let language = ReportLanguage(rawValue: code)
       else {
-        throw ConfigurationError("\(setting.key) is \"fr\" or \"en\"")
+        throw ConfigurationError(
+          .settingOneOf, ["key": .text(setting.key), "values": "\"fr\", \"en\""])
       }
       settings.reportLanguage = language
     default: throw setting.unknown
@@ -316,9 +334,7 @@ public enum SettingsFile {
       !folder.split(separator: "/").contains(".."),
       key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
     else {
-      throw ConfigurationError(
-        "dossier \(key) needs a folder inside the root (\"dossiers/\(key)\"), and a name of letters, digits, - or _"
-      )
+      throw ConfigurationError(.dossierSetting, ["name": .text(key)])
     }
     settings.dossiers[key] = folder
   }
@@ -330,12 +346,14 @@ public enum SettingsFile {
     case "salesmanagement.product_families":
       settings.tables.productFamilyIds[LabelKey.normalise(key)] = try setting.integer()
     case "salesmanagement.users":
-      guard key.contains("@") else { throw ConfigurationError("\(key) is not an e-mail address") }
+      guard key.contains("@") else {
+        throw ConfigurationError(.settingNotEmail, ["key": .text(key)])
+      }
       settings.tables.userIdsByEmail[key.lowercased()] = try setting.integer()
     case "salesmanagement.countries":
       let iso = key.uppercased()
       guard iso.count == 2, iso.allSatisfy({ $0.isLetter && $0.isASCII }) else {
-        throw ConfigurationError("\(key) is not an ISO 3166 alpha-2 country code")
+        throw ConfigurationError(.settingNotCountry, ["key": .text(key)])
       }
       settings.tables.countryIds[iso] = try setting.integer()
     case "salesmanagement.account_types":

@@ -16,7 +16,7 @@ extension Passerelle {
     do {
       try FileSystem.createDirectory(layout.out)
     } catch {
-      throw EnvironmentFailure("cannot create the folder", path: layout.out)
+      throw EnvironmentFailure(.cannotCreateFolder, path: layout.out)
     }
     return try HTMLReportFile.write(html, into: layout.out)
   }

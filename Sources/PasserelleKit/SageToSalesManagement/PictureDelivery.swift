@@ -94,7 +94,7 @@ final class PictureDelivery {
       do {
         try FileSystem.createDirectory(folder)
       } catch {
-        throw EnvironmentFailure("cannot create the folder", path: folder)
+        throw EnvironmentFailure(.cannotCreateFolder, path: folder)
       }
       // Written under the batch's temporary prefix in the payload folder, so that
       // a crash mid-copy leaves nothing that recovery does not clean up.
@@ -103,7 +103,7 @@ final class PictureDelivery {
         try folders.copy(found.picture, to: temporary)
       } catch let rejection as FileRejection {
         // Gone between hashing and copying: the batch is tried again later.
-        throw EnvironmentFailure(rejection.message.description, path: found.picture.path)
+        throw EnvironmentFailure(rejection.message, path: found.picture.path)
       }
       try FileSystem.rename(temporary, to: destination)
     }

@@ -34,7 +34,7 @@ final class SalesManagementLink: Sendable {
       client = try SalesManagementClient(
         baseURL: api.url, credentials: credentials, options: options, logger: logger)
     } catch {
-      throw ConfigurationError("[salesmanagement.api] url: \(error)")
+      throw ConfigurationError(.apiURLRefused, ["error": .failure(error)])
     }
     self.manifest = manifest
     self.layout = layout
@@ -80,7 +80,32 @@ final class SalesManagementLink: Sendable {
       return result
     } catch let error as SalesManagementError {
       try? health.recordFailure("\(error)", at: clock())
-      throw EnvironmentFailure("Sales Management cannot be used: \(error)")
+      throw EnvironmentFailure(.salesManagementUnusable, ["error": .failure(error)])
     }
+  }
+}
+
+extension SalesManagementError {
+  /// The failure as people read it, in the catalogue's words.
+  var message: Message {
+    switch self {
+    case .insecureURL(let reason): Message(.smURLRefused, ["reason": .text(reason)])
+    case .loginRefused(let reason): Message(.smLoginRefused, ["reason": .text(reason)])
+    case .unreachable(let reason): Message(.smUnreachable, ["reason": .text(reason)])
+    case .refused(let status, let message, let field):
+      Message(
+        .smRefused,
+        ["status": .number(status), "field": .text(field ?? "—"), "reason": .text(message)])
+    case .outcomeUnknown(let reason): Message(.smAnswerLost, ["reason": .text(reason)])
+    case .unexpectedAnswer(let reason): Message(.smUnexpectedAnswer, ["reason": .text(reason)])
+    case .cancelled: Message(.smCancelled)
+    }
+  }
+}
+
+extension MessageValue {
+  /// An error as people read it, SM's failures included.
+  static func failure(_ error: any Error) -> MessageValue {
+    (error as? SalesManagementError).map { .message($0.message) } ?? .error(error)
   }
 }

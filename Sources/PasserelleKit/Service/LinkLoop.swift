@@ -76,7 +76,7 @@ final class LinkLoop: @unchecked Sendable {
         pulled()
       }
     } catch {
-      logger.error("\(Message(.pullFailed, ["error": "\(error)"]).text(in: link.language))")
+      logger.error("\(Message(.pullFailed, ["error": .failure(error)]).text(in: link.language))")
     }
   }
 
@@ -88,7 +88,7 @@ final class LinkLoop: @unchecked Sendable {
         logger.info("\(report.summary(in: link.language))")
       }
     } catch {
-      logger.error("\(Message(.pushFailed, ["error": "\(error)"]).text(in: link.language))")
+      logger.error("\(Message(.pushFailed, ["error": .failure(error)]).text(in: link.language))")
     }
   }
 }

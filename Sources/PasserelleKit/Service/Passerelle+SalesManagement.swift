@@ -55,7 +55,7 @@ extension Passerelle {
     do {
       return try blocking(body)
     } catch {
-      logger.error("\(say(what, ["error": "\(error)"]))")
+      logger.error("\(say(what, ["error": .failure(error)]))")
       return nil
     }
   }
@@ -63,8 +63,7 @@ extension Passerelle {
   private func requiredAPI(_ command: String) throws -> APISettings {
     guard let api = settings.api else {
       throw ConfigurationError(
-        "'passerelle \(command)' needs SM's API: add [salesmanagement.api] with its url to \(layout.configuration)"
-      )
+        .commandNeedsAPI, ["command": .text(command), "path": .text(layout.configuration)])
     }
     return api
   }

@@ -55,10 +55,12 @@ public final class Passerelle {
       where folder == otherFolder || folder.hasPrefix(otherFolder + "/")
         || otherFolder.hasPrefix(folder + "/")
       {
-        throw ConfigurationError("dossiers \(other) and \(name) share the folder \(folder)")
+        throw ConfigurationError(
+          .dossiersShareFolder,
+          ["first": .text(other), "second": .text(name), "folder": .text(folder)])
       }
       guard folder.hasPrefix(root + "/") else {
-        throw ConfigurationError("dossier \(name) must be a folder inside \(root)")
+        throw ConfigurationError(.dossierOutsideRoot, ["name": .text(name), "root": .text(root)])
       }
       folders[name] = folder
     }
@@ -155,7 +157,8 @@ public final class Passerelle {
           from: path.hasPrefix(layout.watchSage + "/") ? .sage : .salesManagement)
       } catch  where !FileSystem.exists(path) {
         // Taken away meanwhile (by hand, or by another program): nothing to do.
-        logger.warning("\(say(.fileGoneBeforeClaim, ["file": .text(path), "error": "\(error)"]))")
+        logger.warning(
+          "\(say(.fileGoneBeforeClaim, ["file": .text(path), "error": .failure(error)]))")
         continue
       }
       outcomes.append(try processor.process(claimed, options: claimed.options))
@@ -201,7 +204,7 @@ public final class Passerelle {
         watches.append(watch)
       } catch let failure as EnvironmentFailure where roots.count > 1 {
         root.logger.error(
-          "\(root.say(.dossierCannotStart, ["error": "\(failure)", "seconds": .number(Int(retryDelay))]))"
+          "\(root.say(.dossierCannotStart, ["error": .failure(failure), "seconds": .number(Int(retryDelay))]))"
         )
         waiting.append((root, CompletionTracker.now() + retryDelay))
         firstFailure = firstFailure ?? failure
@@ -235,7 +238,7 @@ public final class Passerelle {
           // Its lock is released with it; the batch in hand is finished or redone
           // when it starts again (recovery).
           watch.root.logger.error(
-            "\(watch.root.say(.dossierSetAside, ["error": "\(failure)", "seconds": .number(Int(retryDelay))]))"
+            "\(watch.root.say(.dossierSetAside, ["error": .failure(failure), "seconds": .number(Int(retryDelay))]))"
           )
           watch.link?.finish()
           watches.removeAll { $0 === watch }
@@ -265,7 +268,7 @@ public final class Passerelle {
       do {
         try FileSystem.createDirectory(folder)
       } catch {
-        throw EnvironmentFailure("cannot create the output folder", path: folder)
+        throw EnvironmentFailure(.cannotCreateFolder, path: folder)
       }
     }
     let claimed = try processor.claimCopy(file, options: options)
@@ -280,7 +283,7 @@ public final class Passerelle {
     let manifest = try Manifest(path: layout.manifest)
     let sha = try manifest.sha256(ofBatch: sha256OrBatch) ?? sha256OrBatch.lowercased()
     guard sha.count == 64, sha.allSatisfy(\.isHexDigit) else {
-      throw ConfigurationError("'\(sha256OrBatch)' is neither a batch id nor a SHA-256")
+      throw ConfigurationError(.notABatchOrDigest, ["value": .text(sha256OrBatch)])
     }
     try manifest.allowMassDeletion(sha256: sha, at: clock())
     return sha

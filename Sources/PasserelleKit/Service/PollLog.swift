@@ -15,7 +15,8 @@ final class PollLog {
       try processor.manifest.recordPoll(folder: folder, at: date, complete: complete)
     } catch {
       processor.logger.warning(
-        "\(processor.say(.pollNotNoted, ["folder": .text(folder.rawValue), "error": "\(error)"]))")
+        "\(processor.say(.pollNotNoted, ["folder": .text(folder.rawValue), "error": .failure(error)]))"
+      )
     }
   }
 }

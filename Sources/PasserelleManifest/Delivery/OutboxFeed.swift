@@ -93,7 +93,6 @@ package struct OutboxFeed {
   private static let entityPrefix = Array("  \"entity\": ".utf8)
 
   private static func malformed(_ path: String) -> EnvironmentFailure {
-    EnvironmentFailure(
-      "a payload written by this batch cannot be read back for delivery", path: path)
+    EnvironmentFailure(.payloadUnreadable, path: path)
   }
 }

@@ -233,12 +233,13 @@ private enum PictureFile {
       self.path = path
       descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
       guard descriptor >= 0 else {
-        throw EnvironmentFailure("cannot create the picture copy (\(systemMessage()))", path: path)
+        throw EnvironmentFailure(
+          .pictureCopyFailed, ["step": "open", "system": .text(systemMessage())], path: path)
       }
       // The umask may have narrowed the mode; the copy must be readable by the uploader.
       guard fchmod(descriptor, 0o644) == 0 else {
         let failure = EnvironmentFailure(
-          "cannot set the picture copy's mode (\(systemMessage()))", path: path)
+          .pictureCopyFailed, ["step": "fchmod", "system": .text(systemMessage())], path: path)
         discard()
         throw failure
       }
@@ -254,7 +255,8 @@ private enum PictureFile {
         let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if count < 0 {
           if errno == EINTR { continue }
-          throw EnvironmentFailure("cannot write the picture copy (\(systemMessage()))", path: path)
+          throw EnvironmentFailure(
+            .pictureCopyFailed, ["step": "write", "system": .text(systemMessage())], path: path)
         }
         offset += count
       }
@@ -262,12 +264,14 @@ private enum PictureFile {
 
     func finish() throws {
       guard fsync(descriptor) == 0 else {
-        throw EnvironmentFailure("cannot sync the picture copy (\(systemMessage()))", path: path)
+        throw EnvironmentFailure(
+          .pictureCopyFailed, ["step": "fsync", "system": .text(systemMessage())], path: path)
       }
       let result = close(descriptor)
       descriptor = -1
       guard result == 0 else {
-        throw EnvironmentFailure("cannot close the picture copy (\(systemMessage()))", path: path)
+        throw EnvironmentFailure(
+          .pictureCopyFailed, ["step": "close", "system": .text(systemMessage())], path: path)
       }
     }
 

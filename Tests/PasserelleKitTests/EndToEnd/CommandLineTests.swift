@@ -179,7 +179,7 @@ import Testing
       "[dossiers]\na = \"d\"\nb = \"./d/\"\n", to: root.file("passerelle.toml"))
     let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(result.status == 2)
-    #expect(result.error.contains("share the folder"), "\(result.error)")
+    #expect(result.error.contains("partagent le dossier"), "\(result.error)")
   }
 
   @Test func aConfigurationMistakeExitsTwoAndNamesTheLine() throws {
@@ -187,7 +187,7 @@ import Testing
     try TestFiles.write("[sync]\nmass_deletion_share = lots\n", to: root.file("passerelle.toml"))
     let result = try PasserelleProcess.run(["run", "--once", "--root", root.path])
     #expect(result.status == 2)
-    #expect(result.error.contains("line 2"))
+    #expect(result.error.contains("passerelle.toml, ligne 2 : "), "\(result.error)")
   }
 
   @Test func aSecondInstanceExitsThreeAndTheServiceStopsCleanlyOnSIGTERM() throws {

@@ -302,7 +302,7 @@ import Testing
     waitUntil(timeout: 10) { !written.withLock { $0.isEmpty } }
     line.finish()
     let lines = written.withLock { $0 }
-    #expect(lines.contains("\rclients.txt: 25 % of 5.0 MB"), "\(lines)")
+    #expect(lines.contains("\rclients.txt : 25 % de 5,0 Mo"), "\(lines)")
     #expect(lines.last == "\r\u{1B}[K")
   }
 }

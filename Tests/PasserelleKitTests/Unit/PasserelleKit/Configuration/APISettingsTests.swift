@@ -32,7 +32,7 @@ import Testing
   ])
   func mistakesNameTheirLine(text: String, message: String) throws {
     let error = try #require(throws: ConfigurationError.self) { try SettingsFile.parse(text) }
-    #expect(error.message.contains(message), "\(error.message)")
+    #expect(error.message.text(in: .english).contains(message), "\(error.message)")
   }
 
   @Test func theFileGivesTheKeysAndTheEnvironmentWins() throws {
@@ -59,7 +59,7 @@ import Testing
     let error = try #require(throws: ConfigurationError.self) {
       try CredentialsFile.load(root: folder.path, settings: APISettings(), environment: [:])
     }
-    #expect(error.message.contains("chmod 600"))
+    #expect(error.message.text(in: .english).contains("chmod 600"))
   }
 
   /// A broken file is reported by its line alone: the parser's own message could
@@ -72,8 +72,8 @@ import Testing
     let error = try #require(throws: ConfigurationError.self) {
       try CredentialsFile.load(root: folder.path, settings: APISettings(), environment: [:])
     }
-    #expect(error.message.contains("line 2"))
-    #expect(!error.message.contains("sk-unquoted-secret"))
+    #expect(error.message.text(in: .english).contains("line 2"))
+    #expect(!error.message.text(in: .english).contains("sk-unquoted-secret"))
   }
 
   @Test func aMissingKeyIsNamed() throws {
@@ -84,6 +84,6 @@ import Testing
     let error = try #require(throws: ConfigurationError.self) {
       try CredentialsFile.load(root: folder.path, settings: APISettings(), environment: [:])
     }
-    #expect(error.message.contains("private_key"))
+    #expect(error.message.text(in: .english).contains("private_key"))
   }
 }

@@ -122,7 +122,7 @@ import Testing
       _ = try SettingsFile.parse(text)
       Issue.record("accepted: \(text)")
     } catch let error as ConfigurationError {
-      #expect(error.message.contains(expected))
+      #expect(error.message.text(in: .english).contains(expected))
     } catch {
       Issue.record("unexpected \(error)")
     }
