@@ -38,6 +38,9 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
     .systemLibrary(
+      name: "CXXHash", path: "Sources/CXXHash", pkgConfig: "libxxhash",
+      providers: [.apt(["libxxhash-dev"])]),
+    .systemLibrary(
       name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
@@ -51,7 +54,7 @@ let package = Package(
     .target(
       name: "PasserelleReading",
       dependencies: [
-        "PasserelleCore", "CLibCSV", "CLibXML2",
+        "PasserelleCore", "CLibCSV", "CLibXML2", "CXXHash",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strictness + speed),

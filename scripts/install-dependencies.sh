@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system libraries Passerelle links against (Debian/Ubuntu), if missing.
 set -euo pipefail
-packages=(libcsv-dev libxml2-dev libsqlite3-dev pkg-config)
+packages=(libcsv-dev libxml2-dev libsqlite3-dev libxxhash-dev pkg-config)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

@@ -13,7 +13,7 @@ package struct KnownRecord: Sendable {
   var picture: String?
   /// Created in SM and not yet in a Sage export: not a deletion when absent.
   package var awaitingSage = false
-  /// Of the source row last seen clean (`Digest.row`); nil when it had issues.
+  /// Of the source row last seen clean (`RowFingerprinter`); nil when it had issues.
   package var rowFingerprint: Data? = nil
   /// The manifest holds the record's values by Sage label.
   package var hasFields = false

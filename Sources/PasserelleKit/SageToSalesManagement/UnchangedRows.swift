@@ -13,7 +13,7 @@ import SalesManagementToSage
 /// A re-export of a large, mostly unchanged file then costs reading and looking
 /// up, not mapping.
 ///
-/// The row's fingerprint (`Digest.row`) covers its bytes and, through `context`,
+/// The row's fingerprint (`RowFingerprinter`) covers its bytes and, through `context`,
 /// everything else its mapping depends on: this build of Passerelle, the entity,
 /// the header, the text encoding, the SM tables and the users known to SM. It is
 /// kept only for rows whose mapping was clean (no issue, no reference to check,
@@ -88,23 +88,19 @@ struct UnchangedRows: Sendable {
 
   final class Matcher {
     let rules: UnchangedRows
-    private let seed: SHA256
+    private let fingerprinter: RowFingerprinter
     private let snapshot: ManifestSnapshot?
 
     fileprivate init(rules: UnchangedRows) {
       self.rules = rules
-      var seed = SHA256()
-      seed.update(data: rules.context)
-      self.seed = seed
+      fingerprinter = RowFingerprinter(context: rules.context)
       snapshot = rules.recognises ? rules.manifestPath.flatMap { ManifestSnapshot(path: $0) } : nil
     }
 
     /// Rows can be found in the manifest: worth fingerprinting before mapping.
     var looksUp: Bool { snapshot != nil }
 
-    private var layout: [UInt32] = []
-
-    func fingerprint(_ row: SourceRow) -> Data { Digest.row(row, seed: seed, layout: &layout) }
+    func fingerprint(_ row: SourceRow) -> Data { fingerprinter.fingerprint(row) }
 
     /// The records of a row seen before with this fingerprint, as the manifest
     /// holds them, when all are still as last sent; nil when the row must be mapped.

@@ -35,7 +35,8 @@ package enum FileInspection {
   /// The inspection fed chunk by chunk, wherever the bytes are read: a file copied
   /// into the work area is inspected as it is copied, not read again.
   package struct Inspector {
-    private var hasher = SHA256()
+    /// Hashed beside the scan (copies share it: an inspection is used once).
+    private let digest = BackgroundDigest()
     private var validator = UTF8Validator()
     private var undefinedInWindows1252 = false
     private var nulLine: Int? = nil
@@ -53,7 +54,7 @@ package enum FileInspection {
 
     package mutating func consume(_ chunk: UnsafeRawBufferPointer) {
       defer { consumed += chunk.count }
-      hasher.update(bufferPointer: chunk)
+      digest.update(chunk)
       if opening.count < 3 {
         opening += chunk.prefix(3 - opening.count)
         if opening == [0xEF, 0xBB, 0xBF] { bomLength = 3 }
@@ -106,7 +107,7 @@ package enum FileInspection {
           .unreadableEncoding, .fileInnerByteOrderMark,
           line: markInsideLine)
       }
-      let sha = Hex.string(hasher.finalize())
+      let sha = digest.finalize()
       let encoding: TextEncoding
       if validator.isValidSoFar && validator.isComplete {
         encoding = .utf8
