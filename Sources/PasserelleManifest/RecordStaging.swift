@@ -68,6 +68,8 @@ package final class RecordStaging {
           rowFingerprint BLOB,
           companions TEXT);
         DELETE FROM temp.\(table);
+        CREATE TEMP TABLE IF NOT EXISTS \(table)Gone (code TEXT PRIMARY KEY);
+        DELETE FROM temp.\(table)Gone;
         """)
     lookup = try db.makeStatement(sql: KnownRecord.query)
     stage = try db.makeStatement(
@@ -303,12 +305,20 @@ package final class RecordStaging {
     return (missing, try knownCount())
   }
 
-  /// Streams the records to mark deleted, in code order.
+  /// Streams the records to mark deleted, in code order, and notes their codes, so
+  /// that the commit marks them by key instead of comparing every record again with
+  /// the file (a second pass over the whole resource, for a handful of deletions).
   package func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
     let cursor = try GRDB.Row.fetchCursor(
       db, sql: "SELECT code, fingerprint, smId FROM record WHERE \(missing) ORDER BY code",
       arguments: [resource, kind])
-    while let row = try cursor.next() { try body(row[0], row[1], row[2]) }
+    let note = try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO temp.\(table)Gone(code) VALUES (?)")
+    while let row = try cursor.next() {
+      let code: String = row[0]
+      try note.execute(arguments: [code])
+      try body(code, row[1], row[2])
+    }
   }
 
   /// Writes what this batch sent: new fingerprints for emitted keys that were not
@@ -355,7 +365,7 @@ package final class RecordStaging {
     if deletions > 0 {
       try markDeleted()
     }
-    try db.execute(sql: "DELETE FROM temp.\(table)")
+    try db.execute(sql: "DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone")
   }
 
   /// Writes the records of the emitted keys that were not repeated.
@@ -410,11 +420,12 @@ package final class RecordStaging {
     }
   }
 
+  /// Marks deleted the records `forEachDeletion` went through.
   private func markDeleted() throws {
     try db.execute(
       sql: """
         UPDATE record SET deleted = 1, lastBatch = ?
-        WHERE \(missing)
-        """, arguments: [batch, resource, kind])
+        WHERE resource = ? AND code IN (SELECT code FROM temp.\(table)Gone)
+        """, arguments: [batch, resource])
   }
 }
