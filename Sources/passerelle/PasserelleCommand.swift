@@ -55,18 +55,32 @@ func perform(
   logger: Logger, language: ReportLanguage, service: Bool = false,
   _ body: () throws -> [BatchOutcome]
 ) throws {
-  do {
+  try exitingOnFailure(language) {
     let outcomes = try body()
     summarise(outcomes, logger: logger, language: language)
     if !service && outcomes.contains(where: \.rejectedSomething) {
       throw ExitCode(ExitStatus.rejected)
     }
-  } catch let failure as EnvironmentFailure {
-    printError(say(.cannotProceed, ["error": .error(failure)], language))
-    throw ExitCode(ExitStatus.cannotProceed)
+  }
+}
+
+/// Runs `body`, telling people why it failed in `language`: a configuration
+/// mistake exits 2, anything else that stops the run (`EnvironmentFailure`, or any
+/// error when `otherErrors` says so) exits 3. Exit codes thrown on purpose pass.
+func exitingOnFailure<T>(
+  _ language: ReportLanguage, otherErrors: Bool = false, _ body: () throws -> T
+) throws -> T {
+  do {
+    return try body()
   } catch let error as ConfigurationError {
     printError(say(.usageMistake, ["error": .error(error)], language))
     throw ExitCode(ExitStatus.usage)
+  } catch let failure as EnvironmentFailure {
+    printError(say(.cannotProceed, ["error": .error(failure)], language))
+    throw ExitCode(ExitStatus.cannotProceed)
+  } catch  where otherErrors && !(error is ExitCode) {
+    printError(say(.cannotProceed, ["error": .error(error)], language))
+    throw ExitCode(ExitStatus.cannotProceed)
   }
 }
 
@@ -150,14 +164,11 @@ func showReport<Report: Encodable>(
     printError(say(.noManifestYet, ["out": .text(layout.out)], language))
     return json ? emptyJSON : nil
   }
-  do {
+  return try exitingOnFailure(language) {
     let report = try load(layout.manifest)
     if json { return try jsonText(report) }
     printError(text(report))
     return nil
-  } catch let failure as EnvironmentFailure {
-    printError(say(.cannotProceed, ["error": .error(failure)], language))
-    throw ExitCode(ExitStatus.cannotProceed)
   }
 }
 
@@ -309,7 +320,7 @@ extension PasserelleCommand {
       let layout = Layout(root: options.root)
       let settings = try loadSettings(root: options.root)
       let language = self.language ?? settings.reportLanguage
-      do {
+      try exitingOnFailure(language, otherErrors: true) {
         for dossier in settings.dossiers.values.sorted() {
           try Layout(root: layout.root + "/" + dossier).createFolders()
           printError(say(.initDossierReady, ["path": "\(layout.root)/\(dossier)"], language))
@@ -324,9 +335,6 @@ extension PasserelleCommand {
           printError(say(.initSettingsWritten, ["path": .text(layout.configuration)], language))
         }
         printError(say(.initFoldersReady, ["path": .text(layout.root)], language))
-      } catch {
-        printError(say(.cannotProceed, ["error": .error(error)], language))
-        throw ExitCode(ExitStatus.cannotProceed)
       }
     }
   }
@@ -342,17 +350,12 @@ extension PasserelleCommand {
     var batchOrSHA256: String
 
     func run() throws {
-      let passerelle = Passerelle(root: options.root)
-      let language = passerelle.settings.reportLanguage
-      do {
+      let settings = try loadSettings(root: options.root)
+      let passerelle = Passerelle(root: options.root, settings: settings)
+      let language = settings.reportLanguage
+      try exitingOnFailure(language, otherErrors: true) {
         let sha = try passerelle.allowDeletions(sha256OrBatch: batchOrSHA256)
         printError(say(.deletionsAllowed, ["sha256": .text(sha)], language))
-      } catch let error as ConfigurationError {
-        printError(say(.usageMistake, ["error": .error(error)], language))
-        throw ExitCode(ExitStatus.usage)
-      } catch {
-        printError(say(.cannotProceed, ["error": .error(error)], language))
-        throw ExitCode(ExitStatus.cannotProceed)
       }
     }
   }

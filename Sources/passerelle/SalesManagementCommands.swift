@@ -12,16 +12,10 @@ func forEachRoot(
   let settings = try loadSettings(root: options.root)
   let logger = bootstrapLogging(options, settings)
   let language = settings.reportLanguage
-  do {
+  try exitingOnFailure(language) {
     for root in try Passerelle(root: options.root, settings: settings, logger: logger).dossiers() {
       try body(root, language)
     }
-  } catch let failure as EnvironmentFailure {
-    printError(say(.cannotProceed, ["error": .error(failure)], language))
-    throw ExitCode(ExitStatus.cannotProceed)
-  } catch let error as ConfigurationError {
-    printError(say(.usageMistake, ["error": .error(error)], language))
-    throw ExitCode(ExitStatus.usage)
   }
 }
 
