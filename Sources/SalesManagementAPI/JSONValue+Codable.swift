@@ -47,15 +47,21 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
+  // One of each, made once: delivery and pull decode every operation and record.
+  private static let decoder = JSONDecoder()
+  private static let encoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return encoder
+  }()
+
   /// Decodes a JSON document.
   package init(jsonBytes: some Collection<UInt8>) throws {
-    self = try JSONDecoder().decode(JSONValue.self, from: Data(jsonBytes))
+    self = try Self.decoder.decode(JSONValue.self, from: Data(jsonBytes))
   }
 
   /// The value as compact JSON text with sorted keys, so that equal values give equal bytes.
   package func jsonData() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(self)
+    try Self.encoder.encode(self)
   }
 }

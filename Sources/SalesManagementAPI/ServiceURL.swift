@@ -16,7 +16,8 @@ struct ServiceURL: Sendable {
       let scheme = components.scheme?.lowercased(),
       let host = components.host, !host.isEmpty
     else {
-      throw .insecureURL("'\(trimmed)' is not a URL such as https://api.forcemanager.com/api/v4")
+      // Not echoed: a mistyped URL may still hold a user name and password.
+      throw .insecureURL("not a URL such as https://api.forcemanager.com/api/v4")
     }
     guard components.user == nil, components.password == nil else {
       throw .insecureURL("the URL must not hold a user name or password")

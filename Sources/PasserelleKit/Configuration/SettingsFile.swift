@@ -36,8 +36,10 @@ public enum SettingsFile {
       throw ConfigurationError(
         .settingsAtLine,
         [
+          // Only the line's number: the parser's message quotes the line, which
+          // may hold a key pasted in by mistake.
           "path": .text(path), "line": .number(error.source.begin.line),
-          "problem": .text(error.description),
+          "problem": .message(Message(.notValidTOML)),
         ])
     }
     var settings = base

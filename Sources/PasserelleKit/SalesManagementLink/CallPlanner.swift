@@ -10,7 +10,7 @@ struct CallPlanner {
   let resolver: ReferenceResolver
 
   func plan(_ operation: OutboxOperation, known found: Int?) async throws -> PlannedCall {
-    let body = try JSONDecoder().decode(JSONValue.self, from: operation.body)
+    let body = try JSONValue(jsonBytes: operation.body)
     let guid = body["guid"]?.string ?? "passerelle-\(operation.seq)"
     var call = PlannedCall(operation: operation, guid: guid, kind: .nothing)
     let id = try operation.smId ?? idMap(found, operation)

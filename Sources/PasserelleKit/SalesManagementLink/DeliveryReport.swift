@@ -1,4 +1,5 @@
 import PasserelleCore
+import PasserelleManifest
 
 /// What one delivery to SM did, per resource.
 public struct DeliveryReport: Sendable, Codable {
@@ -15,7 +16,7 @@ public struct DeliveryReport: Sendable, Codable {
   public var refused: Int { resources.values.reduce(0) { $0 + $1.refused } }
   public var held: Int { resources.values.reduce(0) { $0 + $1.held } }
 
-  mutating func count(_ outcome: OutboxOutcomeKind, resource: String) {
+  mutating func count(_ outcome: OutboxOutcome, resource: String) {
     var counts = resources[resource] ?? Counts()
     switch outcome {
     case .delivered: counts.delivered += 1
@@ -41,9 +42,4 @@ public struct DeliveryReport: Sendable, Codable {
     return Message(.deliveryDone, ["resources": .text(parts.joined(separator: "; "))])
       .text(in: language)
   }
-}
-
-/// The three ends of an operation's delivery attempt, for counting.
-enum OutboxOutcomeKind {
-  case delivered, refused, held
 }

@@ -15,7 +15,7 @@ struct EchoFilter {
       let delivered = Timestamp.parse(at), let changed = Timestamp.parse(version),
       changed <= delivered.addingTimeInterval(Self.skew)
     else { return false }
-    let operation = try JSONDecoder().decode(JSONValue.self, from: body)
+    let operation = try JSONValue(jsonBytes: body)
     let sent: JSONValue =
       operation["action"]?.string == "assignExtId"
       ? .object(["extId": operation["extId"] ?? .null]) : operation["data"] ?? .object([:])

@@ -123,12 +123,6 @@ extension OutboxDelivery {
     let refused = try outbox.record(outcomes, at: clock())
     try refusals.append(refused)
     let resource = calls.first?.operation.resource ?? ""
-    for outcome in outcomes {
-      switch outcome {
-      case .delivered: report.count(.delivered, resource: resource)
-      case .refused: report.count(.refused, resource: resource)
-      case .held: report.count(.held, resource: resource)
-      }
-    }
+    for outcome in outcomes { report.count(outcome, resource: resource) }
   }
 }

@@ -11,7 +11,7 @@ import SalesManagementAPI
 /// operation found so marked later (its answer was lost to a kill or a timeout)
 /// is looked up in SM by `extId` before anything is created again.
 final class OutboxDelivery {
-  static let sliceSize = 200
+  static let sliceSize = SalesManagementClient.maxBulkItems
 
   let client: SalesManagementClient
   let outbox: Outbox

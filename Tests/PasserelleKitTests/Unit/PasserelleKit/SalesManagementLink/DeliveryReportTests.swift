@@ -2,6 +2,7 @@ import Testing
 
 @testable import PasserelleCore
 @testable import PasserelleKit
+@testable import PasserelleManifest
 
 /// What `push` says of one delivery.
 @Suite struct DeliveryReportTests {
@@ -14,12 +15,12 @@ import Testing
 
   @Test func outcomesAreCountedPerResourceAndSummedAndTheSummaryListsResourcesByName() {
     var report = DeliveryReport()
-    report.count(.delivered, resource: "contacts")
-    report.count(.delivered, resource: "accounts")
-    report.count(.held, resource: "contacts")
-    report.count(.delivered, resource: "accounts")
-    report.count(.refused, resource: "accounts")
-    report.count(.delivered, resource: "contacts")
+    report.count(.delivered(seq: 1, smId: nil), resource: "contacts")
+    report.count(.delivered(seq: 2, smId: nil), resource: "accounts")
+    report.count(.held(seq: 3, reason: "x"), resource: "contacts")
+    report.count(.delivered(seq: 4, smId: nil), resource: "accounts")
+    report.count(.refused(seq: 5, message: "x", field: nil), resource: "accounts")
+    report.count(.delivered(seq: 6, smId: nil), resource: "contacts")
     #expect(report.resources["accounts"]?.delivered == 2)
     #expect(report.resources["accounts"]?.refused == 1)
     #expect(report.resources["accounts"]?.held == 0)
