@@ -34,7 +34,7 @@ package final class Manifest: Sendable {
         try Self.migrator.migrate(database)
       }
     } catch {
-      throw EnvironmentFailure(.manifestCannotOpen, ["error": "\(error)"], path: path)
+      throw EnvironmentFailure(.manifestCannotOpen, ["error": .error(error)], path: path)
     }
   }
 

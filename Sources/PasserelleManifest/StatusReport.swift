@@ -143,7 +143,7 @@ public struct StatusReport: Sendable, Codable {
         say(
           .statusRecords,
           [
-            "resource": .text(count.resource), "kind": .text(count.kind),
+            "resource": EntityName.value(count.resource), "kind": .text(count.kind),
             "active": .number(count.active), "deleted": .number(count.deleted),
           ]))
     }

@@ -65,20 +65,17 @@ func perform(
 }
 
 /// Runs `body`, telling people why it failed in `language`: a configuration
-/// mistake exits 2, anything else that stops the run (`EnvironmentFailure`, or any
-/// error when `otherErrors` says so) exits 3. Exit codes thrown on purpose pass.
-func exitingOnFailure<T>(
-  _ language: ReportLanguage, otherErrors: Bool = false, _ body: () throws -> T
-) throws -> T {
+/// mistake exits 2, anything else that stops the run exits 3 (never 1, which the
+/// contract keeps for rejected rows). Exit codes thrown on purpose pass.
+func exitingOnFailure<T>(_ language: ReportLanguage, _ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let error as ConfigurationError {
     printError(say(.usageMistake, ["error": .error(error)], language))
     throw ExitCode(ExitStatus.usage)
-  } catch let failure as EnvironmentFailure {
-    printError(say(.cannotProceed, ["error": .error(failure)], language))
-    throw ExitCode(ExitStatus.cannotProceed)
-  } catch  where otherErrors && !(error is ExitCode) {
+  } catch let exit as ExitCode {
+    throw exit
+  } catch {
     printError(say(.cannotProceed, ["error": .error(error)], language))
     throw ExitCode(ExitStatus.cannotProceed)
   }
@@ -320,7 +317,7 @@ extension PasserelleCommand {
       let layout = Layout(root: options.root)
       let settings = try loadSettings(root: options.root)
       let language = self.language ?? settings.reportLanguage
-      try exitingOnFailure(language, otherErrors: true) {
+      try exitingOnFailure(language) {
         for dossier in settings.dossiers.values.sorted() {
           try Layout(root: layout.root + "/" + dossier).createFolders()
           printError(say(.initDossierReady, ["path": "\(layout.root)/\(dossier)"], language))
@@ -332,7 +329,7 @@ extension PasserelleCommand {
         } else {
           try SettingsFile.defaultText(in: language).write(
             toFile: layout.configuration, atomically: true, encoding: .utf8)
-          printError(say(.initSettingsWritten, ["path": .text(layout.configuration)], language))
+          printError(say(.fileWritten, ["path": .text(layout.configuration)], language))
         }
         printError(say(.initFoldersReady, ["path": .text(layout.root)], language))
       }
@@ -353,7 +350,7 @@ extension PasserelleCommand {
       let settings = try loadSettings(root: options.root)
       let passerelle = Passerelle(root: options.root, settings: settings)
       let language = settings.reportLanguage
-      try exitingOnFailure(language, otherErrors: true) {
+      try exitingOnFailure(language) {
         let sha = try passerelle.allowDeletions(sha256OrBatch: batchOrSHA256)
         printError(say(.deletionsAllowed, ["sha256": .text(sha)], language))
       }

@@ -13,7 +13,7 @@ extension PasserelleCommand {
 
     func run() throws {
       try forEachRoot(options) { root, language in
-        printError(say(.reportWritten, ["path": .text(try root.writeReport())], language))
+        printError(say(.fileWritten, ["path": .text(try root.writeReport())], language))
       }
     }
   }

@@ -1,13 +1,16 @@
 /// What log lines and `status` call the records of an export or an SM file.
 public enum EntityName {
-  /// The plural noun of an entity or SM resource (`customers`, `salesorders`); a
-  /// name this version does not know is shown as it is.
+  /// The plural noun of an entity or SM resource (`customers`, `salesorders`,
+  /// `products`); a name this version does not know is shown as it is.
   public static func value(_ name: String?) -> MessageValue {
     guard let name else { return .text("?") }
     if let entity = SageEntity(rawValue: name) { return .message(Message(entity.pluralNoun)) }
     switch name {
     case "accounts": return .message(Message(.companies))
     case "salesorders": return .message(Message(.quotes))
+    case "users": return .message(Message(.users))
+    case "products": return .message(Message(.products))
+    case "sales": return .message(Message(.sales))
     default: return .text(name)
     }
   }

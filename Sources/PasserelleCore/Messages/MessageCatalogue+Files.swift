@@ -126,7 +126,7 @@ extension MessageCatalogue {
     ),
     .jsonUnbalancedBracket: MessageTemplate(
       "Un crochet ou une accolade ne correspond pas à son ouverture.",
-      "An unbalanced bracket."
+      "A bracket or brace does not match its opening."
     ),
     .jsonEmpty: MessageTemplate("Le fichier ne contient pas de JSON.", "The file holds no JSON."),
     .jsonUnclosed: MessageTemplate(

@@ -13,10 +13,10 @@ extension MessageCatalogue {
       "{file} : rejeté — {code} : {reason}", "{file}: rejected — {code}: {reason}"
     ),
     .batchResumedFinished: MessageTemplate(
-      "{file} : lot interrompu {batch} terminé", "{file}: finished the interrupted batch {batch}"
+      "{file} : lot {batch} interrompu, terminé", "{file}: finished the interrupted batch {batch}"
     ),
     .batchResumedConverting: MessageTemplate(
-      "{file} : lot interrompu {batch} converti de nouveau",
+      "{file} : lot {batch} interrompu, converti de nouveau",
       "{file}: converting again the interrupted batch {batch}"
     ),
     .fileChangedSinceComplete: MessageTemplate(
@@ -29,11 +29,11 @@ extension MessageCatalogue {
     ),
     .dossierCannotStart: MessageTemplate(
       "Impossible de continuer : {error} ; nouvel essai dans {seconds} s",
-      "Cannot proceed: {error}; tried again in {seconds} s"
+      "Cannot proceed: {error}; trying again in {seconds} s"
     ),
     .dossierSetAside: MessageTemplate(
       "Impossible de continuer : {error} ; dossier mis de côté, nouvel essai dans {seconds} s",
-      "Cannot proceed: {error}; set aside, tried again in {seconds} s"
+      "Cannot proceed: {error}; set aside, trying again in {seconds} s"
     ),
     .serviceWatching: MessageTemplate(
       "Surveillance de {sage} toutes les {sageSeconds} s et de {salesManagement} toutes les {salesManagementSeconds} s ; arrêt par Ctrl-C ou SIGTERM.",
@@ -81,14 +81,14 @@ extension MessageCatalogue {
       "Closing the connection to Sales Management: {error}"
     ),
     .foundAfterLostAnswer: MessageTemplate(
-      "{count} fiches {resource} retrouvées dans Sales Management après une réponse perdue",
-      "{count} {resource} found in Sales Management after a lost answer"
+      "{count} fiche(s) ({resource}) retrouvée(s) dans Sales Management après une réponse perdue",
+      "{count} record(s) ({resource}) found in Sales Management after a lost answer"
     ),
     .deliveryNothing: MessageTemplate(
       "Rien n'attendait d'être envoyé à Sales Management.", "Nothing waited for Sales Management."
     ),
     .deliveryResource: MessageTemplate(
-      "{resource} : {delivered} livrées, {refused} refusées, {held} retenues",
+      "{resource} : {delivered} livrée(s), {refused} refusée(s), {held} retenue(s)",
       "{resource}: {delivered} delivered, {refused} refused, {held} held"
     ),
     .deliveryDone: MessageTemplate(
@@ -97,6 +97,8 @@ extension MessageCatalogue {
     .pullNothing: MessageTemplate(
       "Rien de nouveau dans Sales Management.", "Nothing new in Sales Management."
     ),
+    .listSeparator: MessageTemplate(" ; ", "; "),
+    .pullCount: MessageTemplate("{count} {resource}", "{count} {resource}"),
     .pullDone: MessageTemplate(
       "Lu dans Sales Management : {records}", "Pulled from Sales Management: {records}"
     ),
@@ -119,7 +121,7 @@ extension MessageCatalogue {
     .initSettingsKept: MessageTemplate(
       "{path} existe déjà ; laissé tel quel.", "{path} exists; left as it is."
     ),
-    .initSettingsWritten: MessageTemplate("{path} écrit.", "Wrote {path}."),
+    .fileWritten: MessageTemplate("{path} écrit.", "Wrote {path}."),
     .initFoldersReady: MessageTemplate(
       "Dossiers prêts sous {path} : watch/sage, watch/salesmanagement, out/.",
       "Folders ready under {path}: watch/sage, watch/salesmanagement, out/."
@@ -128,6 +130,5 @@ extension MessageCatalogue {
       "Confirmé : l'export {sha256} peut supprimer des fiches. Le déposer de nouveau dans watch/sage/.",
       "Confirmed: the export {sha256} may delete records. Drop it again in watch/sage/."
     ),
-    .reportWritten: MessageTemplate("{path} écrit.", "Wrote {path}."),
   ]
 }

@@ -125,8 +125,8 @@ extension MessageCatalogue {
       "impossible d'ouvrir le fichier de verrou ({system})", "cannot open the lock file ({system})"
     ),
     .anotherInstance: MessageTemplate(
-      "un autre passerelle (processus {process}) travaille déjà sur ce dossier",
-      "another passerelle (process {process}) is already working on this folder"
+      "un autre processus passerelle (PID {process}) travaille déjà sur ce dossier",
+      "another passerelle process (PID {process}) is already working on this folder"
     ),
     .payloadUnreadable: MessageTemplate(
       "un fichier d'envoi écrit par ce lot ne peut pas être relu pour la livraison",

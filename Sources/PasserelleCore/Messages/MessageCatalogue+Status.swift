@@ -42,14 +42,14 @@ extension MessageCatalogue {
       "Fichiers rejetés récemment :", "Recently rejected files:"
     ),
     .statusDeliveryQueue: MessageTemplate(
-      "Envoi à SM, {resource} : {waiting} en attente, {held} retenus, {delivered} livrés, {refused} refusés",
+      "Envoi à SM, {resource} : {waiting} opération(s) en attente, {held} retenue(s), {delivered} livrée(s), {refused} refusée(s)",
       "Delivery to SM, {resource}: {waiting} waiting, {held} held, {delivered} delivered, {refused} refused"
     ),
     .statusLastSuccess: MessageTemplate(
       "API SM : dernier appel réussi le {at}", "SM API: last successful call {at}"
     ),
     .statusNeverSucceeded: MessageTemplate(
-      "API SM : aucun appel réussi pour l'instant", "SM API: last successful call never"
+      "API SM : aucun appel réussi pour l'instant", "SM API: no successful call yet"
     ),
     .statusLastError: MessageTemplate(
       "API SM : dernière erreur {error} le {at}{since}", "SM API: last error {error} at {at}{since}"

@@ -17,7 +17,7 @@ extension MessageCatalogue {
     ),
     .notADate: MessageTemplate("Pas une date (jj/mm/aaaa).", "Not a date (dd/mm/yyyy)."),
     .notAnAmount: MessageTemplate(
-      "Pas un montant (ou au-delà d'un milliard).", "Not a number (or beyond a billion)."
+      "Pas un montant (ou au-delà d'un milliard).", "Not an amount (or beyond a billion)."
     ),
     .valueEmpty: MessageTemplate("Vide", "Empty"),
     .valueHasSpaces: MessageTemplate("Contient des espaces", "Contains spaces"),
@@ -153,6 +153,9 @@ extension MessageCatalogue {
     .documents: MessageTemplate("pièces", "documents"),
     .companies: MessageTemplate("sociétés", "companies"),
     .quotes: MessageTemplate("devis", "quotes"),
+    .users: MessageTemplate("utilisateurs", "users"),
+    .products: MessageTemplate("produits", "products"),
+    .sales: MessageTemplate("ventes", "sales"),
     .sizeBytes: MessageTemplate("{count} octets", "{count} bytes"),
     .sizeKilobytes: MessageTemplate("{count} Ko", "{count} KB"),
     .sizeMegabytes: MessageTemplate("{count} Mo", "{count} MB"),

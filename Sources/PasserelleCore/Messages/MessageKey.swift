@@ -57,7 +57,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case picturePathTooLong
   case picturePathNoExtension
   case picturePathNotPicture
-  // MARK: reasons
   // MARK: rows
   case conversionKeptStopping
   case sageExportInSalesManagementFolder
@@ -174,6 +173,8 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case deliveryResource
   case deliveryDone
   case pullNothing
+  case listSeparator
+  case pullCount
   case pullDone
   case cannotProceed
   case summaryNothing
@@ -182,10 +183,9 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case noManifestYet
   case initDossierReady
   case initSettingsKept
-  case initSettingsWritten
+  case fileWritten
   case initFoldersReady
   case deletionsAllowed
-  case reportWritten
   // MARK: settings
   case failureAtPath
   case usageMistake
@@ -263,7 +263,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case rejectsNone
   case rejectsFile
   case rejectsRows
-  // MARK: valueReasons
   // MARK: values
   case valueLeftOut
   case notYesNo
@@ -335,6 +334,9 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case documents
   case companies
   case quotes
+  case users
+  case products
+  case sales
   case sizeBytes
   case sizeKilobytes
   case sizeMegabytes

@@ -41,6 +41,13 @@ public indirect enum MessageValue: Sendable, Equatable, ExpressibleByStringInter
 }
 
 extension MessageValue {
+  /// A setting's amount: whole (`86400`, grouped as counts are) or with its decimals
+  /// (`0,5`), never `86400,0`.
+  public static func amount(_ value: Double) -> MessageValue {
+    if value == value.rounded(), value.magnitude < 1e15 { return .number(Int(value)) }
+    return .decimal("\(value)")
+  }
+
   /// An error as people read it: Passerelle's own errors in the reader's language,
   /// any other as the library that threw it wrote it.
   public static func error(_ error: any Error) -> MessageValue {

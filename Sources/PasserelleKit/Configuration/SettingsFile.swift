@@ -166,7 +166,7 @@ public enum SettingsFile {
       else {
         throw ConfigurationError(
           .settingNumberRange,
-          ["key": .text(key), "minimum": .decimal("\(minimum)"), "maximum": .decimal("\(maximum)")])
+          ["key": .text(key), "minimum": .amount(minimum), "maximum": .amount(maximum)])
       }
       return number
     }

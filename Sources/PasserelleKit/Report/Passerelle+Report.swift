@@ -28,7 +28,7 @@ extension Passerelle {
       _ = try writeReport(cache: cache)
     } catch {
       logger.warning(
-        "\(say(.reportNotRewritten, ["path": .text("\(layout.out)/\(HTMLReportFile.name)"), "error": "\(error)"]))"
+        "\(say(.reportNotRewritten, ["path": .text("\(layout.out)/\(HTMLReportFile.name)"), "error": .failure(error)]))"
       )
     }
   }

@@ -34,12 +34,13 @@ public struct DeliveryReport: Sendable, Codable {
       return Message(
         .deliveryResource,
         [
-          "resource": .text(resource), "delivered": .number(counts.delivered),
+          "resource": EntityName.value(resource), "delivered": .number(counts.delivered),
           "refused": .number(counts.refused), "held": .number(counts.held),
         ]
       ).text(in: language)
     }
-    return Message(.deliveryDone, ["resources": .text(parts.joined(separator: "; "))])
+    let separator = Message(.listSeparator).text(in: language)
+    return Message(.deliveryDone, ["resources": .text(parts.joined(separator: separator))])
       .text(in: language)
   }
 }

@@ -99,7 +99,8 @@ final class OutboxDelivery {
     if !found.isEmpty {
       try outbox.learn(resource: resource, ids: found.map { ($0.key, $0.value) })
       let message = Message(
-        .foundAfterLostAnswer, ["count": .number(found.count), "resource": .text(resource)])
+        .foundAfterLostAnswer,
+        ["count": .number(found.count), "resource": EntityName.value(resource)])
       logger.info("\(message.text(in: refusals.language))")
     }
     return found

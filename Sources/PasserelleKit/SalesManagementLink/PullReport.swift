@@ -11,7 +11,11 @@ public struct PullReport: Sendable, Codable {
 
   /// One line for people, in `language`.
   public func summary(in language: ReportLanguage) -> String {
-    let written = records.keys.sorted().map { "\(records[$0]!) \($0)" }
+    let written = records.keys.sorted().map { resource in
+      Message(
+        .pullCount, ["count": .number(records[resource]!), "resource": EntityName.value(resource)]
+      ).text(in: language)
+    }
     return written.isEmpty
       ? Message(.pullNothing).text(in: language)
       : Message(.pullDone, ["records": .text(written.joined(separator: ", "))]).text(in: language)

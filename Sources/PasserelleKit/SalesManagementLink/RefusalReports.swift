@@ -47,7 +47,7 @@ struct RefusalReports {
       message: Message(
         .refusedBySalesManagement,
         [
-          "resource": .text(refusal.resource), "reason": .text(refusal.message),
+          "resource": EntityName.value(refusal.resource), "reason": .text(refusal.message),
           "advice": .message(Message(advice(refusal.field))),
         ]),
       value: "")

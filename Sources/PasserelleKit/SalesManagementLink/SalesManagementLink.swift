@@ -79,7 +79,8 @@ final class SalesManagementLink: Sendable {
       try health.recordSuccess(at: clock())
       return result
     } catch let error as SalesManagementError {
-      try? health.recordFailure("\(error)", at: clock())
+      // Kept as written for `status` and the report, in the configured language.
+      try? health.recordFailure(error.message.text(in: language), at: clock())
       throw EnvironmentFailure(.salesManagementUnusable, ["error": .failure(error)])
     }
   }

@@ -43,9 +43,9 @@ final class FolderWatch {
     let watching = root.say(
       .serviceWatching,
       [
-        "sage": .text(root.layout.watchSage), "sageSeconds": .number(Int(settings.sagePollSeconds)),
+        "sage": .text(root.layout.watchSage), "sageSeconds": .amount(settings.sagePollSeconds),
         "salesManagement": .text(root.layout.watchSalesManagement),
-        "salesManagementSeconds": .decimal("\(settings.salesManagementPollSeconds)"),
+        "salesManagementSeconds": .amount(settings.salesManagementPollSeconds),
       ])
     root.logger.info("\(watching)")
   }

@@ -65,7 +65,7 @@ public struct DeliveryStatus: Sendable, Codable {
       say(
         .statusDeliveryQueue,
         [
-          "resource": .text(queue.resource), "waiting": .number(queue.waiting),
+          "resource": EntityName.value(queue.resource), "waiting": .number(queue.waiting),
           "held": .number(queue.held), "delivered": .number(queue.delivered),
           "refused": .number(queue.refused),
         ])
@@ -84,7 +84,7 @@ public struct DeliveryStatus: Sendable, Codable {
       lines.append(
         say(
           .statusPulledUpTo,
-          ["resource": .text(resource), "at": .text(pullWatermarks[resource]!)]))
+          ["resource": EntityName.value(resource), "at": .text(pullWatermarks[resource]!)]))
     }
     return lines
   }

@@ -18,7 +18,7 @@ package enum FileInspection {
     } catch let rejection as FileRejection {
       throw rejection
     } catch {
-      throw FileRejection(.unreadableEncoding, .fileReadFailed, ["system": "\(error)"])
+      throw FileRejection(.unreadableEncoding, .fileReadFailed, ["system": .error(error)])
     }
     return try inspector.facts(fallback: fallback)
   }

@@ -40,7 +40,7 @@ import Testing
   /// value to every placeholder of its texts, and to nothing else.
   @Test func everyMessageBuiltInTheSourcesFillsItsPlaceholders() throws {
     let sites = try MessageSite.all(under: TestFiles.repository.appendingPathComponent("Sources"))
-    #expect(sites.count > 150, "only \(sites.count) sites found: the scan is broken")
+    #expect(sites.count > 190, "only \(sites.count) sites found: the scan is broken")
     for site in sites {
       guard let key = MessageKey(rawValue: site.key) else {
         Issue.record("\(site.place): .\(site.key) is not a message key")
@@ -93,10 +93,11 @@ private struct MessageSite {
   var key: String
   var names: Set<String>
 
-  /// `Message(.key, [...])`, `say(.key, [...])`, `PicturePathProblem(.key, …)` and
+  /// `Message(.key, [...])`, `say(.key, [...])`, `PicturePathProblem(.key, …)`,
+  /// `ConfigurationError(.key, [...])`, `EnvironmentFailure(.key, [...])` and
   /// `FileRejection(code, .key, [...])`.
   static var opening: Regex<(Substring, Substring?, Substring?, Substring?)> {
-    /(?:Message|PicturePathProblem)\(\s*\.(\w+)|say\(\s*\.(\w+)|FileRejection\(\s*\.\w+,\s*\.(\w+)/
+    /(?:Message|PicturePathProblem|ConfigurationError|EnvironmentFailure)\(\s*\.(\w+)|say\(\s*\.(\w+)|FileRejection\(\s*\.\w+,\s*\.(\w+)/
   }
 
   static func all(under folder: URL) throws -> [MessageSite] {

@@ -31,7 +31,11 @@ import Testing
     #expect(report.held == 1)
     #expect(
       report.summary(in: .english)
-        == "Delivered to Sales Management — accounts: 2 delivered, 1 refused, 0 held; contacts: 2 delivered, 0 refused, 1 held"
+        == "Delivered to Sales Management — companies: 2 delivered, 1 refused, 0 held; contacts: 2 delivered, 0 refused, 1 held"
+    )
+    #expect(
+      report.summary(in: .french)
+        == "Envoyé à Sales Management — sociétés : 2 livrée(s), 1 refusée(s), 0 retenue(s) ; contacts : 2 livrée(s), 0 refusée(s), 1 retenue(s)"
     )
   }
 }

@@ -104,7 +104,7 @@ import Testing
     #expect(
       report.text(in: .english).contains(
         """
-        Pulled from SM, accounts: changes up to 2026-11-28T10:13:05.250Z
+        Pulled from SM, companies: changes up to 2026-11-28T10:13:05.250Z
         Pulled from SM, contacts: changes up to 2026-11-28T10:14:10Z
         """))
   }
