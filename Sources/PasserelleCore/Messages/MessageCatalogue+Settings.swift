@@ -240,8 +240,8 @@ extension MessageCatalogue {
       # prospect_type_id = 3
 
       [salesmanagement.api]
-      # Envoi à SM et lecture des changements de SM par son API. Sans url, Passerelle
-      # ne travaille qu'avec des fichiers. Le fichier d'identifiants (relatif à ce
+      # Envoi à SM et lecture des changements de SM par son API. Table laissée en
+      # commentaire : Passerelle ne travaille qu'avec des fichiers. Le fichier d'identifiants (relatif à ce
       # dossier) contient les deux clés de l'API de SM en texte TOML, public_key et
       # private_key, et n'est lisible que par son propriétaire (chmod 600) ;
       # PASSERELLE_SM_PUBLIC_KEY et PASSERELLE_SM_PRIVATE_KEY le remplacent. Exemple :
@@ -363,8 +363,8 @@ extension MessageCatalogue {
       # prospect_type_id = 3
 
       [salesmanagement.api]
-      # Delivery to SM and pulling SM's changes through its API. Without a url,
-      # Passerelle works with files only. The credentials file (relative to this
+      # Delivery to SM and pulling SM's changes through its API. With the whole
+      # table commented out, Passerelle works with files only. The credentials file (relative to this
       # folder) holds the two keys of SM's API key as TOML text, public_key and
       # private_key, and is readable by its owner only (chmod 600);
       # PASSERELLE_SM_PUBLIC_KEY and PASSERELLE_SM_PRIVATE_KEY override it. Example:

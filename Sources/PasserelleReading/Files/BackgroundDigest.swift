@@ -61,6 +61,8 @@ final class BackgroundDigest {
   private let queue: Queue?
   private var inline = SHA256()
   private var block: [UInt8] = []
+  /// Set by `finalize`: later bytes would be hashed by nobody.
+  private var finished: String?
 
   init() {
     let queue = Queue()
@@ -72,6 +74,7 @@ final class BackgroundDigest {
   deinit { queue?.close() }
 
   func update(_ bytes: UnsafeRawBufferPointer) {
+    precondition(finished == nil, "bytes given after the digest was finalized")
     guard let queue else { return inline.update(bufferPointer: bytes) }
     block.append(contentsOf: bytes)
     guard block.count >= Self.blockSize else { return }
@@ -81,10 +84,17 @@ final class BackgroundDigest {
 
   /// The digest of every byte given, in hexadecimal.
   func finalize() -> String {
-    guard let queue else { return Hex.string(inline.finalize()) }
-    if !block.isEmpty { queue.add(block) }
-    block = []
-    queue.close()
-    return Hex.string(queue.result())
+    if let finished { return finished }
+    let digest: String
+    if let queue {
+      if !block.isEmpty { queue.add(block) }
+      block = []
+      queue.close()
+      digest = Hex.string(queue.result())
+    } else {
+      digest = Hex.string(inline.finalize())
+    }
+    finished = digest
+    return digest
   }
 }
