@@ -134,18 +134,27 @@ func forEachDossier(
   _ root: String, json: Bool, _ body: (String, ReportLanguage) throws -> String?
 ) throws {
   let settings = try loadSettings(root: root)
-  let language = settings.reportLanguage
+  // Each dossier as the service sees it: checked, and in its own language.
+  let dossiers = try exitingOnFailure(settings.reportLanguage) {
+    try Passerelle(root: root, settings: settings).dossiers()
+  }
   guard !settings.dossiers.isEmpty else {
-    if let text = try body(root, language) { print(text) }
+    if let text = try body(root, settings.reportLanguage) { print(text) }
     return
   }
   var members: [String] = []
-  for name in settings.dossiers.keys.sorted() {
-    let folder = Layout(root: root).root + "/" + settings.dossiers[name]!
+  for dossier in dossiers {
+    let name = dossier.dossierName ?? ""
+    let language = dossier.settings.reportLanguage
     if !json {
-      printError(say(.dossierHeading, ["name": .text(name), "folder": .text(folder)], language))
+      let heading: [String: MessageValue] = [
+        "name": .text(name), "folder": .text(dossier.layout.root),
+      ]
+      printError(say(.dossierHeading, heading, language))
     }
-    if let text = try body(folder, language) { members.append("\(try jsonText(name)): \(text)") }
+    if let text = try body(dossier.layout.root, language) {
+      members.append("\(try jsonText(name)): \(text)")
+    }
   }
   if json { print("{\n" + members.joined(separator: ",\n") + "\n}") }
 }

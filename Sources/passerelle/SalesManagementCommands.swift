@@ -14,7 +14,7 @@ func forEachRoot(
   let language = settings.reportLanguage
   try exitingOnFailure(language) {
     for root in try Passerelle(root: options.root, settings: settings, logger: logger).dossiers() {
-      try body(root, language)
+      try body(root, root.settings.reportLanguage)
     }
   }
 }
