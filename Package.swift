@@ -21,7 +21,8 @@ let package = Package(
       name: "PasserelleKit",
       targets: [
         "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
-        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI", "PasserelleKit",
+        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI", "RecordMatching",
+        "PasserelleKit",
       ]),
     .executable(name: "passerelle", targets: ["passerelle"]),
     .executable(name: "passerelle-sm-emulator", targets: ["passerelle-sm-emulator"]),
@@ -51,6 +52,9 @@ let package = Package(
       name: "PasserelleCore",
       dependencies: [.product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strictness + speed),
+    // Tells whether a Sage record and an SM record typed by hand are one: pure
+    // comparisons of normalised keys, no SM call, no file, no SQL.
+    .target(name: "RecordMatching", swiftSettings: strictness),
     .target(
       name: "PasserelleReading",
       dependencies: [
@@ -92,7 +96,7 @@ let package = Package(
       name: "PasserelleKit",
       dependencies: [
         "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
-        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI",
+        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI", "RecordMatching",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "TOMLKit", package: "TOMLKit"),
@@ -119,8 +123,8 @@ let package = Package(
       name: "PasserelleKitTests",
       dependencies: [
         "PasserelleCore", "PasserelleReading", "SageToSalesManagement", "SalesManagementToSage",
-        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI", "PasserelleKit",
-        "passerelle", "passerelle-sm-emulator",
+        "PasserelleOutput", "PasserelleManifest", "SalesManagementAPI", "RecordMatching",
+        "PasserelleKit", "passerelle", "passerelle-sm-emulator",
       ],
       resources: [.copy("Golden")],
       swiftSettings: strictness),

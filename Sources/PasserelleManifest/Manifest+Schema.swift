@@ -180,6 +180,54 @@ extension Manifest {
           CREATE INDEX batchByFinish ON batch(finishedAt);
           """)
     }
+    migrator.registerMigration("v8") { db in
+      // A first connection to an SM already in use: SM's records typed by hand (no
+      // extId) as candidates for adoption, filed under their match keys; the
+      // decisions taken on Sage's records (adopted, held for IT, IT's choice); the
+      // ids a preview pretends to get, and its counts for the report.
+      try db.execute(
+        sql: """
+          CREATE TABLE smCandidate (
+            resource TEXT NOT NULL,
+            smId INTEGER NOT NULL,
+            keys BLOB NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (resource, smId)) WITHOUT ROWID;
+          CREATE TABLE smCandidateKey (
+            resource TEXT NOT NULL,
+            lookup TEXT NOT NULL,
+            smId INTEGER NOT NULL,
+            PRIMARY KEY (resource, lookup, smId)) WITHOUT ROWID;
+          CREATE INDEX smCandidateKeyBySMId ON smCandidateKey(resource, smId);
+          CREATE TABLE candidateWatermark (
+            resource TEXT PRIMARY KEY,
+            since TEXT NOT NULL);
+          CREATE TABLE reconciliation (
+            resource TEXT NOT NULL,
+            code TEXT NOT NULL,
+            state TEXT NOT NULL,
+            label TEXT NOT NULL,
+            reason TEXT,
+            candidates BLOB,
+            smId INTEGER,
+            evidence TEXT,
+            decision TEXT,
+            decisionId INTEGER,
+            updatedAt TEXT NOT NULL,
+            PRIMARY KEY (resource, code)) WITHOUT ROWID;
+          CREATE INDEX reconciliationByState ON reconciliation(state);
+          CREATE TABLE previewIdMap (
+            resource TEXT NOT NULL,
+            extId TEXT NOT NULL,
+            smId INTEGER NOT NULL,
+            PRIMARY KEY (resource, extId)) WITHOUT ROWID;
+          CREATE TABLE deliveryPreview (
+            resource TEXT NOT NULL,
+            action TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (resource, action)) WITHOUT ROWID;
+          """)
+    }
     return migrator
   }
 

@@ -47,7 +47,7 @@ package final class RejectReportWriter {
 
   /// A spreadsheet reads a cell starting with `=`, `+`, `-`, `@`, TAB or CR as a
   /// formula: prefix it with `'`. Quote cells holding separators, quotes or breaks.
-  static func cell(_ value: String) -> String {
+  package static func cell(_ value: String) -> String {
     var text = value
     if let first = text.utf8.first,
       [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]

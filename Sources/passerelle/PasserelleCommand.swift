@@ -44,7 +44,7 @@ struct PasserelleCommand: ParsableCommand {
     abstract: "Bridges Sage 50 FR exports and Sage Sales Management through drop folders.",
     subcommands: [
       Run.self, Convert.self, Status.self, Rejects.self, Report.self, Init.self,
-      AllowDeletions.self, Push.self, Pull.self,
+      AllowDeletions.self, Push.self, Pull.self, Reconcile.self,
     ])
 }
 

@@ -31,7 +31,14 @@ extension PasserelleCommand {
     @Flag(help: "Print the counts as JSON on stdout.")
     var json = false
 
+    @Flag(
+      help:
+        "Only tell what the delivery would do (out/apercu-<time>.csv, out/rapprochement.csv): SM is read, never written."
+    )
+    var dryRun = false
+
     func run() throws {
+      if dryRun { return try preview() }
       var refused = 0
       try forEachRoot(options) { root, language in
         let report = try root.push()
@@ -39,6 +46,38 @@ extension PasserelleCommand {
         if json { print(try jsonText(report)) } else { printError(report.summary(in: language)) }
       }
       if refused > 0 { throw ExitCode(ExitStatus.rejected) }
+    }
+
+    private func preview() throws {
+      try forEachRoot(options) { root, language in
+        let preview = try root.previewPush()
+        if json { print(try jsonText(preview)) } else { printError(preview.summary(in: language)) }
+      }
+    }
+  }
+
+  struct Reconcile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Record IT's decisions from a reconciliation file (adopter <SM id>, créer, ignorer); the next push applies them (1: some lines refused)."
+    )
+
+    @OptionGroup var options: RootOption
+
+    @Argument(help: "The reconciliation file with IT's decisions (out/rapprochement.csv, edited).")
+    var file: String
+
+    /// The file belongs to one root: `--root` names the dossier it came from.
+    func run() throws {
+      let settings = try loadSettings(root: options.root)
+      let logger = bootstrapLogging(options, settings)
+      let language = settings.reportLanguage
+      let path = URL(fileURLWithPath: file).standardizedFileURL.path
+      let report = try exitingOnFailure(language) {
+        try Passerelle(root: options.root, settings: settings, logger: logger).reconcile(file: path)
+      }
+      printError(report.summary(in: language))
+      if !report.refused.isEmpty { throw ExitCode(ExitStatus.rejected) }
     }
   }
 

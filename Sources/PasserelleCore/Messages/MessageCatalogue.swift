@@ -7,7 +7,9 @@ package enum MessageCatalogue {
   /// The texts of every key, gathered from the topics.
   package static let templates: [MessageKey: MessageTemplate] = {
     var all: [MessageKey: MessageTemplate] = [:]
-    for topic in [files, rows, values, pictures, salesManagement, service, status, settings] {
+    for topic in [
+      files, rows, values, pictures, salesManagement, matching, service, status, settings,
+    ] {
       all.merge(topic) { first, _ in first }
     }
     return all

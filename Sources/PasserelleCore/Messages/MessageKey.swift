@@ -38,6 +38,52 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case jsonUnbalancedBracket
   case jsonEmpty
   case jsonUnclosed
+  // MARK: matching
+  case matchSeveral
+  case matchWeak
+  case choiceMissing
+  case choiceLinked
+  case evidenceSiren
+  case evidenceVatNumber
+  case evidenceEmail
+  case evidencePhone
+  case evidenceDomain
+  case evidenceSameName
+  case evidenceCloseName
+  case evidencePostcode
+  case evidenceCity
+  case evidencePersonName
+  case evidenceLastName
+  case evidenceBarcode
+  case evidenceSameModel
+  case evidenceCloseModel
+  case evidenceOtherPlace
+  case evidenceOtherIdentifier
+  case evidenceChosenByIT
+  case candidateCell
+  case previewColumns
+  case reconciliationColumns
+  case actionCreate
+  case actionUpdate
+  case actionAdopt
+  case actionDelete
+  case actionHold
+  case actionNothing
+  case previewAdoptDetail
+  case previewNothing
+  case previewResource
+  case previewDone
+  case previewFile
+  case reconciliationWaiting
+  case reconcileDone
+  case reconcileLineRefused
+  case reconcileUnknownChoice
+  case reconcileNotHeld
+  case reconcileRefused
+  case statusHeldForIT
+  case reportPreviewTitle
+  case reportPreviewAt
+  case reportPreviewResource
   // MARK: pictures
   case pictureNotFound
   case pictureCannotOpen

@@ -2,6 +2,7 @@ import PasserelleCore
 import PasserelleManifest
 import PasserelleOutput
 import PasserelleReading
+import RecordMatching
 import SageToSalesManagement
 import SalesManagementToSage
 
@@ -49,6 +50,11 @@ public struct Settings: Sendable {
   package var reportLanguage = ReportLanguage.french
   /// The connection to SM's API; nil: files only.
   public var api: APISettings?
+  /// Whether Sage records look for SM's records typed by hand before their first
+  /// create (`[salesmanagement.matching] enabled`).
+  package var matchingEnabled = true
+  /// The scores that adopt, hold or create (`[salesmanagement.matching]`).
+  package var matchRules = MatchRules()
 
   public static let logLevels = [
     "trace", "debug", "info", "notice", "warning", "error", "critical",

@@ -130,7 +130,7 @@ public enum SettingsFile {
     "", "reading", "sync", "log", "dossiers", "pictures", "sage", "salesmanagement",
     "salesmanagement.countries",
     "salesmanagement.account_types", "salesmanagement.product_families",
-    "salesmanagement.users", "salesmanagement.api", "report",
+    "salesmanagement.users", "salesmanagement.api", "salesmanagement.matching", "report",
   ]
 
   enum Value {
@@ -216,6 +216,7 @@ public enum SettingsFile {
     case "sage": try applySage(setting, to: &settings)
     case "salesmanagement": try applySalesManagement(setting, to: &settings)
     case "salesmanagement.api": try applySalesManagementAPI(setting, to: &settings)
+    case "salesmanagement.matching": try applyMatching(setting, to: &settings)
     case "log": try applyLog(setting, to: &settings)
     case "report": try applyReport(setting, to: &settings)
     case "dossiers": try applyDossier(setting, to: &settings)

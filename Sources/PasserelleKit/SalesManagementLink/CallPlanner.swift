@@ -1,13 +1,17 @@
 import Foundation
+import PasserelleCore
 import PasserelleManifest
+import RecordMatching
 import SalesManagementAPI
 
 /// Decides the call each operation needs: create or update (from the id map, and
-/// for an operation that may have reached SM already, from SM itself), delete, or
-/// wait for a record it names.
+/// for an operation that may have reached SM already, from SM itself), adopt a
+/// record SM holds already, delete, or wait for a record it names or for IT.
 struct CallPlanner {
-  let outbox: Outbox
+  let ids: DeliveryIdMap
   let resolver: ReferenceResolver
+  let reconciler: RecordReconciler
+  let language: ReportLanguage
 
   func plan(_ operation: OutboxOperation, known found: Int?) async throws -> PlannedCall {
     let body = try JSONValue(jsonBytes: operation.body)
@@ -29,7 +33,7 @@ struct CallPlanner {
   }
 
   private func idMap(_ found: Int?, _ operation: OutboxOperation) throws -> Int? {
-    try found ?? outbox.smId(resource: operation.resource, extId: operation.extId)
+    try found ?? ids.smId(resource: operation.resource, extId: operation.extId)
   }
 
   private func planUpsert(_ call: PlannedCall, body: JSONValue, id: Int?) async throws
@@ -37,6 +41,14 @@ struct CallPlanner {
   {
     var call = call
     let data = body["data"] ?? .object([:])
+    var choseCreate = false
+    if id == nil {
+      switch try await matched(call, data) {
+      case .decided(let decided): return decided
+      case .create(let chosen): choseCreate = chosen
+      }
+    }
+    call.settlesChoice = choseCreate
     switch try await resolver.resolve(
       data, resource: call.operation.resource, creating: id == nil)
     {
@@ -59,6 +71,44 @@ struct CallPlanner {
       call.lines = resolvedLines
     }
     return call
+  }
+
+  private enum Matched {
+    /// Adopt, held for IT, or left out by IT's choice.
+    case decided(PlannedCall)
+    /// Create it; `chosen` when IT chose so.
+    case create(chosen: Bool)
+  }
+
+  /// Before a first create: whether SM may hold the record already.
+  private func matched(_ call: PlannedCall, _ data: JSONValue) async throws -> Matched {
+    let resource = call.operation.resource
+    guard MatchableResource(rawValue: resource) != nil else { return .create(chosen: false) }
+    var call = call
+    guard
+      case .ready(let resolved) = try await resolver.resolve(
+        data, resource: resource, creating: false)
+    else { return .create(chosen: false) }
+    switch try await reconciler.verdict(
+      resource: resource, code: call.operation.extId, data: resolved)
+    {
+    case .create(let chosen): return .create(chosen: chosen)
+    case .ignore: call.kind = .nothing
+    case .adopt(let smId, let evidence):
+      call.kind = .adopt(
+        id: smId, Self.adoption(resolved, code: call.operation.extId), evidence: evidence)
+    case .hold(let reason, _): call.kind = .held(reason.text(in: language))
+    }
+    return .decided(call)
+  }
+
+  /// What an adopted record gets: Sage's values and code, but not Sage's rep: the
+  /// record keeps the rep who typed it and works it.
+  static func adoption(_ data: JSONValue, code: String) -> JSONValue {
+    guard case .object(var members) = data else { return data }
+    for key in members.keys where key.hasPrefix("salesRepId") { members[key] = nil }
+    members["extId"] = .string(code)
+    return .object(members)
   }
 
   /// The fields of a quote line SM knows, and its extras (`Z_` custom fields, such

@@ -8,6 +8,12 @@ public struct DeliveryReport: Sendable, Codable {
     public var delivered = 0
     public var refused = 0
     public var held = 0
+    /// What the delivered ones were: records created, updated, adopted (records
+    /// typed in SM that took Sage's code) and deleted.
+    public var created = 0
+    public var updated = 0
+    public var adopted = 0
+    public var deleted = 0
   }
 
   public var resources: [String: Counts] = [:]
@@ -16,10 +22,19 @@ public struct DeliveryReport: Sendable, Codable {
   public var refused: Int { resources.values.reduce(0) { $0 + $1.refused } }
   public var held: Int { resources.values.reduce(0) { $0 + $1.held } }
 
-  mutating func count(_ outcome: OutboxOutcome, resource: String) {
+  mutating func count(_ outcome: OutboxOutcome, call: PlannedCall) {
+    let resource = call.operation.resource
     var counts = resources[resource] ?? Counts()
     switch outcome {
-    case .delivered: counts.delivered += 1
+    case .delivered:
+      counts.delivered += 1
+      switch call.kind {
+      case .create: counts.created += 1
+      case .update: counts.updated += 1
+      case .adopt: counts.adopted += 1
+      case .delete: counts.deleted += 1
+      case .nothing, .held: break
+      }
     case .refused: counts.refused += 1
     case .held: counts.held += 1
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PasserelleManifest
+import RecordMatching
 import SalesManagementAPI
 
 extension OutboxDelivery {
@@ -14,8 +15,7 @@ extension OutboxDelivery {
       return SalesManagementBulkItem(guid: call.guid, id: nil, data: data)
     }
     let updates = calls.compactMap { call -> SalesManagementBulkItem? in
-      guard case .update(let id, let data) = call.kind else { return nil }
-      return SalesManagementBulkItem(guid: call.guid, id: id, data: data)
+      call.update.map { SalesManagementBulkItem(guid: call.guid, id: $0.id, data: $0.data) }
     }
     if !creates.isEmpty {
       outcomes += try await bulk(resource, creates, calls, creating: true)
@@ -118,11 +118,34 @@ extension OutboxDelivery {
     }
   }
 
-  /// Records the answers, writes refusals into their batches' reject reports and counts.
+  /// Records the answers and the adoptions SM confirmed, writes refusals into their
+  /// batches' reject reports and counts.
   func record(_ outcomes: [OutboxOutcome], calls: [PlannedCall]) throws {
     let refused = try outbox.record(outcomes, at: clock())
     try refusals.append(refused)
-    let resource = calls.first?.operation.resource ?? ""
-    for outcome in outcomes { report.count(outcome, resource: resource) }
+    let bySeq = Dictionary(calls.map { ($0.operation.seq, $0) }, uniquingKeysWith: { a, _ in a })
+    for outcome in outcomes {
+      guard let call = bySeq[outcome.seq] else { continue }
+      report.count(outcome, call: call)
+      if case .delivered = outcome { try confirmed(call) }
+    }
+  }
+
+  /// What a delivered call settles of a reconciliation: an adoption is recorded
+  /// with its evidence; a record IT chose to create no longer waits.
+  private func confirmed(_ call: PlannedCall) throws {
+    let operation = call.operation
+    switch call.kind {
+    case .adopt(let id, let data, let evidence):
+      let label = MatchableResource(rawValue: operation.resource).map {
+        MatchProfile(record: data, resource: $0).label
+      }
+      try reconciler.adopted(
+        resource: operation.resource, code: operation.extId, label: label ?? "", smId: id,
+        evidence: evidence.map(\.rawValue).joined(separator: ","))
+    case .create where call.settlesChoice:
+      try reconciler.decisions.settle(resource: operation.resource, code: operation.extId)
+    default: break
+    }
   }
 }

@@ -10,6 +10,9 @@ import SalesManagementAPI
 /// Exactly once: a slice is marked as being sent, durably, before its calls; an
 /// operation found so marked later (its answer was lost to a kill or a timeout)
 /// is looked up in SM by `extId` before anything is created again.
+///
+/// A preview plans every call the same way, reading SM only, and records the
+/// plan instead of sending it.
 final class OutboxDelivery {
   static let sliceSize = SalesManagementClient.maxBulkItems
 
@@ -17,6 +20,9 @@ final class OutboxDelivery {
   let outbox: Outbox
   private let planner: CallPlanner
   let refusals: RefusalReports
+  let reconciler: RecordReconciler
+  /// Set for `push --dry-run`: nothing is sent, marked or learnt.
+  private let preview: PreviewRecorder?
   let clock: @Sendable () -> Date
   let logger: Logger
   var report = DeliveryReport()
@@ -25,12 +31,14 @@ final class OutboxDelivery {
 
   init(
     client: SalesManagementClient, outbox: Outbox, planner: CallPlanner, refusals: RefusalReports,
-    clock: @escaping @Sendable () -> Date, logger: Logger
+    preview: PreviewRecorder? = nil, clock: @escaping @Sendable () -> Date, logger: Logger
   ) {
     self.client = client
     self.outbox = outbox
     self.planner = planner
+    self.reconciler = planner.reconciler
     self.refusals = refusals
+    self.preview = preview
     self.clock = clock
     self.logger = logger
   }
@@ -71,6 +79,10 @@ final class OutboxDelivery {
       if case .held = call.kind { heldKeys.insert(key) }
       calls.append(call)
     }
+    if let preview {
+      for call in calls { try preview.add(call) }
+      return
+    }
     try outbox.markSending(calls.filter(\.sends).map(\.operation.seq), at: clock())
     var outcomes = calls.compactMap(Self.immediateOutcome)
     outcomes += try await send(calls)
@@ -96,7 +108,7 @@ final class OutboxDelivery {
         if let extId = record["extId"]?.string, let id = record["id"]?.int { found[extId] = id }
       }
     }
-    if !found.isEmpty {
+    if !found.isEmpty, preview == nil {
       try outbox.learn(resource: resource, ids: found.map { ($0.key, $0.value) })
       let message = Message(
         .foundAfterLostAnswer,

@@ -1,4 +1,5 @@
 import PasserelleManifest
+import RecordMatching
 import SalesManagementAPI
 
 /// What one outbox operation becomes at SM.
@@ -6,6 +7,8 @@ struct PlannedCall {
   enum Kind {
     case create(JSONValue)
     case update(id: Int, JSONValue)
+    /// Take over an SM record typed by hand: an update that gives it Sage's code.
+    case adopt(id: Int, JSONValue, evidence: [MatchEvidence])
     case delete(id: Int)
     /// Nothing to send (deleting what SM never had): done as it stands.
     case nothing
@@ -17,11 +20,21 @@ struct PlannedCall {
   var kind: Kind
   /// A quote's lines, SM's ids resolved: they replace the quote's lines once it is written.
   var lines: [JSONValue]? = nil
+  /// A create IT chose at reconciliation: once done, the record waits no more.
+  var settlesChoice = false
 
   var sends: Bool {
     switch kind {
-    case .create, .update, .delete: return true
+    case .create, .update, .adopt, .delete: return true
     case .nothing, .held: return false
+    }
+  }
+
+  /// The SM id and body of an update (an adoption is one).
+  var update: (id: Int, data: JSONValue)? {
+    switch kind {
+    case .update(let id, let data), .adopt(let id, let data, _): (id, data)
+    default: nil
     }
   }
 }

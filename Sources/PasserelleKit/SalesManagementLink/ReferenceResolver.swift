@@ -12,7 +12,7 @@ final class ReferenceResolver {
     case held(String)
   }
 
-  private let outbox: Outbox
+  private let ids: DeliveryIdMap
   private let tables: SalesManagementTables
   private let client: SalesManagementClient
   /// SM account id → its first rep, read once per delivery (bounded).
@@ -24,8 +24,8 @@ final class ReferenceResolver {
     "productExtId": ("productId", "products"),
   ]
 
-  init(outbox: Outbox, tables: SalesManagementTables, client: SalesManagementClient) {
-    self.outbox = outbox
+  init(ids: DeliveryIdMap, tables: SalesManagementTables, client: SalesManagementClient) {
+    self.ids = ids
     self.tables = tables
     self.client = client
   }
@@ -36,14 +36,14 @@ final class ReferenceResolver {
     guard resource != "sales", case .object(var members) = data else { return .ready(data) }
     for (key, (target, referenced)) in Self.required {
       guard let code = members[key]?.string else { continue }
-      guard let id = try outbox.smId(resource: referenced, extId: code) else {
+      guard let id = try ids.smId(resource: referenced, extId: code) else {
         return .held("\(referenced) \(code) is not in Sales Management yet")
       }
       members[key] = nil
       members[target] = .number(Double(id))
     }
     if let rep = members.removeValue(forKey: "salesRepExtId")?.string,
-      let id = try outbox.smId(resource: "users", extId: rep)
+      let id = try ids.smId(resource: "users", extId: rep)
     {
       members["salesRepId"] = .number(Double(id))
     }
@@ -51,7 +51,7 @@ final class ReferenceResolver {
     // delivery, just before it) gets that rep now.
     if resource == "accounts", members["salesRepId1"] == nil,
       let rep = members["Z_REPRESENTANT"]?.string, !rep.isEmpty,
-      let id = try outbox.smId(resource: "users", extId: rep)
+      let id = try ids.smId(resource: "users", extId: rep)
     {
       members["salesRepId1"] = .number(Double(id))
     }
@@ -86,7 +86,8 @@ final class ReferenceResolver {
   }
 
   private func rep(of account: Int?) async throws -> Int? {
-    guard let account else { return tables.adminUserId }
+    // A record a preview would create: SM does not know it.
+    guard let account, !DeliveryIdMap.isPretended(account) else { return tables.adminUserId }
     if let known = accountReps[account] { return known ?? tables.adminUserId }
     let rep = try await client.get("accounts", id: account)?["salesRepId1"]?.int
     if accountReps.count > 10_000 { accountReps.removeAll(keepingCapacity: true) }

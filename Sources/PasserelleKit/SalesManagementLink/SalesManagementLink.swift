@@ -44,20 +44,64 @@ final class SalesManagementLink: Sendable {
     self.clock = clock
   }
 
-  /// Delivers everything waiting, in dependency and payload order.
+  /// Delivers everything waiting, in dependency and payload order; then lists in
+  /// `out/rapprochement.csv` what waits for IT's decision.
   func push() async throws -> DeliveryReport {
-    let outbox = Outbox(manifest: manifest)
-    let resolver = ReferenceResolver(outbox: outbox, tables: settings.tables, client: client)
-    let delivery = OutboxDelivery(
-      client: client, outbox: outbox, planner: CallPlanner(outbox: outbox, resolver: resolver),
-      refusals: RefusalReports(
-        manifest: manifest, rejectsFolder: layout.rejects, language: settings.reportLanguage),
-      clock: clock,
-      logger: logger)
-    return try await recordingHealth {
+    let delivery = outboxDelivery(preview: nil)
+    let report = try await recordingHealth {
       try await client.connect()
       return try await delivery.run()
     }
+    try reconciliationFile().write()
+    return report
+  }
+
+  /// Plans the delivery as `push` would, reading SM only (after the login), and
+  /// writes the plan to `out/apercu-<time>.csv` and the reconciliation file.
+  func preview() async throws -> DeliveryPreview {
+    let path = layout.out + "/apercu-" + Self.fileTime(clock()) + ".csv"
+    let recorder = try PreviewRecorder(
+      path: path, book: PreviewBook(manifest: manifest), language: language)
+    let delivery = outboxDelivery(preview: recorder)
+    try await recordingHealth {
+      try await client.connect()
+      _ = try await delivery.run()
+    }
+    try reconciliationFile().write()
+    return try recorder.finish(at: clock())
+  }
+
+  private func outboxDelivery(preview: PreviewRecorder?) -> OutboxDelivery {
+    let outbox = Outbox(manifest: manifest)
+    let ids = DeliveryIdMap(
+      outbox: outbox, preview: preview.map { _ in PreviewBook(manifest: manifest) })
+    let resolver = ReferenceResolver(ids: ids, tables: settings.tables, client: client)
+    let reconciler = RecordReconciler(
+      manifest: manifest, client: client, rules: settings.matchRules,
+      enabled: settings.matchingEnabled, language: language, clock: clock)
+    let planner = CallPlanner(
+      ids: ids, resolver: resolver, reconciler: reconciler, language: language)
+    return OutboxDelivery(
+      client: client, outbox: outbox, planner: planner,
+      refusals: RefusalReports(
+        manifest: manifest, rejectsFolder: layout.rejects, language: settings.reportLanguage),
+      preview: preview, clock: clock, logger: logger)
+  }
+
+  private func reconciliationFile() -> ReconciliationFile {
+    ReconciliationFile(
+      path: layout.out + "/" + ReconciliationFile.name,
+      book: ReconciliationBook(manifest: manifest),
+      language: language)
+  }
+
+  /// `20261204-103000`: the preview files sort by time.
+  static func fileTime(_ date: Date) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone.current
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    return formatter.string(from: date)
   }
 
   /// Writes what changed in SM since the last pull into `watch/salesmanagement/`.

@@ -8,6 +8,28 @@ extension Passerelle {
     try withLink("push") { try await $0.push() }
   }
 
+  /// `passerelle push --dry-run`: plans the delivery as `push` would, reading SM
+  /// only, and writes the plan to `out/apercu-<time>.csv` and what waits for IT to
+  /// `out/rapprochement.csv`. Nothing is written to SM.
+  public func previewPush() throws -> DeliveryPreview {
+    try withLink("push") { try await $0.preview() }
+  }
+
+  /// `passerelle reconcile FILE`: records IT's decisions on held records, applied
+  /// at the next delivery; `out/rapprochement.csv` then lists what still waits.
+  public func reconcile(file: String) throws -> ReconcileReport {
+    let (lock, processor, _) = try open()
+    defer { withExtendedLifetime(lock) {} }
+    let book = ReconciliationBook(manifest: processor.manifest)
+    let report = try ReconcileChoices(book: book, clock: clock).apply(file: file)
+    try ReconciliationFile(
+      path: layout.out + "/" + ReconciliationFile.name, book: book,
+      language: settings.reportLanguage
+    ).write()
+    refreshReport()
+    return report
+  }
+
   /// `passerelle pull`: writes what changed in SM since the last pull into
   /// `watch/salesmanagement/`, then returns.
   public func pull() throws -> PullReport {

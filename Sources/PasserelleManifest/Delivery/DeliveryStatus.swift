@@ -25,6 +25,8 @@ public struct DeliveryStatus: Sendable, Codable {
   public var failingSince: String?
   /// Per resource, the SM time up to which its changes were pulled.
   public var pullWatermarks: [String: String]
+  /// Per resource, the Sage records held for IT's decision (`out/rapprochement.csv`).
+  public var awaitingReconciliation: [String: Int] = [:]
 
   static func load(_ db: Database) throws -> DeliveryStatus {
     let queues = try Row.fetchAll(
@@ -48,10 +50,17 @@ public struct DeliveryStatus: Sendable, Codable {
     for row in try Row.fetchAll(db, sql: "SELECT resource, since FROM pullWatermark") {
       watermarks[row[0]] = row[1]
     }
+    var awaiting: [String: Int] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: "SELECT resource, COUNT(*) FROM reconciliation WHERE state = 'held' GROUP BY resource")
+    {
+      awaiting[row[0]] = row[1]
+    }
     return DeliveryStatus(
       queues: queues, lastSuccessAt: health["lastSuccessAt"], lastError: health["lastError"],
       lastErrorAt: health["lastErrorAt"], failingSince: health["failingSince"],
-      pullWatermarks: watermarks)
+      pullWatermarks: watermarks, awaitingReconciliation: awaiting)
   }
 
   /// Whether there is anything to show: the connector was used at least once.
@@ -69,6 +78,15 @@ public struct DeliveryStatus: Sendable, Codable {
           "held": .number(queue.held), "delivered": .number(queue.delivered),
           "refused": .number(queue.refused),
         ])
+    }
+    for resource in awaitingReconciliation.keys.sorted() {
+      lines.append(
+        say(
+          .statusHeldForIT,
+          [
+            "resource": EntityName.value(resource),
+            "count": .number(awaitingReconciliation[resource]!),
+          ]))
     }
     lines.append(
       lastSuccessAt.map { say(.statusLastSuccess, ["at": .text($0)]) }

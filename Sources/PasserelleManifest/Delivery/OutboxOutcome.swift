@@ -6,4 +6,11 @@ package enum OutboxOutcome: Sendable {
   case refused(seq: Int64, message: String, field: String?)
   /// Not sent: it names a record SM does not know yet (`reason` says which).
   case held(seq: Int64, reason: String)
+
+  /// The operation it answers.
+  package var seq: Int64 {
+    switch self {
+    case .delivered(let seq, _), .refused(let seq, _, _), .held(let seq, _): seq
+    }
+  }
 }

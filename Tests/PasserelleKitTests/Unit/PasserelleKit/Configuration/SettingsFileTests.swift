@@ -36,7 +36,8 @@ import Testing
         "contact_code_prefix", "admin_user_id",
         "branch_id", "prospect_type_id", "FR", "BE", "\"Professionnel\"", "\"Particulier\"",
         "\"Outillage\"", "\"sophie.marchand@example.fr\"", "url", "credentials_file",
-        "poll_seconds", "requests_per_minute", "requests_in_flight", "language",
+        "poll_seconds", "requests_per_minute", "requests_in_flight", "language", "enabled",
+        "adopt_score", "candidate_score", "margin",
       ])
     let settings = try SettingsFile.parse(uncommented)
     let defaults = Settings()
@@ -57,6 +58,8 @@ import Testing
     #expect(settings.logFormat == defaults.logFormat)
     #expect(settings.reportLanguage == language)
     #expect(settings.contactCodePrefix == defaults.contactCodePrefix)
+    #expect(settings.matchingEnabled == defaults.matchingEnabled)
+    #expect(settings.matchRules == defaults.matchRules)
     #expect(settings.tables.adminUserId == 1 && defaults.tables.adminUserId == nil)
     #expect(settings.tables.branchId == 1 && defaults.tables.branchId == nil)
     #expect(settings.tables.countryIds == ["FR": 73, "BE": 21])

@@ -1,11 +1,20 @@
+import Foundation
 import Testing
 
 @testable import PasserelleCore
 @testable import PasserelleKit
 @testable import PasserelleManifest
+@testable import SalesManagementAPI
 
 /// What `push` says of one delivery.
 @Suite struct DeliveryReportTests {
+  func call(_ seq: Int64, _ resource: String, _ kind: PlannedCall.Kind) -> PlannedCall {
+    let operation = OutboxOperation(
+      seq: seq, batch: "b", resource: resource, action: "upsert", extId: "C\(seq)", body: Data(),
+      smId: nil, attempts: 0)
+    return PlannedCall(operation: operation, guid: "g\(seq)", kind: kind)
+  }
+
   @Test func anEmptyDeliverySaysNothingWaited() {
     let report = DeliveryReport()
     #expect(report.summary(in: .english) == "Nothing waited for Sales Management.")
@@ -15,12 +24,18 @@ import Testing
 
   @Test func outcomesAreCountedPerResourceAndSummedAndTheSummaryListsResourcesByName() {
     var report = DeliveryReport()
-    report.count(.delivered(seq: 1, smId: nil), resource: "contacts")
-    report.count(.delivered(seq: 2, smId: nil), resource: "accounts")
-    report.count(.held(seq: 3, reason: "x"), resource: "contacts")
-    report.count(.delivered(seq: 4, smId: nil), resource: "accounts")
-    report.count(.refused(seq: 5, message: "x", field: nil), resource: "accounts")
-    report.count(.delivered(seq: 6, smId: nil), resource: "contacts")
+    report.count(.delivered(seq: 1, smId: nil), call: call(1, "contacts", .create(.null)))
+    report.count(.delivered(seq: 2, smId: 9), call: call(2, "accounts", .update(id: 9, .null)))
+    report.count(.held(seq: 3, reason: "x"), call: call(3, "contacts", .held("x")))
+    report.count(
+      .delivered(seq: 4, smId: 8), call: call(4, "accounts", .adopt(id: 8, .null, evidence: [])))
+    report.count(
+      .refused(seq: 5, message: "x", field: nil), call: call(5, "accounts", .create(.null)))
+    report.count(.delivered(seq: 6, smId: nil), call: call(6, "contacts", .nothing))
+    #expect(report.resources["accounts"]?.updated == 1)
+    #expect(report.resources["accounts"]?.adopted == 1)
+    #expect(report.resources["accounts"]?.created == 0)
+    #expect(report.resources["contacts"]?.created == 1)
     #expect(report.resources["accounts"]?.delivered == 2)
     #expect(report.resources["accounts"]?.refused == 1)
     #expect(report.resources["accounts"]?.held == 0)

@@ -1,0 +1,93 @@
+import Foundation
+import PasserelleCore
+import PasserelleManifest
+import PasserelleOutput
+import RecordMatching
+import SalesManagementAPI
+
+/// Writes a preview's detail, one line per operation, as French Excel opens it
+/// (UTF-8 with BOM, `;`), and counts; records the ids it pretends SM gives.
+final class PreviewRecorder {
+  private let output: OutputFile
+  private let book: PreviewBook
+  private let language: ReportLanguage
+  private(set) var preview = DeliveryPreview()
+
+  init(path: String, book: PreviewBook, language: ReportLanguage) throws {
+    output = try OutputFile(path: path)
+    self.book = book
+    self.language = language
+    preview.file = path
+    try book.start()
+    try output.write(
+      [0xEF, 0xBB, 0xBF] + Array((Message(.previewColumns).text(in: language) + "\r\n").utf8))
+  }
+
+  func add(_ call: PlannedCall) throws {
+    let operation = call.operation
+    var counts = preview.resources[operation.resource] ?? DeliveryPreview.Counts()
+    let action: MessageKey
+    var smId = call.update?.id
+    var detail = ""
+    switch call.kind {
+    case .create:
+      counts.create += 1
+      action = .actionCreate
+      smId = nil
+      try book.pretend(
+        resource: operation.resource, extId: operation.extId, smId: -Int(operation.seq))
+    case .update:
+      counts.update += 1
+      action = .actionUpdate
+    case .adopt(let id, _, let evidence):
+      counts.adopt += 1
+      action = .actionAdopt
+      detail = Message(.previewAdoptDetail, ["evidence": .text(Self.evidence(evidence, language))])
+        .text(in: language)
+      try book.pretend(resource: operation.resource, extId: operation.extId, smId: id)
+    case .delete(let id):
+      counts.delete += 1
+      action = .actionDelete
+      smId = id
+    case .held(let reason):
+      counts.hold += 1
+      action = .actionHold
+      detail = reason
+    case .nothing:
+      return
+    }
+    preview.resources[operation.resource] = counts
+    try write(call, action: action, smId: smId, detail: detail)
+  }
+
+  private func write(_ call: PlannedCall, action: MessageKey, smId: Int?, detail: String) throws {
+    let cells = [
+      call.operation.resource, Message(action).text(in: language), call.operation.extId,
+      Self.label(call), smId.map(String.init) ?? "", detail,
+    ]
+    try output.write(cells.map(RejectReportWriter.cell).joined(separator: ";") + "\r\n")
+  }
+
+  /// Closes the detail file and keeps the counts for the report.
+  func finish(at date: Date) throws -> DeliveryPreview {
+    try output.close()
+    try book.finish(counts: preview.table, file: preview.file, at: date)
+    return preview
+  }
+
+  /// The record as IT recognises it, from what SM would get.
+  private static func label(_ call: PlannedCall) -> String {
+    guard let body = try? JSONValue(jsonBytes: call.operation.body) else { return "" }
+    let data = body["data"] ?? .object([:])
+    if let resource = MatchableResource(rawValue: call.operation.resource) {
+      return MatchProfile(record: data, resource: resource).label
+    }
+    return data["name"]?.string ?? data["reference"]?.string ?? ""
+  }
+
+  /// The evidence as people read it: "même nom, même code postal".
+  static func evidence(_ evidence: [MatchEvidence], _ language: ReportLanguage) -> String {
+    guard !evidence.isEmpty else { return Message(.evidenceChosenByIT).text(in: language) }
+    return evidence.map { Message($0.messageKey).text(in: language) }.joined(separator: ", ")
+  }
+}

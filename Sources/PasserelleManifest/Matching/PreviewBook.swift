@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import PasserelleCore
+
+/// What a delivery preview needs of the manifest: the ids it pretends SM gave to
+/// the records it would create (so that what names them plans as the delivery
+/// would), and its counts, kept for the report. Never touches the id map itself.
+package final class PreviewBook: Sendable {
+  let manifest: Manifest
+
+  package init(manifest: Manifest) { self.manifest = manifest }
+
+  /// Forgets the pretended ids of an earlier preview.
+  package func start() throws {
+    try manifest.write { db in try db.execute(sql: "DELETE FROM previewIdMap") }
+  }
+
+  package func pretend(resource: String, extId: String, smId: Int) throws {
+    try manifest.write { db in
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO previewIdMap(resource, extId, smId) VALUES (?, ?, ?)",
+        arguments: [resource, extId, smId])
+    }
+  }
+
+  package func smId(resource: String, extId: String) throws -> Int? {
+    try manifest.read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT smId FROM previewIdMap WHERE resource = ? AND extId = ?",
+        arguments: [resource, extId])
+    }
+  }
+
+  /// Keeps the preview's counts (resource → action → count), its file and time.
+  package func finish(counts: [String: [String: Int]], file: String, at date: Date) throws {
+    try manifest.write { db in
+      try db.execute(sql: "DELETE FROM deliveryPreview; DELETE FROM previewIdMap")
+      let insert = try db.makeStatement(
+        sql: "INSERT INTO deliveryPreview(resource, action, count) VALUES (?, ?, ?)")
+      for (resource, actions) in counts {
+        for (action, count) in actions {
+          try insert.execute(arguments: [resource, action, count])
+        }
+      }
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO apiHealth(name, value) VALUES ('previewAt', ?);
+          INSERT OR REPLACE INTO apiHealth(name, value) VALUES ('previewFile', ?);
+          """, arguments: [Timestamp.iso(date), file])
+    }
+  }
+
+  /// The last preview: when, its file, and its counts; nil if none was made.
+  package func last() throws -> (at: String, file: String, counts: [String: [String: Int]])? {
+    try manifest.read { db in
+      guard
+        let at = try String.fetchOne(
+          db, sql: "SELECT value FROM apiHealth WHERE name = 'previewAt'"),
+        let file = try String.fetchOne(
+          db, sql: "SELECT value FROM apiHealth WHERE name = 'previewFile'")
+      else { return nil }
+      var counts: [String: [String: Int]] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT resource, action, count FROM deliveryPreview") {
+        counts[row[0], default: [:]][row[1]] = row[2]
+      }
+      return (at, file, counts)
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import PasserelleCore
+
+/// The decisions on Sage records SM may already hold: adopted (which SM record,
+/// and which keys agreed), held for IT (the candidates, and why), and IT's choices
+/// from the reconciliation file, applied at the next delivery.
+package final class ReconciliationBook: Sendable {
+  let manifest: Manifest
+
+  package init(manifest: Manifest) { self.manifest = manifest }
+
+  /// What IT may choose for a held record.
+  package enum Choice: Sendable, Equatable {
+    case adopt(Int)
+    case create
+    case ignore
+  }
+
+  /// A record held for IT, as the reconciliation file lists it.
+  package struct HeldRecord: Sendable {
+    package var resource: String
+    package var code: String
+    package var label: String
+    /// The message key of why it is held.
+    package var reason: String
+    /// The candidates (JSON, opaque here).
+    package var candidates: Data
+  }
+
+  /// Holds a record for IT, its earlier choice (if any) forgotten.
+  package func hold(
+    resource: String, code: String, label: String, reason: String, candidates: Data,
+    at date: Date
+  ) throws {
+    try manifest.write { db in
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO reconciliation(resource, code, state, label, reason,
+            candidates, updatedAt) VALUES (?, ?, 'held', ?, ?, ?, ?)
+          """,
+        arguments: [resource, code, label, reason, candidates, Timestamp.iso(date)])
+    }
+  }
+
+  /// Records that `code` took over SM's record `smId`, and why.
+  package func adopted(
+    resource: String, code: String, label: String, smId: Int, evidence: String, at date: Date
+  ) throws {
+    try manifest.write { db in
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO reconciliation(resource, code, state, label, smId, evidence,
+            updatedAt) VALUES (?, ?, 'adopted', ?, ?, ?, ?)
+          """, arguments: [resource, code, label, smId, evidence, Timestamp.iso(date)])
+    }
+  }
+
+  /// Records IT's choice for a held record; false when no record of that code is held.
+  package func decide(resource: String, code: String, _ choice: Choice, at date: Date) throws
+    -> Bool
+  {
+    let (decision, id): (String, Int?) =
+      switch choice {
+      case .adopt(let id): ("adopt", id)
+      case .create: ("create", nil)
+      case .ignore: ("ignore", nil)
+      }
+    return try manifest.write { db in
+      try db.execute(
+        sql: """
+          UPDATE reconciliation SET state = 'decided', decision = ?, decisionId = ?,
+            updatedAt = ? WHERE resource = ? AND code = ? AND state IN ('held', 'decided')
+          """, arguments: [decision, id, Timestamp.iso(date), resource, code])
+      return db.changesCount > 0
+    }
+  }
+
+  /// IT's choice for a record, when one waits to be applied (or, for `ignore`, holds).
+  package func choice(resource: String, code: String) throws -> Choice? {
+    try manifest.read { db in
+      guard
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT decision, decisionId FROM reconciliation
+            WHERE resource = ? AND code = ? AND state = 'decided'
+            """, arguments: [resource, code])
+      else { return nil }
+      switch row[0] as String? {
+      case "adopt": return (row[1] as Int?).map(Choice.adopt)
+      case "create": return .create
+      case "ignore": return .ignore
+      default: return nil
+      }
+    }
+  }
+
+  /// Forgets a record's case: it was created after IT's choice.
+  package func settle(resource: String, code: String) throws {
+    try manifest.write { db in
+      try db.execute(
+        sql: "DELETE FROM reconciliation WHERE resource = ? AND code = ? AND state <> 'adopted'",
+        arguments: [resource, code])
+    }
+  }
+
+  /// Every held record, by resource then code, a page at a time.
+  package func forEachHeld(_ body: (HeldRecord) throws -> Void) throws {
+    var after = ("", "")
+    while true {
+      let page = try manifest.read { db in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT resource, code, label, reason, candidates FROM reconciliation
+            WHERE state = 'held' AND (resource, code) > (?, ?) ORDER BY resource, code LIMIT 500
+            """, arguments: [after.0, after.1]
+        ).map {
+          HeldRecord(
+            resource: $0[0], code: $0[1], label: $0[2], reason: $0[3] ?? "",
+            candidates: $0[4] ?? Data())
+        }
+      }
+      guard let last = page.last else { return }
+      for record in page { try body(record) }
+      after = (last.resource, last.code)
+    }
+  }
+}

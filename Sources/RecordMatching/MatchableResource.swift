@@ -1,0 +1,7 @@
+/// The SM resources whose records reps type by hand, and that a Sage record may
+/// therefore find in SM before Passerelle ever created it.
+package enum MatchableResource: String, Sendable, CaseIterable, Codable {
+  case accounts
+  case contacts
+  case products
+}

@@ -1,0 +1,146 @@
+import Testing
+
+@testable import RecordMatching
+
+/// How a Sage record and SM's records typed by hand are compared and decided.
+@Suite struct MatcherTests {
+  let accounts = Matcher(resource: .accounts, rules: MatchRules())
+
+  func account(
+    _ name: String, postcode: String = "", city: String = "", phone: String = "",
+    email: String = "", siret: String = "", vat: String = ""
+  ) -> MatchKeys {
+    var profile = MatchProfile()
+    profile.name = name
+    profile.postcode = postcode
+    profile.city = city
+    profile.phones = [phone]
+    profile.emails = [email]
+    profile.siret = siret
+    profile.vatNumber = vat
+    return MatchKeys(profile)
+  }
+
+  func decide(_ sage: MatchKeys, _ candidates: [MatchKeys], matcher: Matcher? = nil)
+    -> MatchDecision
+  {
+    (matcher ?? accounts).decide(
+      sage, among: candidates.enumerated().map { ($0.offset + 1, $0.element, "") })
+  }
+
+  @Test func namesReadAlikeWhateverTheirSpelling() {
+    #expect(CompanyName.tokens("S.A.R.L. Boulangerie Lefèvre") == ["boulangerie", "lefevre"])
+    #expect(CompanyName.tokens("Lefevre boulangerie SARL") == ["boulangerie", "lefevre"])
+    #expect(CompanyName.tokens("Ets Martin & Fils") == ["fils", "martin"])
+    #expect(CompanyName.tokens("Café du Port") == ["cafe", "port"])
+    #expect(WordSimilarity.score(["boulangrie", "martin"], ["boulangerie", "martin"]) == 1)
+  }
+
+  @Test func phonesCompareByTheirLastNineDigits() {
+    let keys = ["+33 1 23 45 67 89", "01.23.45.67.89", "0123456789", "+33 (0)1 23 45 67 89"]
+      .map { account("x", phone: $0).phones }
+    #expect(Set(keys).count == 1 && keys[0] == ["123456789"])
+  }
+
+  @Test func theSameNameInTheSamePlaceIsAdopted() {
+    let sage = account("SARL Boulangerie Lefèvre", postcode: "35000", city: "Rennes")
+    let typed = account("boulangerie lefevre", postcode: "35000")
+    guard case .adopt(let candidate) = decide(sage, [typed]) else {
+      Issue.record("not adopted")
+      return
+    }
+    #expect(candidate.evidence == [.sameName, .postcode])
+  }
+
+  @Test func aCityStandsForAMissingPostcode() {
+    let sage = account("Michel Électricité", postcode: "69100", city: "VILLEURBANNE")
+    let typed = account("Michel Electricite", city: "Villeurbanne")
+    #expect(decide(sage, [typed]) != .create)
+    if case .adopt(let candidate) = decide(sage, [typed]) {
+      #expect(candidate.evidence.contains(.city))
+    } else {
+      Issue.record("not adopted")
+    }
+  }
+
+  @Test func aChainsOtherBranchIsNoCandidate() {
+    let sage = account("Boulangerie Martin", postcode: "75011", city: "Paris")
+    let branch = account("Boulangerie Martin", postcode: "69003", city: "Lyon")
+    #expect(decide(sage, [branch]) == .create)
+  }
+
+  @Test func twoTypedTwinsAreForIT() {
+    let sage = account("Café du Port", postcode: "5000", city: "Namur")
+    let twins = [account("Cafe du port", city: "Namur"), account("CAFE DU PORT", city: "Namur")]
+    guard case .hold(let listed) = decide(sage, twins) else {
+      Issue.record("not held")
+      return
+    }
+    #expect(listed.map(\.smId).sorted() == [1, 2])
+  }
+
+  @Test func aPhoneAloneIsOnlyAWeakCandidate() {
+    let sage = account("Garage du Centre", postcode: "21000", phone: "03 80 11 22 33")
+    let other = account("Auto École Dupont", postcode: "21000", phone: "+33 3 80 11 22 33")
+    guard case .hold(let listed) = decide(sage, [other]) else {
+      Issue.record("not held")
+      return
+    }
+    #expect(listed.first?.evidence == [.phone, .postcode])
+  }
+
+  @Test func aSIRENDecidesEitherWay() {
+    let sage = account("Dupont SA", siret: "73282932000074")
+    #expect(decide(sage, [account("Société Dupont", vat: "FR44732829320")]) != .create)
+    let other = account("Dupont SA", postcode: "", siret: "55210055400013")
+    #expect(decide(sage, [other]) == .create)
+  }
+
+  @Test func aCloseNameNeedsMoreThanThePlace() {
+    let sage = account("Garage du Centre", postcode: "21000")
+    let close = account("Garage du Centre Auto", postcode: "21000")
+    guard case .hold = decide(sage, [close]) else {
+      Issue.record("a close name and a postcode must not be adopted")
+      return
+    }
+    let withPhone = account("Garage du Centre Auto", postcode: "21000", phone: "0380112233")
+    let sageWithPhone = account("Garage du Centre", postcode: "21000", phone: "03 80 11 22 33")
+    guard case .adopt = decide(sageWithPhone, [withPhone]) else {
+      Issue.record("a close name, a phone and a postcode are enough")
+      return
+    }
+  }
+
+  @Test func contactsMatchByEmailThenByName() {
+    let contacts = Matcher(resource: .contacts, rules: MatchRules())
+    var profile = MatchProfile()
+    profile.firstName = "Claire"
+    profile.lastName = "Dubois"
+    profile.parentId = 7
+    let sage = MatchKeys(profile)
+    var typed = MatchProfile()
+    typed.firstName = "DUBOIS"
+    typed.lastName = "claire"
+    typed.parentId = 7
+    guard case .adopt(let candidate) = decide(sage, [MatchKeys(typed)], matcher: contacts) else {
+      Issue.record("not adopted")
+      return
+    }
+    #expect(candidate.evidence == [.personName])
+    #expect(LookupKey.sought(sage, resource: .contacts) == ["account:7"])
+  }
+
+  @Test func thresholdsAreSettings() {
+    let strict = Matcher(resource: .accounts, rules: MatchRules(adoptScore: 80))
+    let sage = account("Boulangerie Lefèvre", postcode: "35000")
+    #expect(
+      decide(sage, [account("boulangerie lefevre", postcode: "35000")], matcher: strict) != .create)
+    guard
+      case .hold = decide(
+        sage, [account("boulangerie lefevre", postcode: "35000")], matcher: strict)
+    else {
+      Issue.record("below the adoption score, held")
+      return
+    }
+  }
+}
