@@ -1,3 +1,4 @@
+import PasserelleCore
 import PasserelleManifest
 import PasserelleOutput
 
@@ -35,6 +36,31 @@ extension ReportPage {
       }
       queues(delivery, into: &html)
       health(delivery, into: &html)
+      if let preview = delivery.lastPreview { self.preview(preview, into: &html) }
+    }
+  }
+
+  /// The last `push --dry-run`: what the delivery would do, per resource.
+  private func preview(_ preview: DeliveryStatus.Preview, into html: inout HTMLBuilder) {
+    let say = { (key: MessageKey, values: [String: MessageValue]) in
+      Message(key, values).text(in: text.language)
+    }
+    html.element("h3", text: say(.reportPreviewTitle, [:]))
+    html.element(
+      "p", text: say(.reportPreviewAt, ["at": .text(preview.at), "path": .text(preview.file)]))
+    let actions: [(String, MessageKey)] = [
+      ("create", .actionCreate), ("update", .actionUpdate), ("adopt", .actionAdopt),
+      ("delete", .actionDelete), ("hold", .actionHold),
+    ]
+    let headers = actions.map { say($0.1, [:]) }
+    table([say(.reportPreviewResource, [:])] + headers, numeric: Set(headers), into: &html) {
+      html in
+      for resource in preview.counts.keys.sorted() {
+        html.element("tr") { html in
+          html.element("td", ["class": "code"], text: resource)
+          for (action, _) in actions { count(preview.counts[resource]?[action] ?? 0, into: &html) }
+        }
+      }
     }
   }
 

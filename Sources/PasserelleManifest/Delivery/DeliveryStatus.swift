@@ -27,6 +27,16 @@ public struct DeliveryStatus: Sendable, Codable {
   public var pullWatermarks: [String: String]
   /// Per resource, the Sage records held for IT's decision (`out/rapprochement.csv`).
   public var awaitingReconciliation: [String: Int] = [:]
+  /// The last `push --dry-run`: when, its detail file, and per resource what the
+  /// delivery would do (`create`, `update`, `adopt`, `delete`, `hold`).
+  public var lastPreview: Preview?
+
+  /// A delivery preview, as kept for `status` and the report.
+  public struct Preview: Sendable, Codable {
+    public var at: String
+    public var file: String
+    public var counts: [String: [String: Int]]
+  }
 
   static func load(_ db: Database) throws -> DeliveryStatus {
     let queues = try Row.fetchAll(
@@ -57,10 +67,18 @@ public struct DeliveryStatus: Sendable, Codable {
     {
       awaiting[row[0]] = row[1]
     }
+    var preview: Preview?
+    if let at = health["previewAt"], let file = health["previewFile"] {
+      var counts: [String: [String: Int]] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT resource, action, count FROM deliveryPreview") {
+        counts[row[0], default: [:]][row[1]] = row[2]
+      }
+      preview = Preview(at: at, file: file, counts: counts)
+    }
     return DeliveryStatus(
       queues: queues, lastSuccessAt: health["lastSuccessAt"], lastError: health["lastError"],
       lastErrorAt: health["lastErrorAt"], failingSince: health["failingSince"],
-      pullWatermarks: watermarks, awaitingReconciliation: awaiting)
+      pullWatermarks: watermarks, awaitingReconciliation: awaiting, lastPreview: preview)
   }
 
   /// Whether there is anything to show: the connector was used at least once.
