@@ -144,3 +144,40 @@ import Testing
     }
   }
 }
+
+/// Products: by barcode, then by name.
+@Suite struct ProductMatcherTests {
+  let products = Matcher(resource: .products, rules: MatchRules())
+
+  func product(_ model: String, barcode: String = "") -> MatchKeys {
+    var profile = MatchProfile()
+    profile.model = model
+    profile.barcode = barcode
+    return MatchKeys(profile)
+  }
+
+  func decide(_ sage: MatchKeys, _ candidates: [MatchKeys]) -> MatchDecision {
+    products.decide(sage, among: candidates.enumerated().map { ($0.offset + 1, $0.element, "") })
+  }
+
+  @Test func aBarcodeDecidesEitherWay() {
+    let sage = product("Perceuse 18V", barcode: "3 245678 901234")
+    #expect(decide(sage, [product("Visseuse", barcode: "3245678901234")]) != .create)
+    #expect(decide(sage, [product("Perceuse 18V", barcode: "3245678900000")]) == .create)
+  }
+
+  @Test func theSameNameIsAdoptedAndOnlyOnce() {
+    let sage = product("Perceuse à percussion 18V")
+    guard case .adopt = decide(sage, [product("perceuse a percussion 18v")]) else {
+      Issue.record("not adopted")
+      return
+    }
+    guard
+      case .hold = decide(
+        sage, [product("Perceuse a percussion 18V"), product("PERCEUSE A PERCUSSION 18V")])
+    else {
+      Issue.record("two of the same name: for IT")
+      return
+    }
+  }
+}
