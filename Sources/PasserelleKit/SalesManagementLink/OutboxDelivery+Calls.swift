@@ -1,6 +1,5 @@
 import Foundation
 import PasserelleManifest
-import RecordMatching
 import SalesManagementAPI
 
 extension OutboxDelivery {
@@ -124,28 +123,12 @@ extension OutboxDelivery {
     let refused = try outbox.record(outcomes, at: clock())
     try refusals.append(refused)
     let bySeq = Dictionary(calls.map { ($0.operation.seq, $0) }, uniquingKeysWith: { a, _ in a })
+    var delivered: [PlannedCall] = []
     for outcome in outcomes {
       guard let call = bySeq[outcome.seq] else { continue }
       report.count(outcome, call: call)
-      if case .delivered = outcome { try confirmed(call) }
+      if case .delivered = outcome { delivered.append(call) }
     }
-  }
-
-  /// What a delivered call settles of a reconciliation: an adoption is recorded
-  /// with its evidence; a record IT chose to create no longer waits.
-  private func confirmed(_ call: PlannedCall) throws {
-    let operation = call.operation
-    switch call.kind {
-    case .adopt(let id, let data, let evidence):
-      let label = MatchableResource(rawValue: operation.resource).map {
-        MatchProfile(record: data, resource: $0).label
-      }
-      try reconciler.adopted(
-        resource: operation.resource, code: operation.extId, label: label ?? "", smId: id,
-        evidence: evidence.map(\.rawValue).joined(separator: ","))
-    case .create where call.settlesChoice:
-      try reconciler.decisions.settle(resource: operation.resource, code: operation.extId)
-    default: break
-    }
+    try reconciler.confirmed(delivered)
   }
 }

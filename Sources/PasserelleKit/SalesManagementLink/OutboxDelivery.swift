@@ -80,8 +80,7 @@ final class OutboxDelivery {
       calls.append(call)
     }
     if let preview {
-      for call in calls { try preview.add(call) }
-      return
+      return try preview.add(calls)
     }
     try outbox.markSending(calls.filter(\.sends).map(\.operation.seq), at: clock())
     var outcomes = calls.compactMap(Self.immediateOutcome)

@@ -23,8 +23,20 @@ final class PreviewRecorder {
       [0xEF, 0xBB, 0xBF] + Array((Message(.previewColumns).text(in: language) + "\r\n").utf8))
   }
 
-  func add(_ call: PlannedCall) throws {
+  /// Records a slice's calls: a line each, their counts, and in one transaction
+  /// the ids SM would give what they create or adopt.
+  func add(_ calls: [PlannedCall]) throws {
+    var ids: [(resource: String, extId: String, smId: Int)] = []
+    for call in calls {
+      if let id = try add(call) { ids.append((call.operation.resource, call.operation.extId, id)) }
+    }
+    try book.pretend(ids)
+  }
+
+  /// Records one call; returns the id SM would give its record, if it gets one.
+  private func add(_ call: PlannedCall) throws -> Int? {
     let operation = call.operation
+    var pretended: Int?
     var counts = preview.resources[operation.resource] ?? DeliveryPreview.Counts()
     let action: MessageKey
     var smId = call.update?.id
@@ -34,8 +46,7 @@ final class PreviewRecorder {
       counts.create += 1
       action = .actionCreate
       smId = nil
-      try book.pretend(
-        resource: operation.resource, extId: operation.extId, smId: -Int(operation.seq))
+      pretended = -Int(operation.seq)
     case .update:
       counts.update += 1
       action = .actionUpdate
@@ -44,7 +55,7 @@ final class PreviewRecorder {
       action = .actionAdopt
       detail = Message(.previewAdoptDetail, ["evidence": .text(Self.evidence(evidence, language))])
         .text(in: language)
-      try book.pretend(resource: operation.resource, extId: operation.extId, smId: id)
+      pretended = id
     case .delete(let id):
       counts.delete += 1
       action = .actionDelete
@@ -54,10 +65,11 @@ final class PreviewRecorder {
       action = .actionHold
       detail = reason
     case .nothing:
-      return
+      return nil
     }
     preview.resources[operation.resource] = counts
     try write(call, action: action, smId: smId, detail: detail)
+    return pretended
   }
 
   private func write(_ call: PlannedCall, action: MessageKey, smId: Int?, detail: String) throws {

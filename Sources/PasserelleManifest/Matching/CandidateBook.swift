@@ -69,11 +69,6 @@ package final class CandidateBook: Sendable {
     }
   }
 
-  /// Removes an adopted record: it has Sage's code now.
-  package func remove(resource: String, smId: Int) throws {
-    try manifest.write { db in try Self.forget(db, resource, smId) }
-  }
-
   /// The SM time up to which `resource`'s listing was read, if ever.
   package func watermark(_ resource: String) throws -> String? {
     try manifest.read { db in
@@ -91,7 +86,8 @@ package final class CandidateBook: Sendable {
     }
   }
 
-  private static func forget(_ db: Database, _ resource: String, _ smId: Int) throws {
+  /// Removes a record from the candidates, within the caller's transaction.
+  static func forget(_ db: Database, _ resource: String, _ smId: Int) throws {
     try db.execute(
       sql: """
         DELETE FROM smCandidate WHERE resource = ? AND smId = ?;

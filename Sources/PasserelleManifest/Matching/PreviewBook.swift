@@ -15,11 +15,13 @@ package final class PreviewBook: Sendable {
     try manifest.write { db in try db.execute(sql: "DELETE FROM previewIdMap") }
   }
 
-  package func pretend(resource: String, extId: String, smId: Int) throws {
+  /// Records, in one transaction, the ids SM would give a slice's records.
+  package func pretend(_ ids: [(resource: String, extId: String, smId: Int)]) throws {
+    guard !ids.isEmpty else { return }
     try manifest.write { db in
-      try db.execute(
-        sql: "INSERT OR REPLACE INTO previewIdMap(resource, extId, smId) VALUES (?, ?, ?)",
-        arguments: [resource, extId, smId])
+      let statement = try db.makeStatement(
+        sql: "INSERT OR REPLACE INTO previewIdMap(resource, extId, smId) VALUES (?, ?, ?)")
+      for id in ids { try statement.execute(arguments: [id.resource, id.extId, id.smId]) }
     }
   }
 

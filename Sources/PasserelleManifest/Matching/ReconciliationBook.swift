@@ -43,16 +43,41 @@ package final class ReconciliationBook: Sendable {
     }
   }
 
-  /// Records that `code` took over SM's record `smId`, and why.
-  package func adopted(
-    resource: String, code: String, label: String, smId: Int, evidence: String, at date: Date
-  ) throws {
+  /// A Sage record that took over an SM record typed by hand.
+  package struct Adoption: Sendable {
+    package var resource: String
+    package var code: String
+    package var label: String
+    package var smId: Int
+    /// The keys that agreed, comma-separated; empty when IT chose the record.
+    package var evidence: String
+
+    package init(resource: String, code: String, label: String, smId: Int, evidence: String) {
+      self.resource = resource
+      self.code = code
+      self.label = label
+      self.smId = smId
+      self.evidence = evidence
+    }
+  }
+
+  /// Records adoptions SM confirmed, and why, in one transaction: the SM records
+  /// have Sage's codes now and are no longer candidates.
+  package func adopted(_ adoptions: [Adoption], at date: Date) throws {
+    guard !adoptions.isEmpty else { return }
     try manifest.write { db in
-      try db.execute(
+      let statement = try db.makeStatement(
         sql: """
           INSERT OR REPLACE INTO reconciliation(resource, code, state, label, smId, evidence,
             updatedAt) VALUES (?, ?, 'adopted', ?, ?, ?, ?)
-          """, arguments: [resource, code, label, smId, evidence, Timestamp.iso(date)])
+          """)
+      for adoption in adoptions {
+        try statement.execute(arguments: [
+          adoption.resource, adoption.code, adoption.label, adoption.smId, adoption.evidence,
+          Timestamp.iso(date),
+        ])
+        try CandidateBook.forget(db, adoption.resource, adoption.smId)
+      }
     }
   }
 

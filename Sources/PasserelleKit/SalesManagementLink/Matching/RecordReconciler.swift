@@ -112,13 +112,27 @@ final class RecordReconciler {
     }
   }
 
-  /// Records a delivered adoption: the SM record has Sage's code now.
-  func adopted(resource: String, code: String, label: String, smId: Int, evidence: String)
-    throws
-  {
-    try decisions.adopted(
-      resource: resource, code: code, label: label, smId: smId, evidence: evidence, at: clock())
-    try candidates.remove(resource: resource, smId: smId)
+  /// Records what a slice's delivered calls settled: adoptions, with their
+  /// evidence; records IT chose to create, which wait no more.
+  func confirmed(_ calls: [PlannedCall]) throws {
+    var adoptions: [ReconciliationBook.Adoption] = []
+    for call in calls {
+      let operation = call.operation
+      switch call.kind {
+      case .adopt(let id, let data, let evidence):
+        let label = MatchableResource(rawValue: operation.resource).map {
+          MatchProfile(record: data, resource: $0).label
+        }
+        adoptions.append(
+          .init(
+            resource: operation.resource, code: operation.extId, label: label ?? "", smId: id,
+            evidence: evidence.map(\.rawValue).joined(separator: ",")))
+      case .create where call.settlesChoice:
+        try decisions.settle(resource: operation.resource, code: operation.extId)
+      default: break
+      }
+    }
+    try decisions.adopted(adoptions, at: clock())
   }
 
   private static func claim(_ resource: String, _ smId: Int) -> String { "\(resource)/\(smId)" }
