@@ -71,9 +71,12 @@ package struct SpreadsheetTableReader {
   }
 
   private mutating func endCell() {
+    // A cell cut short may end inside a character: UTF-8 up to it.
     let text =
       String(validating: cell, as: UTF8.self)
-      ?? cell.withUnsafeBytes { Windows1252.decode($0) }
+      ?? (cellCut
+        ? String(decoding: cell, as: UTF8.self)
+        : cell.withUnsafeBytes { Windows1252.decode($0) })
     cells.append(text + (cellCut ? "…" : ""))
     cell.removeAll(keepingCapacity: true)
     cellCut = false

@@ -16,6 +16,7 @@ enum AccountEvidence {
   /// SIREN numbers both hold: the same one is the same company by law; different
   /// ones are different companies, whatever else agrees.
   private static func identifiers(_ sage: MatchKeys, _ sm: MatchKeys) -> [MatchEvidence] {
+    if let siret = sage.siret, let other = sm.siret, siret != other { return [.otherIdentifier] }
     if !sage.sirens.isEmpty, !sm.sirens.isEmpty {
       return Matcher.shared(sage.sirens, sm.sirens) ? [.siren] : [.otherIdentifier]
     }

@@ -4,26 +4,43 @@ package struct MatchKeys: Codable, Sendable, Equatable {
   /// SIREN numbers the record names: its own, its SIRET's first nine digits, and
   /// those inside a French VAT number.
   package var sirens: [String] = []
+  /// The VAT number, letters and digits only.
   package var vatNumber: String?
+  /// E-mails, lowercased.
   package var emails: [String] = []
   /// The last nine digits of each phone number: "+33 1 23 45 67 89" and
   /// "01.23.45.67.89" give the same.
   package var phones: [String] = []
   /// Web domains: the site's, and the e-mails' unless a public mail service's.
   package var domains: [String] = []
+  /// A company's meaningful name words, sorted (`CompanyName`).
   package var nameWords: [String] = []
+  /// The postcode's digits.
   package var postcode: String?
+  /// The town's words, "St" read as "Saint", "Cedex" left out.
   package var city: String?
+  /// A contact's first name, folded.
   package var firstName: String?
+  /// A contact's last name, folded.
   package var lastName: String?
+  /// A contact's company, as SM's id.
   package var parentId: Int?
+  /// A product's barcode digits.
   package var barcode: String?
+  /// A product's name, word by word in its order.
   package var modelWords: [String] = []
+  /// The SIRET (14 digits), when the record holds one: two establishments of one
+  /// company share a SIREN, never a SIRET.
+  package var siret: String?
 
+  /// No keys: matches nothing.
   package init() {}
 
+  /// The keys of what `profile` says.
   package init(_ profile: MatchProfile) {
     sirens = Self.sirens(profile)
+    let siretDigits = TextFolding.digits(profile.siret)
+    siret = siretDigits.count == 14 ? siretDigits : nil
     vatNumber = Self.nonEmpty(Self.alphanumerics(profile.vatNumber))
     emails = Array(Set(profile.emails.compactMap(Self.email))).sorted()
     phones = Array(Set(profile.phones.compactMap(Self.phone))).sorted()
@@ -35,7 +52,8 @@ package struct MatchKeys: Codable, Sendable, Equatable {
     lastName = Self.nonEmpty(TextFolding.words(profile.lastName).joined(separator: " "))
     parentId = profile.parentId
     barcode = Self.nonEmpty(TextFolding.digits(profile.barcode))
-    modelWords = TextFolding.words(profile.model).sorted()
+    // In order: "Lot de 12 x 6 L" is not "Lot de 6 x 12 L".
+    modelWords = TextFolding.words(profile.model)
   }
 
   private static func sirens(_ profile: MatchProfile) -> [String] {

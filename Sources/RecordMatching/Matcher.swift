@@ -1,11 +1,14 @@
 /// Compares a Sage record with SM's records of the same resource typed by hand,
 /// and decides: adopt one, hold for IT, or create.
 package struct Matcher: Sendable {
+  /// The resource both records are of.
   package let resource: MatchableResource
+  /// The scores that decide.
   package let rules: MatchRules
   /// How many candidates a held record lists at most.
   static let listed = 5
 
+  /// A matcher of `resource`'s records.
   package init(resource: MatchableResource, rules: MatchRules) {
     self.resource = resource
     self.rules = rules
@@ -20,12 +23,17 @@ package struct Matcher: Sendable {
       .sorted { ($0.score, -$0.smId) > ($1.score, -$1.smId) }
     guard let best = scored.first else { return .create }
     let runnerUp = scored.dropFirst().first?.score ?? Int.min
-    if best.score >= rules.adoptScore, namesTheRecord(best.evidence),
-      runnerUp <= best.score - rules.margin
-    {
+    if adoptable(best), runnerUp < rules.adoptScore, runnerUp <= best.score - rules.margin {
       return .adopt(best)
     }
     return .hold(Array(scored.prefix(Self.listed)))
+  }
+
+  /// Strong enough, naming the record, and not elsewhere: a company's other site
+  /// is for IT to tell, even with the same SIREN.
+  private func adoptable(_ candidate: ScoredCandidate) -> Bool {
+    candidate.score >= rules.adoptScore && namesTheRecord(candidate.evidence)
+      && !candidate.evidence.contains(.otherPlace)
   }
 
   /// One candidate's score: the points of every key the two agree on, less those
@@ -72,6 +80,8 @@ package struct Matcher: Sendable {
         found.append(.personName)
       } else if last == sm.lastName, first.first == sm.firstName?.first {
         found.append(.lastName)
+      } else if sm.firstName != nil, sm.lastName != nil {
+        found.append(.otherPerson)
       }
     } else if let last = sage.lastName, last == sm.lastName {
       found.append(.lastName)

@@ -5,13 +5,24 @@ import Foundation
 /// lefevre" read alike.
 package enum TextFolding {
   /// The words of `text`: lowercase, accents removed, dots inside acronyms joined
-  /// ("S.A.R.L." is one word), `&` read as "et", any other punctuation a separator.
+  /// ("S.A.R.L." is one word), a decimal mark kept as a dot ("1,5" and "1.5" are
+  /// "1.5", never "15"), `&` read as "et", any other punctuation a separator.
   package static func words(_ text: String) -> [String] {
     let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+    let scalars = Array(folded.unicodeScalars)
     var words: [String] = []
     var current = ""
-    for scalar in folded.unicodeScalars {
-      if scalar == "." { continue }
+    for (index, scalar) in scalars.enumerated() {
+      if scalar == "." || scalar == "," {
+        if isDigit(current.unicodeScalars.last), index + 1 < scalars.count,
+          isDigit(scalars[index + 1])
+        {
+          current += "."
+        } else if scalar == "," {
+          flush(&current, into: &words)
+        }
+        continue
+      }
       if scalar == "&" {
         flush(&current, into: &words)
         words.append("et")
@@ -32,6 +43,10 @@ package enum TextFolding {
   /// The digits of `text`, in order.
   package static func digits(_ text: String) -> String {
     String(text.unicodeScalars.filter { $0.isASCII && ("0"..."9").contains($0) })
+  }
+
+  private static func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
+    scalar.map { $0.isASCII && ("0"..."9").contains($0) } ?? false
   }
 
   private static func flush(_ current: inout String, into words: inout [String]) {

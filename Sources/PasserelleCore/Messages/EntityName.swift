@@ -14,6 +14,11 @@ public enum EntityName {
     default: return .text(name)
     }
   }
+
+  /// The plural noun of `name`, in `language`.
+  public static func noun(_ name: String, in language: ReportLanguage) -> String {
+    value(name).text(in: language)
+  }
 }
 
 extension SageEntity {

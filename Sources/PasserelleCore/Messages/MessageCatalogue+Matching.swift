@@ -34,6 +34,7 @@ extension MessageCatalogue {
     .evidenceCloseModel: MessageTemplate("désignation proche", "close name"),
     .evidenceOtherPlace: MessageTemplate("autre lieu", "another place"),
     .evidenceOtherIdentifier: MessageTemplate("autre identifiant", "another identifier"),
+    .evidenceOtherPerson: MessageTemplate("autre personne", "another person"),
     .evidenceChosenByIT: MessageTemplate("choisie au rapprochement", "chosen at reconciliation"),
     .candidateCell: MessageTemplate(
       "{id} : {label} ({evidence} ; score {score})", "{id}: {label} ({evidence}; score {score})"
@@ -51,7 +52,6 @@ extension MessageCatalogue {
     .actionAdopt: MessageTemplate("reprendre", "adopt"),
     .actionDelete: MessageTemplate("supprimer", "delete"),
     .actionHold: MessageTemplate("en attente", "held"),
-    .actionNothing: MessageTemplate("rien à envoyer", "nothing to send"),
     .previewAdoptDetail: MessageTemplate(
       "fiche saisie dans SM reprise : {evidence}", "SM record typed by hand adopted: {evidence}"),
     .previewNothing: MessageTemplate(
@@ -72,6 +72,26 @@ extension MessageCatalogue {
     .reconcileDone: MessageTemplate(
       "{applied} décision(s) enregistrée(s), appliquée(s) au prochain envoi ; {blank} ligne(s) sans décision.",
       "{applied} decision(s) recorded, applied at the next delivery; {blank} line(s) without a decision."
+    ),
+    .heldForReference: MessageTemplate(
+      "{resource} {code} n'est pas encore dans SM : envoyé dès qu'il y sera",
+      "{resource} {code} is not in SM yet: sent as soon as it is"
+    ),
+    .heldBehindEarlierChange: MessageTemplate(
+      "une modification précédente de la même fiche attend : envoyé après elle",
+      "an earlier change of the same record waits: sent after it"
+    ),
+    .reconcileNotATable: MessageTemplate(
+      "{path} n'est pas un fichier de rapprochement : colonnes séparées par « ; » attendues (ressource;code Sage;fiche Sage;candidats;raison;décision), enregistrer depuis Excel en « CSV (séparateur : point-virgule) »",
+      "{path} is not a reconciliation file: columns separated by ';' expected (resource;Sage code;Sage record;candidates;reason;decision); save it from Excel as 'CSV (semicolon delimited)'"
+    ),
+    .reconcileSameRecordTwice: MessageTemplate(
+      "la fiche SM {id} est déjà choisie ligne {other} : une fiche de SM ne reçoit qu'un code Sage",
+      "SM record {id} is chosen on line {other} already: an SM record takes one Sage code only"
+    ),
+    .matchingScoresInverted: MessageTemplate(
+      "[salesmanagement.matching] : candidate_score ({candidate}) doit être inférieur à adopt_score ({adopt})",
+      "[salesmanagement.matching]: candidate_score ({candidate}) must be below adopt_score ({adopt})"
     ),
     .reconcileLineRefused: MessageTemplate("ligne {line} : {reason}", "line {line}: {reason}"),
     .reconcileUnknownChoice: MessageTemplate(

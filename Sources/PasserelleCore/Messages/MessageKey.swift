@@ -59,6 +59,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case evidenceCloseModel
   case evidenceOtherPlace
   case evidenceOtherIdentifier
+  case evidenceOtherPerson
   case evidenceChosenByIT
   case candidateCell
   case previewColumns
@@ -68,7 +69,6 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case actionAdopt
   case actionDelete
   case actionHold
-  case actionNothing
   case previewAdoptDetail
   case previewNothing
   case previewResource
@@ -76,6 +76,11 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case previewFile
   case reconciliationWaiting
   case reconcileDone
+  case heldForReference
+  case heldBehindEarlierChange
+  case reconcileNotATable
+  case reconcileSameRecordTwice
+  case matchingScoresInverted
   case reconcileLineRefused
   case reconcileUnknownChoice
   case reconcileNotHeld

@@ -79,6 +79,15 @@ public enum SettingsFile {
       throw ConfigurationError(
         lines.describe(path, line: lines.header("salesmanagement.api"), Message(.urlRequired)))
     }
+    // A candidate below the listing score but above adoption would be created as a twin.
+    let rules = settings.matchRules
+    if rules.candidateScore >= rules.adoptScore {
+      let problem = Message(
+        .matchingScoresInverted,
+        ["candidate": .number(rules.candidateScore), "adopt": .number(rules.adoptScore)])
+      throw ConfigurationError(
+        lines.describe(path, line: lines.header("salesmanagement.matching"), problem))
+    }
     return settings
   }
 

@@ -57,7 +57,7 @@ extension ReportPage {
       html in
       for resource in preview.counts.keys.sorted() {
         html.element("tr") { html in
-          html.element("td", ["class": "code"], text: resource)
+          html.element("td", text: EntityName.noun(resource, in: text.language))
           for (action, _) in actions { count(preview.counts[resource]?[action] ?? 0, into: &html) }
         }
       }

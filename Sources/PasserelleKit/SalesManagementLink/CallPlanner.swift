@@ -16,7 +16,8 @@ struct CallPlanner {
   func plan(_ operation: OutboxOperation, known found: Int?) async throws -> PlannedCall {
     let body = try JSONValue(jsonBytes: operation.body)
     let guid = body["guid"]?.string ?? "passerelle-\(operation.seq)"
-    var call = PlannedCall(operation: operation, guid: guid, kind: .nothing)
+    var call = PlannedCall(
+      operation: operation, guid: guid, kind: .nothing, data: body["data"] ?? .object([:]))
     let id = try operation.smId ?? idMap(found, operation)
     switch operation.action {
     case "markDeleted":
@@ -56,7 +57,13 @@ struct CallPlanner {
       call.kind = .held(reason)
       return call
     case .ready(let resolved):
-      call.kind = id.map { .update(id: $0, resolved) } ?? .create(resolved)
+      if let id {
+        let adopted = try reconciler.wasAdopted(
+          resource: call.operation.resource, code: call.operation.extId)
+        call.kind = .update(id: id, adopted ? Self.withoutReps(resolved) : resolved)
+      } else {
+        call.kind = .create(resolved)
+      }
     }
     if call.operation.resource == "salesorders", case .array(let lines)? = body["lines"] {
       var resolvedLines: [JSONValue] = []
@@ -97,17 +104,25 @@ struct CallPlanner {
     case .adopt(let smId, let evidence):
       call.kind = .adopt(
         id: smId, Self.adoption(resolved, code: call.operation.extId), evidence: evidence)
-    case .hold(let reason, _): call.kind = .held(reason.text(in: language))
+    case .hold(let reason): call.kind = .held(reason.text(in: language))
     }
     return .decided(call)
   }
 
-  /// What an adopted record gets: Sage's values and code, but not Sage's rep: the
-  /// record keeps the rep who typed it and works it.
+  /// What an adopted record gets: Sage's code and the values Sage holds, but not
+  /// Sage's rep (the record keeps the rep who typed it and works it), and nothing
+  /// Sage leaves blank (what the rep typed there stays).
   static func adoption(_ data: JSONValue, code: String) -> JSONValue {
+    guard case .object(var members) = withoutReps(data) else { return data }
+    members = members.filter { _, value in value != .null && value != .string("") }
+    members["extId"] = .string(code)
+    return .object(members)
+  }
+
+  /// The record's data without its reps: an adopted record's stay SM's.
+  static func withoutReps(_ data: JSONValue) -> JSONValue {
     guard case .object(var members) = data else { return data }
     for key in members.keys where key.hasPrefix("salesRepId") { members[key] = nil }
-    members["extId"] = .string(code)
     return .object(members)
   }
 

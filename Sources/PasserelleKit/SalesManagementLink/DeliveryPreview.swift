@@ -6,16 +6,24 @@ import PasserelleCore
 public struct DeliveryPreview: Sendable, Codable {
   /// Counts of one resource.
   public struct Counts: Sendable, Codable, Equatable {
+    /// Records SM does not have.
     public var create = 0
+    /// Records SM has, with changes.
     public var update = 0
+    /// Records typed by hand in SM that would take Sage's code.
     public var adopt = 0
+    /// Records gone from Sage.
     public var delete = 0
+    /// Records that would wait: for IT's decision, or for a record they name.
     public var hold = 0
   }
 
+  /// Per resource, what the delivery would do.
   public var resources: [String: Counts] = [:]
   /// The detail file.
   public var file = ""
+  /// Sage records waiting for IT's decision, listed in `out/rapprochement.csv`.
+  public var awaitingDecision = 0
 
   /// Lines for people, in `language`.
   public func summary(in language: ReportLanguage) -> String {
@@ -34,6 +42,13 @@ public struct DeliveryPreview: Sendable, Codable {
     let separator = Message(.listSeparator).text(in: language)
     return Message(.previewDone, ["resources": .text(parts.joined(separator: separator))])
       .text(in: language) + "\n" + Message(.previewFile, ["path": .text(file)]).text(in: language)
+      + (awaitingDecision == 0
+        ? ""
+        : "\n"
+          + Message(
+            .reconciliationWaiting,
+            ["count": .number(awaitingDecision), "path": .text("out/rapprochement.csv")]
+          ).text(in: language))
   }
 
   /// The counts as the manifest keeps them for the report.

@@ -17,6 +17,8 @@ public struct DeliveryReport: Sendable, Codable {
   }
 
   public var resources: [String: Counts] = [:]
+  /// Sage records waiting for IT's decision, listed in `out/rapprochement.csv`.
+  public var awaitingDecision = 0
 
   public var delivered: Int { resources.values.reduce(0) { $0 + $1.delivered } }
   public var refused: Int { resources.values.reduce(0) { $0 + $1.refused } }
@@ -41,8 +43,20 @@ public struct DeliveryReport: Sendable, Codable {
     resources[resource] = counts
   }
 
-  /// One line for people, in `language`.
+  /// One line for people, in `language`; a second when records wait for IT.
   public func summary(in language: ReportLanguage) -> String {
+    let waiting =
+      awaitingDecision == 0
+      ? ""
+      : "\n"
+        + Message(
+          .reconciliationWaiting,
+          ["count": .number(awaitingDecision), "path": .text("out/rapprochement.csv")]
+        ).text(in: language)
+    return counts(in: language) + waiting
+  }
+
+  private func counts(in language: ReportLanguage) -> String {
     guard !resources.isEmpty else { return Message(.deliveryNothing).text(in: language) }
     let parts = resources.keys.sorted().map { resource in
       let counts = resources[resource]!

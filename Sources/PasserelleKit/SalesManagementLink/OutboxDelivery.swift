@@ -75,7 +75,9 @@ final class OutboxDelivery {
     for operation in slice {
       let key = operation.resource + "\u{0}" + operation.extId
       var call = try await planner.plan(operation, known: found[operation.extId])
-      if heldKeys.contains(key) { call.kind = .held("an earlier change of it waits") }
+      if heldKeys.contains(key) {
+        call.kind = .held(Message(.heldBehindEarlierChange).text(in: refusals.language))
+      }
       if case .held = call.kind { heldKeys.insert(key) }
       calls.append(call)
     }

@@ -18,6 +18,8 @@ struct PlannedCall {
   var operation: OutboxOperation
   var guid: String
   var kind: Kind
+  /// The record's data as the payload holds it (Sage's codes, not SM's ids).
+  var data: JSONValue = .null
   /// A quote's lines, SM's ids resolved: they replace the quote's lines once it is written.
   var lines: [JSONValue]? = nil
   /// A create IT chose at reconciliation: once done, the record waits no more.

@@ -6,7 +6,8 @@ import RecordMatching
 import SalesManagementAPI
 
 /// Writes a preview's detail, one line per operation, as French Excel opens it
-/// (UTF-8 with BOM, `;`), and counts; records the ids it pretends SM gives.
+/// (UTF-8 with BOM, `;`), and counts; records the ids it pretends SM gives. The
+/// file gets its name once complete: a preview cut short leaves a `.tmp` only.
 final class PreviewRecorder {
   private let output: OutputFile
   private let book: PreviewBook
@@ -14,7 +15,7 @@ final class PreviewRecorder {
   private(set) var preview = DeliveryPreview()
 
   init(path: String, book: PreviewBook, language: ReportLanguage) throws {
-    output = try OutputFile(path: path)
+    output = try OutputFile(path: path + ".tmp")
     self.book = book
     self.language = language
     preview.file = path
@@ -83,14 +84,14 @@ final class PreviewRecorder {
   /// Closes the detail file and keeps the counts for the report.
   func finish(at date: Date) throws -> DeliveryPreview {
     try output.close()
+    try FileSystem.rename(output.path, to: preview.file)
     try book.finish(counts: preview.table, file: preview.file, at: date)
     return preview
   }
 
   /// The record as IT recognises it, from what SM would get.
   private static func label(_ call: PlannedCall) -> String {
-    guard let body = try? JSONValue(jsonBytes: call.operation.body) else { return "" }
-    let data = body["data"] ?? .object([:])
+    let data = call.data
     if let resource = MatchableResource(rawValue: call.operation.resource) {
       return MatchProfile(record: data, resource: resource).label
     }

@@ -1,3 +1,4 @@
+import PasserelleCore
 import PasserelleManifest
 import SageToSalesManagement
 import SalesManagementAPI
@@ -13,6 +14,7 @@ final class ReferenceResolver {
   }
 
   private let ids: DeliveryIdMap
+  private let language: ReportLanguage
   private let tables: SalesManagementTables
   private let client: SalesManagementClient
   /// SM account id → its first rep, read once per delivery (bounded).
@@ -24,8 +26,12 @@ final class ReferenceResolver {
     "productExtId": ("productId", "products"),
   ]
 
-  init(ids: DeliveryIdMap, tables: SalesManagementTables, client: SalesManagementClient) {
+  init(
+    ids: DeliveryIdMap, tables: SalesManagementTables, client: SalesManagementClient,
+    language: ReportLanguage
+  ) {
     self.ids = ids
+    self.language = language
     self.tables = tables
     self.client = client
   }
@@ -37,7 +43,11 @@ final class ReferenceResolver {
     for (key, (target, referenced)) in Self.required {
       guard let code = members[key]?.string else { continue }
       guard let id = try ids.smId(resource: referenced, extId: code) else {
-        return .held("\(referenced) \(code) is not in Sales Management yet")
+        return .held(
+          Message(
+            .heldForReference, ["resource": EntityName.value(referenced), "code": .text(code)]
+          )
+          .text(in: language))
       }
       members[key] = nil
       members[target] = .number(Double(id))

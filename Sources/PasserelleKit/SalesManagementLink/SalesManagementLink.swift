@@ -48,11 +48,11 @@ final class SalesManagementLink: Sendable {
   /// `out/rapprochement.csv` what waits for IT's decision.
   func push() async throws -> DeliveryReport {
     let delivery = outboxDelivery(preview: nil)
-    let report = try await recordingHealth {
+    var report = try await recordingHealth {
       try await client.connect()
       return try await delivery.run()
     }
-    try reconciliationFile().write()
+    report.awaitingDecision = try reconciliationFile().write()
     return report
   }
 
@@ -67,15 +67,18 @@ final class SalesManagementLink: Sendable {
       try await client.connect()
       _ = try await delivery.run()
     }
-    try reconciliationFile().write()
-    return try recorder.finish(at: clock())
+    let awaiting = try reconciliationFile().write()
+    var preview = try recorder.finish(at: clock())
+    preview.awaitingDecision = awaiting
+    return preview
   }
 
   private func outboxDelivery(preview: PreviewRecorder?) -> OutboxDelivery {
     let outbox = Outbox(manifest: manifest)
     let ids = DeliveryIdMap(
       outbox: outbox, preview: preview.map { _ in PreviewBook(manifest: manifest) })
-    let resolver = ReferenceResolver(ids: ids, tables: settings.tables, client: client)
+    let resolver = ReferenceResolver(
+      ids: ids, tables: settings.tables, client: client, language: language)
     let reconciler = RecordReconciler(
       manifest: manifest, client: client, rules: settings.matchRules,
       enabled: settings.matchingEnabled, language: language, clock: clock)

@@ -33,8 +33,11 @@ public struct DeliveryStatus: Sendable, Codable {
 
   /// A delivery preview, as kept for `status` and the report.
   public struct Preview: Sendable, Codable {
+    /// When it was made.
     public var at: String
+    /// Its detail file.
     public var file: String
+    /// Resource → action → count.
     public var counts: [String: [String: Int]]
   }
 

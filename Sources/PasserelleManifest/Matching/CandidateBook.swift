@@ -9,14 +9,19 @@ import PasserelleCore
 package final class CandidateBook: Sendable {
   let manifest: Manifest
 
+  /// The book of the manifest `manifest`.
   package init(manifest: Manifest) { self.manifest = manifest }
 
   /// One candidate: SM's id, its match keys (JSON, opaque here) and its label.
   package struct Entry: Sendable {
+    /// SM's id.
     package var smId: Int
+    /// Its `MatchKeys`, encoded.
     package var keys: Data
+    /// How IT recognises it.
     package var label: String
 
+    /// An entry as filed.
     package init(smId: Int, keys: Data, label: String) {
       self.smId = smId
       self.keys = keys
@@ -78,6 +83,7 @@ package final class CandidateBook: Sendable {
     }
   }
 
+  /// Records that `resource`'s listing was read up to `since` (our clock).
   package func setWatermark(_ resource: String, to since: String) throws {
     try manifest.write { db in
       try db.execute(

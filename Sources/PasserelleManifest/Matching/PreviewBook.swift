@@ -8,6 +8,7 @@ import PasserelleCore
 package final class PreviewBook: Sendable {
   let manifest: Manifest
 
+  /// The book of the manifest `manifest`.
   package init(manifest: Manifest) { self.manifest = manifest }
 
   /// Forgets the pretended ids of an earlier preview.
@@ -25,6 +26,7 @@ package final class PreviewBook: Sendable {
     }
   }
 
+  /// The id the preview pretends SM gave the record `extId`, if it would create it.
   package func smId(resource: String, extId: String) throws -> Int? {
     try manifest.read { db in
       try Int.fetchOne(

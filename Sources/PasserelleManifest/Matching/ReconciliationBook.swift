@@ -8,21 +8,28 @@ import PasserelleCore
 package final class ReconciliationBook: Sendable {
   let manifest: Manifest
 
+  /// The book of the manifest `manifest`.
   package init(manifest: Manifest) { self.manifest = manifest }
 
   /// What IT may choose for a held record.
   package enum Choice: Sendable, Equatable {
+    /// Take over this SM record.
     case adopt(Int)
+    /// Create a new SM record.
     case create
+    /// Keep the Sage record out of SM.
     case ignore
   }
 
   /// A record held for IT, as the reconciliation file lists it.
   package struct HeldRecord: Sendable {
+    /// SM's resource name.
     package var resource: String
+    /// The Sage code (`extId`).
     package var code: String
+    /// How IT recognises it.
     package var label: String
-    /// The message key of why it is held.
+    /// Why it is held, as written when it was held (in the language of then).
     package var reason: String
     /// The candidates (JSON, opaque here).
     package var candidates: Data
@@ -45,13 +52,18 @@ package final class ReconciliationBook: Sendable {
 
   /// A Sage record that took over an SM record typed by hand.
   package struct Adoption: Sendable {
+    /// SM's resource name.
     package var resource: String
+    /// The Sage code (`extId`).
     package var code: String
+    /// How IT recognises it.
     package var label: String
+    /// The SM record taken over.
     package var smId: Int
     /// The keys that agreed, comma-separated; empty when IT chose the record.
     package var evidence: String
 
+    /// An adoption as recorded.
     package init(resource: String, code: String, label: String, smId: Int, evidence: String) {
       self.resource = resource
       self.code = code
@@ -121,12 +133,26 @@ package final class ReconciliationBook: Sendable {
     }
   }
 
-  /// Forgets a record's case: it was created after IT's choice.
-  package func settle(resource: String, code: String) throws {
+  /// Forgets the cases of records SM now has (created or updated), in one
+  /// transaction: they wait for IT no more.
+  package func settle(_ records: [(resource: String, code: String)]) throws {
+    guard !records.isEmpty else { return }
     try manifest.write { db in
-      try db.execute(
-        sql: "DELETE FROM reconciliation WHERE resource = ? AND code = ? AND state <> 'adopted'",
-        arguments: [resource, code])
+      let statement = try db.makeStatement(
+        sql: "DELETE FROM reconciliation WHERE resource = ? AND code = ? AND state <> 'adopted'")
+      for record in records { try statement.execute(arguments: [record.resource, record.code]) }
+    }
+  }
+
+  /// Whether `code` took over a record typed in SM.
+  package func wasAdopted(resource: String, code: String) throws -> Bool {
+    try manifest.read { db in
+      try Bool.fetchOne(
+        db,
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM reconciliation
+            WHERE resource = ? AND code = ? AND state = 'adopted')
+          """, arguments: [resource, code]) ?? false
     }
   }
 

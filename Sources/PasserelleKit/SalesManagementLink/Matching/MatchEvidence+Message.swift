@@ -21,6 +21,7 @@ extension MatchEvidence {
     case .closeModel: .evidenceCloseModel
     case .otherPlace: .evidenceOtherPlace
     case .otherIdentifier: .evidenceOtherIdentifier
+    case .otherPerson: .evidenceOtherPerson
     }
   }
 }

@@ -5,28 +5,33 @@ import PasserelleOutput
 import RecordMatching
 
 /// Reads IT's decisions from a reconciliation file and records them; the next
-/// delivery applies them. A line whose decision cannot be read, or whose record
-/// waits for no decision, is refused with its line number; the others count.
+/// delivery applies them. A line whose decision cannot be read, whose record waits
+/// for no decision, or that gives an SM record a second code, is refused with its
+/// line number; the others count. A file that is not `;`-separated is refused whole.
 struct ReconcileChoices {
   let book: ReconciliationBook
   let clock: @Sendable () -> Date
 
   func apply(file path: String) throws -> ReconcileReport {
     var report = ReconcileReport()
-    var failure: Error?
+    var chosen: [String: Int] = [:]
     try SpreadsheetTableReader.forEachRow(path: path) { cells, line in
-      guard line > 1, failure == nil, cells.contains(where: { !$0.isEmpty }) else { return }
-      do {
-        try take(cells, line: line, into: &report)
-      } catch {
-        failure = error
+      if line == 1 {
+        // Excel saved with commas, or another file: every line would read as blank.
+        guard cells.count > ReconciliationFile.decisionColumn else {
+          throw ConfigurationError(.reconcileNotATable, ["path": .text(path)])
+        }
+        return
       }
+      guard cells.contains(where: { !$0.isEmpty }) else { return }
+      try take(cells, line: line, chosen: &chosen, into: &report)
     }
-    if let failure { throw failure }
     return report
   }
 
-  private func take(_ cells: [String], line: Int, into report: inout ReconcileReport) throws {
+  private func take(
+    _ cells: [String], line: Int, chosen: inout [String: Int], into report: inout ReconcileReport
+  ) throws {
     let column = ReconciliationFile.decisionColumn
     let typed = cells.count > column ? cells[column].trimmingCharacters(in: .whitespaces) : ""
     guard !typed.isEmpty else {
@@ -38,6 +43,14 @@ struct ReconcileChoices {
       return
     }
     let (resource, code) = (cells[0], cells.count > 1 ? cells[1] : "")
+    if case .adopt(let id) = choice {
+      if let other = chosen[resource + "/" + String(id)] {
+        let reason = Message(
+          .reconcileSameRecordTwice, ["id": .text(String(id)), "other": .number(other)])
+        return report.refused.append((line, reason))
+      }
+      chosen[resource + "/" + String(id)] = line
+    }
     if try book.decide(resource: resource, code: code, choice, at: clock()) {
       report.applied += 1
     } else {
@@ -52,7 +65,10 @@ struct ReconcileChoices {
     let words = TextFolding.words(text)
     switch (words.first, words.count) {
     case ("adopter", 2), ("adopt", 2), ("reprendre", 2):
-      return Int(words[1]).map(ReconciliationBook.Choice.adopt)
+      // The id as typed: digits only ("1.234" is no id).
+      let typed = text.split(whereSeparator: \.isWhitespace).last.map(String.init) ?? ""
+      guard typed.allSatisfy(\.isASCII), let id = Int(typed), id > 0 else { return nil }
+      return .adopt(id)
     case ("creer", 1), ("create", 1): return .create
     case ("ignorer", 1), ("ignore", 1): return .ignore
     default: return nil

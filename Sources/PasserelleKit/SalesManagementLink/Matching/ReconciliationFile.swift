@@ -22,7 +22,7 @@ struct ReconciliationFile {
   /// is held. Returns how many are held.
   @discardableResult
   func write() throws -> Int {
-    let typed = Self.decisions(in: path)
+    let typed = try Self.decisions(in: path)
     let temporary = path + ".tmp"
     let output = try OutputFile(path: temporary)
     try output.write(
@@ -32,7 +32,7 @@ struct ReconciliationFile {
     try book.forEachHeld { held in
       count += 1
       let cells = [
-        held.resource, held.code, held.label, candidates(held.candidates), held.reason,
+        held.resource, held.code, held.label, try candidates(held.candidates), held.reason,
         typed[Self.key(held.resource, held.code)] ?? "",
       ]
       try output.write(cells.map(RejectReportWriter.cell).joined(separator: ";") + "\r\n")
@@ -47,8 +47,13 @@ struct ReconciliationFile {
     return count
   }
 
-  private func candidates(_ data: Data) -> String {
-    let listed = (try? JSONDecoder().decode([ScoredCandidate].self, from: data)) ?? []
+  private func candidates(_ data: Data) throws -> String {
+    let listed: [ScoredCandidate]
+    do {
+      listed = data.isEmpty ? [] : try JSONDecoder().decode([ScoredCandidate].self, from: data)
+    } catch {
+      throw EnvironmentFailure(.manifestCannotRead, ["error": .error(error)])
+    }
     return listed.map {
       Message(
         .candidateCell,
@@ -61,11 +66,12 @@ struct ReconciliationFile {
     }.joined(separator: " | ")
   }
 
-  /// The decisions typed into the file at `path`, by resource and code.
-  static func decisions(in path: String) -> [String: String] {
+  /// The decisions typed into the file at `path`, by resource and code. A file that
+  /// cannot be read stops the rewrite: IT's typing is never lost.
+  static func decisions(in path: String) throws -> [String: String] {
     var typed: [String: String] = [:]
     guard FileSystem.exists(path) else { return typed }
-    try? SpreadsheetTableReader.forEachRow(path: path) { cells, line in
+    try SpreadsheetTableReader.forEachRow(path: path) { cells, line in
       guard line > 1, cells.count > decisionColumn else { return }
       let decision = cells[decisionColumn].trimmingCharacters(in: .whitespaces)
       if !decision.isEmpty { typed[key(cells[0], cells[1])] = decision }

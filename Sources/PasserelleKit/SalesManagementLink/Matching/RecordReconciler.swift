@@ -13,7 +13,7 @@ final class RecordReconciler {
     case create(chosen: Bool)
     /// Take over SM's record: `evidence` empty when IT chose it.
     case adopt(smId: Int, evidence: [MatchEvidence])
-    case hold(Message, candidates: [ScoredCandidate])
+    case hold(Message)
     /// IT chose to keep the record out of SM.
     case ignore
   }
@@ -24,8 +24,8 @@ final class RecordReconciler {
   private let client: SalesManagementClient
   private let rules: MatchRules
   private let enabled: Bool
-  private let clock: @Sendable () -> Date
   private let language: ReportLanguage
+  private let clock: @Sendable () -> Date
   /// Resources whose candidates were refreshed in this delivery.
   private var refreshed = Set<MatchableResource>()
   /// SM records adopted in this delivery: one SM record is never given two codes.
@@ -35,34 +35,29 @@ final class RecordReconciler {
     manifest: Manifest, client: SalesManagementClient, rules: MatchRules, enabled: Bool,
     language: ReportLanguage, clock: @escaping @Sendable () -> Date
   ) {
-    self.language = language
     candidates = CandidateBook(manifest: manifest)
     decisions = ReconciliationBook(manifest: manifest)
     refresh = CandidateRefresh(client: client, book: candidates, clock: clock)
     self.client = client
     self.rules = rules
     self.enabled = enabled
+    self.language = language
     self.clock = clock
   }
 
   /// The verdict for the record `code` of `resource`, whose data (references
-  /// resolved) SM would get.
+  /// resolved) SM would get. A hold is recorded for the reconciliation file.
   func verdict(resource: String, code: String, data: JSONValue) async throws -> Verdict {
     guard let kind = MatchableResource(rawValue: resource) else { return .create(chosen: false) }
     if let choice = try decisions.choice(resource: resource, code: code) {
-      return try await held(apply(choice, kind, code: code), resource, code, data)
+      switch try await apply(choice, kind, code: code) {
+      case .success(let verdict): return verdict
+      case .failure(let refusal):
+        return try hold(refusal.reason, try await listed(kind, data), code, data, kind)
+      }
     }
     guard enabled else { return .create(chosen: false) }
-    if refreshed.insert(kind).inserted { try await refresh.run(kind) }
-    let keys = MatchKeys(MatchProfile(record: data, resource: kind))
-    let found = try candidates.candidates(
-      resource: resource, lookups: LookupKey.sought(keys, resource: kind)
-    ).filter { !claimed.contains(Self.claim(resource, $0.smId)) }
-    let decoder = JSONDecoder()
-    let compared = found.compactMap { entry in
-      (try? decoder.decode(MatchKeys.self, from: entry.keys)).map { (entry.smId, $0, entry.label) }
-    }
-    switch Matcher(resource: kind, rules: rules).decide(keys, among: compared) {
+    switch try await match(kind, data) {
     case .create: return .create(chosen: false)
     case .adopt(let candidate):
       claimed.insert(Self.claim(resource, candidate.smId))
@@ -70,68 +65,110 @@ final class RecordReconciler {
     case .hold(let listed):
       let strong = listed.filter { $0.score >= rules.adoptScore }.count
       let reason =
-        strong > 1
-        ? Message(.matchSeveral, ["count": .number(strong)]) : Message(.matchWeak)
-      return try held(.hold(reason, candidates: listed), resource, code, data)
+        strong > 1 ? Message(.matchSeveral, ["count": .number(strong)]) : Message(.matchWeak)
+      return try hold(reason, listed, code, data, kind)
+    }
+  }
+
+  /// Whether `code` took over a record typed in SM: its rep stays SM's.
+  func wasAdopted(resource: String, code: String) throws -> Bool {
+    guard MatchableResource(rawValue: resource) != nil else { return false }
+    return try decisions.wasAdopted(resource: resource, code: code)
+  }
+
+  /// SM's candidates for the record, compared with it and decided on.
+  private func match(_ kind: MatchableResource, _ data: JSONValue) async throws -> MatchDecision {
+    if refreshed.insert(kind).inserted { try await refresh.run(kind) }
+    let keys = MatchKeys(MatchProfile(record: data, resource: kind))
+    let decoder = JSONDecoder()
+    let compared = try candidates.candidates(
+      resource: kind.rawValue, lookups: LookupKey.sought(keys, resource: kind)
+    ).filter { !claimed.contains(Self.claim(kind.rawValue, $0.smId)) }.map { entry in
+      do {
+        return (entry.smId, try decoder.decode(MatchKeys.self, from: entry.keys), entry.label)
+      } catch {
+        throw EnvironmentFailure(.manifestCannotRead, ["error": .error(error)])
+      }
+    }
+    return Matcher(resource: kind, rules: rules).decide(keys, among: compared)
+  }
+
+  /// The candidates IT chooses among, whatever the decision would be.
+  private func listed(_ kind: MatchableResource, _ data: JSONValue) async throws
+    -> [ScoredCandidate]
+  {
+    guard enabled else { return [] }
+    switch try await match(kind, data) {
+    case .create: return []
+    case .adopt(let candidate): return [candidate]
+    case .hold(let listed): return listed
+    }
+  }
+
+  /// Why IT's choice cannot be applied.
+  private struct ChoiceRefused: Error {
+    var reason: Message
+  }
+
+  /// IT's choice, checked against SM and this delivery: the chosen record must
+  /// exist, not be deleted, carry no other code, and not be taken by another
+  /// record of this delivery.
+  private func apply(_ choice: ReconciliationBook.Choice, _ kind: MatchableResource, code: String)
+    async throws -> Result<Verdict, ChoiceRefused>
+  {
+    switch choice {
+    case .create: return .success(.create(chosen: true))
+    case .ignore: return .success(.ignore)
+    case .adopt(let id):
+      let claim = Self.claim(kind.rawValue, id)
+      let record = try await client.get(kind.rawValue, id: id)
+      guard let record, record["deleted"] != .bool(true) else {
+        return .failure(ChoiceRefused(reason: Message(.choiceMissing, ["id": .text(String(id))])))
+      }
+      let other = record["extId"]?.string ?? ""
+      guard other.isEmpty || other == code, !claimed.contains(claim) else {
+        let holder = other.isEmpty ? "—" : other
+        return .failure(
+          ChoiceRefused(
+            reason: Message(.choiceLinked, ["id": .text(String(id)), "code": .text(holder)])))
+      }
+      claimed.insert(claim)
+      return .success(.adopt(smId: id, evidence: []))
     }
   }
 
   /// Records a hold in the reconciliation book (IT's earlier choice, if any, is
-  /// forgotten: it could not be applied); returns the verdict unchanged.
-  private func held(_ verdict: Verdict, _ resource: String, _ code: String, _ data: JSONValue)
-    throws -> Verdict
-  {
-    guard case .hold(let reason, let listed) = verdict,
-      let kind = MatchableResource(rawValue: resource)
-    else { return verdict }
+  /// forgotten: it could not be applied).
+  private func hold(
+    _ reason: Message, _ listed: [ScoredCandidate], _ code: String, _ data: JSONValue,
+    _ kind: MatchableResource
+  ) throws -> Verdict {
     try decisions.hold(
-      resource: resource, code: code, label: MatchProfile(record: data, resource: kind).label,
+      resource: kind.rawValue, code: code, label: MatchProfile(record: data, resource: kind).label,
       reason: reason.text(in: language), candidates: try JSONEncoder().encode(listed), at: clock())
-    return verdict
-  }
-
-  /// IT's choice, checked against SM: the chosen record must exist, not be
-  /// deleted, and not carry another code.
-  private func apply(_ choice: ReconciliationBook.Choice, _ kind: MatchableResource, code: String)
-    async throws -> Verdict
-  {
-    switch choice {
-    case .create: return .create(chosen: true)
-    case .ignore: return .ignore
-    case .adopt(let id):
-      let record = try await client.get(kind.rawValue, id: id)
-      guard let record, record["deleted"] != .bool(true) else {
-        return .hold(Message(.choiceMissing, ["id": .text(String(id))]), candidates: [])
-      }
-      if let other = record["extId"]?.string, !other.isEmpty, other != code {
-        return .hold(
-          Message(.choiceLinked, ["id": .text(String(id)), "code": .text(other)]), candidates: [])
-      }
-      claimed.insert(Self.claim(kind.rawValue, id))
-      return .adopt(smId: id, evidence: [])
-    }
+    return .hold(reason)
   }
 
   /// Records what a slice's delivered calls settled: adoptions, with their
-  /// evidence; records IT chose to create, which wait no more.
+  /// evidence; every other record created or updated waits for IT no more.
   func confirmed(_ calls: [PlannedCall]) throws {
     var adoptions: [ReconciliationBook.Adoption] = []
+    var settled: [(resource: String, code: String)] = []
     for call in calls {
       let operation = call.operation
+      guard let kind = MatchableResource(rawValue: operation.resource) else { continue }
       switch call.kind {
       case .adopt(let id, let data, let evidence):
-        let label = MatchableResource(rawValue: operation.resource).map {
-          MatchProfile(record: data, resource: $0).label
-        }
         adoptions.append(
           .init(
-            resource: operation.resource, code: operation.extId, label: label ?? "", smId: id,
+            resource: operation.resource, code: operation.extId,
+            label: MatchProfile(record: data, resource: kind).label, smId: id,
             evidence: evidence.map(\.rawValue).joined(separator: ",")))
-      case .create where call.settlesChoice:
-        try decisions.settle(resource: operation.resource, code: operation.extId)
+      case .create, .update: settled.append((operation.resource, operation.extId))
       default: break
       }
     }
+    try decisions.settle(settled)
     try decisions.adopted(adoptions, at: clock())
   }
 

@@ -52,15 +52,41 @@ import Testing
     #expect(candidate.evidence == [.sameName, .postcode])
   }
 
-  @Test func aCityStandsForAMissingPostcode() {
-    let sage = account("Michel Électricité", postcode: "69100", city: "VILLEURBANNE")
-    let typed = account("Michel Electricite", city: "Villeurbanne")
-    #expect(decide(sage, [typed]) != .create)
-    if case .adopt(let candidate) = decide(sage, [typed]) {
-      #expect(candidate.evidence.contains(.city))
-    } else {
-      Issue.record("not adopted")
+  @Test func aCityStandsForAMissingPostcodeButATownIsLarge() {
+    let sage = account(
+      "Michel Électricité", postcode: "69100", city: "VILLEURBANNE", phone: "04 19 41 51 60")
+    guard case .hold = decide(sage, [account("Michel Electricite", city: "Villeurbanne")]) else {
+      Issue.record("a name and a town alone must be for IT")
+      return
     }
+    let typed = account("Michel Electricite", city: "Villeurbanne", phone: "04.19.41.51.60")
+    guard case .adopt(let candidate) = decide(sage, [typed]) else {
+      Issue.record("not adopted")
+      return
+    }
+    #expect(candidate.evidence == [.phone, .sameName, .city])
+  }
+
+  @Test func aCompanysOtherSiteIsForIT() {
+    let sage = account("Dupont SA", postcode: "75011", siret: "73282932000074")
+    let otherSite = account("Dupont", postcode: "69003", vat: "FR44732829320")
+    guard case .hold = decide(sage, [otherSite]) else {
+      Issue.record("the same SIREN elsewhere must be for IT")
+      return
+    }
+    let otherSiret = account("Dupont SA", postcode: "75011", siret: "73282932000082")
+    #expect(decide(sage, [otherSiret]) == .create, "another establishment")
+  }
+
+  @Test func twoStrongCandidatesAreForITWhateverTheirLead() {
+    let sage = account("Boulangerie Lefèvre", postcode: "35000", phone: "02 99 11 22 33")
+    let strong = account("Boulangerie Lefevre", postcode: "35000", phone: "0299112233")
+    let alsoStrong = account("Boulangerie Lefevre", postcode: "35000")
+    guard case .hold(let listed) = decide(sage, [strong, alsoStrong]) else {
+      Issue.record("two candidates reach the adoption score: for IT")
+      return
+    }
+    #expect(listed.map(\.score) == [95, 60])
   }
 
   @Test func aChainsOtherBranchIsNoCandidate() {
@@ -128,6 +154,14 @@ import Testing
     }
     #expect(candidate.evidence == [.personName])
     #expect(LookupKey.sought(sage, resource: .contacts) == ["account:7"])
+    // A shared address is not a person: "contact@" of another colleague.
+    profile.emails = ["contact@lefevre.fr"]
+    var colleague = MatchProfile()
+    colleague.firstName = "Jean"
+    colleague.lastName = "Martin"
+    colleague.emails = ["Contact@lefevre.fr"]
+    colleague.parentId = 7
+    #expect(decide(MatchKeys(profile), [MatchKeys(colleague)], matcher: contacts) == .create)
   }
 
   @Test func thresholdsAreSettings() {
@@ -164,6 +198,15 @@ import Testing
     let sage = product("Perceuse 18V", barcode: "3 245678 901234")
     #expect(decide(sage, [product("Visseuse", barcode: "3245678901234")]) != .create)
     #expect(decide(sage, [product("Perceuse 18V", barcode: "3245678900000")]) == .create)
+  }
+
+  @Test func sizesAndOrderTellProductsApart() {
+    #expect(decide(product("Câble 1,5 mm"), [product("Cable 15 mm")]) == .create)
+    #expect(decide(product("Câble 1,5 mm"), [product("cable 1.5 mm")]) != .create)
+    guard case .hold = decide(product("Lot de 12 x 6 L"), [product("Lot de 6 x 12 L")]) else {
+      Issue.record("the same words in another order: for IT")
+      return
+    }
   }
 
   @Test func theSameNameIsAdoptedAndOnlyOnce() {

@@ -77,6 +77,30 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path), "nothing held: no file")
   }
 
+  @Test func oneSMRecordTakesOneCodeAndACommaFileIsRefusedWhole() throws {
+    let scratch = try TestFiles.scratch()
+    let book = ReconciliationBook(manifest: try Manifest(path: scratch.file("manifest.sqlite")))
+    try held(book, "C00002")
+    try held(book, "C00003")
+    let twice = scratch.file("twice.csv")
+    try TestFiles.write(
+      "ressource;code Sage;fiche Sage;candidats;raison;décision\n"
+        + "accounts;C00002;x;y;z;adopter 12\naccounts;C00003;x;y;z;adopter 12\n", to: twice)
+    let report = try ReconcileChoices(book: book, clock: clock).apply(file: twice)
+    #expect(report.applied == 1 && report.refused.map(\.line) == [3])
+    #expect(
+      report.summary(in: .english).contains(
+        "line 3: SM record 12 is chosen on line 2 already: an SM record takes one Sage code only"))
+    let commas = scratch.file("commas.csv")
+    try TestFiles.write(
+      "ressource,code Sage,fiche Sage,candidats,raison,décision\naccounts,C00003,x,y,z,créer\n",
+      to: commas)
+    #expect(throws: ConfigurationError.self) {
+      try ReconcileChoices(book: book, clock: clock).apply(file: commas)
+    }
+    #expect(try book.choice(resource: "accounts", code: "C00003") == nil)
+  }
+
   @Test func choicesAreReadInEitherLanguageAndAnyCase() {
     #expect(ReconcileChoices.choice("adopter 1234") == .adopt(1234))
     #expect(ReconcileChoices.choice("  ADOPT 7 ") == .adopt(7))
@@ -85,6 +109,7 @@ import Testing
     #expect(ReconcileChoices.choice("ignore") == .ignore)
     #expect(ReconcileChoices.choice("adopter") == nil)
     #expect(ReconcileChoices.choice("adopter douze") == nil)
+    #expect(ReconcileChoices.choice("adopter 1.234") == nil)
     #expect(ReconcileChoices.choice("supprimer") == nil)
   }
 }
