@@ -66,9 +66,9 @@ package final class RecordStaging {
           companion INTEGER,
           fields BLOB,
           rowFingerprint BLOB,
-          companions TEXT);
+          companions TEXT) WITHOUT ROWID;
         DELETE FROM temp.\(table);
-        CREATE TEMP TABLE IF NOT EXISTS \(table)Gone (code TEXT PRIMARY KEY);
+        CREATE TEMP TABLE IF NOT EXISTS \(table)Gone (code TEXT PRIMARY KEY) WITHOUT ROWID;
         DELETE FROM temp.\(table)Gone;
         """)
     lookup = try db.makeStatement(sql: KnownRecord.query)

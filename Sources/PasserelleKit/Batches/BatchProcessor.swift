@@ -54,7 +54,7 @@ final class BatchProcessor {
     let batch = try newBatchID()
     let claimed = "\(layout.work)/\(batch)-\(name)"
     let temporary = "\(layout.work)/.\(batch)-\(name).tmp"
-    var inspector = FileInspection.Inspector()
+    let inspector = BackgroundInspector()
     let size: Int
     do {
       size = try FileSystem.copy(path, to: temporary) { inspector.consume($0) }

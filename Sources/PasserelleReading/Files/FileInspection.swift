@@ -12,7 +12,7 @@ package enum FileInspection {
   ) throws(FileRejection) -> FileFacts {
     let file = try InputFile(path: path)
     try checkSize(file.size, limits: limits)
-    var inspector = Inspector()
+    let inspector = BackgroundInspector()
     do {
       try file.forEachChunk(size: chunkSize) { inspector.consume($0) }
     } catch let rejection as FileRejection {
@@ -33,10 +33,10 @@ package enum FileInspection {
   }
 
   /// The inspection fed chunk by chunk, wherever the bytes are read: a file copied
-  /// into the work area is inspected as it is copied, not read again.
+  /// into the work area is inspected as it is copied, not read again
+  /// (`BackgroundInspector` runs one beside the copy).
   package struct Inspector {
-    /// Hashed beside the scan (copies share it: an inspection is used once).
-    private let digest = BackgroundDigest()
+    private var digest = SHA256()
     private var validator = UTF8Validator()
     private var undefinedInWindows1252 = false
     private var nulLine: Int? = nil
@@ -54,7 +54,7 @@ package enum FileInspection {
 
     package mutating func consume(_ chunk: UnsafeRawBufferPointer) {
       defer { consumed += chunk.count }
-      digest.update(chunk)
+      digest.update(bufferPointer: chunk)
       if opening.count < 3 {
         opening += chunk.prefix(3 - opening.count)
         if opening == [0xEF, 0xBB, 0xBF] { bomLength = 3 }
@@ -107,7 +107,7 @@ package enum FileInspection {
           .unreadableEncoding, .fileInnerByteOrderMark,
           line: markInsideLine)
       }
-      let sha = digest.finalize()
+      let sha = Hex.string(digest.finalize())
       let encoding: TextEncoding
       if validator.isValidSoFar && validator.isComplete {
         encoding = .utf8
