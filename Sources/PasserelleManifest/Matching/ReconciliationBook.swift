@@ -113,6 +113,26 @@ package final class ReconciliationBook: Sendable {
     }
   }
 
+  /// The held code of `resource` that `typed` stands for once Excel dropped its
+  /// leading zeros (`00123` saved as `123`): the only held code of digits equal to
+  /// it as a number; nil when none or several.
+  package func heldCode(resource: String, digitsLike typed: String) throws -> String? {
+    guard !typed.isEmpty, typed.allSatisfy(\.isASCII), typed.allSatisfy(\.isNumber) else {
+      return nil
+    }
+    let trimmed = String(typed.drop { $0 == "0" })
+    let codes = try manifest.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT code FROM reconciliation WHERE resource = ? AND state IN ('held', 'decided')
+            AND code GLOB '0*' AND ltrim(code, '0') = ? AND code NOT GLOB '*[^0-9]*'
+          LIMIT 2
+          """, arguments: [resource, trimmed])
+    }
+    return codes.count == 1 ? codes[0] : nil
+  }
+
   /// IT's choice for a record, when one waits to be applied (or, for `ignore`, holds).
   package func choice(resource: String, code: String) throws -> Choice? {
     try manifest.read { db in

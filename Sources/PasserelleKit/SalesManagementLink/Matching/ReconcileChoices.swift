@@ -42,7 +42,10 @@ struct ReconcileChoices {
       report.refused.append((line, Message(.reconcileUnknownChoice, ["text": .text(typed)])))
       return
     }
-    let (resource, code) = (cells[0], cells.count > 1 ? cells[1] : "")
+    let resource = cells[0]
+    var code = cells.count > 1 ? cells[1] : ""
+    // Excel reads a code of digits as a number and drops its leading zeros.
+    if let held = try book.heldCode(resource: resource, digitsLike: code) { code = held }
     if case .adopt(let id) = choice {
       if let other = chosen[resource + "/" + String(id)] {
         let reason = Message(

@@ -101,6 +101,21 @@ import Testing
     #expect(try book.choice(resource: "accounts", code: "C00003") == nil)
   }
 
+  @Test func aCodeExcelReadAsANumberStillFindsItsRecord() throws {
+    let scratch = try TestFiles.scratch()
+    let book = ReconciliationBook(manifest: try Manifest(path: scratch.file("manifest.sqlite")))
+    try held(book, "000123")
+    try held(book, "C00123")
+    let edited = scratch.file("edited.csv")
+    try TestFiles.write(
+      "ressource;code Sage;fiche Sage;candidats;raison;décision\naccounts;123;x;y;z;créer\n",
+      to: edited)
+    let report = try ReconcileChoices(book: book, clock: clock).apply(file: edited)
+    #expect(report.applied == 1 && report.refused.isEmpty)
+    #expect(try book.choice(resource: "accounts", code: "000123") == .create)
+    #expect(try book.choice(resource: "accounts", code: "C00123") == nil)
+  }
+
   @Test func choicesAreReadInEitherLanguageAndAnyCase() {
     #expect(ReconcileChoices.choice("adopter 1234") == .adopt(1234))
     #expect(ReconcileChoices.choice("  ADOPT 7 ") == .adopt(7))
