@@ -18,15 +18,15 @@ package struct RowValues {
   /// Reads the record's Sage code into `key`, with the errors every keyed entity
   /// shares: no code, or one longer than the target allows (never truncated).
   mutating func readKey(
-    _ column: Int?, _ field: FieldLabel, noun: MessageKey, maximumLength: Int
+    _ column: Int?, _ field: @autoclosure () -> FieldLabel, noun: MessageKey, maximumLength: Int
   ) -> String {
     let code = text(column)
     key = code
     if code.isEmpty {
-      error(.missingKey, field, Message(.missingCode, ["record": .message(Message(noun))]), "")
+      error(.missingKey, field(), Message(.missingCode, ["record": .message(Message(noun))]), "")
     } else if code.count > maximumLength {
       error(
-        .keyTooLong, field,
+        .keyTooLong, field(),
         Message(.codeTooLong, ["count": .number(code.count), "limit": .number(maximumLength)]), code
       )
     }
@@ -75,24 +75,26 @@ package struct RowValues {
         message: message, value: value))
   }
 
-  mutating func phone(_ column: Int?, _ field: FieldLabel, _ countryISO: String) -> String {
+  mutating func phone(_ column: Int?, _ field: @autoclosure () -> FieldLabel, _ countryISO: String)
+    -> String
+  {
     let raw = text(column)
     if raw.isEmpty { return "" }
     switch FrenchIdentifier.phone(raw, countryISO: countryISO) {
     case .valid(let number): return number
     case .invalid(let reason):
-      warning(.invalidPhone, field, Message(.valueLeftOut, ["reason": .message(reason)]), raw)
+      warning(.invalidPhone, field(), Message(.valueLeftOut, ["reason": .message(reason)]), raw)
       return ""
     }
   }
 
-  mutating func email(_ column: Int?, _ field: FieldLabel) -> String {
+  mutating func email(_ column: Int?, _ field: @autoclosure () -> FieldLabel) -> String {
     let raw = text(column)
     if raw.isEmpty { return "" }
     switch FrenchIdentifier.email(raw) {
     case .valid(let address): return address
     case .invalid(let reason):
-      warning(.invalidEmail, field, Message(.valueLeftOut, ["reason": .message(reason)]), raw)
+      warning(.invalidEmail, field(), Message(.valueLeftOut, ["reason": .message(reason)]), raw)
       return ""
     }
   }
@@ -123,35 +125,37 @@ package struct RowValues {
     }
   }
 
-  mutating func boolean(_ column: Int?, _ field: FieldLabel) -> Bool {
+  mutating func boolean(_ column: Int?, _ field: @autoclosure () -> FieldLabel) -> Bool {
     let raw = text(column)
     if raw.isEmpty { return false }
     if let flag = FrenchValue.boolean(raw) { return flag }
-    warning(.badNumber, field, Message(.notYesNo), raw)
+    warning(.badNumber, field(), Message(.notYesNo), raw)
     return false
   }
 
   mutating func number(
-    _ data: inout JSONObject, _ name: StaticString, _ column: Int?, _ field: FieldLabel
+    _ data: inout JSONObject, _ name: StaticString, _ column: Int?,
+    _ field: @autoclosure () -> FieldLabel
   ) {
     let raw = text(column)
     if raw.isEmpty { return }
     if let literal = FrenchValue.decimalLiteral(raw) {
       data.number(name, literal: literal)
     } else {
-      warning(.badNumber, field, Message(.notANumberLeftOut), raw)
+      warning(.badNumber, field(), Message(.notANumberLeftOut), raw)
     }
   }
 
   mutating func date(
-    _ data: inout JSONObject, _ name: StaticString, _ column: Int?, _ field: FieldLabel
+    _ data: inout JSONObject, _ name: StaticString, _ column: Int?,
+    _ field: @autoclosure () -> FieldLabel
   ) {
     let raw = text(column)
     if raw.isEmpty { return }
     if let date = FrenchValue.date(raw) {
       data.string(name, date.iso)
     } else {
-      warning(.badDate, field, Message(.notADateLeftOut), raw)
+      warning(.badDate, field(), Message(.notADateLeftOut), raw)
     }
   }
 }
