@@ -35,7 +35,8 @@ package final class ReconciliationBook: Sendable {
     package var candidates: Data
   }
 
-  /// Holds a record for IT, its earlier choice (if any) forgotten.
+  /// Holds a record for IT, its earlier choice (if any) forgotten. A record held
+  /// again as it was (every delivery plans it anew) is left as it stands.
   package func hold(
     resource: String, code: String, label: String, reason: String, candidates: Data,
     at date: Date
@@ -43,8 +44,13 @@ package final class ReconciliationBook: Sendable {
     try manifest.write { db in
       try db.execute(
         sql: """
-          INSERT OR REPLACE INTO reconciliation(resource, code, state, label, reason,
-            candidates, updatedAt) VALUES (?, ?, 'held', ?, ?, ?, ?)
+          INSERT INTO reconciliation(resource, code, state, label, reason, candidates, updatedAt)
+          VALUES (?, ?, 'held', ?, ?, ?, ?)
+          ON CONFLICT(resource, code) DO UPDATE SET state = 'held', label = excluded.label,
+            reason = excluded.reason, candidates = excluded.candidates, smId = NULL,
+            evidence = NULL, decision = NULL, decisionId = NULL, updatedAt = excluded.updatedAt
+          WHERE state <> 'held' OR label IS NOT excluded.label OR reason IS NOT excluded.reason
+            OR candidates IS NOT excluded.candidates
           """,
         arguments: [resource, code, label, reason, candidates, Timestamp.iso(date)])
     }

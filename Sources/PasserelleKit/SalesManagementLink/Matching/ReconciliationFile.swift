@@ -38,12 +38,14 @@ struct ReconciliationFile {
       try output.write(cells.map(RejectReportWriter.cell).joined(separator: ";") + "\r\n")
     }
     try output.close()
-    if count > 0 {
-      try FileSystem.rename(temporary, to: path)
-    } else {
+    // The service writes it after every delivery: a file IT may have open is
+    // replaced only when what it lists changed.
+    if count == 0 || FileManager.default.contentsEqual(atPath: temporary, andPath: path) {
       FileSystem.remove(temporary)
-      FileSystem.remove(path)
+    } else {
+      try FileSystem.rename(temporary, to: path)
     }
+    if count == 0 { FileSystem.remove(path) }
     return count
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import PasserelleCore
@@ -114,6 +115,39 @@ import Testing
     #expect(report.applied == 1 && report.refused.isEmpty)
     #expect(try book.choice(resource: "accounts", code: "000123") == .create)
     #expect(try book.choice(resource: "accounts", code: "C00123") == nil)
+  }
+
+  /// The service plans held records at every delivery: what did not change is
+  /// neither written to the manifest again nor replaced on disk.
+  @Test func aRecordHeldAgainAsItWasChangesNothing() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try Manifest(path: scratch.file("manifest.sqlite"))
+    let book = ReconciliationBook(manifest: manifest)
+    try held(book, "C00002")
+    let path = scratch.file("rapprochement.csv")
+    let file = ReconciliationFile(path: path, book: book, language: .french)
+    try file.write()
+    let inode = try #require(
+      try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
+    let later = Date(timeIntervalSince1970: 1_795_000_600)
+    let candidates = try manifest.read { db in
+      try Data.fetchOne(db, sql: "SELECT candidates FROM reconciliation")
+    }
+    try book.hold(
+      resource: "accounts", code: "C00002", label: "Café du Port, 5000 Namur",
+      reason: "deux fiches", candidates: try #require(candidates), at: later)
+    try file.write()
+    let updatedAt = try manifest.read { db in
+      try String.fetchOne(db, sql: "SELECT updatedAt FROM reconciliation")
+    }
+    #expect(updatedAt == Timestamp.iso(clock()), "held again as it was: not rewritten")
+    let after = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    #expect(after == inode, "the same list: the file IT may have open stays")
+    try book.hold(
+      resource: "accounts", code: "C00002", label: "Café du Port, 5000 Namur",
+      reason: "une fiche douteuse", candidates: try #require(candidates), at: later)
+    try file.write()
+    #expect(try TestFiles.read(path).contains(";une fiche douteuse;"))
   }
 
   @Test func choicesAreReadInEitherLanguageAndAnyCase() {
