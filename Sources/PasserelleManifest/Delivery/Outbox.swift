@@ -67,16 +67,17 @@ package final class Outbox: Sendable {
   /// SM's id for a record, from the id map: the manifest's records, then what
   /// deliveries learnt (by key: the index of SM ids would scan every delivered row).
   package func smId(resource: String, extId: String) throws -> Int? {
+    // Asked for each operation and each reference it names: prepared once.
     try manifest.read { db in
       try Int.fetchOne(
-        db,
-        sql: """
-          SELECT smId FROM record WHERE resource = ? AND code = ? AND smId IS NOT NULL
-          UNION ALL
-          SELECT smId FROM delivery INDEXED BY deliveryByKey
-          WHERE resource = ? AND extId = ? AND state = 'delivered' AND smId IS NOT NULL
-          LIMIT 1
-          """, arguments: [resource, extId, resource, extId])
+        db.cachedStatement(
+          sql: """
+            SELECT smId FROM record WHERE resource = ? AND code = ? AND smId IS NOT NULL
+            UNION ALL
+            SELECT smId FROM delivery INDEXED BY deliveryByKey
+            WHERE resource = ? AND extId = ? AND state = 'delivered' AND smId IS NOT NULL
+            LIMIT 1
+            """), arguments: [resource, extId, resource, extId])
     }
   }
 
@@ -99,12 +100,13 @@ package final class Outbox: Sendable {
   /// hold of ours, to recognise our own write when a pull brings it back.
   package func lastDelivered(resource: String, smId: Int) throws -> (body: Data, at: String)? {
     try manifest.read { db in
+      // Asked for each record a pull brings: prepared once.
       try Row.fetchOne(
-        db,
-        sql: """
-          SELECT operation, updatedAt FROM delivery
-          WHERE resource = ? AND smId = ? AND state = 'delivered' ORDER BY seq DESC LIMIT 1
-          """, arguments: [resource, smId]
+        db.cachedStatement(
+          sql: """
+            SELECT operation, updatedAt FROM delivery
+            WHERE resource = ? AND smId = ? AND state = 'delivered' ORDER BY seq DESC LIMIT 1
+            """), arguments: [resource, smId]
       ).map { ($0[0], $0[1]) }
     }
   }

@@ -21,8 +21,10 @@ package final class PullLedger: Sendable {
   /// Whether this version of the record was already pulled.
   package func alreadyPulled(resource: String, smId: Int, version: String) throws -> Bool {
     try manifest.read { db in
+      // Asked for each record a pull brings: prepared once.
       try String.fetchOne(
-        db, sql: "SELECT version FROM pulledVersion WHERE resource = ? AND smId = ?",
+        db.cachedStatement(
+          sql: "SELECT version FROM pulledVersion WHERE resource = ? AND smId = ?"),
         arguments: [resource, smId]) == version
     }
   }

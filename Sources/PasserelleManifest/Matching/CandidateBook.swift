@@ -52,13 +52,14 @@ package final class CandidateBook: Sendable {
     guard !lookups.isEmpty else { return [] }
     return try manifest.read { db in
       let marks = Array(repeating: "?", count: lookups.count).joined(separator: ", ")
+      // Asked for each record about to be created: prepared once per count of lookups.
       return try Row.fetchAll(
-        db,
-        sql: """
-          SELECT smId, keys, label FROM smCandidate WHERE resource = ? AND smId IN (
-            SELECT smId FROM smCandidateKey WHERE resource = ? AND lookup IN (\(marks)))
-          ORDER BY smId
-          """,
+        db.cachedStatement(
+          sql: """
+            SELECT smId, keys, label FROM smCandidate WHERE resource = ? AND smId IN (
+              SELECT smId FROM smCandidateKey WHERE resource = ? AND lookup IN (\(marks)))
+            ORDER BY smId
+            """),
         arguments: StatementArguments([resource, resource] + lookups)
       ).map { Entry(smId: $0[0], keys: $0[1], label: $0[2]) }
     }

@@ -30,7 +30,7 @@ package final class PreviewBook: Sendable {
   package func smId(resource: String, extId: String) throws -> Int? {
     try manifest.read { db in
       try Int.fetchOne(
-        db, sql: "SELECT smId FROM previewIdMap WHERE resource = ? AND extId = ?",
+        db.cachedStatement(sql: "SELECT smId FROM previewIdMap WHERE resource = ? AND extId = ?"),
         arguments: [resource, extId])
     }
   }

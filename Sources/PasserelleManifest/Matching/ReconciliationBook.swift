@@ -144,11 +144,11 @@ package final class ReconciliationBook: Sendable {
     try manifest.read { db in
       guard
         let row = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT decision, decisionId FROM reconciliation
-            WHERE resource = ? AND code = ? AND state = 'decided'
-            """, arguments: [resource, code])
+          db.cachedStatement(
+            sql: """
+              SELECT decision, decisionId FROM reconciliation
+              WHERE resource = ? AND code = ? AND state = 'decided'
+              """), arguments: [resource, code])
       else { return nil }
       switch row[0] as String? {
       case "adopt": return (row[1] as Int?).map(Choice.adopt)
@@ -174,11 +174,11 @@ package final class ReconciliationBook: Sendable {
   package func wasAdopted(resource: String, code: String) throws -> Bool {
     try manifest.read { db in
       try Bool.fetchOne(
-        db,
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM reconciliation
-            WHERE resource = ? AND code = ? AND state = 'adopted')
-          """, arguments: [resource, code]) ?? false
+        db.cachedStatement(
+          sql: """
+            SELECT EXISTS (SELECT 1 FROM reconciliation
+              WHERE resource = ? AND code = ? AND state = 'adopted')
+            """), arguments: [resource, code]) ?? false
     }
   }
 
