@@ -42,13 +42,7 @@ public struct DeliveryPreview: Sendable, Codable {
     let separator = Message(.listSeparator).text(in: language)
     return Message(.previewDone, ["resources": .text(parts.joined(separator: separator))])
       .text(in: language) + "\n" + Message(.previewFile, ["path": .text(file)]).text(in: language)
-      + (awaitingDecision == 0
-        ? ""
-        : "\n"
-          + Message(
-            .reconciliationWaiting,
-            ["count": .number(awaitingDecision), "path": .text("out/rapprochement.csv")]
-          ).text(in: language))
+      + ReconciliationFile.waitingLine(awaitingDecision, in: language)
   }
 
   /// The counts as the manifest keeps them for the report.

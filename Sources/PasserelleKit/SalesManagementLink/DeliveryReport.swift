@@ -45,15 +45,7 @@ public struct DeliveryReport: Sendable, Codable {
 
   /// One line for people, in `language`; a second when records wait for IT.
   public func summary(in language: ReportLanguage) -> String {
-    let waiting =
-      awaitingDecision == 0
-      ? ""
-      : "\n"
-        + Message(
-          .reconciliationWaiting,
-          ["count": .number(awaitingDecision), "path": .text("out/rapprochement.csv")]
-        ).text(in: language)
-    return counts(in: language) + waiting
+    counts(in: language) + ReconciliationFile.waitingLine(awaitingDecision, in: language)
   }
 
   private func counts(in language: ReportLanguage) -> String {

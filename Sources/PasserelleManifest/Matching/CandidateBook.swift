@@ -65,16 +65,6 @@ package final class CandidateBook: Sendable {
     }
   }
 
-  /// One candidate by SM's id, if it is one.
-  package func candidate(resource: String, smId: Int) throws -> Entry? {
-    try manifest.read { db in
-      try Row.fetchOne(
-        db, sql: "SELECT smId, keys, label FROM smCandidate WHERE resource = ? AND smId = ?",
-        arguments: [resource, smId]
-      ).map { Entry(smId: $0[0], keys: $0[1], label: $0[2]) }
-    }
-  }
-
   /// The SM time up to which `resource`'s listing was read, if ever.
   package func watermark(_ resource: String) throws -> String? {
     try manifest.read { db in

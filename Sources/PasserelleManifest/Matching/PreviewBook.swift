@@ -53,21 +53,4 @@ package final class PreviewBook: Sendable {
           """, arguments: [Timestamp.iso(date), file])
     }
   }
-
-  /// The last preview: when, its file, and its counts; nil if none was made.
-  package func last() throws -> (at: String, file: String, counts: [String: [String: Int]])? {
-    try manifest.read { db in
-      guard
-        let at = try String.fetchOne(
-          db, sql: "SELECT value FROM apiHealth WHERE name = 'previewAt'"),
-        let file = try String.fetchOne(
-          db, sql: "SELECT value FROM apiHealth WHERE name = 'previewFile'")
-      else { return nil }
-      var counts: [String: [String: Int]] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT resource, action, count FROM deliveryPreview") {
-        counts[row[0], default: [:]][row[1]] = row[2]
-      }
-      return (at, file, counts)
-    }
-  }
 }

@@ -49,6 +49,15 @@ struct ReconciliationFile {
     return count
   }
 
+  /// The line `push` and the preview end with when records wait for IT; "" when none.
+  static func waitingLine(_ count: Int, in language: ReportLanguage) -> String {
+    guard count > 0 else { return "" }
+    let path = "out/" + name
+    return "\n"
+      + Message(.reconciliationWaiting, ["count": .number(count), "path": .text(path)])
+      .text(in: language)
+  }
+
   private func candidates(_ data: Data) throws -> String {
     let listed: [ScoredCandidate]
     do {
