@@ -1,24 +1,19 @@
 import Foundation
-import PasserelleCore
-import PasserelleManifest
-import PasserelleOutput
-import PasserelleReading
-import SageToSalesManagement
-import SalesManagementToSage
 
 /// A queue of bounded length between threads: `push` waits while it is full,
 /// `pop` while it is empty; once closed, `pop` drains what is left then returns nil.
-final class BoundedQueue<Element>: @unchecked Sendable {
+package final class BoundedQueue<Element>: @unchecked Sendable {
   private let condition = NSCondition()
   private var items: [Element] = []
   private let capacity: Int
   private var closed = false
 
-  init(capacity: Int) { self.capacity = capacity }
+  /// A queue holding at most `capacity` items.
+  package init(capacity: Int) { self.capacity = capacity }
 
   /// False when the queue was closed: the consumer gave up.
   @discardableResult
-  func push(_ item: Element) -> Bool {
+  package func push(_ item: Element) -> Bool {
     condition.lock()
     defer { condition.unlock() }
     while items.count >= capacity && !closed { condition.wait() }
@@ -28,7 +23,8 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     return true
   }
 
-  func pop() -> Element? {
+  /// The oldest item, waiting while the queue is empty; nil once closed and drained.
+  package func pop() -> Element? {
     condition.lock()
     defer { condition.unlock() }
     while items.isEmpty && !closed { condition.wait() }
@@ -39,7 +35,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
   }
 
   /// Pops without waiting; nil when empty.
-  func tryPop() -> Element? {
+  package func tryPop() -> Element? {
     condition.lock()
     defer { condition.unlock() }
     if items.isEmpty { return nil }
@@ -49,7 +45,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
   }
 
   /// Pushes without waiting; drops the item when the queue is full or closed.
-  func tryPush(_ item: Element) {
+  package func tryPush(_ item: Element) {
     condition.lock()
     defer { condition.unlock() }
     guard items.count < capacity && !closed else { return }
@@ -57,7 +53,8 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     condition.broadcast()
   }
 
-  func close() {
+  /// Ends the queue: `push` refuses from now on, `pop` drains what is left.
+  package func close() {
     condition.lock()
     closed = true
     condition.broadcast()
