@@ -6,11 +6,7 @@ extension SettingsFile {
   /// before their first create.
   static func applyMatching(_ setting: Setting, to settings: inout Settings) throws {
     switch setting.key {
-    case "enabled":
-      guard case .bool(let flag) = setting.value else {
-        throw ConfigurationError(.settingBoolean, ["key": .text(setting.key)])
-      }
-      settings.matchingEnabled = flag
+    case "enabled": settings.matchingEnabled = try setting.boolean()
     case "adopt_score": settings.matchRules.adoptScore = try setting.integer()
     case "candidate_score": settings.matchRules.candidateScore = try setting.integer()
     case "margin": settings.matchRules.margin = try setting.integer()

@@ -185,6 +185,13 @@ public enum SettingsFile {
       try number(minimum: minimum, maximum: 86_400)
     }
 
+    func boolean() throws -> Bool {
+      guard case .bool(let flag) = value else {
+        throw ConfigurationError(.settingBoolean, ["key": .text(key)])
+      }
+      return flag
+    }
+
     func integer() throws -> Int {
       let value = try number(minimum: 1, maximum: Double(1 << 40))
       guard value == value.rounded() else {
@@ -269,11 +276,7 @@ public enum SettingsFile {
       settings.massDeletionShare = share
     case "stability_seconds": settings.stabilitySeconds = try setting.seconds()
     case "max_attempts": settings.maximumAttempts = try setting.integer()
-    case "watch_events":
-      guard case .bool(let flag) = setting.value else {
-        throw ConfigurationError(.settingBoolean, ["key": .text(setting.key)])
-      }
-      settings.watchEvents = flag
+    case "watch_events": settings.watchEvents = try setting.boolean()
     case "salesmanagement_stability_seconds":
       settings.salesManagementStabilitySeconds = try setting.seconds()
     case "sage_poll_seconds": settings.sagePollSeconds = try setting.seconds(minimum: 0.1)

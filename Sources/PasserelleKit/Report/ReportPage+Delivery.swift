@@ -47,7 +47,9 @@ extension ReportPage {
     }
     html.element("h3", text: say(.reportPreviewTitle, [:]))
     html.element(
-      "p", text: say(.reportPreviewAt, ["at": .text(preview.at), "path": .text(preview.file)]))
+      "p",
+      text: say(
+        .reportPreviewAt, ["at": .text(text.time(preview.at)), "path": .text(preview.file)]))
     let actions: [(String, MessageKey)] = [
       ("create", .actionCreate), ("update", .actionUpdate), ("adopt", .actionAdopt),
       ("delete", .actionDelete), ("hold", .actionHold),

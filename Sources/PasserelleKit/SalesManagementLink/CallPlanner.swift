@@ -42,14 +42,7 @@ struct CallPlanner {
   {
     var call = call
     let data = body["data"] ?? .object([:])
-    var choseCreate = false
-    if id == nil {
-      switch try await matched(call, data) {
-      case .decided(let decided): return decided
-      case .create(let chosen): choseCreate = chosen
-      }
-    }
-    call.settlesChoice = choseCreate
+    if id == nil, let decided = try await matched(call, data) { return decided }
     switch try await resolver.resolve(
       data, resource: call.operation.resource, creating: id == nil)
     {
@@ -80,33 +73,27 @@ struct CallPlanner {
     return call
   }
 
-  private enum Matched {
-    /// Adopt, held for IT, or left out by IT's choice.
-    case decided(PlannedCall)
-    /// Create it; `chosen` when IT chose so.
-    case create(chosen: Bool)
-  }
-
-  /// Before a first create: whether SM may hold the record already.
-  private func matched(_ call: PlannedCall, _ data: JSONValue) async throws -> Matched {
+  /// Before a first create: the call when SM may hold the record already (adopt,
+  /// held for IT, or left out by IT's choice); nil to create it.
+  private func matched(_ call: PlannedCall, _ data: JSONValue) async throws -> PlannedCall? {
     let resource = call.operation.resource
-    guard MatchableResource(rawValue: resource) != nil else { return .create(chosen: false) }
+    guard MatchableResource(rawValue: resource) != nil else { return nil }
     var call = call
     guard
       case .ready(let resolved) = try await resolver.resolve(
         data, resource: resource, creating: false)
-    else { return .create(chosen: false) }
+    else { return nil }
     switch try await reconciler.verdict(
       resource: resource, code: call.operation.extId, data: resolved)
     {
-    case .create(let chosen): return .create(chosen: chosen)
+    case .create: return nil
     case .ignore: call.kind = .nothing
     case .adopt(let smId, let evidence):
       call.kind = .adopt(
         id: smId, Self.adoption(resolved, code: call.operation.extId), evidence: evidence)
     case .hold(let reason): call.kind = .held(reason.text(in: language))
     }
-    return .decided(call)
+    return call
   }
 
   /// What an adopted record gets: Sage's code and the values Sage holds, but not

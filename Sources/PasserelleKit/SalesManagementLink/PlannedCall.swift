@@ -22,8 +22,6 @@ struct PlannedCall {
   var data: JSONValue = .null
   /// A quote's lines, SM's ids resolved: they replace the quote's lines once it is written.
   var lines: [JSONValue]? = nil
-  /// A create IT chose at reconciliation: once done, the record waits no more.
-  var settlesChoice = false
 
   var sends: Bool {
     switch kind {

@@ -54,8 +54,10 @@ final class PreviewRecorder {
     case .adopt(let id, _, let evidence):
       counts.adopt += 1
       action = .actionAdopt
-      detail = Message(.previewAdoptDetail, ["evidence": .text(Self.evidence(evidence, language))])
-        .text(in: language)
+      detail = Message(
+        .previewAdoptDetail, ["evidence": .text(MatchEvidence.text(evidence, in: language))]
+      )
+      .text(in: language)
       pretended = id
     case .delete(let id):
       counts.delete += 1
@@ -96,11 +98,5 @@ final class PreviewRecorder {
       return MatchProfile(record: data, resource: resource).label
     }
     return data["name"]?.string ?? data["reference"]?.string ?? ""
-  }
-
-  /// The evidence as people read it: "même nom, même code postal".
-  static func evidence(_ evidence: [MatchEvidence], _ language: ReportLanguage) -> String {
-    guard !evidence.isEmpty else { return Message(.evidenceChosenByIT).text(in: language) }
-    return evidence.map { Message($0.messageKey).text(in: language) }.joined(separator: ", ")
   }
 }

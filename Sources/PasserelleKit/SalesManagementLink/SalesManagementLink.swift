@@ -59,7 +59,7 @@ final class SalesManagementLink: Sendable {
   /// Plans the delivery as `push` would, reading SM only (after the login), and
   /// writes the plan to `out/apercu-<time>.csv` and the reconciliation file.
   func preview() async throws -> DeliveryPreview {
-    let path = layout.out + "/apercu-" + Self.fileTime(clock()) + ".csv"
+    let path = layout.out + "/apercu-" + Timestamp.compact(clock()) + ".csv"
     let recorder = try PreviewRecorder(
       path: path, book: PreviewBook(manifest: manifest), language: language)
     let delivery = outboxDelivery(preview: recorder)
@@ -96,15 +96,6 @@ final class SalesManagementLink: Sendable {
       path: layout.out + "/" + ReconciliationFile.name,
       book: ReconciliationBook(manifest: manifest),
       language: language)
-  }
-
-  /// `20261204-103000`: the preview files sort by time.
-  static func fileTime(_ date: Date) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone.current
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
-    return formatter.string(from: date)
   }
 
   /// Writes what changed in SM since the last pull into `watch/salesmanagement/`.

@@ -24,4 +24,10 @@ extension MatchEvidence {
     case .otherPerson: .evidenceOtherPerson
     }
   }
+
+  /// The evidence as people read it: "même nom, même code postal".
+  static func text(_ evidence: [MatchEvidence], in language: ReportLanguage) -> String {
+    guard !evidence.isEmpty else { return Message(.evidenceChosenByIT).text(in: language) }
+    return evidence.map { Message($0.messageKey).text(in: language) }.joined(separator: ", ")
+  }
 }

@@ -70,7 +70,7 @@ struct ReconciliationFile {
         .candidateCell,
         [
           "id": .text(String($0.smId)), "label": .text($0.label),
-          "evidence": .text(PreviewRecorder.evidence($0.evidence, language)),
+          "evidence": .text(MatchEvidence.text($0.evidence, in: language)),
           "score": .text(String($0.score)),
         ]
       ).text(in: language)

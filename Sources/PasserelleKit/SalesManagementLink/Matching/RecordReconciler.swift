@@ -9,8 +9,7 @@ import SalesManagementAPI
 /// from the reconciliation file come first. Reads SM only.
 final class RecordReconciler {
   enum Verdict {
-    /// `chosen` when IT chose it at reconciliation.
-    case create(chosen: Bool)
+    case create
     /// Take over SM's record: `evidence` empty when IT chose it.
     case adopt(smId: Int, evidence: [MatchEvidence])
     case hold(Message)
@@ -48,7 +47,7 @@ final class RecordReconciler {
   /// The verdict for the record `code` of `resource`, whose data (references
   /// resolved) SM would get. A hold is recorded for the reconciliation file.
   func verdict(resource: String, code: String, data: JSONValue) async throws -> Verdict {
-    guard let kind = MatchableResource(rawValue: resource) else { return .create(chosen: false) }
+    guard let kind = MatchableResource(rawValue: resource) else { return .create }
     if let choice = try decisions.choice(resource: resource, code: code) {
       switch try await apply(choice, kind, code: code) {
       case .success(let verdict): return verdict
@@ -56,9 +55,9 @@ final class RecordReconciler {
         return try hold(refusal.reason, try await listed(kind, data), code, data, kind)
       }
     }
-    guard enabled else { return .create(chosen: false) }
+    guard enabled else { return .create }
     switch try await match(kind, data) {
-    case .create: return .create(chosen: false)
+    case .create: return .create
     case .adopt(let candidate):
       claimed.insert(Self.claim(resource, candidate.smId))
       return .adopt(smId: candidate.smId, evidence: candidate.evidence)
@@ -117,7 +116,7 @@ final class RecordReconciler {
     async throws -> Result<Verdict, ChoiceRefused>
   {
     switch choice {
-    case .create: return .success(.create(chosen: true))
+    case .create: return .success(.create)
     case .ignore: return .success(.ignore)
     case .adopt(let id):
       let claim = Self.claim(kind.rawValue, id)
