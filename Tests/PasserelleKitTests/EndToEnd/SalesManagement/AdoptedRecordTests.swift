@@ -38,9 +38,9 @@ import Testing
     let edited = try SageSamples.edited(
       SageSamples.customers, key: "Code", changing: ["C00004": ["Téléphone": "02 35 00 11 22"]])
     try root.root.drop(edited, as: "Export des clients 2.Txt")
-    try await root.run("run", "--once")
+    #expect(try await root.run("run", "--once").status == 1)  // the sample's bad rows again
     let updated = try #require(try await session.record("accounts", extId: "C00004"))
-    #expect(updated["phone"] as? String != adopted["phone"] as? String, "Sage's change arrived")
+    #expect(updated["phone"] as? String == "+33235001122", "Sage's change arrived")
     #expect(updated["salesRepId1"] as? Int == 7, "the rep stays SM's")
     #expect(try await session.creates("accounts")["C00004"] == nil)
   }
