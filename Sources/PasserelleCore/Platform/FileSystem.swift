@@ -79,21 +79,16 @@ package enum FileSystem {
   }
 
   /// Copies a file byte for byte, then syncs it (used when the original must stay in place).
-  /// `observe` sees every chunk as it is copied, so that a caller needing the bytes
-  /// (to hash them) does not read the file again. Returns the number of bytes copied.
+  /// `progress` learns how many bytes the copy holds after each step, so that a caller
+  /// needing the bytes (to hash them) can read the copy as it grows. Returns the number
+  /// of bytes copied.
   @discardableResult
   package static func copy(
-    _ source: String, to destination: String,
-    observing observe: (UnsafeRawBufferPointer) -> Void = { _ in }
+    _ source: String, to destination: String, progress: (Int) -> Void = { _ in }
   ) throws -> Int {
     let input = try InputFile(path: source)
     let output = try OutputFile(path: destination)
-    var copied = 0
-    try input.forEachChunk { chunk in
-      observe(chunk)
-      try output.write(chunk)
-      copied += chunk.count
-    }
+    let copied = try output.append(restOf: input, progress: progress)
     try output.close()
     return copied
   }

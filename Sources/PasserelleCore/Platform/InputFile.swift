@@ -55,12 +55,18 @@ package final class InputFile {
     while true {
       let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
       if count >= 0 {
-        ReadProgress.shared.add(count, from: path)
+        noteRead(count)
         return count
       }
       if errno == EINTR { continue }
       throw FileRejection(.unreadableEncoding, .fileReadFailed, ["system": "\(systemMessage())"])
     }
+  }
+
+  /// Counts bytes read from this file by other means (the kernel's copy), for the
+  /// progress line.
+  func noteRead(_ count: Int) {
+    ReadProgress.shared.add(count, from: path)
   }
 
   /// Fills `buffer` as far as the file goes (a read may return less than asked);

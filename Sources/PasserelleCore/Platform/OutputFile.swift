@@ -46,26 +46,83 @@ package final class OutputFile {
   }
 
   func flush() throws {
-    try buffer.withUnsafeBytes { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if count < 0 {
-          if errno == EINTR { continue }
-          throw EnvironmentFailure(.cannotWriteFile, ["system": .text(systemMessage())], path: path)
-        }
-        offset += count
-      }
-    }
-    written += buffer.count
-    unsynced += buffer.count
+    try buffer.withUnsafeBytes { try writeAll($0) }
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < bytes.count {
+      let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw EnvironmentFailure(.cannotWriteFile, ["system": .text(systemMessage())], path: path)
+      }
+      offset += count
+    }
+    noteWritten(bytes.count)
+  }
+
+  private func noteWritten(_ count: Int) {
+    written += count
+    unsynced += count
     if unsynced >= writeBackThreshold {
       // Start writing the finished part to disk now, so that the fsync at close
       // has little left to wait for on large payloads.
       startWriteBack(descriptor, from: written - unsynced, count: unsynced)
       unsynced = 0
     }
+  }
+
+  /// Appends the rest of `input`, copied by the kernel where it can: no byte passes
+  /// through this process, which on a large export is most of the copy's cost.
+  /// `progress` learns how many bytes this file holds after each step. Returns the
+  /// bytes appended.
+  package func append(
+    restOf input: InputFile, progress: (Int) -> Void = { _ in }
+  ) throws -> Int {
+    try flush()
+    let start = written
+    while let sent = try send(from: input) {
+      if sent == 0 { return written - start }
+      noteWritten(sent)
+      progress(written)
+    }
+    // The kernel cannot copy between these two files (a network share, say).
+    try input.forEachChunk(size: Self.copyStep) { chunk in
+      try writeAll(chunk)
+      progress(written)
+    }
+    return written - start
+  }
+
+  private static let copyStep = 8 << 20
+
+  /// One step of the kernel's copy: the bytes sent (0 at the end of `input`), or nil
+  /// when the kernel cannot copy between these files.
+  private func send(from input: InputFile) throws -> Int? {
+    #if os(Linux)
+      while true {
+        let sent = sendfile(descriptor, input.descriptor, nil, Self.copyStep)
+        if sent >= 0 {
+          input.noteRead(sent)
+          return sent
+        }
+        switch errno {
+        case EINTR: continue
+        case EINVAL, ENOSYS, EOPNOTSUPP: return nil
+        // The copy's side is the one that fills up; any other failure is the read's.
+        case ENOSPC, EDQUOT, EFBIG, EROFS:
+          throw EnvironmentFailure(
+            .cannotWriteFile, ["system": .text(systemMessage())], path: path)
+        default:
+          throw FileRejection(
+            .unreadableEncoding, .fileReadFailed, ["system": "\(systemMessage())"])
+        }
+      }
+    #else
+      return nil
+    #endif
   }
 
   /// Flushes, syncs and closes; the file is durable once this returns.

@@ -17,4 +17,27 @@ package enum ByteWord {
   @inlinable package static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
     hasByte(word ^ (ones &* UInt64(byte)), below: 1)
   }
+
+  /// Where the run of plain eight-byte words of `bytes` from `start` ends: the
+  /// offset of the first word holding `stop`, `otherStop`, or (when
+  /// `highBytesStop`) a byte at or above 0x80; or where the whole words end. The
+  /// loop lives here so that the tests above are inlined into it: from the other
+  /// modules they stay calls, one per word, which cost more than the tests.
+  package static func plainWordsEnd(
+    _ bytes: UnsafeRawBufferPointer, from start: Int, highBytesStop: Bool,
+    _ stop: UInt8, _ otherStop: UInt8
+  ) -> Int {
+    let high = highBytesStop ? highBits : 0
+    let stops = (ones &* UInt64(stop), ones &* UInt64(otherStop))
+    var index = start
+    while index + 8 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if word & high != 0 || hasByte(word ^ stops.0, below: 1) || hasByte(word ^ stops.1, below: 1)
+      {
+        break
+      }
+      index += 8
+    }
+    return index
+  }
 }

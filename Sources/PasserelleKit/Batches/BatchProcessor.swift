@@ -54,10 +54,10 @@ final class BatchProcessor {
     let batch = try newBatchID()
     let claimed = "\(layout.work)/\(batch)-\(name)"
     let temporary = "\(layout.work)/.\(batch)-\(name).tmp"
-    let inspector = BackgroundInspector()
+    let inspector = BackgroundInspector(reading: temporary)
     let size: Int
     do {
-      size = try FileSystem.copy(path, to: temporary) { inspector.consume($0) }
+      size = try FileSystem.copy(path, to: temporary) { inspector.grew(to: $0) }
     } catch let rejection as FileRejection {
       FileSystem.remove(temporary)
       throw ConfigurationError(

@@ -71,12 +71,11 @@ package struct CSVReader: RecordReader {
       var index = start
       while index < chunk.count {
         // Eight bytes without a CR or LF at a time: most of a line.
-        if index + 8 <= chunk.count {
-          let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          if !ByteWord.contains(word, 0x0A) && !ByteWord.contains(word, 0x0D) {
-            index += 8
-            continue
-          }
+        let plainEnd = ByteWord.plainWordsEnd(
+          chunk, from: index, highBytesStop: false, 0x0A, 0x0D)
+        if plainEnd > index {
+          index = plainEnd
+          continue
         }
         let byte = chunk[index]
         guard byte == 0x0A || byte == 0x0D else {

@@ -2,81 +2,165 @@ import Foundation
 import PasserelleCore
 
 /// A file's inspection (its SHA-256, its encoding, what would make it unreadable)
-/// run on a thread of its own while the caller copies the bytes: on a large export
-/// the scan and the hash cost as much as the copy, and two processors do both at
-/// once. The bytes are handed over in blocks of 1 MiB, at most four waiting, and
-/// the blocks come back to be filled again, so memory stays flat. Without a thread
-/// (the system refused one) it inspects on the caller's.
+/// run while the caller writes the file, on two threads of its own: one hashes,
+/// one scans. On a large export each costs more than the copy, which the kernel
+/// does. The threads read the file as it grows, up to what the caller says it
+/// holds, so that they inspect exactly the bytes written, whatever happens to the
+/// original meanwhile. Without threads (the system refused one) the caller
+/// inspects the file once written.
 package final class BackgroundInspector {
   /// What the inspecting thread shares with the caller.
   private final class Work: @unchecked Sendable {
-    let blocks = BoundedQueue<[UInt8]>(capacity: 4)
-    /// Inspected blocks, emptied, for the caller to fill again.
-    let spare = BoundedQueue<[UInt8]>(capacity: 5)
+    let path: String
+    let condition = NSCondition()
+    /// Guarded by `condition`: bytes the file holds, and whether it is complete.
+    var available = 0
+    var complete = false
     let done = DispatchSemaphore(value: 0)
     /// Touched by the inspecting thread only, until `done` is signalled.
-    var inspector = FileInspection.Inspector()
+    var reading: Reading
 
-    /// The inspecting thread's loop: blocks in order, until closed and drained.
+    init(path: String, inspector: FileInspection.Inspector) {
+      self.path = path
+      reading = Reading(path: path, inspector: inspector)
+    }
+
+    /// The file holds `size` bytes, or is complete.
+    func update(size: Int? = nil, complete: Bool = false) {
+      condition.lock()
+      if let size { available = size }
+      self.complete = self.complete || complete
+      condition.signal()
+      condition.unlock()
+    }
+
+    /// The inspecting thread's loop: reads what is available, until complete and read.
     func run() {
-      while var block = blocks.pop() {
-        block.withUnsafeBytes { inspector.consume($0) }
-        block.removeAll(keepingCapacity: true)
-        spare.tryPush(block)
+      while let target = next() {
+        reading.read(upTo: target)
       }
       done.signal()
     }
-  }
 
-  private static let blockSize = 1 << 20
-  private let work: Work?
-  private var inline = FileInspection.Inspector()
-  private var block: [UInt8] = []
-  /// Set once the inspection is read: later bytes would be inspected by nobody.
-  private var finished: FileInspection.Inspector?
-
-  package init() {
-    let work = Work()
-    self.work = (try? WorkerThread.start("inspection") { work.run() }) != nil ? work : nil
-    if self.work != nil { block.reserveCapacity(Self.blockSize) }
-  }
-
-  /// An abandoned inspection (the copy failed) still lets its thread end.
-  deinit { work?.blocks.close() }
-
-  package func consume(_ bytes: UnsafeRawBufferPointer) {
-    precondition(finished == nil, "bytes given after the inspection was read")
-    guard let work else { return inline.consume(bytes) }
-    block.append(contentsOf: bytes)
-    guard block.count >= Self.blockSize else { return }
-    work.blocks.push(block)
-    block = work.spare.tryPop() ?? Self.emptyBlock()
-  }
-
-  /// What the bytes consumed tell, or why the file cannot be read as text.
-  package func facts(fallback: TextEncoding) throws(FileRejection) -> FileFacts {
-    try inspection().facts(fallback: fallback)
-  }
-
-  private func inspection() -> FileInspection.Inspector {
-    if let finished { return finished }
-    let inspector: FileInspection.Inspector
-    if let work {
-      if !block.isEmpty { work.blocks.push(block) }
-      block = []
-      work.blocks.close()
-      work.done.wait()
-      inspector = work.inspector
-    } else {
-      inspector = inline
+    /// Waits until the file holds more than was read; nil once complete and read.
+    private func next() -> Int? {
+      condition.lock()
+      defer { condition.unlock() }
+      while available <= reading.position && !complete { condition.wait() }
+      return available > reading.position ? available : nil
     }
-    finished = inspector
-    return inspector
   }
 
-  private static func emptyBlock() -> [UInt8] {
-    var block: [UInt8] = []
-    block.reserveCapacity(blockSize)
-    return block
+  /// Reads a file from its start, up to a given size, inspecting what it reads.
+  private struct Reading {
+    let path: String
+    var inspector: FileInspection.Inspector
+    var position = 0
+    var failure: FileRejection? = nil
+    private var file: InputFile? = nil
+    private var buffer: UnsafeMutableRawBufferPointer? = nil
+
+    init(path: String, inspector: FileInspection.Inspector = FileInspection.Inspector()) {
+      self.path = path
+      self.inspector = inspector
+    }
+
+    mutating func read(upTo size: Int) {
+      do throws(FileRejection) {
+        guard failure == nil else {
+          position = size
+          return
+        }
+        let file: InputFile
+        if let opened = self.file {
+          file = opened
+        } else {
+          file = try InputFile(path: path)
+          self.file = file
+        }
+        let buffer = self.buffer ?? .allocate(byteCount: 1 << 20, alignment: 16)
+        self.buffer = buffer
+        while position < size {
+          let wanted = UnsafeMutableRawBufferPointer(
+            rebasing: buffer[0..<min(buffer.count, size - position)])
+          let count = try file.readFully(into: wanted)
+          if count == 0 {
+            // Shorter than written: the system lost bytes (reported as an I/O error).
+            throw FileRejection(
+              .unreadableEncoding, .fileReadFailed, ["system": "\(systemMessage(EIO))"])
+          }
+          inspector.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+          position += count
+        }
+      } catch {
+        failure = error
+        position = size
+      }
+    }
+
+    func release() { buffer?.deallocate() }
+  }
+
+  private let path: String
+  /// The hashing thread's work and the scanning thread's; none without threads.
+  private let works: [Work]
+  /// What the file holds, as last told.
+  private var size = 0
+  /// Set once the inspection is read (the hash's reading first, the scan's last):
+  /// a file that grows later is inspected by nobody.
+  private var finished: [Reading]?
+
+  /// Inspects the file at `path`, which the caller is writing.
+  package init(reading path: String) {
+    self.path = path
+    var works: [Work] = []
+    for half in [FileInspection.Inspector(scans: false), FileInspection.Inspector(hashes: false)] {
+      let work = Work(path: path, inspector: half)
+      guard (try? WorkerThread.start("inspection") { work.run() }) != nil else { break }
+      works.append(work)
+    }
+    if works.count < 2 {
+      // Half an inspection is no use: the caller inspects all of it.
+      for work in works { work.update(complete: true) }
+      works = []
+    }
+    self.works = works
+  }
+
+  /// An abandoned inspection (the copy failed) still lets its threads end.
+  deinit {
+    let readings = finished ?? (works.isEmpty ? [] : readings())
+    for reading in readings { reading.release() }
+  }
+
+  /// The file now holds `size` bytes.
+  package func grew(to size: Int) {
+    precondition(finished == nil, "the file grew after the inspection was read")
+    self.size = size
+    for work in works { work.update(size: size) }
+  }
+
+  /// What the bytes written tell, or why the file cannot be read as text.
+  package func facts(fallback: TextEncoding) throws(FileRejection) -> FileFacts {
+    let readings = finished ?? readings()
+    finished = readings
+    for reading in readings {
+      if let failure = reading.failure { throw failure }
+    }
+    return try readings[readings.count - 1].inspector.facts(
+      fallback: fallback, hashedBy: readings[0].inspector)
+  }
+
+  private func readings() -> [Reading] {
+    guard !works.isEmpty else {
+      var reading = Reading(path: path)
+      reading.read(upTo: size)
+      return [reading]
+    }
+    for work in works { work.update(complete: true) }
+    return works.map { work in
+      work.done.wait()
+      return work.reading
+    }
   }
 }

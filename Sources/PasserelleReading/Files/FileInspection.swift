@@ -38,7 +38,10 @@ package enum FileInspection {
   /// into the work area is inspected as it is copied, not read again
   /// (`BackgroundInspector` runs one beside the copy).
   package struct Inspector {
-    private var digest = SHA256()
+    /// nil in an inspector that only scans (another hashes the same bytes).
+    private var digest: SHA256?
+    /// False in an inspector that only hashes (another scans the same bytes).
+    private let scans: Bool
     private var validator = UTF8Validator()
     private var undefinedInWindows1252 = false
     private var nulLine: Int? = nil
@@ -51,12 +54,21 @@ package enum FileInspection {
     private var markProgress = 0
     private var consumed = 0
 
-    package init() {}
     private var markInsideLine: Int? = nil
+
+    /// Both halves by default; the two can run on two threads over the same bytes.
+    package init(hashes: Bool = true, scans: Bool = true) {
+      digest = hashes ? SHA256() : nil
+      self.scans = scans
+    }
 
     package mutating func consume(_ chunk: UnsafeRawBufferPointer) {
       defer { consumed += chunk.count }
-      digest.update(bufferPointer: chunk)
+      digest?.update(bufferPointer: chunk)
+      if scans { scan(chunk) }
+    }
+
+    private mutating func scan(_ chunk: UnsafeRawBufferPointer) {
       if opening.count < 3 {
         opening += chunk.prefix(3 - opening.count)
         if opening == [0xEF, 0xBB, 0xBF] { bomLength = 3 }
@@ -66,15 +78,12 @@ package enum FileInspection {
       while index < chunk.count {
         // Plain text (no high byte, no NUL, no line feed; tabs are plain text) is
         // skipped eight bytes at a time.
-        if index + 8 <= chunk.count {
-          let word = chunk.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-          if !ByteWord.hasHighByte(word) && !ByteWord.contains(word, 0)
-            && !ByteWord.contains(word, 0x0A)
-          {
-            index += 8
-            markProgress = 0
-            continue
-          }
+        let plainEnd = ByteWord.plainWordsEnd(
+          chunk, from: index, highBytesStop: true, 0, 0x0A)
+        if plainEnd > index {
+          index = plainEnd
+          markProgress = 0
+          continue
         }
         let byte = chunk[index]
         index += 1
@@ -97,8 +106,12 @@ package enum FileInspection {
       }
     }
 
-    /// What the bytes consumed tell, or why the file cannot be read as text.
-    package func facts(fallback: TextEncoding) throws(FileRejection) -> FileFacts {
+    /// What the bytes consumed tell, or why the file cannot be read as text; the
+    /// hash comes from `hasher` when this inspector only scans.
+    package func facts(
+      fallback: TextEncoding, hashedBy hasher: Inspector? = nil
+    ) throws(FileRejection) -> FileFacts {
+      precondition(scans, "an inspector that only hashes tells no facts")
       if let nulLine {
         throw FileRejection(
           .unreadableEncoding, .fileHoldsNUL,
@@ -108,6 +121,9 @@ package enum FileInspection {
         throw FileRejection(
           .unreadableEncoding, .fileInnerByteOrderMark,
           line: markInsideLine)
+      }
+      guard let digest = digest ?? hasher?.digest else {
+        preconditionFailure("an inspector that only scans needs the one that hashed")
       }
       let sha = Hex.string(digest.finalize())
       let encoding: TextEncoding

@@ -13,11 +13,13 @@ package struct UTF8Validator {
     guard isValidSoFar else { return }
     var index = 0
     while index < bytes.count {
-      if pending == 0 && index + 8 <= bytes.count
-        && !ByteWord.hasHighByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-      {
-        index += 8
-        continue
+      if pending == 0 {
+        let plainEnd = ByteWord.plainWordsEnd(
+          bytes, from: index, highBytesStop: true, 0x80, 0x80)
+        if plainEnd > index {
+          index = plainEnd
+          continue
+        }
       }
       let byte = bytes[index]
       index += 1

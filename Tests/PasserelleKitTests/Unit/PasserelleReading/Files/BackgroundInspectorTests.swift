@@ -4,15 +4,14 @@ import Testing
 @testable import PasserelleCore
 @testable import PasserelleReading
 
-/// The inspection a copy runs on a thread of its own sees what the plain one sees,
-/// across many blocks (more than the four that may wait) and reads of any size.
+/// The inspection a copy runs on threads of its own, reading the copy as it grows,
+/// sees what the plain one sees, however the growth is told.
 @Suite struct BackgroundInspectorTests {
-  @Test func manyBlocksGiveTheSameFactsAsAReadOfTheWholeFile() throws {
-    let scratch = try TestFiles.scratch()
+  /// About 6.5 MiB of varied lines, more than six of the threads' reads, in `scratch`.
+  private func bigFile(in scratch: ScratchFolder) throws -> (path: String, bytes: [UInt8]) {
     var line = Array("C00001\tBoulangerie Lefèvre\tRennes\r\n".utf8)
     var bytes: [UInt8] = []
     var index = 0
-    // About 6.5 MiB of varied lines: six full blocks and a partial one.
     while bytes.count < 6_800_000 {
       index += 1
       line[5] = UInt8(ascii: "0") + UInt8(index % 10)
@@ -20,9 +19,16 @@ import Testing
     }
     let path = scratch.file("big.txt")
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    let inspector = BackgroundInspector()
-    for start in stride(from: 0, to: bytes.count, by: 65_521) {
-      bytes[start..<min(start + 65_521, bytes.count)].withUnsafeBytes { inspector.consume($0) }
+    return (path, bytes)
+  }
+
+  @Test(arguments: [65_521, 1 << 20, 7_000_000])
+  func growingFileGivesTheSameFactsAsAReadOfTheWholeFile(step: Int) throws {
+    let scratch = try TestFiles.scratch()
+    let (path, bytes) = try bigFile(in: scratch)
+    let inspector = BackgroundInspector(reading: path)
+    for end in stride(from: step, to: bytes.count + step, by: step) {
+      inspector.grew(to: min(end, bytes.count))
     }
     let facts = try inspector.facts(fallback: .windows1252)
     let whole = try FileInspection.inspect(path: path, limits: ReadLimits())
@@ -31,4 +37,25 @@ import Testing
     #expect(facts.size == bytes.count && facts.encoding == .utf8)
   }
 
+  /// Bytes the file does not hold (it was cut while being copied) are a failed read,
+  /// not facts about a shorter file.
+  @Test func fileShorterThanToldIsAFailedRead() throws {
+    let scratch = try TestFiles.scratch()
+    let (path, bytes) = try bigFile(in: scratch)
+    let inspector = BackgroundInspector(reading: path)
+    inspector.grew(to: bytes.count + 10)
+    #expect(throws: FileRejection.self) { try inspector.facts(fallback: .windows1252) }
+  }
+
+  @Test func copyTellsTheInspectorWhatItWrote() throws {
+    let scratch = try TestFiles.scratch()
+    let (path, bytes) = try bigFile(in: scratch)
+    let copy = path + ".copy"
+    let inspector = BackgroundInspector(reading: copy)
+    let copied = try FileSystem.copy(path, to: copy) { inspector.grew(to: $0) }
+    #expect(copied == bytes.count)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(bytes))
+    let facts = try inspector.facts(fallback: .windows1252)
+    #expect(facts == (try FileInspection.inspect(path: path, limits: ReadLimits())))
+  }
 }
