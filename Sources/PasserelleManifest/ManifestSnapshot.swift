@@ -41,8 +41,8 @@ package final class ManifestSnapshot {
     guard let lookup else { return nil }
     defer { sqlite3_reset(lookup) }
     guard
-      sqlite3_bind_text(lookup, 1, resource, -1, sqliteTransient) == SQLITE_OK,
-      sqlite3_bind_text(lookup, 2, code, -1, sqliteTransient) == SQLITE_OK,
+      SQLiteColumn.bind(lookup, 1, resource) == SQLITE_OK,
+      SQLiteColumn.bind(lookup, 2, code) == SQLITE_OK,
       sqlite3_step(lookup) == SQLITE_ROW
     else { return nil }
     return KnownRecord(lookup)

@@ -215,16 +215,7 @@ package final class RecordStaging {
   package var deletionGuard = ""
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, _ text: String) throws {
-    var text = text
-    let status = text.withUTF8 { utf8 in
-      utf8.withMemoryRebound(to: CChar.self) { characters in
-        guard let base = characters.baseAddress else {
-          return sqlite3_bind_text(statement, index, "", 0, nil)
-        }
-        return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
-      }
-    }
-    if status != SQLITE_OK { throw failure(statement) }
+    if SQLiteColumn.bind(statement, index, text) != SQLITE_OK { throw failure(statement) }
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, integer: Int?) {

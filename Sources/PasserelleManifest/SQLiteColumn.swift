@@ -27,3 +27,19 @@ package enum SQLiteColumn {
     sqlite3_column_int(statement, column) != 0
   }
 }
+
+extension SQLiteColumn {
+  /// Binds `text` to parameter `index` from the string's own bytes (no C string is
+  /// made), copied by SQLite. Returns SQLite's status.
+  static func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) -> Int32 {
+    var text = text
+    return text.withUTF8 { utf8 in
+      utf8.withMemoryRebound(to: CChar.self) { characters in
+        guard let base = characters.baseAddress else {
+          return sqlite3_bind_text(statement, index, "", 0, nil)
+        }
+        return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
+      }
+    }
+  }
+}
