@@ -113,8 +113,10 @@ extension RowValues {
 
   /// An amount of a document: unreadable is an error, since totals depend on it.
   mutating func amount(_ column: Int?, _ field: FieldLabel) -> Amount? {
+    let bytes = self.raw(column)
+    if bytes.isEmpty { return nil }
+    if let plain = Amount(plainFrench: bytes) { return plain }
     let raw = text(column)
-    if raw.isEmpty { return nil }
     if let value = Amount(french: raw) { return value }
     error(.badNumber, field, Message(.notAnAmount), raw)
     return nil

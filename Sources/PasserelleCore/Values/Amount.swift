@@ -59,6 +59,60 @@ package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     units = negative ? -magnitude : magnitude
   }
 
+  /// The plain forms of a French number ("-1234,56", "12", ",5", "0.125"), read
+  /// straight from its trimmed bytes, without the strings `init(french:)` makes on
+  /// the way: the amounts of an invoices export are nearly all plain. Nil for any
+  /// other form (thousands groups, spaces), valid or not, and for a value too large:
+  /// `init(french:)` decides those.
+  package init?(plainFrench bytes: UnsafeRawBufferPointer) {
+    var index = 0
+    var negative = false
+    if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+      negative = sign == UInt8(ascii: "-")
+      index = 1
+    }
+    var integer: Int128 = 0
+    var integerDigits = 0
+    while index < bytes.count, let digit = Self.digit(bytes[index]) {
+      // Past 18 digits the limit is exceeded anyway: the slow path says so.
+      guard integerDigits < 18 else { return nil }
+      integer = integer * 10 + digit
+      integerDigits += 1
+      index += 1
+    }
+    var fraction: Int128 = 0
+    var scale: Int128 = Self.one
+    var roundUp = false
+    if index < bytes.count {
+      // A single separator, either one, marks the decimals.
+      let separator = bytes[index]
+      guard separator == UInt8(ascii: ",") || separator == UInt8(ascii: ".") else { return nil }
+      index += 1
+      var fractionDigits = 0
+      while index < bytes.count, let digit = Self.digit(bytes[index]) {
+        if fractionDigits < Self.fractionDigits {
+          fraction = fraction * 10 + digit
+          scale /= 10
+        } else if fractionDigits == Self.fractionDigits {
+          roundUp = digit >= 5
+        }
+        fractionDigits += 1
+        index += 1
+      }
+      guard index == bytes.count, fractionDigits > 0 else { return nil }
+    } else {
+      guard integerDigits > 0 else { return nil }
+    }
+    guard integer * Self.one < Self.limit else { return nil }
+    var magnitude = integer * Self.one + fraction * scale
+    if roundUp { magnitude += 1 }
+    units = negative ? -magnitude : magnitude
+  }
+
+  private static func digit(_ byte: UInt8) -> Int128? {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int128(byte - UInt8(ascii: "0")) : nil
+  }
+
   /// A French number as Sage writes it ("1 234,56"); nil when it is not one.
   package init?(french text: String) {
     guard let literal = FrenchValue.decimalLiteral(text) else { return nil }

@@ -22,6 +22,39 @@ import Testing
     #expect(Amount(french: "12,5O") == nil)
   }
 
+  /// The plain forms are read in place, to the value the full reading gives.
+  @Test(arguments: [
+    "12", "-3", "+4", "12,5", "-12,50", "0,125", ",5", "-,5", "007,10", "1.5", "0,0000005",
+    "-0,0000005", "0,00000049", "999999999,999999", "-0,00",
+  ])
+  func plainFormsAreReadAsTheFrenchReadingReadsThem(text: String) throws {
+    let plain = Array(text.utf8).withUnsafeBytes { Amount(plainFrench: $0) }
+    #expect(try #require(plain) == Amount(french: text))
+  }
+
+  /// Everything else is left to the full reading: grouped or padded forms it reads,
+  /// and what is not a number or too large, which it refuses.
+  @Test(arguments: [
+    "1 234,56", "1.234,5", "000000000000000000001", "1000000000", "12,", "-", "+", ",", "",
+    "1,2,3", "12a", "1e5", "--1",
+  ])
+  func otherFormsAreLeftToTheFrenchReading(text: String) {
+    #expect(Array(text.utf8).withUnsafeBytes { Amount(plainFrench: $0) } == nil)
+  }
+
+  @Test func plainReadingAgreesOnGeneratedAmounts() {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let integer = String(UInt64.random(in: 0...999_999_999, using: &generator))
+      let fraction = String(UInt64.random(in: 0...99_999_999, using: &generator))
+        .prefix(Int.random(in: 0...8, using: &generator))
+      let sign = ["", "-", "+"].randomElement(using: &generator)!
+      let text = sign + integer + (fraction.isEmpty ? "" : "," + fraction)
+      let plain = Array(text.utf8).withUnsafeBytes { Amount(plainFrench: $0) }
+      #expect(plain != nil && plain == Amount(french: text), "\(text)")
+    }
+  }
+
   /// Half a cent goes away from zero, as invoices round.
   @Test(arguments: [
     ("0.335", "3", "100", "1.01"), ("-0.335", "3", "100", "-1.01"), ("10", "1", "87.5", "8.75"),
