@@ -112,13 +112,13 @@ extension RowValues {
   func presentListValue(_ column: Int?) -> String? { column.map { listValue($0) } }
 
   /// An amount of a document: unreadable is an error, since totals depend on it.
-  mutating func amount(_ column: Int?, _ field: FieldLabel) -> Amount? {
+  mutating func amount(_ column: Int?, _ field: @autoclosure () -> FieldLabel) -> Amount? {
     let bytes = self.raw(column)
     if bytes.isEmpty { return nil }
     if let plain = Amount(plainFrench: bytes) { return plain }
     let raw = text(column)
     if let value = Amount(french: raw) { return value }
-    error(.badNumber, field, Message(.notAnAmount), raw)
+    error(.badNumber, field(), Message(.notAnAmount), raw)
     return nil
   }
 }
