@@ -245,9 +245,7 @@ package final class RecordStaging {
   }
 
   private func failure(_ statement: SQLiteStatement) -> DatabaseError {
-    DatabaseError(
-      resultCode: ResultCode(rawValue: sqlite3_errcode(sqlite3_db_handle(statement))),
-      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+    SQLiteColumn.error(statement)
   }
 
   /// Sage representative code → SM user id, for every user SM has an id for.

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import PasserelleCore
 
 /// Answers whether the manifest knows a record another one points to (a
@@ -32,15 +33,29 @@ package final class ReferenceLookup {
   package func find(resource: String, code: String) throws -> Answer {
     let key = resource + "\u{0}" + code
     if let cached = cache[key] { return cached }
-    let answer: Answer
-    if let row = try Row.fetchOne(statement, arguments: [resource, code]) {
-      answer = .known(smId: row[0])
-    } else {
-      answer = .unknown
-    }
+    let answer = try lookUp(resource: resource, code: code)
     // Bounded: memory stays flat however many distinct codes a file names.
     if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
     cache[key] = answer
     return answer
+  }
+
+  /// Through SQLite's C API: GRDB's arguments and row decoding cost several times the
+  /// lookup itself, once per customer of an invoices export.
+  private func lookUp(resource: String, code: String) throws -> Answer {
+    let lookup = statement.sqliteStatement
+    defer { sqlite3_reset(lookup) }
+    guard SQLiteColumn.bind(lookup, 1, resource) == SQLITE_OK,
+      SQLiteColumn.bind(lookup, 2, code) == SQLITE_OK
+    else { throw failure(lookup) }
+    switch sqlite3_step(lookup) {
+    case SQLITE_ROW: return .known(smId: SQLiteColumn.integer(lookup, 0))
+    case SQLITE_DONE: return .unknown
+    default: throw failure(lookup)
+    }
+  }
+
+  private func failure(_ statement: SQLiteStatement) -> DatabaseError {
+    SQLiteColumn.error(statement)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GRDBSQLite
 import PasserelleCore
 
@@ -41,5 +42,12 @@ extension SQLiteColumn {
         return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
       }
     }
+  }
+
+  /// The connection's last error, as GRDB reports errors.
+  static func error(_ statement: OpaquePointer) -> DatabaseError {
+    DatabaseError(
+      resultCode: ResultCode(rawValue: sqlite3_errcode(sqlite3_db_handle(statement))),
+      message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
   }
 }
