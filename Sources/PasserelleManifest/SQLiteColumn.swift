@@ -37,7 +37,7 @@ extension SQLiteColumn {
     return text.withUTF8 { utf8 in
       utf8.withMemoryRebound(to: CChar.self) { characters in
         guard let base = characters.baseAddress else {
-          return sqlite3_bind_text(statement, index, "", 0, nil)
+          return sqlite3_bind_text(statement, index, "", 0, sqliteTransient)
         }
         return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
       }

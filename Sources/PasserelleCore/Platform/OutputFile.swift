@@ -78,17 +78,19 @@ package final class OutputFile {
   /// through this process, which on a large export is most of the copy's cost.
   /// `progress` learns how many bytes this file holds after each step. Returns the
   /// bytes appended.
+  /// `kernelCopies` false copies through a buffer, as where the kernel cannot.
   package func append(
-    restOf input: InputFile, progress: (Int) -> Void = { _ in }
+    restOf input: InputFile, kernelCopies: Bool = true, progress: (Int) -> Void = { _ in }
   ) throws -> Int {
     try flush()
     let start = written
-    while let sent = try send(from: input) {
+    while kernelCopies, let sent = send(from: input) {
       if sent == 0 { return written - start }
       noteWritten(sent)
       progress(written)
     }
-    // The kernel cannot copy between these two files (a network share, say).
+    // The kernel cannot copy between these two files (a network share, say), or
+    // failed to: the rest goes through a buffer.
     try input.forEachChunk(size: Self.copyStep) { chunk in
       try writeAll(chunk)
       progress(written)
@@ -99,8 +101,10 @@ package final class OutputFile {
   private static let copyStep = 8 << 20
 
   /// One step of the kernel's copy: the bytes sent (0 at the end of `input`), or nil
-  /// when the kernel cannot copy between these files.
-  private func send(from input: InputFile) throws -> Int? {
+  /// when the kernel did not copy. A failed step moves nothing, so the read and write
+  /// that take over from there fail again if the fault is real, and name the file at
+  /// fault: sendfile's error does not say which side it comes from.
+  private func send(from input: InputFile) -> Int? {
     #if os(Linux)
       while true {
         let sent = sendfile(descriptor, input.descriptor, nil, Self.copyStep)
@@ -108,17 +112,7 @@ package final class OutputFile {
           input.noteRead(sent)
           return sent
         }
-        switch errno {
-        case EINTR: continue
-        case EINVAL, ENOSYS, EOPNOTSUPP: return nil
-        // The copy's side is the one that fills up; any other failure is the read's.
-        case ENOSPC, EDQUOT, EFBIG, EROFS:
-          throw EnvironmentFailure(
-            .cannotWriteFile, ["system": .text(systemMessage())], path: path)
-        default:
-          throw FileRejection(
-            .unreadableEncoding, .fileReadFailed, ["system": "\(systemMessage())"])
-        }
+        if errno != EINTR { return nil }
       }
     #else
       return nil

@@ -1,28 +1,27 @@
 /// Tests on eight bytes at once, for the loops that skip plain bytes in bulk (file
 /// inspection, line ends, JSON escaping).
 package enum ByteWord {
-  // Inlinable: the readers call these per eight bytes from other modules, where a
-  // call each time cost more than the test (measured on the file inspection).
-  @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
-  @usableFromInline static let highBits: UInt64 = 0x8080_8080_8080_8080
+  // Other modules call the loops below, not these tests: a call per word from
+  // another module costs more than the test (measured on the file inspection), and
+  // the tests are not inlined across modules even when marked inlinable.
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-  @inlinable package static func hasHighByte(_ word: UInt64) -> Bool { word & highBits != 0 }
+  static func hasHighByte(_ word: UInt64) -> Bool { word & highBits != 0 }
 
   /// True when some byte is below `limit` (at most 0x80).
-  @inlinable static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
+  static func hasByte(_ word: UInt64, below limit: UInt8) -> Bool {
     (word &- ones &* UInt64(limit)) & ~word & highBits != 0
   }
 
   /// True when some byte equals `byte`.
-  @inlinable package static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+  static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
     hasByte(word ^ (ones &* UInt64(byte)), below: 1)
   }
 
   /// Where the run of plain eight-byte words of `bytes` from `start` ends: the
   /// offset of the first word holding `stop`, `otherStop`, or (when
-  /// `highBytesStop`) a byte at or above 0x80; or where the whole words end. The
-  /// loop lives here so that the tests above are inlined into it: from the other
-  /// modules they stay calls, one per word, which cost more than the tests.
+  /// `highBytesStop`) a byte at or above 0x80; or where the whole words end.
   package static func plainWordsEnd(
     _ bytes: UnsafeRawBufferPointer, from start: Int, highBytesStop: Bool,
     _ stop: UInt8, _ otherStop: UInt8
@@ -36,6 +35,18 @@ package enum ByteWord {
       {
         break
       }
+      index += 8
+    }
+    return index
+  }
+
+  /// Where the run of ASCII eight-byte words of `bytes` from `start` ends: the offset
+  /// of the first word holding a byte at or above 0x80, or where the whole words end.
+  package static func asciiWordsEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+    var index = start
+    while index + 8 <= bytes.count,
+      !hasHighByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+    {
       index += 8
     }
     return index

@@ -13,9 +13,11 @@ package final class BackgroundInspector {
   private final class Work: @unchecked Sendable {
     let path: String
     let condition = NSCondition()
-    /// Guarded by `condition`: bytes the file holds, and whether it is complete.
+    /// Guarded by `condition`: bytes the file holds, whether it is complete, and
+    /// whether the inspection was abandoned (what is left is not read).
     var available = 0
     var complete = false
+    var cancelled = false
     let done = DispatchSemaphore(value: 0)
     /// Touched by the inspecting thread only, until `done` is signalled.
     var reading: Reading
@@ -25,11 +27,12 @@ package final class BackgroundInspector {
       reading = Reading(path: path, inspector: inspector)
     }
 
-    /// The file holds `size` bytes, or is complete.
-    func update(size: Int? = nil, complete: Bool = false) {
+    /// The file holds `size` bytes, is complete, or is no longer of interest.
+    func update(size: Int? = nil, complete: Bool = false, cancel: Bool = false) {
       condition.lock()
       if let size { available = size }
-      self.complete = self.complete || complete
+      self.complete = self.complete || complete || cancel
+      cancelled = cancelled || cancel
       condition.signal()
       condition.unlock()
     }
@@ -37,7 +40,7 @@ package final class BackgroundInspector {
     /// The inspecting thread's loop: reads what is available, until complete and read.
     func run() {
       while let target = next() {
-        reading.read(upTo: target)
+        reading.read(upTo: target, stop: isCancelled)
       }
       done.signal()
     }
@@ -47,7 +50,13 @@ package final class BackgroundInspector {
       condition.lock()
       defer { condition.unlock() }
       while available <= reading.position && !complete { condition.wait() }
-      return available > reading.position ? available : nil
+      return available > reading.position && !cancelled ? available : nil
+    }
+
+    private func isCancelled() -> Bool {
+      condition.lock()
+      defer { condition.unlock() }
+      return cancelled
     }
   }
 
@@ -65,7 +74,8 @@ package final class BackgroundInspector {
       self.inspector = inspector
     }
 
-    mutating func read(upTo size: Int) {
+    /// `stop`, asked before each block, ends the reading early (it is abandoned).
+    mutating func read(upTo size: Int, stop: () -> Bool = { false }) {
       do throws(FileRejection) {
         guard failure == nil else {
           position = size
@@ -80,7 +90,7 @@ package final class BackgroundInspector {
         }
         let buffer = self.buffer ?? .allocate(byteCount: 1 << 20, alignment: 16)
         self.buffer = buffer
-        while position < size {
+        while position < size && !stop() {
           let wanted = UnsafeMutableRawBufferPointer(
             rebasing: buffer[0..<min(buffer.count, size - position)])
           let count = try file.readFully(into: wanted)
@@ -110,11 +120,13 @@ package final class BackgroundInspector {
   /// a file that grows later is inspected by nobody.
   private var finished: [Reading]?
 
-  /// Inspects the file at `path`, which the caller is writing.
-  package init(reading path: String) {
+  /// Inspects the file at `path`, which the caller is writing. `threads` false has
+  /// the caller inspect it once written, as when the system refuses a thread.
+  package init(reading path: String, threads: Bool = true) {
     self.path = path
     var works: [Work] = []
-    for half in [FileInspection.Inspector(scans: false), FileInspection.Inspector(hashes: false)] {
+    let halves = [FileInspection.Inspector(scans: false), FileInspection.Inspector(hashes: false)]
+    for half in threads ? halves : [] {
       let work = Work(path: path, inspector: half)
       guard (try? WorkerThread.start("inspection") { work.run() }) != nil else { break }
       works.append(work)
@@ -127,10 +139,18 @@ package final class BackgroundInspector {
     self.works = works
   }
 
-  /// An abandoned inspection (the copy failed) still lets its threads end.
+  /// An abandoned inspection (the copy failed, the file was refused by its size)
+  /// stops its threads without reading the rest.
   deinit {
-    let readings = finished ?? (works.isEmpty ? [] : readings())
-    for reading in readings { reading.release() }
+    if let finished {
+      for reading in finished { reading.release() }
+      return
+    }
+    for work in works { work.update(cancel: true) }
+    for work in works {
+      work.done.wait()
+      work.reading.release()
+    }
   }
 
   /// The file now holds `size` bytes.

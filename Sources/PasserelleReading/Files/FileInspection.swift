@@ -34,9 +34,9 @@ package enum FileInspection {
     if size == 0 { throw FileRejection(.emptyFile, .fileEmpty) }
   }
 
-  /// The inspection fed chunk by chunk, wherever the bytes are read: a file copied
-  /// into the work area is inspected as it is copied, not read again
-  /// (`BackgroundInspector` runs one beside the copy).
+  /// The inspection fed chunk by chunk, wherever the bytes are read. A file copied
+  /// into the work area is inspected while it is copied: `BackgroundInspector` runs
+  /// the two halves (hash, scan) on two threads that read the copy as it grows.
   package struct Inspector {
     /// nil in an inspector that only scans (another hashes the same bytes).
     private var digest: SHA256?

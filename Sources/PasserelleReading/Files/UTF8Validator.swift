@@ -14,8 +14,7 @@ package struct UTF8Validator {
     var index = 0
     while index < bytes.count {
       if pending == 0 {
-        let plainEnd = ByteWord.plainWordsEnd(
-          bytes, from: index, highBytesStop: true, 0x80, 0x80)
+        let plainEnd = ByteWord.asciiWordsEnd(bytes, from: index)
         if plainEnd > index {
           index = plainEnd
           continue

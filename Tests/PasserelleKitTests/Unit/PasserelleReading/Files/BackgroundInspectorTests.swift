@@ -58,4 +58,35 @@ import Testing
     let facts = try inspector.facts(fallback: .windows1252)
     #expect(facts == (try FileInspection.inspect(path: path, limits: ReadLimits())))
   }
+
+  /// Without threads (the system refused one), the caller inspects the file once written.
+  @Test func withoutThreadsTheCallerInspectsTheWholeFile() throws {
+    let scratch = try TestFiles.scratch()
+    let (path, bytes) = try bigFile(in: scratch)
+    let inspector = BackgroundInspector(reading: path, threads: false)
+    for end in stride(from: 1 << 20, to: bytes.count + (1 << 20), by: 1 << 20) {
+      inspector.grew(to: min(end, bytes.count))
+    }
+    let facts = try inspector.facts(fallback: .windows1252)
+    #expect(facts == (try FileInspection.inspect(path: path, limits: ReadLimits())))
+  }
+
+  /// Where the kernel cannot copy, the copy goes through a buffer: the same bytes,
+  /// and the same growth told as it goes.
+  @Test func copyThroughABufferGivesTheSameBytesAndProgress() throws {
+    let scratch = try TestFiles.scratch()
+    let (path, bytes) = try bigFile(in: scratch)
+    for kernelCopies in [true, false] {
+      let copy = path + (kernelCopies ? ".kernel" : ".buffer")
+      let output = try OutputFile(path: copy)
+      var told: [Int] = []
+      let copied = try output.append(
+        restOf: try InputFile(path: path), kernelCopies: kernelCopies
+      ) { told.append($0) }
+      try output.close()
+      #expect(copied == bytes.count)
+      #expect(told.last == bytes.count && told == told.sorted())
+      #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(bytes))
+    }
+  }
 }
