@@ -27,9 +27,9 @@ import Testing
     "12", "-3", "+4", "12,5", "-12,50", "0,125", ",5", "-,5", "007,10", "1.5", "0,0000005",
     "-0,0000005", "0,00000049", "999999999,999999", "-0,00",
   ])
-  func plainFormsAreReadAsTheFrenchReadingReadsThem(text: String) throws {
+  func plainFormsAreReadAsTheFrenchReadingReadsThem(text: String) {
     let plain = Array(text.utf8).withUnsafeBytes { Amount(plainFrench: $0) }
-    #expect(try #require(plain) == Amount(french: text))
+    #expect(plain != nil && plain == Amount(french: text))
   }
 
   /// Everything else is left to the full reading: grouped or padded forms it reads,
