@@ -31,7 +31,7 @@ package final class CSVParseState {
     if let failure { throw failure }
   }
 
-  func fieldEnded(_ bytes: UnsafeRawBufferPointer) {
+  @inline(__always) func fieldEnded(_ bytes: UnsafeRawBufferPointer) {
     guard failure == nil else { return }
     if bytes.count > limits.maxFieldBytes {
       failure = FileRejection(

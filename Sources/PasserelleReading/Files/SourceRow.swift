@@ -61,7 +61,7 @@ package final class SourceRow {
     fieldCount += 1
   }
 
-  func appendField(_ field: UnsafeRawBufferPointer) {
+  @inline(__always) func appendField(_ field: UnsafeRawBufferPointer) {
     reserveSlots(fieldCount + 1)
     starts[fieldCount] = byteCount
     copy(field)
