@@ -171,19 +171,6 @@ struct FirstConnectionFixture {
     }
   }
 
-  /// The seed: `PASSERELLE_TEST_SEED` when set (to meet another SM), else a fixed
-  /// one, so that every run meets the same SM. Printed for failure messages.
-  static func chosenSeed(
-    for test: String, environment: [String: String] = ProcessInfo.processInfo.environment
-  ) -> UInt64 {
-    let seed =
-      environment["PASSERELLE_TEST_SEED"].flatMap {
-        UInt64($0.trimmingCharacters(in: .whitespaces))
-      } ?? 20_261_204
-    print("\(test) seed: \(seed) (PASSERELLE_TEST_SEED=\(seed) replays it)")
-    return seed
-  }
-
   private static func index(of role: TypedAccount.Role, in accounts: [TypedAccount])
     -> [String: Int]
   {

@@ -14,15 +14,17 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// The seed of a test's random draws: `PASSERELLE_TEST_SEED` when set (to replay a
-/// failure), else drawn at random. It is printed, and failure messages carry it.
+/// failure), else `fixed` when given (a test that meets the same data every run),
+/// else drawn at random. It is printed, and failure messages carry it.
 enum TestSeed {
   static func draw(
-    for test: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    for test: String, fixed: UInt64? = nil,
+    environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> UInt64 {
     let seed =
       environment["PASSERELLE_TEST_SEED"].flatMap {
         UInt64($0.trimmingCharacters(in: .whitespaces))
-      } ?? UInt64.random(in: 0...UInt64.max)
+      } ?? fixed ?? UInt64.random(in: 0...UInt64.max)
     print("\(test) seed: \(seed) (PASSERELLE_TEST_SEED=\(seed) replays it)")
     return seed
   }

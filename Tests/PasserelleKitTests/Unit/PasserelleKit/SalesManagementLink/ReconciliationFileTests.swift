@@ -25,10 +25,24 @@ import Testing
       candidates: try JSONEncoder().encode(candidates), at: clock())
   }
 
+  /// A manifest in `scratch` whose book holds `codes`, each with two candidates.
+  func book(in scratch: ScratchFolder, holding codes: String...) throws -> ReconciliationBook {
+    let book = ReconciliationBook(manifest: try Manifest(path: scratch.file("manifest.sqlite")))
+    for code in codes { try held(book, code) }
+    return book
+  }
+
+  /// A file of decisions as IT gives it back: the header, then `rows`.
+  func decisions(_ rows: String, in scratch: ScratchFolder, named name: String) throws -> String {
+    let path = scratch.file(name)
+    try TestFiles.write(
+      "ressource;code Sage;fiche Sage;candidats;raison;décision\n" + rows, to: path)
+    return path
+  }
+
   @Test func decisionsAreReadFromExcelsFileAndRecorded() throws {
     let scratch = try TestFiles.scratch()
-    let book = ReconciliationBook(manifest: try Manifest(path: scratch.file("manifest.sqlite")))
-    for code in ["C00002", "C00003", "C00004", "C00005"] { try held(book, code) }
+    let book = try book(in: scratch, holding: "C00002", "C00003", "C00004", "C00005")
     let path = scratch.file("rapprochement.csv")
     let file = ReconciliationFile(path: path, book: book, language: .french)
     #expect(try file.write() == 4)
@@ -61,9 +75,7 @@ import Testing
 
   @Test func aRewriteKeepsWhatITTypedAndDropsWhatWasDecided() throws {
     let scratch = try TestFiles.scratch()
-    let book = ReconciliationBook(manifest: try Manifest(path: scratch.file("manifest.sqlite")))
-    try held(book, "C00002")
-    try held(book, "C00003")
+    let book = try book(in: scratch, holding: "C00002", "C00003")
     let path = scratch.file("rapprochement.csv")
     let file = ReconciliationFile(path: path, book: book, language: .french)
     try file.write()
@@ -80,13 +92,10 @@ import Testing
 
   @Test func oneSMRecordTakesOneCodeAndACommaFileIsRefusedWhole() throws {
     let scratch = try TestFiles.scratch()
-    let book = ReconciliationBook(manifest: try Manifest(path: scratch.file("manifest.sqlite")))
-    try held(book, "C00002")
-    try held(book, "C00003")
-    let twice = scratch.file("twice.csv")
-    try TestFiles.write(
-      "ressource;code Sage;fiche Sage;candidats;raison;décision\n"
-        + "accounts;C00002;x;y;z;adopter 12\naccounts;C00003;x;y;z;adopter 12\n", to: twice)
+    let book = try book(in: scratch, holding: "C00002", "C00003")
+    let twice = try decisions(
+      "accounts;C00002;x;y;z;adopter 12\naccounts;C00003;x;y;z;adopter 12\n", in: scratch,
+      named: "twice.csv")
     let report = try ReconcileChoices(book: book, clock: clock).apply(file: twice)
     #expect(report.applied == 1 && report.refused.map(\.line) == [3])
     #expect(
@@ -104,13 +113,8 @@ import Testing
 
   @Test func aCodeExcelReadAsANumberStillFindsItsRecord() throws {
     let scratch = try TestFiles.scratch()
-    let book = ReconciliationBook(manifest: try Manifest(path: scratch.file("manifest.sqlite")))
-    try held(book, "000123")
-    try held(book, "C00123")
-    let edited = scratch.file("edited.csv")
-    try TestFiles.write(
-      "ressource;code Sage;fiche Sage;candidats;raison;décision\naccounts;123;x;y;z;créer\n",
-      to: edited)
+    let book = try book(in: scratch, holding: "000123", "C00123")
+    let edited = try decisions("accounts;123;x;y;z;créer\n", in: scratch, named: "edited.csv")
     let report = try ReconcileChoices(book: book, clock: clock).apply(file: edited)
     #expect(report.applied == 1 && report.refused.isEmpty)
     #expect(try book.choice(resource: "accounts", code: "000123") == .create)
