@@ -40,7 +40,9 @@ final class PreviewRecorder {
     var pretended: Int?
     var counts = preview.resources[operation.resource] ?? DeliveryPreview.Counts()
     let action: MessageKey
-    var smId = call.update?.id
+    // An update of a record this preview would create names its pretended id: SM
+    // has no id for it yet.
+    var smId = call.update.flatMap { DeliveryIdMap.isPretended($0.id) ? nil : $0.id }
     var detail = ""
     switch call.kind {
     case .create:
