@@ -55,10 +55,12 @@ import Testing
   @Test func aCityStandsForAMissingPostcodeButATownIsLarge() {
     let sage = account(
       "Michel Électricité", postcode: "69100", city: "VILLEURBANNE", phone: "04 19 41 51 60")
-    guard case .hold = decide(sage, [account("Michel Electricite", city: "Villeurbanne")]) else {
+    guard case .hold(let weak) = decide(sage, [account("Michel Electricite", city: "Villeurbanne")])
+    else {
       Issue.record("a name and a town alone must be for IT")
       return
     }
+    #expect(weak.map(\.evidence) == [[.sameName, .city]] && weak.map(\.score) == [55])
     let typed = account("Michel Electricite", city: "Villeurbanne", phone: "04.19.41.51.60")
     guard case .adopt(let candidate) = decide(sage, [typed]) else {
       Issue.record("not adopted")
@@ -70,10 +72,12 @@ import Testing
   @Test func aCompanysOtherSiteIsForIT() {
     let sage = account("Dupont SA", postcode: "75011", siret: "73282932000074")
     let otherSite = account("Dupont", postcode: "69003", vat: "FR44732829320")
-    guard case .hold = decide(sage, [otherSite]) else {
+    guard case .hold(let listed) = decide(sage, [otherSite]) else {
       Issue.record("the same SIREN elsewhere must be for IT")
       return
     }
+    #expect(listed.map(\.evidence) == [[.siren, .sameName, .otherPlace]])
+    #expect(listed.map(\.score) == [115])
     let otherSiret = account("Dupont SA", postcode: "75011", siret: "73282932000082")
     #expect(decide(sage, [otherSiret]) == .create, "another establishment")
   }
@@ -112,7 +116,7 @@ import Testing
       Issue.record("not held")
       return
     }
-    #expect(listed.first?.evidence == [.phone, .postcode])
+    #expect(listed.map(\.evidence) == [[.phone, .postcode]] && listed.map(\.score) == [50])
   }
 
   @Test func aSIRENDecidesEitherWay() {
@@ -127,10 +131,11 @@ import Testing
   @Test func aCloseNameNeedsMoreThanThePlace() {
     let sage = account("Garage du Centre", postcode: "21000")
     let close = account("Garage du Centre Auto", postcode: "21000")
-    guard case .hold = decide(sage, [close]) else {
+    guard case .hold(let listed) = decide(sage, [close]) else {
       Issue.record("a close name and a postcode must not be adopted")
       return
     }
+    #expect(listed.map(\.evidence) == [[.closeName, .postcode]] && listed.map(\.score) == [45])
     let withPhone = account("Garage du Centre Auto", postcode: "21000", phone: "0380112233")
     let sageWithPhone = account("Garage du Centre", postcode: "21000", phone: "03 80 11 22 33")
     guard case .adopt = decide(sageWithPhone, [withPhone]) else {
