@@ -256,12 +256,14 @@ extension MessageCatalogue {
       [salesmanagement.matching]
       # Première connexion à un SM déjà utilisé : avant de créer une fiche, Passerelle
       # cherche dans SM les fiches saisies à la main (sans extId) qui sont la même
-      # (SIRET, TVA, e-mail, téléphone, site, nom et lieu). Une seule sûre : elle est
+      # (sociétés : SIRET, TVA, e-mail, téléphone, site, nom et lieu ; contacts : nom,
+      # e-mail, téléphone ; articles : code-barres, nom). Une seule sûre : elle est
       # reprise ; plusieurs, ou une douteuse : la fiche attend la décision de
       # l'informatique dans out/rapprochement.csv (passerelle reconcile).
       # enabled = true
       # Score à partir duquel une fiche de SM est reprise, et score à partir duquel
-      # elle est proposée ; écart exigé avec la suivante pour une reprise.
+      # elle est proposée (plus bas que le premier) ; écart exigé avec la suivante
+      # pour une reprise.
       # adopt_score = 60
       # candidate_score = 30
       # margin = 25
@@ -392,12 +394,13 @@ extension MessageCatalogue {
       [salesmanagement.matching]
       # First connection to an SM already in use: before creating a record,
       # Passerelle looks in SM for the records typed by hand (no extId) that are the
-      # same (SIRET, VAT, e-mail, phone, website, name and place). Exactly one sure
+      # same (companies: SIRET, VAT, e-mail, phone, website, name and place; contacts:
+      # name, e-mail, phone; products: barcode, name). Exactly one sure
       # match is adopted; several, or a doubtful one: the record waits for IT's
       # decision in out/rapprochement.csv (passerelle reconcile).
       # enabled = true
-      # Score from which an SM record is adopted, score from which it is proposed;
-      # lead over the next one an adoption needs.
+      # Score from which an SM record is adopted, score from which it is proposed
+      # (below the first); lead over the next one an adoption needs.
       # adopt_score = 60
       # candidate_score = 30
       # margin = 25
