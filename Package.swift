@@ -54,7 +54,7 @@ let package = Package(
       swiftSettings: strictness + speed),
     // Tells whether a Sage record and an SM record typed by hand are one: pure
     // comparisons of normalised keys, no SM call, no file, no SQL.
-    .target(name: "RecordMatching", swiftSettings: strictness),
+    .target(name: "RecordMatching", dependencies: ["PasserelleCore"], swiftSettings: strictness),
     .target(
       name: "PasserelleReading",
       dependencies: [

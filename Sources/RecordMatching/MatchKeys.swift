@@ -1,10 +1,13 @@
+import PasserelleCore
+
 /// A record's keys for matching, normalised once: what two records are compared
 /// on, and what SM's records are found by. Stored with each SM candidate.
 package struct MatchKeys: Codable, Sendable, Equatable {
   /// SIREN numbers the record names: its own, its SIRET's first nine digits, and
-  /// those inside a French VAT number.
+  /// those inside a French VAT number. Only numbers whose check digits hold: a
+  /// number mistyped in SM must not rule out the record it stands for.
   package var sirens: [String] = []
-  /// The VAT number, letters and digits only.
+  /// The VAT number as `FrenchIdentifier` writes it, when it is well formed.
   package var vatNumber: String?
   /// E-mails, lowercased.
   package var emails: [String] = []
@@ -38,10 +41,10 @@ package struct MatchKeys: Codable, Sendable, Equatable {
 
   /// The keys of what `profile` says.
   package init(_ profile: MatchProfile) {
-    sirens = Self.sirens(profile)
-    let siretDigits = TextFolding.digits(profile.siret)
-    siret = siretDigits.count == 14 ? siretDigits : nil
-    vatNumber = Self.nonEmpty(Self.alphanumerics(profile.vatNumber))
+    let siret = Self.valid(FrenchIdentifier.siret(profile.siret))
+    self.siret = siret?.count == 14 ? siret : nil
+    vatNumber = Self.valid(FrenchIdentifier.vatNumber(profile.vatNumber))
+    sirens = Self.sirens(siret: siret, siren: profile.siren, vatNumber: vatNumber)
     emails = Array(Set(profile.emails.compactMap(Self.email))).sorted()
     phones = Array(Set(profile.phones.compactMap(Self.phone))).sorted()
     domains = Self.domains(web: profile.web, emails: emails)
@@ -56,16 +59,20 @@ package struct MatchKeys: Codable, Sendable, Equatable {
     modelWords = TextFolding.words(profile.model)
   }
 
-  private static func sirens(_ profile: MatchProfile) -> [String] {
+  private static func sirens(siret: String?, siren: String, vatNumber: String?) -> [String] {
     var found = Set<String>()
-    let siret = TextFolding.digits(profile.siret)
-    if siret.count == 14 { found.insert(String(siret.prefix(9))) }
-    let siren = TextFolding.digits(profile.siren)
-    if siren.count == 9 { found.insert(siren) }
+    if let siret { found.insert(String(siret.prefix(9))) }
+    if let siren = valid(FrenchIdentifier.siret(siren)), siren.count == 9 { found.insert(siren) }
     // FR, two check characters, then the SIREN.
-    let vat = alphanumerics(profile.vatNumber)
-    if vat.count == 13, vat.hasPrefix("FR") { found.insert(String(vat.suffix(9))) }
+    if let vatNumber, vatNumber.count == 13, vatNumber.hasPrefix("FR") {
+      found.insert(String(vatNumber.suffix(9)))
+    }
     return found.sorted()
+  }
+
+  /// The normalised value of a well-formed identifier; nil for any other.
+  private static func valid(_ check: ValueCheck) -> String? {
+    if case .valid(let value) = check { value } else { nil }
   }
 
   private static func email(_ text: String) -> String? {
@@ -112,14 +119,6 @@ package struct MatchKeys: Codable, Sendable, Equatable {
     return nonEmpty(
       words.map { $0 == "st" ? "saint" : $0 == "ste" ? "sainte" : $0 }
         .joined(separator: " "))
-  }
-
-  private static func alphanumerics(_ text: String) -> String {
-    String(
-      text.uppercased().unicodeScalars.filter {
-        $0.isASCII && $0.properties.isAlphabetic
-          || ("0"..."9").contains($0)
-      })
   }
 
   private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }

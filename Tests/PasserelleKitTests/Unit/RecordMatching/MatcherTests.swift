@@ -128,6 +128,17 @@ import Testing
     #expect(decide(sage, [other]) == .create)
   }
 
+  /// A SIRET whose check digit fails was mistyped in SM: it says nothing, and does
+  /// not rule out the record it stands for.
+  @Test func aMistypedSIRETIsNoOtherCompany() {
+    let sage = account("Dupont SA", postcode: "75011", siret: "73282932000074")
+    let typed = account("Dupont", postcode: "75011", siret: "73282932000075")
+    #expect(typed.siret == nil && typed.sirens.isEmpty)
+    #expect(
+      decide(sage, [typed])
+        == .adopt(ScoredCandidate(smId: 1, score: 60, evidence: [.sameName, .postcode], label: "")))
+  }
+
   @Test func aCloseNameNeedsMoreThanThePlace() {
     let sage = account("Garage du Centre", postcode: "21000")
     let close = account("Garage du Centre Auto", postcode: "21000")
