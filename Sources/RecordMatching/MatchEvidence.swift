@@ -1,6 +1,6 @@
 /// One reason two records are (or are not) the same: a key on which they agree,
 /// or one on which they disagree. Recorded with every decision.
-package enum MatchEvidence: String, Sendable, Codable, CaseIterable {
+package enum MatchEvidence: String, Sendable, Codable {
   /// The same SIREN (from a SIRET, a SIREN or a French VAT number).
   case siren
   /// The same VAT number.

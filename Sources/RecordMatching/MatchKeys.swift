@@ -36,9 +36,6 @@ package struct MatchKeys: Codable, Sendable, Equatable {
   /// company share a SIREN, never a SIRET.
   package var siret: String?
 
-  /// No keys: matches nothing.
-  package init() {}
-
   /// The keys of what `profile` says.
   package init(_ profile: MatchProfile) {
     let siret = Self.valid(FrenchIdentifier.siret(profile.siret))
