@@ -10,6 +10,10 @@ package final class CSVLineFeeder {
   private var delimiter: UInt8? = nil
   private var quotedLineLimit: Int
   private let maxQuotedLines: Int
+  /// False reads every line through libcsv (tests compare both readings).
+  var splitsPlainLines = true
+  /// Lines split without libcsv.
+  private(set) var plainLines = 0
   /// Bytes of the record in progress and where each of its lines ends.
   private var recordBytes: [UInt8] = []
   private var recordLineEnds: [Int] = []
@@ -54,6 +58,12 @@ package final class CSVLineFeeder {
       // Only Sage's TAB files break records at line breaks; other files quote them.
       state.joinsBrokenRecords = chosen == 0x09
     }
+    if parser.pstate == Self.rowNotBegun && readsPlainly(bytes, terminated: terminated) {
+      try state.rethrow()
+      state.currentLine += 1
+      plainLines += 1
+      return
+    }
     if parser.pstate == Self.rowNotBegun {
       state.recordStartLine = state.currentLine
       recordBytes.removeAll(keepingCapacity: true)
@@ -69,6 +79,19 @@ package final class CSVLineFeeder {
     if insideQuotedValue && recordLineEnds.count >= quotedLineLimit {
       try closeUnterminatedQuote(atEnd: false)
     }
+  }
+
+  /// Lines of a Sage TAB export rarely hold a quote: those without are split without libcsv,
+  /// to the same values (see `SourceRow.appendTabSeparated`), when they start a
+  /// record and end with a line break. Anything else, and any line over a limit (so
+  /// that it is refused as libcsv's reading refuses it), goes through libcsv.
+  private func readsPlainly(_ bytes: UnsafeRawBufferPointer, terminated: Bool) -> Bool {
+    guard splitsPlainLines, delimiter == 0x09, terminated, bytes.count <= limits.maxRecordBytes
+    else { return false }
+    var end = bytes.count
+    while end > 0 && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+    state.recordStartLine = state.currentLine
+    return state.readPlainTabLine(UnsafeRawBufferPointer(rebasing: bytes[..<end]))
   }
 
   /// Refuses a record over the limit once `pending` more bytes of the line being

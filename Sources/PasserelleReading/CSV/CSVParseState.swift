@@ -49,6 +49,17 @@ package final class CSVParseState {
     row.appendField(bytes)
   }
 
+  /// Reads a line of a TAB file that libcsv would split plainly (no quote in it,
+  /// every value within the limits), without libcsv. Returns false, nothing read,
+  /// when libcsv must read it.
+  func readPlainTabLine(_ content: UnsafeRawBufferPointer) -> Bool {
+    guard failure == nil, content.count <= limits.maxFieldBytes,
+      row.appendTabSeparated(content, maxFields: limits.maxColumns)
+    else { return false }
+    recordEnded()
+    return true
+  }
+
   func recordEnded() {
     guard failure == nil else { return }
     defer { row.clear() }

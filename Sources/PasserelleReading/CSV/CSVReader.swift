@@ -22,11 +22,14 @@ package struct CSVReader: RecordReader {
   var maxQuotedLines = 50
   /// Bytes read at a time (small values let tests cross chunk boundaries anywhere).
   var chunkSize = 1 << 16
+  /// False reads every line through libcsv, none split directly (tests compare both).
+  var splitsPlainLines = true
 
   package func read(header: ([String]) throws -> Void, row: (SourceRow) throws -> Void) throws {
     let file = try InputFile(path: path)
     let state = CSVParseState(facts: facts, limits: limits)
     let feeder = CSVLineFeeder(state: state, limits: limits, maxQuotedLines: maxQuotedLines)
+    feeder.splitsPlainLines = splitsPlainLines
     defer { feeder.release() }
     try withoutActuallyEscaping(header) { header in
       try withoutActuallyEscaping(row) { row in

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import PasserelleCore
+@testable import PasserelleReading
+
+/// Lines of a TAB export without quotes are split without libcsv: the values, their
+/// storage (what row fingerprints cover), the line numbers and the refusals must be
+/// those of libcsv's reading.
+@Suite struct PlainTabLineTests {
+  private func split(_ line: String, maxFields: Int = 100) -> (Bool, [String], Int) {
+    let row = SourceRow(encoding: .utf8)
+    row.appendField(UnsafeRawBufferPointer(start: nil, count: 0))
+    let accepted = Array(line.utf8).withUnsafeBytes {
+      row.appendTabSeparated($0, maxFields: maxFields)
+    }
+    let values = (1..<row.fieldCount).map { String(decoding: row.raw($0), as: UTF8.self) }
+    return (accepted, values, row.storedBytes)
+  }
+
+  @Test func splitsAtTabsAndLeavesOutSurroundingSpaces() {
+    let (accepted, values, stored) = split("  A1 \t\tdeux mots  \t ")
+    #expect(accepted)
+    #expect(values == ["A1", "", "deux mots", ""])
+    #expect(stored == "A1deux mots".utf8.count)
+  }
+
+  @Test(arguments: ["A\tdit \"oui\"", "\"A\"\tb", "   ", "", "a\tb\tc"])
+  func leavesTheRowAsItWasWhenLibcsvMustReadTheLine(_ line: String) {
+    let (accepted, values, stored) = split(line, maxFields: 2)
+    #expect(!accepted)
+    #expect(values.isEmpty)
+    #expect(stored == 0)
+  }
+
+  @Test func aLineOfTabsIsARowOfEmptyValues() {
+    let (accepted, values, _) = split("\t")
+    #expect(accepted)
+    #expect(values == ["", ""])
+  }
+
+  @Test func theFeederSplitsLinesWithoutQuotesItself() throws {
+    let state = CSVParseState(
+      facts: FileFacts(sha256: "", size: 0, encoding: .utf8, bomLength: 0), limits: ReadLimits())
+    var rows: [[String]] = []
+    state.onHeader = { _ in }
+    state.onRow = { row in rows.append((0..<row.fieldCount).map(row.text)) }
+    let feeder = CSVLineFeeder(state: state, limits: ReadLimits(), maxQuotedLines: 50)
+    defer { feeder.release() }
+    for line in ["Code\tNom\r\n", "A\t un \r\n", "B\t\"deux\"\r\n", "C\ttrois\r\n"] {
+      try Array(line.utf8).withUnsafeBytes { try feeder.line($0, terminated: true) }
+    }
+    try feeder.finish()
+    #expect(rows == [["A", "un"], ["B", "deux"], ["C", "trois"]])
+    #expect(feeder.plainLines == 3)
+  }
+
+  /// Random TAB files made of the pieces that matter (spaces, quotes, empty values,
+  /// short and long rows, blank lines, the three line breaks), read both ways under
+  /// limits small enough that some are refused.
+  @Test func readsRandomFilesAsLibcsvDoes() throws {
+    let seed = TestSeed.draw(for: "readsRandomFilesAsLibcsvDoes")
+    var random = SeededGenerator(seed: seed)
+    let scratch = try TestFiles.scratch()
+    var limits = ReadLimits()
+    limits.maxColumns = 7
+    limits.maxFieldBytes = 12
+    limits.maxRecordBytes = 60
+    for file in 0..<300 {
+      let path = scratch.file("random-\(file).txt")
+      try Data(randomFile(&random)).write(to: URL(fileURLWithPath: path))
+      let plain = try reading(path, limits: limits, splitsPlainLines: true)
+      let libcsv = try reading(path, limits: limits, splitsPlainLines: false)
+      #expect(plain == libcsv, "file \(file), seed \(seed)")
+    }
+  }
+
+  private func randomFile(_ random: inout SeededGenerator) -> [UInt8] {
+    let pieces = ["a", "é", " ", "  ", "\"", "x y", "", "Code", "12,5"]
+    let breaks = ["\r\n", "\n", "\r"]
+    var file = Array("Code\tNom\tVille\tNote\r\n".utf8)
+    for _ in 0..<Int.random(in: 1...12, using: &random) {
+      let values = (0..<Int.random(in: 0...9, using: &random)).map { _ in
+        (0..<Int.random(in: 0...3, using: &random)).map { _ in
+          pieces.randomElement(using: &random)!
+        }.joined()
+      }
+      file += Array(values.joined(separator: "\t").utf8)
+      file += Array(breaks.randomElement(using: &random)!.utf8)
+    }
+    if Bool.random(using: &random) { file += Array("fin\tsans\tretour".utf8) }
+    return file
+  }
+
+  /// What a reading hands over, storage included, or the refusal that ends it.
+  private struct Reading: Equatable {
+    var rows: [[String]] = []
+    var refusal: String? = nil
+  }
+
+  private func reading(_ path: String, limits: ReadLimits, splitsPlainLines: Bool) throws
+    -> Reading
+  {
+    var result = Reading()
+    let facts = try FileInspection.inspect(path: path, limits: limits)
+    var reader = CSVReader(path: path, facts: facts, limits: limits)
+    reader.splitsPlainLines = splitsPlainLines
+    result.refusal = rejection {
+      try reader.read(
+        header: { result.rows.append($0) },
+        row: { row in
+          result.rows.append(
+            row.withStorage { bytes, starts, ends in
+              ["line \(row.line)", String(decoding: bytes, as: UTF8.self)]
+                + zip(starts, ends).map { "\($0)-\($1)" }
+            })
+        })
+    }.map { "\($0.code) \($0.message) line \($0.line ?? 0) \($0.field ?? "")" }
+    return result
+  }
+}
