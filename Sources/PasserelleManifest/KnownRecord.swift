@@ -19,6 +19,9 @@ package struct KnownRecord: Sendable {
   package var hasFields = false
   /// Codes of the records the row also describes, one per line.
   package var companions: String? = nil
+  /// The record's number within its resource (see `SeenRecords`); nil for one
+  /// written before numbers were given, or outside a conversion.
+  package var ordinal: Int? = nil
 
   package var pictureSHA256: String? { picture.map { String($0.prefix(64)) } }
   package var pictureStamp: String? { picture.map { String($0.dropFirst(65)) } }
@@ -28,7 +31,7 @@ extension KnownRecord {
   /// The query that reads one, by resource and code (arguments 1 and 2).
   static let query = """
     SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage,
-      rowFingerprint, fields IS NOT NULL, companions
+      rowFingerprint, fields IS NOT NULL, companions, ordinal
     FROM record WHERE resource = ? AND code = ?
     """
 
@@ -40,6 +43,7 @@ extension KnownRecord {
       kind: C.text(statement, 2) ?? "", deleted: C.flag(statement, 3),
       salesRepKnownEmpty: C.flag(statement, 4), picture: C.text(statement, 5),
       awaitingSage: C.flag(statement, 6), rowFingerprint: C.blob(statement, 7),
-      hasFields: C.flag(statement, 8), companions: C.text(statement, 9))
+      hasFields: C.flag(statement, 8), companions: C.text(statement, 9),
+      ordinal: C.integer(statement, 10))
   }
 }

@@ -228,6 +228,25 @@ extension Manifest {
             PRIMARY KEY (resource, action)) WITHOUT ROWID;
           """)
     }
+    migrator.registerMigration("v9") { db in
+      // A number for each record, unique within its resource, given when it is
+      // first written (in file order), so that a batch can note the records an
+      // export holds one bit each (`SeenRecords`); and the next number to give.
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN ordinal INTEGER;
+          CREATE TABLE recordOrdinal (
+            resource TEXT PRIMARY KEY,
+            next INTEGER NOT NULL) WITHOUT ROWID;
+          UPDATE record SET ordinal = numbered.ordinal
+          FROM (SELECT resource, code,
+              ROW_NUMBER() OVER (PARTITION BY resource ORDER BY code) AS ordinal
+            FROM record) AS numbered
+          WHERE record.resource = numbered.resource AND record.code = numbered.code;
+          INSERT INTO recordOrdinal(resource, next)
+          SELECT resource, MAX(ordinal) + 1 FROM record GROUP BY resource;
+          """)
+    }
     return migrator
   }
 

@@ -36,6 +36,12 @@ package final class RecordStaging {
   private let insert: Statement?
   /// Takes back a record written this batch (its code turned out repeated).
   private let forget: Statement?
+  /// The records this export's rows stand for; those of rows not staged.
+  private let seenRecords: SeenRecords
+  /// The ordinal the next record written gets, and how many this batch gave.
+  private let nextOrdinal: Int
+  private var ordinalsGiven = 0
+  private let stageSkipped: Statement
 
   package init(
     db transaction: ManifestTransaction, resource: String, kind: String, owner: String = "sage",
@@ -87,14 +93,20 @@ package final class RecordStaging {
       insert = try db.makeStatement(
         sql: """
           INSERT INTO record(resource, kind, origin, owner, deleted, firstBatch, lastBatch,
-            code, smId, fingerprint, picture, fields, rowFingerprint, companions)
-          VALUES (?, ?, 'sage', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            code, smId, fingerprint, picture, fields, rowFingerprint, companions, ordinal)
+          VALUES (?, ?, 'sage', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       forget = try db.makeStatement(sql: "DELETE FROM record WHERE resource = ? AND code = ?")
     } else {
       insert = nil
       forget = nil
     }
+    seenRecords = try SeenRecords(db: db, table: table)
+    nextOrdinal =
+      try Int.fetchOne(
+        db, sql: "SELECT next FROM recordOrdinal WHERE resource = ?", arguments: [resource]) ?? 1
+    stageSkipped = try db.makeStatement(
+      sql: "INSERT INTO temp.\(table)(code, line, fingerprint, rowFingerprint) VALUES (?, ?, ?, ?)")
     // Bindings outlive resets: the resource, and what every record written here
     // shares, are bound once.
     try bind(lookup.sqliteStatement, 1, resource)
@@ -139,6 +151,22 @@ package final class RecordStaging {
     fields: [UInt8]? = nil, rowFingerprint: Data? = nil, companions: String? = nil
   ) throws -> Repeat? {
     let smId = known?.smId ?? matchedId
+    if let known, let ordinal = known.ordinal {
+      if seenRecords.contains(ordinal) {
+        // The code came before: a skipped first row is staged now, so that this
+        // repeat meets it as any other.
+        if seenRecords.wasSkipped(ordinal) { try stageSkippedRow(code, known: known) }
+      } else if onlyMarksSeen(
+        operation: operation, companion: companion, fingerprint: fingerprint, known: known,
+        smId: smId, fields: fields, rowFingerprint: rowFingerprint)
+      {
+        try seenRecords.skip(ordinal, line: line)
+        matchedActive += 1
+        return nil
+      } else {
+        seenRecords.note(ordinal)
+      }
+    }
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
     if operation == nil && !isFirstOfItsKind {
@@ -171,6 +199,8 @@ package final class RecordStaging {
         bind(insert, 10, blob: fields)
         bind(insert, 11, blob: rowFingerprint)
         try bind(insert, 12, text: companions)
+        sqlite3_bind_int64(insert, 13, Int64(nextOrdinal + ordinalsGiven))
+        ordinalsGiven += 1
         guard sqlite3_step(insert) == SQLITE_DONE else { throw failure(insert) }
       }
       return nil
@@ -187,6 +217,35 @@ package final class RecordStaging {
     // The first row is not sent after all: its record, written then, goes.
     if repeated.firstOperation != nil { try forgetRecord(code) }
     return repeated
+  }
+
+  /// Whether staging the row would only mark its record as seen: unchanged, an
+  /// active record of this kind, with a fingerprint (a rejected row has none, and
+  /// the deletion guard of main contacts looks for those), and none of the
+  /// commit's updates of unchanged records applies to it (see `UnchangedUpdates`).
+  private func onlyMarksSeen(
+    operation: Int?, companion: Int?, fingerprint: Data?, known: KnownRecord, smId: Int?,
+    fields: [UInt8]?, rowFingerprint: Data?
+  ) -> Bool {
+    guard operation == nil, companion == nil, fingerprint != nil, !known.deleted,
+      !known.awaitingSage, known.kind == kind, !isFirstOfItsKind
+    else { return false }
+    return known.rowFingerprint == rowFingerprint && (fields == nil || known.hasFields)
+      && (smId == nil || known.smId != nil)
+  }
+
+  /// Stages the skipped row of `known`'s record as `stage` would have: its line,
+  /// no operation, a fingerprint.
+  private func stageSkippedRow(_ code: String, known: KnownRecord) throws {
+    guard let ordinal = known.ordinal else { return }
+    let line = try seenRecords.stage(skipped: ordinal)
+    let statement = stageSkipped.sqliteStatement
+    defer { sqlite3_reset(statement) }
+    try bind(statement, 1, code)
+    sqlite3_bind_int64(statement, 2, Int64(line))
+    bind(statement, 3, blob: known.fingerprint ?? Data())
+    bind(statement, 4, blob: known.rowFingerprint)
+    guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
   }
 
   private func forgetRecord(_ code: String) throws {
@@ -288,22 +347,31 @@ package final class RecordStaging {
 
   /// How many active records of this kind the file does not hold, guard included.
   package func deletionCount() throws -> (missing: Int, known: Int) {
-    let missing =
-      try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) FROM record WHERE \(missing)", arguments: [resource, kind]) ?? 0
+    var missing = 0
+    try forEachMissing { _ in missing += 1 }
     return (missing, try knownCount())
+  }
+
+  /// The records the file does not hold, in code order: those `missing` selects
+  /// but for the ones a skipped row stood for.
+  private func forEachMissing(_ body: (GRDB.Row) throws -> Void) throws {
+    let cursor = try GRDB.Row.fetchCursor(
+      db,
+      sql: "SELECT code, fingerprint, smId, ordinal FROM record WHERE \(missing) ORDER BY code",
+      arguments: [resource, kind])
+    while let row = try cursor.next() {
+      if let ordinal: Int = row[3], seenRecords.wasSkipped(ordinal) { continue }
+      try body(row)
+    }
   }
 
   /// Streams the records to mark deleted, in code order, and notes their codes, so
   /// that the commit marks them by key instead of comparing every record again with
   /// the file (a second pass over the whole resource, for a handful of deletions).
   package func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
-    let cursor = try GRDB.Row.fetchCursor(
-      db, sql: "SELECT code, fingerprint, smId FROM record WHERE \(missing) ORDER BY code",
-      arguments: [resource, kind])
     let note = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO temp.\(table)Gone(code) VALUES (?)")
-    while let row = try cursor.next() {
+    try forEachMissing { row in
       let code: String = row[0]
       try note.execute(arguments: [code])
       try body(code, row[1], row[2])
@@ -355,18 +423,23 @@ package final class RecordStaging {
       try markDeleted()
     }
     try db.execute(sql: "DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone")
+    try seenRecords.clear(in: db, table: table)
+    try saveNextOrdinal()
   }
 
-  /// Writes the records of the emitted keys that were not repeated.
+  /// Writes the records of the emitted keys that were not repeated; new ones are
+  /// numbered in file order.
   private func copyStagedRecords() throws {
+    let first = nextOrdinal + ordinalsGiven
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
-          deleted, firstBatch, lastBatch, fields, rowFingerprint, companions)
+          deleted, firstBatch, lastBatch, fields, rowFingerprint, companions, ordinal)
         SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields,
-          rowFingerprint, companions
+          rowFingerprint, companions, ? - 1 + ROW_NUMBER() OVER (ORDER BY line)
         FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
         ON CONFLICT(resource, code) DO UPDATE SET
+          ordinal = COALESCE(record.ordinal, excluded.ordinal),
           kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
           rowFingerprint = excluded.rowFingerprint, companions = excluded.companions,
           smId = COALESCE(record.smId, excluded.smId),
@@ -377,7 +450,18 @@ package final class RecordStaging {
             THEN COALESCE(record.syncedFields, record.fields) END,
           previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
             THEN record.fields END
-        """, arguments: [resource, kind, owner, batch, batch])
+        """, arguments: [resource, kind, owner, batch, batch, first])
+    ordinalsGiven += db.changesCount
+  }
+
+  /// Keeps the next ordinal to give, past every one this batch gave.
+  private func saveNextOrdinal() throws {
+    guard ordinalsGiven > 0 else { return }
+    try db.execute(
+      sql: """
+        INSERT INTO recordOrdinal(resource, next) VALUES (?, ?)
+        ON CONFLICT(resource) DO UPDATE SET next = MAX(next, excluded.next)
+        """, arguments: [resource, nextOrdinal + ordinalsGiven])
   }
 
   /// The updates of unchanged records that the staged rows call for. Outside a first

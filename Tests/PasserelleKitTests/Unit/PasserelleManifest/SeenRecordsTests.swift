@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PasserelleManifest
+
+/// Rows that staging would only mark as seen are noted by their record's ordinal
+/// instead of being staged (`SeenRecords`). Whatever the export's order, repeats
+/// and deletions, the outcome must be that of staging every row: the same export is
+/// staged into two copies of a manifest, one whose records have their ordinals and
+/// one whose records have none (as if written before ordinals were given: such
+/// records are always staged).
+@Suite struct SeenRecordsTests {
+  private static let knownCodes = 300
+
+  private enum RowState { case unchanged, changed, rejected }
+
+  private struct ExportRow {
+    var code: String
+    var line: Int
+    var state: RowState
+  }
+
+  /// What staging an export gave, row by row, then at its end.
+  private struct Outcome: Equatable {
+    var repeats: [String] = []
+    var candidates = ""
+    var count = ""
+    var deleted: [String] = []
+    var records: [String] = []
+  }
+
+  @Test func stagingFewerRowsChangesNothing() throws {
+    let seed = TestSeed.draw(for: "stagingFewerRowsChangesNothing")
+    var random = SeededGenerator(seed: seed)
+    let scratch = try TestFiles.scratch()
+    var staged = (withOrdinals: 0, without: 0)
+    for round in 0..<24 {
+      let export = randomExport(&random)
+      let numbered = try seededManifest(scratch.file("numbered-\(round).sqlite"))
+      let plain = try seededManifest(scratch.file("plain-\(round).sqlite"))
+      try plain.write { db in try db.execute(sql: "UPDATE record SET ordinal = NULL") }
+      let skipping = try stage(export, into: numbered)
+      let staging = try stage(export, into: plain)
+      #expect(skipping.outcome == staging.outcome, "round \(round), seed \(seed)")
+      staged.withOrdinals += skipping.staged
+      staged.without += staging.staged
+    }
+    // Unchanged rows make most of each export: most were not staged.
+    #expect(staged.withOrdinals * 2 < staged.without, "\(staged), seed \(seed)")
+  }
+
+  /// A code listed twice, its first row unchanged (not staged): both rows are
+  /// reported, each with the other's line, as when every row was staged.
+  @Test func aRepeatOfARowNotStagedNamesItsLine() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try seededManifest(scratch.file("manifest.sqlite"))
+    var export = (1...Self.knownCodes).map {
+      ExportRow(code: code($0), line: $0 + 1, state: .unchanged)
+    }
+    export.append(ExportRow(code: code(100), line: 400, state: .unchanged))
+    export.append(ExportRow(code: code(100), line: 401, state: .changed))
+    let result = try stage(export, into: manifest)
+    #expect(result.outcome.repeats.suffix(2) == ["101 true -1", "101 false -1"])
+    #expect(result.outcome.repeats.dropLast(2).allSatisfy { $0 == "-" })
+    #expect(result.outcome.deleted.isEmpty)
+    // The six rows of records deleted, of another kind or awaiting Sage, and the
+    // first row of C0100 once its code came again.
+    #expect(result.staged == 7)
+  }
+
+  /// Existing manifests number their records once, in code order, per resource.
+  @Test func theMigrationNumbersExistingRecords() throws {
+    let queue = try DatabaseQueue()
+    try Manifest.migrator.migrate(queue, upTo: "v8")
+    try queue.write { db in
+      for (resource, code) in [("accounts", "B"), ("accounts", "A"), ("contacts", "Z")] {
+        try db.execute(
+          sql: """
+            INSERT INTO record(resource, code, kind, origin, owner, firstBatch, lastBatch)
+            VALUES (?, ?, 'customer', 'sage', 'sage', 'b', 'b')
+            """, arguments: [resource, code])
+      }
+    }
+    try Manifest.migrator.migrate(queue)
+    let numbered = try queue.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT resource || ' ' || code || ' ' || ordinal FROM record
+          UNION ALL SELECT resource || ' next ' || next FROM recordOrdinal
+          ORDER BY 1
+          """)
+    }
+    #expect(
+      numbered == [
+        "accounts A 1", "accounts B 2", "accounts next 3", "contacts Z 1", "contacts next 2",
+      ])
+  }
+
+  /// Records C0001…C0300 written by a first export; then some deleted, some of
+  /// another kind, one created in SM and awaiting Sage.
+  private func seededManifest(_ path: String) throws -> Manifest {
+    let manifest = try Manifest(path: path)
+    try manifest.transaction { db in
+      let staging = try RecordStaging(
+        db: db, resource: "accounts", kind: "customer", batch: "first")
+      for index in 1...Self.knownCodes {
+        _ = try staging.stage(
+          code: code(index), line: index + 1, operation: index, fingerprint: digest(index),
+          known: nil, rowFingerprint: digest(-index))
+      }
+      try staging.commit(deletions: 0)
+    }
+    try manifest.write { db in
+      try db.execute(
+        sql: """
+          UPDATE record SET deleted = 1 WHERE code IN ('C0010', 'C0011', 'C0150');
+          UPDATE record SET kind = 'prospect' WHERE code IN ('C0020', 'C0200');
+          UPDATE record SET awaitingSage = 1 WHERE code = 'C0030';
+          """)
+    }
+    return manifest
+  }
+
+  /// Most codes known, a few new, about one in twenty gone; in order, shuffled or
+  /// reversed; a few listed again; lines mostly consecutive.
+  private func randomExport(_ random: inout SeededGenerator) -> [ExportRow] {
+    var codes = (1...Self.knownCodes + 20).map(code)
+    codes.removeAll { _ in Int.random(in: 0..<20, using: &random) == 0 }
+    switch Int.random(in: 0..<3, using: &random) {
+    case 0: break
+    case 1: codes.shuffle(using: &random)
+    default: codes.reverse()
+    }
+    for _ in 0..<Int.random(in: 0...8, using: &random) {
+      codes.insert(
+        codes.randomElement(using: &random)!, at: Int.random(in: 0...codes.count, using: &random))
+    }
+    var line = 1
+    return codes.map { code in
+      line += Int.random(in: 0..<10, using: &random) == 0 ? 2 : 1
+      let draw = Int.random(in: 0..<100, using: &random)
+      return ExportRow(
+        code: code, line: line, state: draw < 80 ? .unchanged : draw < 92 ? .changed : .rejected)
+    }
+  }
+
+  /// Stages `export` as a second full export; the outcome, and how many rows the
+  /// staging table held.
+  private func stage(_ export: [ExportRow], into manifest: Manifest) throws -> (
+    outcome: Outcome, staged: Int
+  ) {
+    var outcome = Outcome()
+    var staged = 0
+    try manifest.transaction { db in
+      let staging = try RecordStaging(
+        db: db, resource: "accounts", kind: "customer", batch: "again")
+      var operations = 0
+      for row in export {
+        let known = try staging.known(row.code)
+        var operation: Int? = nil
+        var fingerprint: Data? = known?.fingerprint ?? digest(0)
+        var rowFingerprint = known?.rowFingerprint
+        switch row.state {
+        case .unchanged: break
+        case .changed:
+          operation = operations
+          operations += 1
+          fingerprint = digest(1_000 + row.line)
+          rowFingerprint = digest(-1_000 - row.line)
+        case .rejected:
+          fingerprint = nil
+          rowFingerprint = nil
+        }
+        let repeated = try staging.stage(
+          code: row.code, line: row.line, operation: operation, fingerprint: fingerprint,
+          known: known, rowFingerprint: rowFingerprint)
+        outcome.repeats.append(
+          repeated.map { "\($0.firstLine) \($0.isFirstRepeat) \($0.firstOperation ?? -1)" } ?? "-")
+      }
+      staged = try Int.fetchOne(db.db, sql: "SELECT COUNT(*) FROM temp.stagedKey") ?? 0
+      outcome.candidates = "\(try staging.deletionCandidates())"
+      outcome.count = "\(try staging.deletionCount())"
+      try staging.forEachDeletion { code, _, _ in outcome.deleted.append(code) }
+      try staging.commit(deletions: outcome.deleted.count)
+    }
+    outcome.records = try manifest.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT code || ' ' || kind || ' ' || deleted || ' ' || hex(fingerprint) || ' '
+            || hex(rowFingerprint) || ' ' || lastBatch FROM record ORDER BY code
+          """)
+    }
+    return (outcome, staged)
+  }
+
+  private func code(_ index: Int) -> String {
+    "C" + String(repeating: "0", count: max(0, 4 - String(index).count)) + String(index)
+  }
+
+  private func digest(_ value: Int) -> Data {
+    withUnsafeBytes(of: Int64(value).littleEndian) { Data($0) }
+  }
+}
