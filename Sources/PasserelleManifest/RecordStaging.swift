@@ -326,11 +326,6 @@ package final class RecordStaging {
   private static let speaksFor =
     "resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0"
 
-  /// Those the file does not hold, with the extra condition of `deletionGuard`.
-  private var missing: String {
-    "\(Self.speaksFor) AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)"
-  }
-
   private func knownCount() throws -> Int {
     // Records written by this batch are not known yet.
     if isFirstOfItsKind { return 0 }
@@ -348,20 +343,43 @@ package final class RecordStaging {
   /// How many active records of this kind the file does not hold, guard included.
   package func deletionCount() throws -> (missing: Int, known: Int) {
     var missing = 0
-    try forEachMissing { _ in missing += 1 }
+    try forEachMissing { _, _, _ in missing += 1 }
     return (missing, try knownCount())
   }
 
-  /// The records the file does not hold, in code order: those `missing` selects
-  /// but for the ones a skipped row stood for.
-  private func forEachMissing(_ body: (GRDB.Row) throws -> Void) throws {
-    let cursor = try GRDB.Row.fetchCursor(
-      db,
-      sql: "SELECT code, fingerprint, smId, ordinal FROM record WHERE \(missing) ORDER BY code",
-      arguments: [resource, kind])
-    while let row = try cursor.next() {
-      if let ordinal: Int = row[3], seenRecords.wasSkipped(ordinal) { continue }
-      try body(row)
+  /// The records the export speaks for but does not hold, with the extra condition
+  /// of `deletionGuard`, in code order. A record a row stood for is passed over on
+  /// its bit (`SeenRecords`); only the others are looked for among the staged keys
+  /// and put to the guard: the few a re-export no longer lists.
+  private func forEachMissing(_ body: (String, Data?, Int?) throws -> Void) throws {
+    let scan = try db.makeStatement(
+      sql:
+        "SELECT ordinal, code, fingerprint, smId FROM record WHERE \(Self.speaksFor) ORDER BY code"
+    )
+    let check = try db.makeStatement(
+      sql: """
+        SELECT 1 FROM record WHERE resource = ? AND code = ?
+          AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
+        """)
+    let (rows, candidate) = (scan.sqliteStatement, check.sqliteStatement)
+    try bind(rows, 1, resource)
+    try bind(rows, 2, kind)
+    try bind(candidate, 1, resource)
+    while true {
+      switch sqlite3_step(rows) {
+      case SQLITE_ROW: break
+      case SQLITE_DONE: return
+      default: throw failure(rows)
+      }
+      if let ordinal = SQLiteColumn.integer(rows, 0), seenRecords.contains(ordinal) { continue }
+      let code = SQLiteColumn.text(rows, 1) ?? ""
+      try bind(candidate, 2, code)
+      let held = sqlite3_step(candidate)
+      sqlite3_reset(candidate)
+      guard held == SQLITE_ROW || held == SQLITE_DONE else { throw failure(candidate) }
+      if held == SQLITE_ROW {
+        try body(code, SQLiteColumn.blob(rows, 2), SQLiteColumn.integer(rows, 3))
+      }
     }
   }
 
@@ -371,10 +389,9 @@ package final class RecordStaging {
   package func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
     let note = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO temp.\(table)Gone(code) VALUES (?)")
-    try forEachMissing { row in
-      let code: String = row[0]
+    try forEachMissing { code, fingerprint, smId in
       try note.execute(arguments: [code])
-      try body(code, row[1], row[2])
+      try body(code, fingerprint, smId)
     }
   }
 
