@@ -21,8 +21,8 @@ package final class RecordStaging {
   package let isFirstOfItsKind: Bool
   /// Runs only when a key comes back (rare): the common insert stays a plain one.
   private let repeatKey: Statement
-  /// Active records of this kind that the file holds: the others are deletions.
-  private var matchedActive = 0
+  /// Active records of this kind, once `findMissing` counted them.
+  private var knownRecords: Int? = nil
   /// Which of the commit's updates of unchanged records can change anything: each
   /// is a pass over every staged key, for nothing on a first or unchanged export.
   private var unchangedUpdates = UnchangedUpdates()
@@ -76,6 +76,8 @@ package final class RecordStaging {
         DELETE FROM temp.\(table);
         CREATE TEMP TABLE IF NOT EXISTS \(table)Gone (code TEXT PRIMARY KEY) WITHOUT ROWID;
         DELETE FROM temp.\(table)Gone;
+        CREATE TEMP TABLE IF NOT EXISTS \(table)Missing (code TEXT PRIMARY KEY) WITHOUT ROWID;
+        DELETE FROM temp.\(table)Missing;
         """)
     lookup = try db.makeStatement(sql: KnownRecord.query)
     stage = try db.makeStatement(
@@ -161,7 +163,6 @@ package final class RecordStaging {
         smId: smId, fields: fields, rowFingerprint: rowFingerprint)
       {
         try seenRecords.skip(ordinal, line: line)
-        matchedActive += 1
         return nil
       } else {
         seenRecords.note(ordinal)
@@ -189,7 +190,6 @@ package final class RecordStaging {
     try bind(statement, 10, text: writesNow ? nil : companions)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
-      if let known, !known.deleted, !known.awaitingSage, known.kind == kind { matchedActive += 1 }
       if writesNow, let insert = insert?.sqliteStatement {
         defer { sqlite3_reset(insert) }
         try bind(insert, 6, code)
@@ -326,72 +326,86 @@ package final class RecordStaging {
   private static let speaksFor =
     "resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0"
 
-  private func knownCount() throws -> Int {
+  /// Looks, once every row is staged, for the records the export speaks for but
+  /// does not hold, and notes them in the `Missing` table. Returns how many
+  /// records it speaks for. A record a row stood for is passed over on its bit
+  /// (`SeenRecords`); only the others are looked for among the staged keys: one
+  /// scan through SQLite's C API, for the few records a re-export no longer lists.
+  private func findMissing() throws -> Int {
     // Records written by this batch are not known yet.
     if isFirstOfItsKind { return 0 }
-    return try Int.fetchOne(
-      db, sql: "SELECT COUNT(*) FROM record WHERE \(Self.speaksFor)", arguments: [resource, kind])
-      ?? 0
+    if let knownRecords { return knownRecords }
+    let scan = try db.makeStatement(
+      sql: "SELECT ordinal, code FROM record WHERE \(Self.speaksFor)")
+    let staged = try db.makeStatement(sql: "SELECT 1 FROM temp.\(table) WHERE code = ?")
+    let note = try db.makeStatement(sql: "INSERT INTO temp.\(table)Missing(code) VALUES (?)")
+    let (rows, lookup, insert) = (
+      scan.sqliteStatement, staged.sqliteStatement, note.sqliteStatement
+    )
+    try bind(rows, 1, resource)
+    try bind(rows, 2, kind)
+    var known = 0
+    while try step(rows) {
+      known += 1
+      if let ordinal = SQLiteColumn.integer(rows, 0), seenRecords.contains(ordinal) { continue }
+      let code = SQLiteColumn.text(rows, 1) ?? ""
+      try bind(lookup, 1, code)
+      let isStaged = try step(lookup)
+      sqlite3_reset(lookup)
+      if isStaged { continue }
+      try bind(insert, 1, code)
+      _ = try step(insert)
+      sqlite3_reset(insert)
+    }
+    knownRecords = known
+    return known
+  }
+
+  /// Steps `statement`: true on a row, false once done.
+  private func step(_ statement: SQLiteStatement) throws -> Bool {
+    switch sqlite3_step(statement) {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default: throw failure(statement)
+    }
+  }
+
+  /// Those `findMissing` noted, with the extra condition of `deletionGuard`.
+  private var missing: String {
+    "resource = ? AND code IN (SELECT code FROM temp.\(table)Missing) \(deletionGuard)"
   }
 
   /// Active records of this kind that the file does not hold.
   package func deletionCandidates() throws -> (missing: Int, known: Int) {
-    let known = try knownCount()
-    return (known - matchedActive, known)
+    let known = try findMissing()
+    let missing =
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.\(table)Missing") ?? 0
+    return (missing, known)
   }
 
   /// How many active records of this kind the file does not hold, guard included.
   package func deletionCount() throws -> (missing: Int, known: Int) {
-    var missing = 0
-    try forEachMissing { _, _, _ in missing += 1 }
-    return (missing, try knownCount())
-  }
-
-  /// The records the export speaks for but does not hold, with the extra condition
-  /// of `deletionGuard`, in code order. A record a row stood for is passed over on
-  /// its bit (`SeenRecords`); only the others are looked for among the staged keys
-  /// and put to the guard: the few a re-export no longer lists.
-  private func forEachMissing(_ body: (String, Data?, Int?) throws -> Void) throws {
-    let scan = try db.makeStatement(
-      sql:
-        "SELECT ordinal, code, fingerprint, smId FROM record WHERE \(Self.speaksFor) ORDER BY code"
-    )
-    let check = try db.makeStatement(
-      sql: """
-        SELECT 1 FROM record WHERE resource = ? AND code = ?
-          AND code NOT IN (SELECT code FROM temp.\(table)) \(deletionGuard)
-        """)
-    let (rows, candidate) = (scan.sqliteStatement, check.sqliteStatement)
-    try bind(rows, 1, resource)
-    try bind(rows, 2, kind)
-    try bind(candidate, 1, resource)
-    while true {
-      switch sqlite3_step(rows) {
-      case SQLITE_ROW: break
-      case SQLITE_DONE: return
-      default: throw failure(rows)
-      }
-      if let ordinal = SQLiteColumn.integer(rows, 0), seenRecords.contains(ordinal) { continue }
-      let code = SQLiteColumn.text(rows, 1) ?? ""
-      try bind(candidate, 2, code)
-      let held = sqlite3_step(candidate)
-      sqlite3_reset(candidate)
-      guard held == SQLITE_ROW || held == SQLITE_DONE else { throw failure(candidate) }
-      if held == SQLITE_ROW {
-        try body(code, SQLiteColumn.blob(rows, 2), SQLiteColumn.integer(rows, 3))
-      }
-    }
+    let known = try findMissing()
+    let missing =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) FROM record WHERE \(missing)", arguments: [resource]) ?? 0
+    return (missing, known)
   }
 
   /// Streams the records to mark deleted, in code order, and notes their codes, so
   /// that the commit marks them by key instead of comparing every record again with
   /// the file (a second pass over the whole resource, for a handful of deletions).
   package func forEachDeletion(_ body: (String, Data?, Int?) throws -> Void) throws {
+    _ = try findMissing()
+    let cursor = try GRDB.Row.fetchCursor(
+      db, sql: "SELECT code, fingerprint, smId FROM record WHERE \(missing) ORDER BY code",
+      arguments: [resource])
     let note = try db.cachedStatement(
       sql: "INSERT OR IGNORE INTO temp.\(table)Gone(code) VALUES (?)")
-    try forEachMissing { code, fingerprint, smId in
+    while let row = try cursor.next() {
+      let code: String = row[0]
       try note.execute(arguments: [code])
-      try body(code, fingerprint, smId)
+      try body(code, row[1], row[2])
     }
   }
 
@@ -439,7 +453,12 @@ package final class RecordStaging {
     if deletions > 0 {
       try markDeleted()
     }
-    try db.execute(sql: "DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone")
+    try db.execute(
+      sql: """
+        DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone;
+        DELETE FROM temp.\(table)Missing
+        """)
+    knownRecords = nil
     try seenRecords.clear(in: db, table: table)
     try saveNextOrdinal()
   }
