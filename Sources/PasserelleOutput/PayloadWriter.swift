@@ -10,6 +10,7 @@ package final class PayloadWriter {
 
   package init(path: String, header: PayloadHeader) throws {
     output = try OutputFile(path: path)
+    try output.writeBehind()
     var head = JSONBytes()
     head.raw("{\n  \"format\": ")
     head.string(PayloadHeader.format)

@@ -11,7 +11,9 @@ package final class OutputFile {
   package let path: String
   private var descriptor: Int32
   private var buffer: [UInt8] = []
-  private let flushThreshold = 1 << 16
+  private var flushThreshold = 1 << 16
+  /// Set by `writeBehind`: full buffers are written on a thread of their own.
+  private var behind: WriteBehind? = nil
   /// Bytes written and not yet handed to the kernel's write-back.
   private var unsynced = 0
   private var written = 0
@@ -27,7 +29,23 @@ package final class OutputFile {
   }
 
   deinit {
+    behind?.abandon()
     if descriptor >= 0 { Glibc.close(descriptor) }
+  }
+
+  /// From now on, full buffers are written on a thread of their own while the
+  /// caller fills the next (see `WriteBehind`); a write's failure comes out of a
+  /// later `write`, or of `close`. Not for `append(restOf:)`.
+  package func writeBehind() throws {
+    // The thread holds the file weakly: a file dropped unclosed ends it.
+    let reference = WeakReference(self)
+    behind = try WriteBehind { bytes in try reference.file?.writeAll(bytes) }
+    flushThreshold = 1 << 18
+  }
+
+  private final class WeakReference: @unchecked Sendable {
+    weak var file: OutputFile?
+    init(_ file: OutputFile) { self.file = file }
   }
 
   package func write(_ bytes: UnsafeRawBufferPointer) throws {
@@ -46,6 +64,11 @@ package final class OutputFile {
   }
 
   func flush() throws {
+    if let behind {
+      if !buffer.isEmpty { try behind.submit(&buffer) }
+      if buffer.capacity < flushThreshold { buffer.reserveCapacity(flushThreshold * 2) }
+      return
+    }
     try buffer.withUnsafeBytes { try writeAll($0) }
     buffer.removeAll(keepingCapacity: true)
   }
@@ -82,6 +105,7 @@ package final class OutputFile {
   package func append(
     restOf input: InputFile, kernelCopies: Bool = true, progress: (Int) -> Void = { _ in }
   ) throws -> Int {
+    precondition(behind == nil, "a file written behind is appended to by its own thread")
     try flush()
     let start = written
     while kernelCopies, let sent = send(from: input) {
@@ -122,6 +146,10 @@ package final class OutputFile {
   /// Flushes, syncs and closes; the file is durable once this returns.
   package func close() throws {
     try flush()
+    if let behind {
+      self.behind = nil
+      try behind.finish()
+    }
     if fsync(descriptor) != 0 {
       throw EnvironmentFailure(.cannotSyncFile, ["system": .text(systemMessage())], path: path)
     }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import PasserelleCore
+
+/// A file written behind (its buffers written on a thread of their own) holds the
+/// same bytes as one written in place, and a failed write still stops its writer.
+@Suite struct OutputFileTests {
+  /// Writes of every size, from one byte to more than a buffer, in a seeded order.
+  private func pieces() -> [[UInt8]] {
+    var random = SeededGenerator(seed: 20_261_205)
+    return (0..<3_000).map { index in
+      let size = index % 97 == 0 ? 300_000 : Int.random(in: 1...700, using: &random)
+      return (0..<size).map { UInt8(truncatingIfNeeded: index &+ $0) }
+    }
+  }
+
+  @Test func aFileWrittenBehindHoldsWhatWasWritten() throws {
+    let scratch = try TestFiles.scratch()
+    var expected: [UInt8] = []
+    for (name, behind) in [("in-place", false), ("behind", true)] {
+      let output = try OutputFile(path: scratch.file(name))
+      if behind { try output.writeBehind() }
+      var written: [UInt8] = []
+      for piece in pieces() {
+        try output.write(piece)
+        written += piece
+      }
+      try output.close()
+      expected = behind ? expected : written
+      #expect(written.count > 2_000_000)
+      #expect(try Data(contentsOf: URL(fileURLWithPath: scratch.file(name))) == Data(expected))
+    }
+  }
+
+  /// `/dev/full` refuses every write: the failure written behind comes out of a
+  /// later write or of `close`, naming the file, and never passes for success.
+  @Test func aFailureWrittenBehindReachesTheWriter() throws {
+    let output = try OutputFile(path: "/dev/full")
+    try output.writeBehind()
+    var failure: EnvironmentFailure? = nil
+    do {
+      for piece in pieces() { try output.write(piece) }
+      try output.close()
+    } catch let error as EnvironmentFailure {
+      failure = error
+    }
+    #expect(failure?.message.key == .cannotWriteFile)
+    #expect(failure?.path == "/dev/full")
+  }
+
+  /// A file dropped without `close` (its batch failed) lets its writing thread end.
+  @Test func aFileDroppedUnclosedEndsItsThread() throws {
+    let scratch = try TestFiles.scratch()
+    let before = try threadCount()
+    for index in 0..<50 {
+      let output = try OutputFile(path: scratch.file("dropped-\(index)"))
+      try output.writeBehind()
+      try output.write(Array(repeating: 0x41, count: 600_000))
+    }
+    // Other tests start and end threads meanwhile: far fewer than fifty.
+    var after = try threadCount()
+    for _ in 0..<100 where after >= before + 25 {
+      Thread.sleep(forTimeInterval: 0.05)
+      after = try threadCount()
+    }
+    #expect(after < before + 25, "\(before) threads before, \(after) after")
+  }
+
+  private func threadCount() throws -> Int {
+    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count
+  }
+}
