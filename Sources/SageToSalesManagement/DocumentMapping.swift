@@ -14,9 +14,11 @@ package struct DocumentMapping: Sendable {
     var reader = RowValues(row: row, key: "")
     let number = reader.text(columns[.number])
     reader.key = number
-    switch reader.text(columns[.lineType]).uppercased() {
-    case "E": return .header(header(&reader, number: number))
-    case "L": return .line(line(&reader, number: number))
+    // One letter, either case: read from the row's bytes, as every line has one.
+    let lineType = reader.raw(columns[.lineType])
+    switch lineType.count == 1 ? lineType[0] | 0x20 : 0 {
+    case UInt8(ascii: "e"): return .header(header(&reader, number: number))
+    case UInt8(ascii: "l"): return .line(line(&reader, number: number))
     default:
       return .stray(
         RowIssue(
