@@ -76,40 +76,47 @@ package final class SourceRow {
   /// (no record at all). One pass that copies as it splits, where libcsv's way
   /// costs a call per value.
   func appendTabSeparated(_ content: UnsafeRawBufferPointer, maxFields: Int) -> Bool {
-    let firstField = fieldCount
-    let firstByte = byteCount
+    guard let input = content.baseAddress, !content.isEmpty else { return false }
     if byteCount + content.count > byteCapacity { growBytes(to: byteCount + content.count) }
-    let storage = bytes
-    var output = byteCount
+    // Locals, not properties: stores through the pointers would have them read again.
+    let output = bytes
+    var (startsOut, endsOut, capacity) = (starts, ends, slotCapacity)
+    var written = byteCount
+    var field = fieldCount
     var index = 0
-    values: while fieldCount - firstField < maxFields {
-      while index < content.count && content[index] == 0x20 { index += 1 }
-      let start = output
-      var kept = output
-      while index < content.count {
-        let byte = content[index]
-        if byte == 0x09 { break }
-        if byte == 0x22 { break values }
-        storage[output] = byte
-        output += 1
-        if byte != 0x20 { kept = output }
+    while field - fieldCount < maxFields {
+      while index < content.count && input.load(fromByteOffset: index, as: UInt8.self) == 0x20 {
         index += 1
       }
-      reserveSlots(fieldCount + 1)
-      starts[fieldCount] = start
-      ends[fieldCount] = kept
-      fieldCount += 1
-      output = kept
+      let start = written
+      var kept = written
+      while index < content.count {
+        let byte = input.load(fromByteOffset: index, as: UInt8.self)
+        if byte == 0x09 { break }
+        if byte == 0x22 { return false }
+        output[written] = byte
+        written += 1
+        if byte != 0x20 { kept = written }
+        index += 1
+      }
+      if field == capacity {
+        growSlots(to: field + 1)
+        (startsOut, endsOut, capacity) = (starts, ends, slotCapacity)
+      }
+      startsOut[field] = start
+      endsOut[field] = kept
+      field += 1
+      written = kept
       if index < content.count {
         index += 1
         continue
       }
-      if fieldCount == firstField + 1 && kept == start { break }
-      byteCount = output
+      // Only spaces: libcsv gives no record.
+      if field == fieldCount + 1 && kept == start { return false }
+      fieldCount = field
+      byteCount = written
       return true
     }
-    fieldCount = firstField
-    byteCount = firstByte
     return false
   }
 

@@ -75,6 +75,18 @@ import Testing
     }
   }
 
+  /// The shipped TAB exports of 88 and more columns: rows outgrow their first 32 slots.
+  @Test(arguments: ["Export des clients.Txt", "Export des factures.Txt"])
+  func readsTheSamplesAsLibcsvDoes(_ name: String) throws {
+    let path = TestFiles.sample(name)
+    let plain = try reading(path, limits: ReadLimits(), splitsPlainLines: true)
+    let libcsv = try reading(path, limits: ReadLimits(), splitsPlainLines: false)
+    #expect(plain.rows.count > 10)
+    // A row reads as its line, its storage, then one entry per value.
+    #expect(plain.rows.contains { $0.count > 2 + 32 })
+    #expect(plain == libcsv)
+  }
+
   private func randomFile(_ random: inout SeededGenerator) -> [UInt8] {
     let pieces = ["a", "é", " ", "  ", "\"", "x y", "", "Code", "12,5"]
     let breaks = ["\r\n", "\n", "\r"]
