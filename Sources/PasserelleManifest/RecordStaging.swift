@@ -5,8 +5,9 @@ import PasserelleCore
 
 /// The manifest side of converting one full export, inside the batch's single
 /// transaction: looks up what was last sent, stages the keys this file holds
-/// (in a temporary table, so memory stays flat however large the export), then
-/// finds deletions and commits the new fingerprints.
+/// (in a temporary table, so memory stays flat however large the export; a row
+/// that would only mark its record as seen sets the record's bit in `SeenRecords`
+/// instead), then finds deletions and commits the new fingerprints.
 package final class RecordStaging {
   let db: Database
   let resource: String
@@ -108,7 +109,10 @@ package final class RecordStaging {
       try Int.fetchOne(
         db, sql: "SELECT next FROM recordOrdinal WHERE resource = ?", arguments: [resource]) ?? 1
     stageSkipped = try db.makeStatement(
-      sql: "INSERT INTO temp.\(table)(code, line, fingerprint, rowFingerprint) VALUES (?, ?, ?, ?)")
+      sql: """
+        INSERT OR IGNORE INTO temp.\(table)(code, line, fingerprint, rowFingerprint)
+        VALUES (?, ?, ?, ?)
+        """)
     // Bindings outlive resets: the resource, and what every record written here
     // shares, are bound once.
     try bind(lookup.sqliteStatement, 1, resource)
@@ -153,21 +157,13 @@ package final class RecordStaging {
     fields: [UInt8]? = nil, rowFingerprint: Data? = nil, companions: String? = nil
   ) throws -> Repeat? {
     let smId = known?.smId ?? matchedId
-    if let known, let ordinal = known.ordinal {
-      if seenRecords.contains(ordinal) {
-        // The code came before: a skipped first row is staged now, so that this
-        // repeat meets it as any other.
-        if seenRecords.wasSkipped(ordinal) { try stageSkippedRow(code, known: known) }
-      } else if onlyMarksSeen(
-        operation: operation, companion: companion, fingerprint: fingerprint, known: known,
-        smId: smId, fields: fields, rowFingerprint: rowFingerprint)
-      {
-        try seenRecords.skip(ordinal, line: line)
-        return nil
-      } else {
-        seenRecords.note(ordinal)
-      }
-    }
+    let marksOnlySeen =
+      known.map {
+        onlyMarksSeen(
+          operation: operation, companion: companion, fingerprint: fingerprint, known: $0,
+          smId: smId, fields: fields, rowFingerprint: rowFingerprint)
+      } ?? false
+    if try isSkipped(code, line: line, known: known, onlyMarksSeen: marksOnlySeen) { return nil }
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
     if operation == nil && !isFirstOfItsKind {
@@ -234,17 +230,41 @@ package final class RecordStaging {
       && (smId == nil || known.smId != nil)
   }
 
-  /// Stages the skipped row of `known`'s record as `stage` would have: its line,
-  /// no operation, a fingerprint.
-  private func stageSkippedRow(_ code: String, known: KnownRecord) throws {
-    guard let ordinal = known.ordinal else { return }
+  /// Notes that a row stands for the record of `code`, and whether it is skipped
+  /// (`onlyMarksSeen`, and the first row of that record). A caller that did not look
+  /// the record up passes none: it is looked up here, for every row of a known
+  /// record must be noted (a repeat of a skipped row would pass unseen). When the
+  /// code came before and its first row was skipped, that row is staged now, so
+  /// that this repeat meets it as any other.
+  private func isSkipped(_ code: String, line: Int, known: KnownRecord?, onlyMarksSeen: Bool)
+    throws -> Bool
+  {
+    guard !isFirstOfItsKind, let record = try known ?? self.known(code),
+      let ordinal = record.ordinal
+    else { return false }
+    if seenRecords.contains(ordinal) {
+      if seenRecords.wasSkipped(ordinal) { try stageSkippedRow(code, record: record) }
+      return false
+    }
+    guard onlyMarksSeen else {
+      seenRecords.note(ordinal)
+      return false
+    }
+    try seenRecords.skip(ordinal, line: line)
+    return true
+  }
+
+  /// Stages the skipped row of `record` as `stage` would have: its line, no
+  /// operation, a fingerprint.
+  private func stageSkippedRow(_ code: String, record: KnownRecord) throws {
+    guard let ordinal = record.ordinal else { return }
     let line = try seenRecords.stage(skipped: ordinal)
     let statement = stageSkipped.sqliteStatement
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, code)
     sqlite3_bind_int64(statement, 2, Int64(line))
-    bind(statement, 3, blob: known.fingerprint ?? Data())
-    bind(statement, 4, blob: known.rowFingerprint)
+    bind(statement, 3, blob: record.fingerprint ?? Data())
+    bind(statement, 4, blob: record.rowFingerprint)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
   }
 
@@ -458,22 +478,30 @@ package final class RecordStaging {
         DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone;
         DELETE FROM temp.\(table)Missing
         """)
-    knownRecords = nil
-    try seenRecords.clear(in: db, table: table)
+    try seenRecords.clear()
     try saveNextOrdinal()
   }
 
-  /// Writes the records of the emitted keys that were not repeated; new ones are
-  /// numbered in file order.
+  /// Writes the records of the emitted keys that were not repeated; those without
+  /// a number get one, in file order.
   private func copyStagedRecords() throws {
-    let first = nextOrdinal + ordinalsGiven
+    // A record that has its number keeps it: only the others are numbered.
+    let copied = """
+      FROM temp.\(table) AS s LEFT JOIN record AS r ON r.resource = ? AND r.code = s.code
+      WHERE s.occurrences = 1 AND s.operation IS NOT NULL
+      """
+    let numbered =
+      try Int.fetchOne(
+        db, sql: "SELECT COUNT(*) \(copied) AND r.ordinal IS NULL", arguments: [resource]) ?? 0
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
           deleted, firstBatch, lastBatch, fields, rowFingerprint, companions, ordinal)
-        SELECT ?, code, ?, 'sage', ?, smId, fingerprint, picture, 0, ?, ?, fields,
-          rowFingerprint, companions, ? - 1 + ROW_NUMBER() OVER (ORDER BY line)
-        FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL
+        SELECT ?, s.code, ?, 'sage', ?, s.smId, s.fingerprint, s.picture, 0, ?, ?, s.fields,
+          s.rowFingerprint, s.companions,
+          CASE WHEN r.ordinal IS NULL
+            THEN ? - 1 + ROW_NUMBER() OVER (PARTITION BY r.ordinal IS NULL ORDER BY s.line) END
+        \(copied)
         ON CONFLICT(resource, code) DO UPDATE SET
           ordinal = COALESCE(record.ordinal, excluded.ordinal),
           kind = excluded.kind, owner = excluded.owner, fingerprint = excluded.fingerprint,
@@ -486,8 +514,9 @@ package final class RecordStaging {
             THEN COALESCE(record.syncedFields, record.fields) END,
           previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
             THEN record.fields END
-        """, arguments: [resource, kind, owner, batch, batch, first])
-    ordinalsGiven += db.changesCount
+        """,
+      arguments: [resource, kind, owner, batch, batch, nextOrdinal + ordinalsGiven, resource])
+    ordinalsGiven += numbered
   }
 
   /// Keeps the next ordinal to give, past every one this batch gave.

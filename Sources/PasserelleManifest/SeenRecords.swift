@@ -10,13 +10,15 @@ import GRDBSQLite
 /// Such rows, skipped on consecutive lines for records of consecutive ordinals
 /// (an export listed as the one that first wrote them), make one run, so that a
 /// skipped row's line can be told if its code comes again. Memory: two bits per
-/// record of the resource.
+/// number the resource has given.
 final class SeenRecords {
   private var seen: [UInt64] = []
   private var skipped: [UInt64] = []
   private var run: Run? = nil
   private let noteRun: Statement
   private let findRun: Statement
+  private let db: Database
+  private let table: String
 
   private struct Run {
     var firstOrdinal: Int
@@ -26,6 +28,8 @@ final class SeenRecords {
 
   /// Runs go to a temporary table named after the staging table.
   init(db: Database, table: String) throws {
+    self.db = db
+    self.table = table
     try db.execute(
       sql: """
         CREATE TEMP TABLE IF NOT EXISTS \(table)Run (
@@ -78,8 +82,8 @@ final class SeenRecords {
     return Int(sqlite3_column_int64(statement, 1)) + ordinal - first
   }
 
-  /// Forgets the runs, once the batch is committed.
-  func clear(in db: Database, table: String) throws {
+  /// Empties the table of runs, once the batch is committed.
+  func clear() throws {
     run = nil
     try db.execute(sql: "DELETE FROM temp.\(table)Run")
   }

@@ -15,8 +15,28 @@ package enum WorkerThread {
   static let stackBytes = 4 << 20
 
   private final class Work {
+    let name: String
     let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
+    init(_ name: String, _ body: @escaping () -> Void) {
+      self.name = name
+      self.body = body
+    }
+
+    func run() {
+      nameThread()
+      body()
+    }
+
+    /// Shown by `top -H` and the like (Linux keeps 15 bytes of it).
+    private func nameThread() {
+      #if os(Linux)
+        let file = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        guard file >= 0 else { return }
+        let bytes = Array(name.utf8.prefix(15))
+        _ = bytes.withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
+        close(file)
+      #endif
+    }
   }
 
   /// Starts `body` on a detached thread, or throws without running it; `name`
@@ -29,12 +49,12 @@ package enum WorkerThread {
     defer { pthread_attr_destroy(&attributes) }
     pthread_attr_setstacksize(&attributes, stackBytes)
     pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
-    let work = Unmanaged.passRetained(Work(body)).toOpaque()
+    let work = Unmanaged.passRetained(Work(name, body)).toOpaque()
     var thread = pthread_t()
     let result = pthread_create(
       &thread, &attributes,
       { context in
-        Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+        Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().run()
         return nil
       }, work)
     if result != 0 {

@@ -58,7 +58,7 @@ package final class CSVLineFeeder {
       // Only Sage's TAB files break records at line breaks; other files quote them.
       state.joinsBrokenRecords = chosen == 0x09
     }
-    if parser.pstate == Self.rowNotBegun && readsPlainly(bytes, terminated: terminated) {
+    if parser.pstate == Self.rowNotBegun && readPlainly(bytes, terminated: terminated) {
       try state.rethrow()
       state.currentLine += 1
       plainLines += 1
@@ -81,11 +81,12 @@ package final class CSVLineFeeder {
     }
   }
 
-  /// Lines of a Sage TAB export rarely hold a quote: those without are split without libcsv,
-  /// to the same values (see `SourceRow.appendTabSeparated`), when they start a
-  /// record and end with a line break. Anything else, and any line over a limit (so
-  /// that it is refused as libcsv's reading refuses it), goes through libcsv.
-  private func readsPlainly(_ bytes: UnsafeRawBufferPointer, terminated: Bool) -> Bool {
+  /// Lines of a Sage TAB export rarely hold a quote: such a line, when it starts a
+  /// record and ends with a line break, is read here without libcsv, to the same
+  /// values (see `SourceRow.appendTabSeparated`). Returns whether it was; any
+  /// other line, and any over a limit (refused as libcsv's reading refuses it),
+  /// is libcsv's.
+  private func readPlainly(_ bytes: UnsafeRawBufferPointer, terminated: Bool) -> Bool {
     guard splitsPlainLines, delimiter == 0x09, terminated, bytes.count <= limits.maxRecordBytes
     else { return false }
     var end = bytes.count

@@ -3,7 +3,8 @@ import PasserelleCore
 
 /// Delimited text (Sage's TAB exports, Excel's `;` files, plain CSV) through
 /// libcsv, fed one physical line at a time from fixed-size chunks, so memory stays
-/// flat and every record knows the line it starts on.
+/// flat and every record knows the line it starts on. A TAB line without quotes,
+/// most of a Sage export, is split directly, to the values libcsv gives.
 ///
 /// In Sage's TAB files, which never quote, two repairs keep one bad value from
 /// spoiling the rows after it:

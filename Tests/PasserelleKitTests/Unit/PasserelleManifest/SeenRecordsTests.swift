@@ -69,6 +69,48 @@ import Testing
     #expect(result.staged == 7)
   }
 
+  /// An unchanged row, the same code rejected (staged without its record), then
+  /// unchanged again: the repeat is caught twice, named at the first row's line.
+  @Test func aRejectedRepeatOfARowNotStagedIsCaught() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try seededManifest(scratch.file("manifest.sqlite"))
+    let export = [
+      ExportRow(code: code(5), line: 6, state: .unchanged),
+      ExportRow(code: code(5), line: 7, state: .rejected),
+      ExportRow(code: code(5), line: 8, state: .unchanged),
+    ]
+    let result = try stage(export, into: manifest)
+    #expect(result.outcome.repeats == ["-", "6 true -1", "6 false -1"])
+  }
+
+  /// New records are numbered after the others, with no number spent on a record
+  /// that has one; numbers stay unique within the resource.
+  @Test func newRecordsTakeTheNextNumbers() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try seededManifest(scratch.file("manifest.sqlite"))
+    let export = (1...Self.knownCodes + 20).map {
+      // A new code is always sent.
+      ExportRow(
+        code: code($0), line: $0 + 1,
+        state: $0 > Self.knownCodes || $0 % 3 == 0 ? .changed : .unchanged)
+    }
+    _ = try stage(export, into: manifest)
+    let (numbers, distinct, highest, next) = try manifest.read { db in
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(ordinal), COUNT(DISTINCT ordinal), MAX(ordinal),
+            (SELECT next FROM recordOrdinal WHERE resource = 'accounts')
+          FROM record WHERE resource = 'accounts'
+          """)!
+      return (row[0] as Int, row[1] as Int, row[2] as Int, row[3] as Int)
+    }
+    #expect(numbers == Self.knownCodes + 20)
+    #expect(distinct == numbers)
+    #expect(highest == Self.knownCodes + 20)
+    #expect(next == highest + 1)
+  }
+
   /// Existing manifests number their records once, in code order, per resource.
   @Test func theMigrationNumbersExistingRecords() throws {
     let queue = try DatabaseQueue()
@@ -173,9 +215,10 @@ import Testing
           fingerprint = nil
           rowFingerprint = nil
         }
+        // A rejected document is staged without looking its record up.
         let repeated = try staging.stage(
           code: row.code, line: row.line, operation: operation, fingerprint: fingerprint,
-          known: known, rowFingerprint: rowFingerprint)
+          known: row.state == .rejected ? nil : known, rowFingerprint: rowFingerprint)
         outcome.repeats.append(
           repeated.map { "\($0.firstLine) \($0.isFirstRepeat) \($0.firstOperation ?? -1)" } ?? "-")
       }

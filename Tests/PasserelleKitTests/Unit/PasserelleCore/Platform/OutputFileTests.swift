@@ -49,25 +49,38 @@ import Testing
     #expect(failure?.path == "/dev/full")
   }
 
+  /// The last buffer, handed over by `close` alone, fails there too.
+  @Test func aFailureOfTheLastBufferComesOutOfClose() throws {
+    let output = try OutputFile(path: "/dev/full")
+    try output.writeBehind()
+    try output.write(Array(repeating: 0x41, count: 1_000))
+    #expect(throws: EnvironmentFailure.self) { try output.close() }
+  }
+
   /// A file dropped without `close` (its batch failed) lets its writing thread end.
   @Test func aFileDroppedUnclosedEndsItsThread() throws {
     let scratch = try TestFiles.scratch()
-    let before = try threadCount()
+    let before = try writerThreads()
     for index in 0..<50 {
       let output = try OutputFile(path: scratch.file("dropped-\(index)"))
       try output.writeBehind()
       try output.write(Array(repeating: 0x41, count: 600_000))
     }
-    // Other tests start and end threads meanwhile: far fewer than fifty.
-    var after = try threadCount()
+    // Other tests write payloads meanwhile: far fewer than fifty at a time.
+    var after = try writerThreads()
     for _ in 0..<100 where after >= before + 25 {
       Thread.sleep(forTimeInterval: 0.05)
-      after = try threadCount()
+      after = try writerThreads()
     }
-    #expect(after < before + 25, "\(before) threads before, \(after) after")
+    #expect(after < before + 25, "\(before) writing threads before, \(after) after")
   }
 
-  private func threadCount() throws -> Int {
-    try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count
+  /// Threads named `writer` (`WorkerThread` names its threads).
+  private func writerThreads() throws -> Int {
+    let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+    return tasks.filter { task in
+      let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)
+      return name?.trimmingCharacters(in: .whitespacesAndNewlines) == "writer"
+    }.count
   }
 }
