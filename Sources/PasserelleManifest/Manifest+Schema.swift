@@ -248,6 +248,17 @@ extension Manifest {
           SELECT resource, MAX(ordinal) + 1 FROM record GROUP BY resource;
           """)
     }
+    migrator.registerMigration("v10") { db in
+      // Matching keys now keep only SIRETs, SIRENs and VAT numbers whose check digits
+      // hold: candidates filed with the earlier keys are listed again at the next
+      // push, instead of being compared by keys no longer made.
+      try db.execute(
+        sql: """
+          DELETE FROM smCandidateKey;
+          DELETE FROM smCandidate;
+          DELETE FROM candidateWatermark;
+          """)
+    }
     return migrator
   }
 

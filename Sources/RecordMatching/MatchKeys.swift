@@ -60,9 +60,12 @@ package struct MatchKeys: Codable, Sendable, Equatable {
     var found = Set<String>()
     if let siret { found.insert(String(siret.prefix(9))) }
     if let siren = valid(FrenchIdentifier.siret(siren)), siren.count == 9 { found.insert(siren) }
-    // FR, two check characters, then the SIREN.
-    if let vatNumber, vatNumber.count == 13, vatNumber.hasPrefix("FR") {
-      found.insert(String(vatNumber.suffix(9)))
+    // FR, two check characters, then the SIREN: kept when its own check holds
+    // (a number with a letter key is taken without checking it).
+    if let vatNumber, vatNumber.count == 13, vatNumber.hasPrefix("FR"),
+      let siren = valid(FrenchIdentifier.siret(String(vatNumber.suffix(9)))), siren.count == 9
+    {
+      found.insert(siren)
     }
     return found.sorted()
   }

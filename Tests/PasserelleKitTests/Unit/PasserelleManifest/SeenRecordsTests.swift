@@ -140,6 +140,31 @@ import Testing
       ])
   }
 
+  /// Candidates filed with the keys before identifiers were checked are dropped,
+  /// with their listing's watermark, so that the next push lists them again.
+  @Test func candidatesFiledWithEarlierKeysAreListedAgain() throws {
+    let queue = try DatabaseQueue()
+    try Manifest.migrator.migrate(queue, upTo: "v9")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO smCandidate(resource, smId, keys, label) VALUES ('accounts', 1, X'7B7D', 'x');
+          INSERT INTO smCandidateKey(resource, lookup, smId) VALUES ('accounts', 'siren:1', 1);
+          INSERT INTO candidateWatermark(resource, since) VALUES ('accounts', '2026-12-01T00:00:00Z');
+          """)
+    }
+    try Manifest.migrator.migrate(queue)
+    let left = try queue.read { db in
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT (SELECT COUNT(*) FROM smCandidate) + (SELECT COUNT(*) FROM smCandidateKey)
+            + (SELECT COUNT(*) FROM candidateWatermark)
+          """)
+    }
+    #expect(left == 0)
+  }
+
   /// Records C0001…C0300 written by a first export; then some deleted, some of
   /// another kind, one created in SM and awaiting Sage.
   private func seededManifest(_ path: String) throws -> Manifest {

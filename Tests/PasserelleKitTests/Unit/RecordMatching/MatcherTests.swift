@@ -139,6 +139,15 @@ import Testing
         == .adopt(ScoredCandidate(smId: 1, score: 60, evidence: [.sameName, .postcode], label: "")))
   }
 
+  /// A VAT number with a letter key passes without its SIREN being checked: a
+  /// SIREN that fails its own check is no key either.
+  @Test func aVATNumbersMistypedSIRENIsNoOtherCompany() {
+    let typed = account("Dupont", postcode: "75011", vat: "FRA1732829321")
+    #expect(typed.sirens.isEmpty)
+    let right = account("Dupont", postcode: "75011", vat: "FRA1732829320")
+    #expect(right.sirens == ["732829320"])
+  }
+
   @Test func aCloseNameNeedsMoreThanThePlace() {
     let sage = account("Garage du Centre", postcode: "21000")
     let close = account("Garage du Centre Auto", postcode: "21000")
