@@ -48,7 +48,6 @@ final class PreviewRecorder {
     case .create:
       counts.create += 1
       action = .actionCreate
-      smId = nil
       pretended = -Int(operation.seq)
     case .update:
       counts.update += 1

@@ -85,7 +85,10 @@ public struct DeliveryStatus: Sendable, Codable {
   }
 
   /// Whether there is anything to show: the connector was used at least once.
-  var isEmpty: Bool { queues.isEmpty && lastSuccessAt == nil && lastError == nil }
+  var isEmpty: Bool {
+    queues.isEmpty && lastSuccessAt == nil && lastError == nil && lastPreview == nil
+      && awaitingReconciliation.isEmpty
+  }
 
   func lines(in language: ReportLanguage) -> [String] {
     let say = { (key: MessageKey, values: [String: MessageValue]) in
@@ -118,6 +121,10 @@ public struct DeliveryStatus: Sendable, Codable {
         say(
           .statusLastError,
           ["error": .text(lastError), "at": .text(lastErrorAt ?? "?"), "since": .text(since)]))
+    }
+    if let lastPreview {
+      lines.append(
+        say(.reportPreviewAt, ["at": .text(lastPreview.at), "path": .text(lastPreview.file)]))
     }
     for resource in pullWatermarks.keys.sorted() {
       lines.append(

@@ -33,5 +33,8 @@ import Testing
         == [Substring(""), "", "42", nil])
     #expect(
       preview.resources["products"]?.create == 1 && preview.resources["products"]?.update == 2)
+    // `status` names the last preview in its text too, not only in `--json`.
+    let status = try StatusReport.load(from: manifest.path).text(in: .french)
+    #expect(status.contains("Aperçu du ") && status.contains("apercu.csv"), "\(status)")
   }
 }
