@@ -132,11 +132,7 @@ package final class RecordStaging {
     let statement = lookup.sqliteStatement
     defer { sqlite3_reset(statement) }
     try bind(statement, 2, code)
-    switch sqlite3_step(statement) {
-    case SQLITE_ROW: return KnownRecord(statement)
-    case SQLITE_DONE: return nil
-    default: throw failure(statement)
-    }
+    return try SQLiteColumn.step(statement) ? KnownRecord(statement) : nil
   }
 
   /// Outcome of staging a key that the file already held.
@@ -224,7 +220,7 @@ package final class RecordStaging {
     fields: [UInt8]?, rowFingerprint: Data?
   ) -> Bool {
     guard operation == nil, companion == nil, fingerprint != nil, !known.deleted,
-      !known.awaitingSage, known.kind == kind, !isFirstOfItsKind
+      !known.awaitingSage, known.kind == kind
     else { return false }
     return known.rowFingerprint == rowFingerprint && (fields == nil || known.hasFields)
       && (smId == nil || known.smId != nil)
@@ -365,29 +361,20 @@ package final class RecordStaging {
     try bind(rows, 1, resource)
     try bind(rows, 2, kind)
     var known = 0
-    while try step(rows) {
+    while try SQLiteColumn.step(rows) {
       known += 1
       if let ordinal = SQLiteColumn.integer(rows, 0), seenRecords.contains(ordinal) { continue }
       let code = SQLiteColumn.text(rows, 1) ?? ""
       try bind(lookup, 1, code)
-      let isStaged = try step(lookup)
+      let isStaged = try SQLiteColumn.step(lookup)
       sqlite3_reset(lookup)
       if isStaged { continue }
       try bind(insert, 1, code)
-      _ = try step(insert)
+      _ = try SQLiteColumn.step(insert)
       sqlite3_reset(insert)
     }
     knownRecords = known
     return known
-  }
-
-  /// Steps `statement`: true on a row, false once done.
-  private func step(_ statement: SQLiteStatement) throws -> Bool {
-    switch sqlite3_step(statement) {
-    case SQLITE_ROW: return true
-    case SQLITE_DONE: return false
-    default: throw failure(statement)
-    }
   }
 
   /// Those `findMissing` noted, with the extra condition of `deletionGuard`.

@@ -48,11 +48,7 @@ package final class ReferenceLookup {
     guard SQLiteColumn.bind(lookup, 1, resource) == SQLITE_OK,
       SQLiteColumn.bind(lookup, 2, code) == SQLITE_OK
     else { throw failure(lookup) }
-    switch sqlite3_step(lookup) {
-    case SQLITE_ROW: return .known(smId: SQLiteColumn.integer(lookup, 0))
-    case SQLITE_DONE: return .unknown
-    default: throw failure(lookup)
-    }
+    return try SQLiteColumn.step(lookup) ? .known(smId: SQLiteColumn.integer(lookup, 0)) : .unknown
   }
 
   private func failure(_ statement: SQLiteStatement) -> DatabaseError {

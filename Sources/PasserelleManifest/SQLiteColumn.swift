@@ -44,6 +44,15 @@ extension SQLiteColumn {
     }
   }
 
+  /// Steps `statement`: true on a row, false once done; SQLite's error otherwise.
+  static func step(_ statement: OpaquePointer) throws -> Bool {
+    switch sqlite3_step(statement) {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default: throw error(statement)
+    }
+  }
+
   /// The connection's last error, as GRDB reports errors.
   static func error(_ statement: OpaquePointer) -> DatabaseError {
     DatabaseError(

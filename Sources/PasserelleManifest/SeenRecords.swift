@@ -77,7 +77,8 @@ final class SeenRecords {
     let statement = findRun.sqliteStatement
     defer { sqlite3_reset(statement) }
     sqlite3_bind_int64(statement, 1, Int64(ordinal))
-    guard sqlite3_step(statement) == SQLITE_ROW else { throw SQLiteColumn.error(statement) }
+    // Every skipped row is in a run, closed above.
+    guard try SQLiteColumn.step(statement) else { throw SQLiteColumn.error(statement) }
     let first = Int(sqlite3_column_int64(statement, 0))
     return Int(sqlite3_column_int64(statement, 1)) + ordinal - first
   }

@@ -7,7 +7,8 @@
 #endif
 
 /// Sequential, chunked reading of a file through one open handle. The one place
-/// that reads input bytes, so that a Windows port only has this file to redo.
+/// that opens input files and reads their bytes (besides the kernel's copy of
+/// `OutputFile.append`, on its descriptor), so that a Windows port has little to redo.
 package final class InputFile {
   let path: String
   /// For a parser that reads by itself (libxml2), so that it reads this very file.

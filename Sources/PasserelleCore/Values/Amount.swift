@@ -18,45 +18,14 @@ package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
 
   package static let zero = Amount(units: 0)
 
-  /// From a canonical literal as `FrenchValue.decimalLiteral` writes it ("-12.5");
-  /// digits past the sixth are rounded half away from zero. Nil when not a number
-  /// or too large.
+  /// From a canonical literal as `FrenchValue.decimalLiteral` writes it ("-12.5"),
+  /// or any plain form `init(plainFrench:)` reads; digits past the sixth are
+  /// rounded half away from zero. Nil when not a number or too large.
   package init?(literal: String) {
-    var negative = false
-    var integer: Int128 = 0
-    var fraction: Int128 = 0
-    var fractionDigits = 0
-    var roundUp = false
-    var seenDot = false
-    var digits = 0
-    for byte in literal.utf8 {
-      switch byte {
-      case UInt8(ascii: "-") where digits == 0 && !negative && !seenDot: negative = true
-      case UInt8(ascii: "."):
-        if seenDot { return nil }
-        seenDot = true
-      case UInt8(ascii: "0")...UInt8(ascii: "9"):
-        digits += 1
-        let digit = Int128(byte - UInt8(ascii: "0"))
-        if !seenDot {
-          integer = integer * 10 + digit
-          if integer * Self.one >= Self.limit { return nil }
-        } else if fractionDigits < Self.fractionDigits {
-          fraction = fraction * 10 + digit
-          fractionDigits += 1
-        } else if fractionDigits == Self.fractionDigits {
-          roundUp = digit >= 5
-          fractionDigits += 1
-        }
-      default: return nil
-      }
-    }
-    if digits == 0 { return nil }
-    var scale: Int128 = 1
-    for _ in 0..<(Self.fractionDigits - min(fractionDigits, Self.fractionDigits)) { scale *= 10 }
-    var magnitude = integer * Self.one + fraction * scale
-    if roundUp { magnitude += 1 }
-    units = negative ? -magnitude : magnitude
+    var literal = literal
+    guard let value = literal.withUTF8({ Amount(plainFrench: UnsafeRawBufferPointer($0)) })
+    else { return nil }
+    self = value
   }
 
   /// The plain forms of a French number ("-1234,56", "12", ",5", "0.125"), read

@@ -5,6 +5,30 @@ import Testing
 @testable import PasserelleReading
 
 @Suite struct ByteWordTests {
+  /// A run of whole words ends at the first word that holds a stop byte (or, for
+  /// the ASCII run, a high byte), wherever it sits, and never past the last whole word.
+  @Test func wordRunsEndAtTheWordHoldingAStop() {
+    for length in [0, 7, 8, 9, 23, 24] {
+      for from in 0...min(3, length) {
+        for stopAt in [nil] + Array(from..<length).map(Optional.some) {
+          for stop: UInt8 in [0x0A, 0x0D, 0xE9] {
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            if let stopAt { bytes[stopAt] = stop }
+            let wholeWords = from + (length - from) / 8 * 8
+            let expected = stopAt.map { min(from + ($0 - from) / 8 * 8, wholeWords) } ?? wholeWords
+            bytes.withUnsafeBytes { buffer in
+              let plain = ByteWord.plainWordsEnd(
+                buffer, from: from, highBytesStop: stop == 0xE9, 0x0A, 0x0D)
+              #expect(plain == expected, "\(length) bytes from \(from), \(stop) at \(stopAt ?? -1)")
+              let ascii = ByteWord.asciiWordsEnd(buffer, from: from)
+              #expect(ascii == (stop == 0xE9 ? expected : wholeWords))
+            }
+          }
+        }
+      }
+    }
+  }
+
   @Test func wordTestsAgreeWithByteTests() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<20_000 {

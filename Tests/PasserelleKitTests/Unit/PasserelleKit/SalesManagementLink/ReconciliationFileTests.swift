@@ -81,6 +81,7 @@ import Testing
     try file.write()
     let typed = try TestFiles.read(path).replacingOccurrences(
       of: "deux fiches;\r\naccounts;C00003", with: "deux fiches;ignorer\r\naccounts;C00003")
+    #expect(typed.contains("deux fiches;ignorer\r\n"), "the decision was typed in")
     try TestFiles.write(typed, to: path)
     #expect(try file.write() == 2)
     #expect(typed == (try TestFiles.read(path)), "what IT typed is kept as typed")
