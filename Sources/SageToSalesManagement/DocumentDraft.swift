@@ -146,10 +146,7 @@ package struct DocumentDraft: Sendable {
       if index > 0 { json.raw(", ") }
       json.raw("{\"order\": ")
       json.integer(line.order ?? index + 1)
-      json.raw(", \"productExtId\": ")
-      json.string(line.article)
-      json.raw(", \"description\": ")
-      json.string(line.description)
+      json.raw(line.texts.beforeAmounts)
       json.raw(", \"quantity\": ")
       json.number(signed(line.quantity))
       json.raw(", \"price\": ")
@@ -160,26 +157,11 @@ package struct DocumentDraft: Sendable {
       json.number(line.vatRate)
       json.raw(", \"total\": ")
       json.number(signed(DocumentTotals.lineAmount(line)))
-      json.raw(", \"unit\": ")
-      json.string(line.unit)
-      json.raw(", \"comment\": ")
-      json.raw(line.isComment ? "true" : "false")
-      appendMentions(of: line, to: &json)
+      json.raw(line.texts.afterAmounts)
       json.raw("}")
     }
     json.raw("]")
     return json.bytes
   }
 
-  /// The line's e-invoicing VAT mentions that the export carries.
-  private static func appendMentions(of line: DocumentLine, to json: inout JSONBytes) {
-    if let category = line.vatCategory {
-      json.raw(", \"Z_CATEGORIE_TVA\": ")
-      json.string(category)
-    }
-    if let reason = line.vatExemptionReason {
-      json.raw(", \"Z_MOTIF_EXONERATION_TVA\": ")
-      json.string(reason)
-    }
-  }
 }

@@ -84,14 +84,11 @@ package struct DocumentMapping: Sendable {
   private func line(_ reader: inout RowValues, number: String) -> DocumentLine {
     let quantity = reader.amount(columns[.quantity], DocumentColumn.quantity.field) ?? .zero
     let flaggedComment = reader.boolean(columns[.isComment], DocumentColumn.isComment.field)
-    let article = reader.text(columns[.article])
     // Sage refuses quantity-0 lines unless they are comments: read them as such.
     let isComment = flaggedComment || (quantity == .zero && !reader.hasError)
     let orderText = reader.text(columns[.lineNumber])
     return DocumentLine(
-      line: reader.row.line, number: number, article: article,
-      description: reader.text(columns[.description]), unit: reader.listValue(columns[.unit]),
-      quantity: quantity,
+      line: reader.row.line, number: number, quantity: quantity,
       unitPrice: reader.amount(columns[.unitPrice], DocumentColumn.unitPrice.field) ?? .zero,
       unitDiscount: reader.amount(columns[.lineUnitDiscount], DocumentColumn.lineUnitDiscount.field)
         ?? .zero,
@@ -99,8 +96,12 @@ package struct DocumentMapping: Sendable {
         ?? .zero,
       vatRate: reader.amount(columns[.vatRate], DocumentColumn.vatRate.field) ?? .zero,
       isComment: isComment, order: Int(orderText),
-      vatCategory: reader.presentListValue(columns[.vatCategory]),
-      vatExemptionReason: reader.presentListValue(columns[.vatExemptionReason]),
+      texts: DocumentLineTexts(
+        article: reader.raw(columns[.article]), description: reader.raw(columns[.description]),
+        unit: reader.rawListValue(columns[.unit]), isComment: isComment,
+        vatCategory: columns[.vatCategory].map { reader.rawListValue($0) },
+        vatExemptionReason: columns[.vatExemptionReason].map { reader.rawListValue($0) },
+        encoding: reader.row.encoding),
       issues: reader.issues)
   }
 }

@@ -11,6 +11,8 @@ package struct JSONBytes {
 
   package mutating func raw(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+  package mutating func raw(_ other: ArraySlice<UInt8>) { bytes.append(contentsOf: other) }
+
   package mutating func string(_ text: String) { JSONText.append(text, to: &bytes) }
 
   package mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }

@@ -69,4 +69,19 @@ import Testing
     }
     #expect(Windows1252.encode("😀") == nil)
   }
+
+  @Test func windows1252DecodesEveryByteAsItsScalar() {
+    let everyByte = (0...255).map { UInt8($0) }
+    for byte in everyByte {
+      let decoded = [byte].withUnsafeBytes { Windows1252.decode($0) }
+      #expect(decoded.unicodeScalars.elementsEqual([Windows1252.scalar(byte)]), "byte \(byte)")
+    }
+    let whole = (everyByte + Array("Soci".utf8) + [0xE9, 0x80, 0x9F, 0x81])
+      .withUnsafeBytes { Windows1252.decode($0) }
+    let expected = (everyByte + Array("Soci".utf8) + [0xE9, 0x80, 0x9F, 0x81]).map {
+      Windows1252.scalar($0)
+    }
+    #expect(whole.unicodeScalars.elementsEqual(expected))
+    #expect(whole.utf8.count == expected.reduce(0) { $0 + String($1).utf8.count })
+  }
 }
