@@ -52,7 +52,7 @@ bash scripts/install-dependencies.sh >/dev/null
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "building release" >&2
-  swift build -c release
+  bash scripts/build-release.sh
 fi
 if [ ! -x "$BIN" ]; then
   echo "benchmark: $BIN not found or not executable" >&2

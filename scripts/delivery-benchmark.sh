@@ -27,8 +27,7 @@ EMULATOR=.build/release/passerelle-sm-emulator
 bash scripts/install-dependencies.sh >/dev/null
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "building release" >&2
-  swift build -c release --product passerelle
-  swift build -c release --product passerelle-sm-emulator
+  bash scripts/build-release.sh passerelle passerelle-sm-emulator
 fi
 
 rm -rf "$BENCH" && mkdir -p "$BENCH"

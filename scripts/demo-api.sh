@@ -6,8 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-dependencies.sh
-swift build -c release --product passerelle
-swift build -c release --product passerelle-sm-emulator
+bash scripts/build-release.sh passerelle passerelle-sm-emulator
 root="${1:-$(mktemp -d)}"
 passerelle=".build/release/passerelle"
 

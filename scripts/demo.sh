@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-dependencies.sh
-swift build -c release --product passerelle
+bash scripts/build-release.sh passerelle
 root="${1:-$(mktemp -d)}"
 passerelle=".build/release/passerelle"
 "$passerelle" init --root "$root"

@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "building release" >&2
-  swift build -c release --product passerelle
+  bash scripts/build-release.sh passerelle
 fi
 python3 scripts/service_benchmark.py --binary .build/release/passerelle --root bench/service \
   --idle-seconds "${IDLE_SECONDS:-60}"
