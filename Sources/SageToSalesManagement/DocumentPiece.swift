@@ -5,7 +5,9 @@ import PasserelleReading
 /// may go on in the next block, or a document its block held whole.
 package enum DocumentPiece: Sendable {
   case row(DocumentRow)
-  case document(DocumentDraft)
+  /// Boxed: a draft is several times the size of a line, and every line's piece
+  /// would otherwise take its size in each array and copy it.
+  indirect case document(DocumentDraft)
 
   /// Drafts the documents that `pieces` (the mapped rows of one block, in order)
   /// hold whole: an `E` row with its `L` rows, ended within the block by the next

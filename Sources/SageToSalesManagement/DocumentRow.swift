@@ -2,7 +2,8 @@ import PasserelleCore
 import PasserelleReading
 
 package enum DocumentRow: Sendable {
-  case header(DocumentHeader)
+  /// Boxed, like a piece's draft: a header is several times the size of a line.
+  indirect case header(DocumentHeader)
   case line(DocumentLine)
   /// A row that is neither `E` nor `L`.
   case stray(RowIssue)
