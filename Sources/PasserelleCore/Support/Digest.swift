@@ -12,8 +12,8 @@ package enum Digest {
     fingerprint: Data, guid: String
   ) {
     var hasher = SHA256()
-    hasher.update(data: data)
-    hasher.update(data: lines)
+    hash(data, into: &hasher)
+    hash(lines, into: &hasher)
     return digest(hasher)
   }
 
@@ -22,16 +22,25 @@ package enum Digest {
     fingerprint: Data, guid: String
   ) {
     var hasher = SHA256()
-    hasher.update(data: object.bytes)
+    hash(object.bytes, into: &hasher)
     var closingBrace = UInt8(ascii: "}")
     withUnsafeBytes(of: &closingBrace) { hasher.update(bufferPointer: $0) }
-    hasher.update(data: lines)
+    hash(lines, into: &hasher)
     return digest(hasher)
+  }
+
+  // Bytes and halves go through raw buffers: the generic paths (`update(data:)`, a
+  // `Data` made from a slice) cost about as much as hashing a record's data.
+  private static func hash(_ bytes: [UInt8], into hasher: inout SHA256) {
+    bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
   }
 
   private static func digest(_ hasher: SHA256) -> (fingerprint: Data, guid: String) {
     hasher.finalize().withUnsafeBytes { digest in
-      (Data(digest.prefix(16)), uuid(UnsafeRawBufferPointer(rebasing: digest[16..<32])))
+      (
+        Data(UnsafeRawBufferPointer(rebasing: digest[0..<16])),
+        uuid(UnsafeRawBufferPointer(rebasing: digest[16..<32]))
+      )
     }
   }
 
