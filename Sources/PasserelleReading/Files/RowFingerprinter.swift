@@ -26,16 +26,20 @@ package final class RowFingerprinter {
   package func fingerprint(_ row: SourceRow) -> Data {
     XXH3_128bits_reset(state)
     context.withUnsafeBytes { update($0) }
-    layout.removeAll(keepingCapacity: true)
     row.withStorage { values, starts, ends in
       update(values)
-      // Where values start and end, in 32 bits (a record is far below 4 GiB).
-      for index in starts.indices {
-        layout.append(UInt32(truncatingIfNeeded: starts[index]))
-        layout.append(UInt32(truncatingIfNeeded: ends[index]))
+      // Where values start and end, in 32 bits (a record is far below 4 GiB),
+      // written in place: appended one by one, they cost more than the hashing.
+      let count = 2 * starts.count
+      if layout.count < count { layout = [UInt32](repeating: 0, count: count) }
+      layout.withUnsafeMutableBufferPointer { layout in
+        for index in starts.indices {
+          layout[2 * index] = UInt32(truncatingIfNeeded: starts[index])
+          layout[2 * index + 1] = UInt32(truncatingIfNeeded: ends[index])
+        }
+        update(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: layout[..<count])))
       }
     }
-    layout.withUnsafeBytes { update($0) }
     var hash = XXH3_128bits_digest(state)
     return withUnsafeBytes(of: &hash) { Data($0) }
   }

@@ -23,6 +23,16 @@ import Testing
     #expect(print(["C1", "Martin", "Lyon"]) == first)
   }
 
+  /// Its scratch space grows to the widest row: a narrower row after it is
+  /// fingerprinted over its own values only.
+  @Test func aNarrowerRowAfterAWiderOneGivesItsOwnFingerprint() {
+    let fingerprinter = RowFingerprinter(context: [1, 2, 3])
+    let wide = ["C1", "Martin", "Lyon", "69001", "France", "", "x"]
+    _ = fingerprinter.fingerprint(ExportRow(labels: labels, values: wide).row)
+    let narrow = ExportRow(labels: labels, values: ["C1", "Martin", "Lyon"]).row
+    #expect(fingerprinter.fingerprint(narrow) == print(["C1", "Martin", "Lyon"]))
+  }
+
   @Test func anEditedValueChangesIt() {
     #expect(print(["C1", "Martin", "Lyon"]) != print(["C1", "Martin", "Lyons"]))
     #expect(print(["C1", "Martin", "Lyon"]) != print(["C1", "Martin", ""]))
