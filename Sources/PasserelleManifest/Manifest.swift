@@ -15,7 +15,10 @@ package final class Manifest: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(10)
     configuration.label = "manifest"
-    configuration.prepareDatabase { db in try db.execute(sql: Self.cacheSizes) }
+    configuration.prepareDatabase { db in
+      try db.execute(sql: Self.pageSize)
+      try db.execute(sql: Self.cacheSizes)
+    }
     do {
       database = try DatabasePool(path: path, configuration: configuration)
       // The pool opens in WAL mode with NORMAL syncing, where a commit reaches the
@@ -43,6 +46,13 @@ package final class Manifest: Sendable {
   /// not, so their size is most of what peak memory gains with the file. Batches
   /// write and read records mostly in code order, which needs few pages at a time.
   static let cacheSizes = "PRAGMA main.cache_size = -1024; PRAGMA temp.cache_size = -1024"
+
+  /// Pages of 8 KiB, set when the file is created (a manifest created with another
+  /// size keeps it). Half as many pages to write, find and check as with 4 KiB: a
+  /// first conversion of 200,000 customers went from 2.90 to 2.75 s, the same export
+  /// again from 0.85 to 0.79 s. 16 KiB made the next cycle slower: each record it
+  /// changes rewrites a whole page.
+  static let pageSize = "PRAGMA page_size = 8192"
 
   /// Process-wide SQLite settings, applied before the first connection opens.
   private static let sqliteSettings: Void = {

@@ -151,7 +151,8 @@ import Testing
   @Test(.enabled(if: canMount, "needs the privilege to mount a tmpfs"))
   func aFullDiskStopsTheRunAndTheNextRunFinishes() throws {
     let root = try TestFiles.scratch()
-    #expect(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=800k", "tmpfs", root.path]))
+    // Room for a new manifest and the export, not for the payloads.
+    #expect(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1200k", "tmpfs", root.path]))
     defer { Self.run("/bin/umount", ["-l", root.path]) }
     try Layout(root: root.path).createFolders()
     // About 250 KB of export, well over a megabyte of payload.

@@ -51,4 +51,22 @@ import Testing
     let journal = try manifest.write { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
     #expect(journal == "wal")
   }
+
+  /// A new manifest has 8 KiB pages, in WAL mode all the same; one created with
+  /// 4 KiB pages keeps them and opens as before.
+  @Test func aNewManifestHasPagesOf8KiB() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try Manifest(path: scratch.file("manifest.sqlite"))
+    #expect(try manifest.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 8192)
+    let older = scratch.file("older.sqlite")
+    let queue = try DatabaseQueue(path: older)
+    try queue.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; VACUUM")
+    }
+    try queue.close()
+    let reopened = try Manifest(path: older)
+    #expect(try reopened.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4096)
+    #expect(
+      try reopened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") } == 0)
+  }
 }
