@@ -11,7 +11,6 @@ import PasserelleCore
 package final class BackgroundInspector {
   /// What the inspecting thread shares with the caller.
   private final class Work: @unchecked Sendable {
-    let path: String
     let condition = NSCondition()
     /// Guarded by `condition`: bytes the file holds, whether it is complete, and
     /// whether the inspection was abandoned (what is left is not read).
@@ -23,7 +22,6 @@ package final class BackgroundInspector {
     var reading: Reading
 
     init(path: String, inspector: FileInspection.Inspector) {
-      self.path = path
       reading = Reading(path: path, inspector: inspector)
     }
 
