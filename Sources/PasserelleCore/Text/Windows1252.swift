@@ -29,33 +29,21 @@ package enum Windows1252 {
     // Most fields are plain ASCII: decode them without any conversion.
     if highBytes == 0 { return String(decoding: bytes, as: UTF8.self) }
     // Written straight into the string: a high byte takes at most three UTF-8 bytes.
-    return String(unsafeUninitializedCapacity: bytes.count + 2 * highBytes) { utf8 in
+    return String(unsafeUninitializedCapacity: bytes.count + 2 * highBytes) { text in
       var count = 0
       for byte in bytes {
         if byte < 0x80 {
-          utf8[count] = byte
+          text[count] = byte
           count += 1
         } else {
-          count += appendUTF8(of: scalar(byte).value, to: utf8, at: count)
+          for unit in utf8[Int(byte) - 0x80] {
+            text[count] = unit
+            count += 1
+          }
         }
       }
       return count
     }
-  }
-
-  /// Writes a scalar below U+10000 (all the code page holds) as UTF-8; returns its length.
-  private static func appendUTF8(
-    of value: UInt32, to utf8: UnsafeMutableBufferPointer<UInt8>, at index: Int
-  ) -> Int {
-    if value < 0x800 {
-      utf8[index] = UInt8(0xC0 | value >> 6)
-      utf8[index + 1] = UInt8(0x80 | value & 0x3F)
-      return 2
-    }
-    utf8[index] = UInt8(0xE0 | value >> 12)
-    utf8[index + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
-    utf8[index + 2] = UInt8(0x80 | value & 0x3F)
-    return 3
   }
 
   /// The byte for a scalar, or nil when the code page cannot hold it.
