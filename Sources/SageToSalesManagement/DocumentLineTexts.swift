@@ -7,9 +7,11 @@ import PasserelleCore
 /// and no string made from the row's bytes.
 package struct DocumentLineTexts: Sendable {
   /// `, "productExtId": …, "description": …` then `, "unit": …, "comment": …`.
-  private var json: [UInt8] = []
+  private let json: [UInt8]
   /// Where the members written after the amounts start.
-  private var unitStart = 0
+  private let unitStart: Int
+  /// A comment line: its amounts count for nothing in the totals.
+  package let isComment: Bool
 
   /// From the row's bytes in the file's encoding; a mention is nil when the export
   /// has no such column, and is then left out.
@@ -18,30 +20,26 @@ package struct DocumentLineTexts: Sendable {
     unit: UnsafeRawBufferPointer, isComment: Bool, vatCategory: UnsafeRawBufferPointer?,
     vatExemptionReason: UnsafeRawBufferPointer?, encoding: TextEncoding
   ) {
-    json.reserveCapacity(96 + article.count + description.count + unit.count)
-    member(", \"productExtId\": ", article, encoding)
-    member(", \"description\": ", description, encoding)
-    unitStart = json.count
-    member(", \"unit\": ", unit, encoding)
-    writeComment(isComment)
-    if let vatCategory { member(", \"Z_CATEGORIE_TVA\": ", vatCategory, encoding) }
-    if let vatExemptionReason {
-      member(", \"Z_MOTIF_EXONERATION_TVA\": ", vatExemptionReason, encoding)
+    var json = JSONBytes(capacity: 96 + article.count + description.count + unit.count)
+    json.raw(", \"productExtId\": ")
+    json.string(article, encoding: encoding)
+    json.raw(", \"description\": ")
+    json.string(description, encoding: encoding)
+    unitStart = json.bytes.count
+    json.raw(", \"unit\": ")
+    json.string(unit, encoding: encoding)
+    json.raw(", \"comment\": ")
+    json.bool(isComment)
+    if let vatCategory {
+      json.raw(", \"Z_CATEGORIE_TVA\": ")
+      json.string(vatCategory, encoding: encoding)
     }
-  }
-
-  /// From values already decoded.
-  package init(
-    article: String, description: String, unit: String, isComment: Bool,
-    vatCategory: String? = nil, vatExemptionReason: String? = nil
-  ) {
-    member(", \"productExtId\": ", article)
-    member(", \"description\": ", description)
-    unitStart = json.count
-    member(", \"unit\": ", unit)
-    writeComment(isComment)
-    if let vatCategory { member(", \"Z_CATEGORIE_TVA\": ", vatCategory) }
-    if let vatExemptionReason { member(", \"Z_MOTIF_EXONERATION_TVA\": ", vatExemptionReason) }
+    if let vatExemptionReason {
+      json.raw(", \"Z_MOTIF_EXONERATION_TVA\": ")
+      json.string(vatExemptionReason, encoding: encoding)
+    }
+    self.json = json.bytes
+    self.isComment = isComment
   }
 
   /// The members that come before the amounts.
@@ -49,23 +47,4 @@ package struct DocumentLineTexts: Sendable {
 
   /// The members that come after them, up to the line's closing brace (excluded).
   package var afterAmounts: ArraySlice<UInt8> { json[unitStart...] }
-
-  private mutating func member(
-    _ key: StaticString, _ value: UnsafeRawBufferPointer, _ encoding: TextEncoding
-  ) {
-    key.withUTF8Buffer { json.append(contentsOf: $0) }
-    json.append(0x22)
-    JSONText.appendEscaped(value, encoding, to: &json)
-    json.append(0x22)
-  }
-
-  private mutating func member(_ key: StaticString, _ value: String) {
-    key.withUTF8Buffer { json.append(contentsOf: $0) }
-    JSONText.append(value, to: &json)
-  }
-
-  private mutating func writeComment(_ isComment: Bool) {
-    let member: StaticString = isComment ? ", \"comment\": true" : ", \"comment\": false"
-    member.withUTF8Buffer { json.append(contentsOf: $0) }
-  }
 }

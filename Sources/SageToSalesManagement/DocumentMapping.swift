@@ -95,7 +95,7 @@ package struct DocumentMapping: Sendable {
       discountRate: reader.amount(columns[.lineDiscountRate], DocumentColumn.lineDiscountRate.field)
         ?? .zero,
       vatRate: reader.amount(columns[.vatRate], DocumentColumn.vatRate.field) ?? .zero,
-      isComment: isComment, order: Int(orderText),
+      order: Int(orderText),
       texts: DocumentLineTexts(
         article: reader.raw(columns[.article]), description: reader.raw(columns[.description]),
         unit: reader.rawListValue(columns[.unit]), isComment: isComment,

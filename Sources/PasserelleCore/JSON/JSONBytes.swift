@@ -15,6 +15,15 @@ package struct JSONBytes {
 
   package mutating func string(_ text: String) { JSONText.append(text, to: &bytes) }
 
+  /// A string of raw field bytes in the file's encoding, transcoded and escaped.
+  package mutating func string(_ value: UnsafeRawBufferPointer, encoding: TextEncoding) {
+    bytes.append(0x22)
+    JSONText.appendEscaped(value, encoding, to: &bytes)
+    bytes.append(0x22)
+  }
+
+  package mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
   package mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
   /// A number already in JSON form.
