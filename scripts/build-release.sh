@@ -2,7 +2,7 @@
 # Builds the release binaries into .build/release: every product, or those named.
 # On Linux each binary carries the Swift runtime and Foundation inside it, so it runs
 # on a machine where Swift is not installed, starts sooner and calls the runtime
-# directly (invoices: about 3 % less processor time).
+# directly.
 #
 #   scripts/build-release.sh                       # every product
 #   scripts/build-release.sh passerelle            # the command alone

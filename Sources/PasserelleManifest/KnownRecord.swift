@@ -20,7 +20,8 @@ package struct KnownRecord: Sendable {
   /// Codes of the records the row also describes, one per line.
   package var companions: String? = nil
   /// The record's number within its resource (see `SeenRecords`); nil for one
-  /// written before numbers were given, or outside a conversion.
+  /// written outside a conversion's staging (a quote priced by Sage, a record
+  /// created in SM), which is then always staged and looked up.
   package var ordinal: Int? = nil
 
   package var pictureSHA256: String? { picture.map { String($0.prefix(64)) } }

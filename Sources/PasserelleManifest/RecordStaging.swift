@@ -39,7 +39,8 @@ package final class RecordStaging {
   private let forget: Statement?
   /// The records this export's rows stand for; those of rows not staged.
   private let seenRecords: SeenRecords
-  /// The ordinal the next record written gets, and how many this batch gave.
+  /// The first ordinal this batch gives, and how many it gave. Read once: a
+  /// transaction holds one staging per resource, or two would give the same numbers.
   private let nextOrdinal: Int
   private var ordinalsGiven = 0
   private let stageSkipped: Statement
@@ -124,7 +125,7 @@ package final class RecordStaging {
     }
   }
 
-  // The two per-row statements go through SQLite's C API on GRDB's prepared
+  // The per-row statements go through SQLite's C API on GRDB's prepared
   // statements: GRDB's row decoding costs more than the lookup itself here.
 
   package func known(_ code: String) throws -> KnownRecord? {
@@ -355,7 +356,7 @@ package final class RecordStaging {
       sql: "SELECT ordinal, code FROM record WHERE \(Self.speaksFor)")
     let staged = try db.makeStatement(sql: "SELECT 1 FROM temp.\(table) WHERE code = ?")
     let note = try db.makeStatement(sql: "INSERT INTO temp.\(table)Missing(code) VALUES (?)")
-    let (rows, lookup, insert) = (
+    let (rows, stagedLookup, noteMissing) = (
       scan.sqliteStatement, staged.sqliteStatement, note.sqliteStatement
     )
     try bind(rows, 1, resource)
@@ -365,13 +366,13 @@ package final class RecordStaging {
       known += 1
       if let ordinal = SQLiteColumn.integer(rows, 0), seenRecords.contains(ordinal) { continue }
       let code = SQLiteColumn.text(rows, 1) ?? ""
-      try bind(lookup, 1, code)
-      let isStaged = try SQLiteColumn.step(lookup)
-      sqlite3_reset(lookup)
+      try bind(stagedLookup, 1, code)
+      let isStaged = try SQLiteColumn.step(stagedLookup)
+      sqlite3_reset(stagedLookup)
       if isStaged { continue }
-      try bind(insert, 1, code)
-      _ = try SQLiteColumn.step(insert)
-      sqlite3_reset(insert)
+      try bind(noteMissing, 1, code)
+      _ = try SQLiteColumn.step(noteMissing)
+      sqlite3_reset(noteMissing)
     }
     knownRecords = known
     return known

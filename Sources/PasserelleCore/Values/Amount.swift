@@ -31,8 +31,8 @@ package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The plain forms of a French number ("-1234,56", "12", ",5", "0.125"), read
   /// straight from its trimmed bytes, without the strings `init(french:)` makes on
   /// the way: the amounts of an invoices export are nearly all plain. Nil for any
-  /// other form (thousands groups, spaces), valid or not, and for a value too large:
-  /// `init(french:)` decides those.
+  /// other form (thousands groups, spaces), which `init(french:)` normalises before
+  /// coming here, and for a value over the limit.
   package init?(plainFrench bytes: UnsafeRawBufferPointer) {
     var index = 0
     var negative = false
@@ -43,7 +43,8 @@ package struct Amount: Sendable, Hashable, Comparable, CustomStringConvertible {
     var integer: Int128 = 0
     var integerDigits = 0
     while index < bytes.count, let digit = Self.digit(bytes[index]) {
-      // Past 18 digits the limit is exceeded anyway: the slow path says so.
+      // Past 18 digits the value is over the limit whatever follows (a normalised
+      // literal has no leading zeros).
       guard integerDigits < 18 else { return nil }
       integer = integer * 10 + digit
       integerDigits += 1
