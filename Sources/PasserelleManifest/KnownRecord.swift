@@ -29,12 +29,21 @@ package struct KnownRecord: Sendable {
 }
 
 extension KnownRecord {
-  /// The query that reads one, by resource and code (arguments 1 and 2).
-  static let query = """
-    SELECT fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage,
+  /// The columns `init(_:)` reads, in its order.
+  private static let columns = """
+    fingerprint, smId, kind, deleted, smSalesRepKnownEmpty, picture, awaitingSage,
       rowFingerprint, fields IS NOT NULL, companions, ordinal
-    FROM record WHERE resource = ? AND code = ?
     """
+
+  /// The query that reads one, by resource and code (arguments 1 and 2).
+  static let query = "SELECT \(columns) FROM record WHERE resource = ? AND code = ?"
+
+  /// The records of a resource from a code on, in code order, each with its code
+  /// last (`codeColumn`). Arguments: resource, first code.
+  static let inCodeOrder = """
+    SELECT \(columns), code FROM record WHERE resource = ? AND code >= ? ORDER BY code
+    """
+  static let codeColumn: Int32 = 11
 
   /// Reads the current row of `query`.
   init(_ statement: SQLiteStatement) {

@@ -9,7 +9,8 @@ import PasserelleCore
 /// thread look a record up without waiting for the batch's own connection.
 package final class ManifestSnapshot {
   private var connection: OpaquePointer? = nil
-  private var lookup: OpaquePointer? = nil
+  /// One per resource looked up: each follows its own codes' order.
+  private var cursors: [(resource: String, cursor: RecordCursor)] = []
 
   /// Nil when the manifest cannot be opened for reading: the caller maps every row.
   package init?(path: String) {
@@ -19,8 +20,7 @@ package final class ManifestSnapshot {
       sqlite3_busy_timeout(connection, 10_000) == SQLITE_OK,
       sqlite3_exec(connection, Manifest.cacheSizes, nil, nil, nil) == SQLITE_OK,
       // One read transaction: every lookup sees the same committed state.
-      sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK,
-      sqlite3_prepare_v2(connection, KnownRecord.query, -1, &lookup, nil) == SQLITE_OK
+      sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK
     else {
       close()
       return nil
@@ -30,22 +30,22 @@ package final class ManifestSnapshot {
   deinit { close() }
 
   private func close() {
-    sqlite3_finalize(lookup)
-    lookup = nil
+    cursors = []
     sqlite3_close_v2(connection)
     connection = nil
   }
 
   /// The record of `resource` under `code`, or nil when unknown or unreadable.
   package func known(resource: String, code: String) -> KnownRecord? {
-    guard let lookup else { return nil }
-    defer { sqlite3_reset(lookup) }
-    guard
-      SQLiteColumn.bind(lookup, 1, resource) == SQLITE_OK,
-      SQLiteColumn.bind(lookup, 2, code) == SQLITE_OK,
-      sqlite3_step(lookup) == SQLITE_ROW
+    cursor(resource)?.known(code)
+  }
+
+  private func cursor(_ resource: String) -> RecordCursor? {
+    if let found = cursors.first(where: { $0.resource == resource }) { return found.cursor }
+    guard let connection, let cursor = RecordCursor(connection: connection, resource: resource)
     else { return nil }
-    return KnownRecord(lookup)
+    cursors.append((resource, cursor))
+    return cursor
   }
 }
 

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PasserelleManifest
+
+/// A mapping thread's lookups (`ManifestSnapshot`) follow a cursor in code order
+/// (`RecordCursor`): whatever order the codes come in, each must find exactly the
+/// record a lookup by key finds, and nothing for a code the resource lacks.
+@Suite struct ManifestSnapshotTests {
+  /// Codes of the looked-up resource: lengths that are prefixes of one another,
+  /// accents (their bytes sort after every ASCII letter), lowercase after uppercase,
+  /// and a run of numbered codes with gaps.
+  private static let accounts =
+    ["A", "A1", "AB", "B", "Z", "a", "É1", "ÉCOLE", "ÉCOLE2"]
+    + stride(from: 1, through: 400, by: 1).filter { $0 % 7 != 0 }.map(numbered)
+
+  /// Another resource's codes, some equal to the first's: never found under it.
+  private static let contacts = ["A0", "AA", "C0007", "C0401", "C0005", "zz"]
+
+  private static func numbered(_ index: Int) -> String {
+    "C" + String(repeating: "0", count: max(0, 4 - String(index).count)) + String(index)
+  }
+
+  @Test func everyOrderFindsWhatAKeyLookupFinds() throws {
+    let seed = TestSeed.draw(for: "everyOrderFindsWhatAKeyLookupFinds")
+    var random = SeededGenerator(seed: seed)
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("manifest.sqlite")
+    try writeRecords(path)
+    let absent = [
+      "", "0", "A0", "AA", "C0000", "C0007", "C0401", "C9999", "Y", "b", "zz", "É", "ÉCOLE1",
+    ]
+    for round in 0..<12 {
+      let codes = lookups(absent: absent, round: round, &random)
+      let snapshot = try #require(ManifestSnapshot(path: path))
+      for code in codes {
+        let found = snapshot.known(resource: "accounts", code: code)?.fingerprint
+        let expected = Self.accounts.contains(code) ? Data(code.utf8) : nil
+        #expect(found == expected, "\(code), round \(round), seed \(seed)")
+      }
+    }
+  }
+
+  /// The other resource, looked up through the same snapshot between the first's
+  /// lookups, finds its own records.
+  @Test func twoResourcesInterleavedFindTheirOwn() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("manifest.sqlite")
+    try writeRecords(path)
+    let snapshot = try #require(ManifestSnapshot(path: path))
+    for (account, contact) in zip(Self.accounts.sorted(), Self.contacts.sorted() + ["C0001"]) {
+      #expect(
+        snapshot.known(resource: "accounts", code: account)?.fingerprint == Data(account.utf8))
+      let expected = Self.contacts.contains(contact) ? Data("contact \(contact)".utf8) : nil
+      #expect(snapshot.known(resource: "contacts", code: contact)?.fingerprint == expected)
+    }
+  }
+
+  /// In code order with gaps, blocks skipped as another thread would take them,
+  /// shuffled, reversed; with absent codes and repeats mixed in.
+  private func lookups(absent: [String], round: Int, _ random: inout SeededGenerator) -> [String] {
+    var codes = Self.accounts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    switch round % 4 {
+    case 0: codes.removeAll { _ in Int.random(in: 0..<5, using: &random) == 0 }
+    case 1:
+      codes = stride(from: 0, to: codes.count, by: 16).flatMap { start in
+        Int.random(in: 0..<2, using: &random) == 0
+          ? Array(codes[start..<min(start + 16, codes.count)]) : []
+      }
+    case 2: codes.shuffle(using: &random)
+    default: codes.reverse()
+    }
+    for code in absent + codes.prefix(5) {
+      codes.insert(code, at: Int.random(in: 0...codes.count, using: &random))
+    }
+    return codes
+  }
+
+  /// Each record's fingerprint is its code's bytes (with the resource's name for
+  /// contacts), so that a lookup's answer tells which record it found.
+  private func writeRecords(_ path: String) throws {
+    let manifest = try Manifest(path: path)
+    try manifest.write { db in
+      let rows =
+        Self.accounts.map { ("accounts", $0, Data($0.utf8)) }
+        + Self.contacts.map { ("contacts", $0, Data("contact \($0)".utf8)) }
+      for (resource, code, fingerprint) in rows {
+        try db.execute(
+          sql: """
+            INSERT INTO record(resource, code, kind, origin, owner, fingerprint, firstBatch,
+              lastBatch) VALUES (?, ?, 'customer', 'sage', 'sage', ?, 'first', 'first')
+            """, arguments: [resource, code, fingerprint])
+      }
+    }
+  }
+}
