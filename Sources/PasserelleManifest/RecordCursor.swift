@@ -2,10 +2,10 @@ import Foundation
 import GRDBSQLite
 
 /// Looks up the records of one resource through a statement that reads them in
-/// code order, kept where the last lookup left it. Sage exports its lists in code
-/// order, as the manifest keeps them: the next code asked for is then most often
-/// the next record, one step away, where a lookup by key would descend the tree
-/// again. A code behind the cursor, or too far ahead, is sought as by key.
+/// code order, kept where the last lookup left it. When an export lists its rows by
+/// code, the order the manifest keeps records in, the next code asked for is most
+/// often the next record, one step away, where a lookup by key would descend the
+/// tree again. A code behind the cursor, or too far ahead, is sought as by key.
 final class RecordCursor {
   private let statement: OpaquePointer
   /// The statement stands on a record (the last one found or passed).
