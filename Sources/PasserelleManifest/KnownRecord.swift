@@ -43,9 +43,10 @@ extension KnownRecord {
   static let inCodeOrder = """
     SELECT \(columns), code FROM record WHERE resource = ? AND code >= ? ORDER BY code
     """
+  /// Where `inCodeOrder` puts the code: after the eleven `columns`.
   static let codeColumn: Int32 = 11
 
-  /// Reads the current row of `query`.
+  /// Reads the current row of `query` or `inCodeOrder`.
   init(_ statement: SQLiteStatement) {
     typealias C = SQLiteColumn
     self.init(

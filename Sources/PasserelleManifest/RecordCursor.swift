@@ -8,7 +8,7 @@ import GRDBSQLite
 /// tree again. A code behind the cursor, or too far ahead, is sought as by key.
 final class RecordCursor {
   private let statement: OpaquePointer
-  /// The statement stands on a record (the last one found or passed).
+  /// The statement stands on a record (the last one read).
   private var isPositioned = false
 
   /// Steps taken before seeking instead: mapping threads take rows in blocks, so
@@ -22,12 +22,12 @@ final class RecordCursor {
       sqlite3_prepare_v2(connection, KnownRecord.inCodeOrder, -1, &statement, nil) == SQLITE_OK,
       let statement
     else { return nil }
-    self.statement = statement
     // Bindings outlive resets: the resource is bound once.
     guard SQLiteColumn.bind(statement, 1, resource) == SQLITE_OK else {
       sqlite3_finalize(statement)
       return nil
     }
+    self.statement = statement
   }
 
   deinit { sqlite3_finalize(statement) }
@@ -43,14 +43,14 @@ final class RecordCursor {
   /// Steps from the current record toward `wanted`, or seeks it when it lies behind
   /// the cursor or more than a few records ahead.
   private func stepForward(to wanted: UnsafeBufferPointer<UInt8>) -> KnownRecord? {
-    var order = compareCurrent(with: wanted)
+    guard var order = compareCurrent(with: wanted) else { return nil }
     if order > 0 { return seek(wanted) }
     var steps = 0
     while order < 0 {
       if steps == Self.stepsBeforeSeeking { return seek(wanted) }
-      guard step() else { return nil }
+      guard step(), let next = compareCurrent(with: wanted) else { return nil }
       steps += 1
-      order = compareCurrent(with: wanted)
+      order = next
     }
     // Past it after a step: the records between were all passed, so it has none.
     return order == 0 ? KnownRecord(statement) : nil
@@ -60,12 +60,7 @@ final class RecordCursor {
   private func seek(_ wanted: UnsafeBufferPointer<UInt8>) -> KnownRecord? {
     sqlite3_reset(statement)
     isPositioned = false
-    guard
-      sqlite3_bind_text(
-        statement, 2, UnsafeRawPointer(wanted.baseAddress)?.assumingMemoryBound(to: CChar.self),
-        Int32(wanted.count), sqliteTransient) == SQLITE_OK,
-      step()
-    else { return nil }
+    guard SQLiteColumn.bind(statement, 2, utf8: wanted) == SQLITE_OK, step() else { return nil }
     return compareCurrent(with: wanted) == 0 ? KnownRecord(statement) : nil
   }
 
@@ -77,10 +72,14 @@ final class RecordCursor {
   }
 
   /// The current record's code against `wanted`, in the key's order (SQLite's
-  /// binary collation: bytes, then length).
-  private func compareCurrent(with wanted: UnsafeBufferPointer<UInt8>) -> Int {
+  /// binary collation: bytes, then length); nil when the code cannot be read (out
+  /// of memory), which leaves the cursor unplaced.
+  private func compareCurrent(with wanted: UnsafeBufferPointer<UInt8>) -> Int? {
     let column = KnownRecord.codeColumn
-    guard let current = sqlite3_column_text(statement, column) else { return -1 }
+    guard let current = sqlite3_column_text(statement, column) else {
+      isPositioned = false
+      return nil
+    }
     let count = Int(sqlite3_column_bytes(statement, column))
     let shared = min(count, wanted.count)
     guard shared > 0, let bytes = wanted.baseAddress else { return count - wanted.count }

@@ -34,13 +34,19 @@ extension SQLiteColumn {
   /// made), copied by SQLite. Returns SQLite's status.
   static func bind(_ statement: OpaquePointer, _ index: Int32, _ text: String) -> Int32 {
     var text = text
-    return text.withUTF8 { utf8 in
-      utf8.withMemoryRebound(to: CChar.self) { characters in
-        guard let base = characters.baseAddress else {
-          return sqlite3_bind_text(statement, index, "", 0, sqliteTransient)
-        }
-        return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
+    return text.withUTF8 { bind(statement, index, utf8: $0) }
+  }
+
+  /// Binds UTF-8 bytes as text, copied by SQLite; empty text stays text, not NULL.
+  /// Returns SQLite's status.
+  static func bind(
+    _ statement: OpaquePointer, _ index: Int32, utf8: UnsafeBufferPointer<UInt8>
+  ) -> Int32 {
+    utf8.withMemoryRebound(to: CChar.self) { characters in
+      guard let base = characters.baseAddress else {
+        return sqlite3_bind_text(statement, index, "", 0, sqliteTransient)
       }
+      return sqlite3_bind_text(statement, index, base, Int32(characters.count), sqliteTransient)
     }
   }
 

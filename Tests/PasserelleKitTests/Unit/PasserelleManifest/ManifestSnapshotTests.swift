@@ -8,11 +8,11 @@ import Testing
 /// (`RecordCursor`): whatever order the codes come in, each must find exactly the
 /// record a lookup by key finds, and nothing for a code the resource lacks.
 @Suite struct ManifestSnapshotTests {
-  /// Codes of the looked-up resource: lengths that are prefixes of one another,
-  /// accents (their bytes sort after every ASCII letter), lowercase after uppercase,
-  /// and a run of numbered codes with gaps.
+  /// Codes of the looked-up resource: an empty one, lengths that are prefixes of
+  /// one another, accents (their bytes sort after every ASCII letter), lowercase
+  /// after uppercase, and a run of numbered codes with gaps.
   private static let accounts =
-    ["A", "A1", "AB", "B", "Z", "a", "É1", "ÉCOLE", "ÉCOLE2"]
+    ["", "A", "A1", "AB", "B", "Z", "a", "É1", "ÉCOLE", "ÉCOLE2"]
     + stride(from: 1, through: 400, by: 1).filter { $0 % 7 != 0 }.map(numbered)
 
   /// Another resource's codes, some equal to the first's: never found under it.
@@ -22,24 +22,53 @@ import Testing
     "C" + String(repeating: "0", count: max(0, 4 - String(index).count)) + String(index)
   }
 
-  @Test func everyOrderFindsWhatAKeyLookupFinds() throws {
-    let seed = TestSeed.draw(for: "everyOrderFindsWhatAKeyLookupFinds")
+  /// Codes the resource lacks: before its first, between two, among the other
+  /// resource's, and after its last ("ÿ" sorts after every code above).
+  private static let absent = [
+    "0", "A0", "AA", "C0000", "C0007", "C0401", "C9999", "Y", "b", "zz", "É", "ÉCOLE1",
+    "ÉCOLE3", "ÿ",
+  ]
+
+  @Test func everyOrderFindsExactlyTheWrittenRecords() throws {
+    let seed = TestSeed.draw(for: "everyOrderFindsExactlyTheWrittenRecords")
     var random = SeededGenerator(seed: seed)
     let scratch = try TestFiles.scratch()
     let path = scratch.file("manifest.sqlite")
     try writeRecords(path)
-    let absent = [
-      "", "0", "A0", "AA", "C0000", "C0007", "C0401", "C9999", "Y", "b", "zz", "É", "ÉCOLE1",
-    ]
     for round in 0..<12 {
-      let codes = lookups(absent: absent, round: round, &random)
+      let codes = lookups(absent: Self.absent, round: round, &random)
       let snapshot = try #require(ManifestSnapshot(path: path))
       for code in codes {
-        let found = snapshot.known(resource: "accounts", code: code)?.fingerprint
-        let expected = Self.accounts.contains(code) ? Data(code.utf8) : nil
-        #expect(found == expected, "\(code), round \(round), seed \(seed)")
+        #expect(
+          found(code, in: snapshot) == expected(code), "\(code), round \(round), seed \(seed)")
       }
     }
+  }
+
+  /// Each way the cursor moves, in one sequence: the same code again, a few records
+  /// ahead, many ahead, behind, a code it passes over then the record it stopped
+  /// on, past the last record, again, then back to the first.
+  @Test func eachMoveOfTheCursorFindsTheRightRecord() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("manifest.sqlite")
+    try writeRecords(path)
+    let snapshot = try #require(ManifestSnapshot(path: path))
+    let sequence = [
+      "A", "A", "B", "C0001", "C0050", "C0002", "C0006", "C0007", "C0008", "ÉCOLE2", "ÿ", "ÿ",
+      "ÉCOLE2", "ÉCOLE3", "", "A",
+    ]
+    for code in sequence {
+      #expect(found(code, in: snapshot) == expected(code), "\(code)")
+    }
+    #expect(sequence.filter { expected($0) == nil } == ["C0007", "ÿ", "ÿ", "ÉCOLE3"])
+  }
+
+  private func found(_ code: String, in snapshot: ManifestSnapshot) -> Data? {
+    snapshot.known(resource: "accounts", code: code)?.fingerprint
+  }
+
+  private func expected(_ code: String) -> Data? {
+    Self.accounts.contains(code) ? Data("account \(code)".utf8) : nil
   }
 
   /// The other resource, looked up through the same snapshot between the first's
@@ -51,7 +80,8 @@ import Testing
     let snapshot = try #require(ManifestSnapshot(path: path))
     for (account, contact) in zip(Self.accounts.sorted(), Self.contacts.sorted() + ["C0001"]) {
       #expect(
-        snapshot.known(resource: "accounts", code: account)?.fingerprint == Data(account.utf8))
+        snapshot.known(resource: "accounts", code: account)?.fingerprint
+          == Data("account \(account)".utf8))
       let expected = Self.contacts.contains(contact) ? Data("contact \(contact)".utf8) : nil
       #expect(snapshot.known(resource: "contacts", code: contact)?.fingerprint == expected)
     }
@@ -77,13 +107,14 @@ import Testing
     return codes
   }
 
-  /// Each record's fingerprint is its code's bytes (with the resource's name for
-  /// contacts), so that a lookup's answer tells which record it found.
+  /// Each record's fingerprint is its resource's name and its code (never empty,
+  /// which SQLite would read back as no blob), so that a lookup's answer tells
+  /// which record it found.
   private func writeRecords(_ path: String) throws {
     let manifest = try Manifest(path: path)
     try manifest.write { db in
       let rows =
-        Self.accounts.map { ("accounts", $0, Data($0.utf8)) }
+        Self.accounts.map { ("accounts", $0, Data("account \($0)".utf8)) }
         + Self.contacts.map { ("contacts", $0, Data("contact \($0)".utf8)) }
       for (resource, code, fingerprint) in rows {
         try db.execute(
