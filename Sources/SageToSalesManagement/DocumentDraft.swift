@@ -137,10 +137,15 @@ package struct DocumentDraft: Sendable {
     header.delivery.write(to: &data)
   }
 
+  /// A line's members other than its texts: braces, order and five amounts.
+  private static let lineAmountsBytes = 160
+
   /// SM takes the lines as separate records (sales order lines) or as a document to show.
   private static func lineMember(_ lines: [DocumentLine], negate: Bool) -> [UInt8] {
     func signed(_ value: Amount) -> Amount { negate ? -value : value }
-    var json = JSONBytes(capacity: 256 * max(lines.count, 1))
+    // Each line's texts, and room for its order and amounts: no growing halfway.
+    var json = JSONBytes(
+      capacity: lines.reduce(16) { $0 + $1.texts.byteCount + lineAmountsBytes })
     json.raw("\"lines\": [")
     for (index, line) in lines.enumerated() {
       if index > 0 { json.raw(", ") }

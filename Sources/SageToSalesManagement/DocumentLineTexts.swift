@@ -20,7 +20,12 @@ package struct DocumentLineTexts: Sendable {
     unit: UnsafeRawBufferPointer, isComment: Bool, vatCategory: UnsafeRawBufferPointer?,
     vatExemptionReason: UnsafeRawBufferPointer?, encoding: TextEncoding
   ) {
-    var json = JSONBytes(capacity: 96 + article.count + description.count + unit.count)
+    // Room for the member names and for every value byte taking two once
+    // transcoded: growing the buffer halfway would copy it.
+    let valueBytes =
+      article.count + description.count + unit.count + (vatCategory?.count ?? 0)
+      + (vatExemptionReason?.count ?? 0)
+    var json = JSONBytes(capacity: Self.memberNameBytes + 2 * valueBytes)
     json.raw(", \"productExtId\": ")
     json.string(article, encoding: encoding)
     json.raw(", \"description\": ")
@@ -41,6 +46,12 @@ package struct DocumentLineTexts: Sendable {
     self.json = json.bytes
     self.isComment = isComment
   }
+
+  /// The member names, quotes, separators and `false`, with every mention present.
+  private static let memberNameBytes = 128
+
+  /// How many bytes the members take.
+  package var byteCount: Int { json.count }
 
   /// The members that come before the amounts.
   package var beforeAmounts: ArraySlice<UInt8> { json[..<unitStart] }
