@@ -22,12 +22,9 @@ package final class Manifest: Sendable {
     do {
       database = try DatabasePool(path: path, configuration: configuration)
       // The pool opens in WAL mode with NORMAL syncing, where a commit reaches the
-      // disk only at the next checkpoint: a power cut could then undo a batch whose
-      // outputs were already published and its file archived. Every commit of the
-      // writer is synced instead (one WAL sync per batch).
-      try database.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA synchronous = FULL")
-      }
+      // disk only at the next checkpoint. Migrations keep it: a power cut can only
+      // undo the last of them, which run again at the next opening, and a new
+      // manifest is created without one sync per migration.
       do {
         try Self.migrator.migrate(database)
       } catch {
@@ -35,6 +32,12 @@ package final class Manifest: Sendable {
         // tables: its migrations are done now, and this one finds nothing to do.
         Thread.sleep(forTimeInterval: 0.2)
         try Self.migrator.migrate(database)
+      }
+      // A batch's commit could otherwise be undone after its outputs were published
+      // and its file archived: every commit of the writer is synced from here (one
+      // WAL sync per batch, which makes the migrations durable with it).
+      try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = FULL")
       }
     } catch {
       throw EnvironmentFailure(.manifestCannotOpen, ["error": .error(error)], path: path)
