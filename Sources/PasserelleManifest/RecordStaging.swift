@@ -33,10 +33,21 @@ package final class RecordStaging {
   /// On a first export of its kind, each record is written as it is staged, where
   /// the work overlaps the mapping of the rows behind it, instead of being copied
   /// from the staging table at commit (a second pass over every record, once the
-  /// file is read). Nothing can conflict: no record of the resource exists.
+  /// file is read). Only this batch's records exist: one that conflicts was written
+  /// by an earlier row of the file.
   private let insert: Statement?
   /// Takes back a record written this batch (its code turned out repeated).
   private let forget: Statement?
+  /// On a first export of its kind, the rows whose records were written: those
+  /// rows stay out of the staging table, which holds the others.
+  private let written: WrittenRecords?
+  /// Rows in the staging table, on a first export of its kind: while there are
+  /// none, a row to write cannot be the repeat of one.
+  private var rowsInTable = 0
+  /// The ordinal of a record written this batch, on a first export of its kind.
+  private let writtenOrdinal: Statement?
+  /// Puts a written row into the staging table, once its code came again.
+  private let stageWritten: Statement
   /// The records this export's rows stand for; those of rows not staged.
   private let seenRecords: SeenRecords
   /// The first ordinal this batch gives, and how many it gave. Read once: a
@@ -99,12 +110,23 @@ package final class RecordStaging {
           INSERT INTO record(resource, kind, origin, owner, deleted, firstBatch, lastBatch,
             code, smId, fingerprint, picture, fields, rowFingerprint, companions, ordinal)
           VALUES (?, ?, 'sage', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT(resource, code) DO NOTHING
           """)
       forget = try db.makeStatement(sql: "DELETE FROM record WHERE resource = ? AND code = ?")
+      written = try WrittenRecords(db: db, table: table)
+      writtenOrdinal = try db.makeStatement(
+        sql: "SELECT ordinal FROM record WHERE resource = ? AND code = ?")
     } else {
       insert = nil
       forget = nil
+      written = nil
+      writtenOrdinal = nil
     }
+    stageWritten = try db.makeStatement(
+      sql: """
+        INSERT INTO temp.\(table)(code, line, occurrences, operation, fingerprint, companion)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """)
     seenRecords = try SeenRecords(db: db, table: table)
     nextOrdinal =
       try Int.fetchOne(
@@ -123,6 +145,7 @@ package final class RecordStaging {
       }
       try bind(forget.sqliteStatement, 1, resource)
     }
+    if let writtenOrdinal { try bind(writtenOrdinal.sqliteStatement, 1, resource) }
   }
 
   // The per-row statements go through SQLite's C API on GRDB's prepared
@@ -161,47 +184,79 @@ package final class RecordStaging {
           smId: smId, fields: fields, rowFingerprint: rowFingerprint)
       } ?? false
     if try isSkipped(code, line: line, known: known, onlyMarksSeen: marksOnlySeen) { return nil }
-    let statement = stage.sqliteStatement
-    defer { sqlite3_reset(statement) }
     if operation == nil && !isFirstOfItsKind {
       unchangedUpdates.note(
         known: known, rowFingerprint: rowFingerprint, fields: fields, smId: smId)
     }
     if fingerprint == nil { stagedWithoutFingerprint += 1 }
+    if let written {
+      if let operation {
+        let row = WrittenRecords.Row(
+          code: code, line: line, operation: operation, fingerprint: fingerprint,
+          companion: companion)
+        return try write(
+          row, smId: smId, picture: picture, fields: fields, rowFingerprint: rowFingerprint,
+          companions: companions, into: written)
+      }
+      if let repeated = try repeatOfWritten(code, in: written) { return repeated }
+    }
+    let statement = stage.sqliteStatement
+    defer { sqlite3_reset(statement) }
     try bind(statement, 1, code)
     sqlite3_bind_int64(statement, 2, Int64(line))
     bind(statement, 3, integer: operation)
     bind(statement, 4, blob: fingerprint)
+    bind(statement, 5, integer: smId)
+    try bind(statement, 6, text: picture)
     bind(statement, 7, integer: companion)
-    // What only the commit's copy reads stays out of the staging table when the
-    // record is written now.
-    let writesNow = insert != nil && operation != nil
-    bind(statement, 5, integer: writesNow ? nil : smId)
-    try bind(statement, 6, text: writesNow ? nil : picture)
-    bind(statement, 8, blob: writesNow ? nil : fields)
-    bind(statement, 9, blob: writesNow ? nil : rowFingerprint)
-    try bind(statement, 10, text: writesNow ? nil : companions)
+    bind(statement, 8, blob: fields)
+    bind(statement, 9, blob: rowFingerprint)
+    try bind(statement, 10, text: companions)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
-      if writesNow, let insert = insert?.sqliteStatement {
-        defer { sqlite3_reset(insert) }
-        try bind(insert, 6, code)
-        bind(insert, 7, integer: smId)
-        bind(insert, 8, blob: fingerprint)
-        try bind(insert, 9, text: picture)
-        bind(insert, 10, blob: fields)
-        bind(insert, 11, blob: rowFingerprint)
-        try bind(insert, 12, text: companions)
-        sqlite3_bind_int64(insert, 13, Int64(nextOrdinal + ordinalsGiven))
-        ordinalsGiven += 1
-        guard sqlite3_step(insert) == SQLITE_DONE else { throw failure(insert) }
-      }
+      rowsInTable += 1
       return nil
     }
+    guard let repeated = try repeatOfStaged(code) else { throw failure(statement) }
+    return repeated
+  }
+
+  /// Writes the record of a row of a first export of its kind, unless the file
+  /// held its code before: returns the repeat then, as `stage` does.
+  private func write(
+    _ row: WrittenRecords.Row, smId: Int?, picture: String?, fields: [UInt8]?,
+    rowFingerprint: Data?, companions: String?, into written: WrittenRecords
+  ) throws -> Repeat? {
+    if rowsInTable > 0, let repeated = try repeatOfStaged(row.code) { return repeated }
+    guard let insert = insert?.sqliteStatement else { return nil }
+    defer { sqlite3_reset(insert) }
+    try bind(insert, 6, row.code)
+    bind(insert, 7, integer: smId)
+    bind(insert, 8, blob: row.fingerprint)
+    try bind(insert, 9, text: picture)
+    bind(insert, 10, blob: fields)
+    bind(insert, 11, blob: rowFingerprint)
+    try bind(insert, 12, text: companions)
+    let ordinal = nextOrdinal + ordinalsGiven
+    sqlite3_bind_int64(insert, 13, Int64(ordinal))
+    guard sqlite3_step(insert) == SQLITE_DONE else { throw failure(insert) }
+    guard sqlite3_changes(sqlite3_db_handle(insert)) == 1 else {
+      guard let repeated = try repeatOfWritten(row.code, in: written) else {
+        throw failure(insert)
+      }
+      return repeated
+    }
+    ordinalsGiven += 1
+    try written.note(ordinal: ordinal, row)
+    return nil
+  }
+
+  /// A repeat of a code whose row is in the staging table; nil when none is.
+  private func repeatOfStaged(_ code: String) throws -> Repeat? {
     let again = repeatKey.sqliteStatement
     defer { sqlite3_reset(again) }
     try bind(again, 1, code)
-    guard sqlite3_step(again) == SQLITE_ROW else { throw failure(again) }
+    guard try SQLiteColumn.step(again) else { return nil }
     let occurrences = Int(sqlite3_column_int64(again, 1))
     let repeated = Repeat(
       firstLine: Int(sqlite3_column_int64(again, 0)), isFirstRepeat: occurrences == 2,
@@ -210,6 +265,39 @@ package final class RecordStaging {
     // The first row is not sent after all: its record, written then, goes.
     if repeated.firstOperation != nil { try forgetRecord(code) }
     return repeated
+  }
+
+  /// The first repeat of a code whose record this batch wrote; nil when it wrote
+  /// none. The record goes, and its row joins the staging table, where the code's
+  /// later rows meet it as any other.
+  private func repeatOfWritten(_ code: String, in written: WrittenRecords) throws -> Repeat? {
+    guard let lookup = writtenOrdinal?.sqliteStatement else { return nil }
+    defer { sqlite3_reset(lookup) }
+    try bind(lookup, 2, code)
+    guard try SQLiteColumn.step(lookup), let ordinal = SQLiteColumn.integer(lookup, 0),
+      let first = try written.take(ordinal: ordinal)
+    else { return nil }
+    try stageWrittenRow(first, occurrences: 2, operation: first.operation)
+    try forgetRecord(code)
+    return Repeat(
+      firstLine: first.line, isFirstRepeat: true, firstOperation: first.operation,
+      firstCompanion: first.companion)
+  }
+
+  /// Puts a row whose record was written into the staging table.
+  private func stageWrittenRow(_ row: WrittenRecords.Row, occurrences: Int, operation: Int?)
+    throws
+  {
+    let statement = stageWritten.sqliteStatement
+    defer { sqlite3_reset(statement) }
+    try bind(statement, 1, row.code)
+    sqlite3_bind_int64(statement, 2, Int64(row.line))
+    sqlite3_bind_int64(statement, 3, Int64(occurrences))
+    bind(statement, 4, integer: operation)
+    bind(statement, 5, blob: row.fingerprint)
+    bind(statement, 6, integer: row.companion)
+    guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
+    rowsInTable += 1
   }
 
   /// Whether staging the row would only mark its record as seen: unchanged, an
@@ -284,6 +372,11 @@ package final class RecordStaging {
     }
     try db.execute(
       sql: "UPDATE temp.\(table) SET operation = NULL WHERE operation = ?", arguments: [operation])
+    // A written row withdrawn stays a row of the file: a repeat of its code must meet it.
+    for row in try written?.take(operation: operation) ?? [] {
+      try forgetRecord(row.code)
+      try stageWrittenRow(row, occurrences: 1, operation: nil)
+    }
   }
 
   /// An extra condition on deletions (SQL on `code`), e.g. sparing the main
@@ -295,11 +388,7 @@ package final class RecordStaging {
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, integer: Int?) {
-    if let integer {
-      sqlite3_bind_int64(statement, index, Int64(integer))
-    } else {
-      sqlite3_bind_null(statement, index)
-    }
+    SQLiteColumn.bind(statement, index, integer: integer)
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, text: String?) throws {
@@ -311,13 +400,7 @@ package final class RecordStaging {
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, blob: (some ContiguousBytes)?) {
-    guard let blob else {
-      sqlite3_bind_null(statement, index)
-      return
-    }
-    _ = blob.withUnsafeBytes {
-      sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), sqliteTransient)
-    }
+    SQLiteColumn.bind(statement, index, blob: blob)
   }
 
   private func failure(_ statement: SQLiteStatement) -> DatabaseError {
@@ -466,6 +549,7 @@ package final class RecordStaging {
         DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone;
         DELETE FROM temp.\(table)Missing
         """)
+    try written?.clear()
     try seenRecords.clear()
     try saveNextOrdinal()
   }

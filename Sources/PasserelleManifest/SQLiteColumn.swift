@@ -50,6 +50,26 @@ extension SQLiteColumn {
     }
   }
 
+  /// Binds an integer, or NULL.
+  static func bind(_ statement: OpaquePointer, _ index: Int32, integer: Int?) {
+    if let integer {
+      sqlite3_bind_int64(statement, index, Int64(integer))
+    } else {
+      sqlite3_bind_null(statement, index)
+    }
+  }
+
+  /// Binds bytes as a blob copied by SQLite, or NULL.
+  static func bind(_ statement: OpaquePointer, _ index: Int32, blob: (some ContiguousBytes)?) {
+    guard let blob else {
+      sqlite3_bind_null(statement, index)
+      return
+    }
+    _ = blob.withUnsafeBytes {
+      sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), sqliteTransient)
+    }
+  }
+
   /// Steps `statement`: true on a row, false once done; SQLite's error otherwise.
   static func step(_ statement: OpaquePointer) throws -> Bool {
     switch sqlite3_step(statement) {

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import PasserelleManifest
+
+/// A first export of its kind writes each record as its row is staged, and keeps
+/// only rows without a record in the staging table (`WrittenRecords`). Whatever
+/// its repeats, rejected rows and withdrawals, the outcome must be that of staging
+/// every row then copying the records at commit, the path of any later export: the
+/// same export is staged into an empty manifest and into one holding a single
+/// unrelated record of the resource.
+@Suite struct WrittenRecordsTests {
+  private enum RowState { case sent, rejected }
+
+  private struct ExportRow {
+    var code: String
+    var line: Int
+    var state: RowState
+    /// An operation sent earlier is withdrawn after this row is staged.
+    var withdraws: Int? = nil
+  }
+
+  /// What staging an export gave, row by row, then the records it left.
+  private struct Outcome: Equatable {
+    var repeats: [String] = []
+    var records: [String] = []
+  }
+
+  @Test func aFirstExportStagesAsAnyOther() throws {
+    let seed = TestSeed.draw(for: "aFirstExportStagesAsAnyOther")
+    var random = SeededGenerator(seed: seed)
+    let scratch = try TestFiles.scratch()
+    var repeats = 0
+    for round in 0..<24 {
+      let export = randomExport(&random)
+      let first = try stage(export, into: Manifest(path: scratch.file("first-\(round).sqlite")))
+      let later = try stage(export, into: seededManifest(scratch.file("later-\(round).sqlite")))
+      #expect(first == later, "round \(round), seed \(seed)")
+      repeats += first.repeats.filter { $0 != "-" }.count
+    }
+    #expect(repeats > 24, "seed \(seed)")
+  }
+
+  /// A code sent three times, then rejected: each repeat names the first row, the
+  /// first repeat only says so, and no record is left for the code.
+  @Test func aCodeSentThenRepeatedLeavesNoRecord() throws {
+    let scratch = try TestFiles.scratch()
+    let export = [
+      ExportRow(code: "C0001", line: 2, state: .sent),
+      ExportRow(code: "C0002", line: 3, state: .sent),
+      ExportRow(code: "C0001", line: 4, state: .sent),
+      ExportRow(code: "C0001", line: 5, state: .sent),
+      ExportRow(code: "C0001", line: 6, state: .rejected),
+    ]
+    let outcome = try stage(export, into: Manifest(path: scratch.file("manifest.sqlite")))
+    #expect(outcome.repeats == ["-", "-", "2 true 0 100", "2 false 0 100", "2 false 0 100"])
+    #expect(outcome.records == ["C0002 op1"])
+  }
+
+  /// A row sent then withdrawn stays a row of the file: its code, found again,
+  /// is a repeat without an operation to take back.
+  @Test func aWithdrawnRowIsStillARowOfTheFile() throws {
+    let scratch = try TestFiles.scratch()
+    let export = [
+      ExportRow(code: "C0001", line: 2, state: .sent, withdraws: 0),
+      ExportRow(code: "C0001", line: 3, state: .sent),
+    ]
+    let outcome = try stage(export, into: Manifest(path: scratch.file("manifest.sqlite")))
+    #expect(outcome.repeats == ["-", "2 true -1 100"])
+    #expect(outcome.records.isEmpty)
+  }
+
+  /// One record of the resource, which no export here lists: staging then takes
+  /// the path of a later export.
+  private func seededManifest(_ path: String) throws -> Manifest {
+    let manifest = try Manifest(path: path)
+    try manifest.transaction { db in
+      let staging = try RecordStaging(
+        db: db, resource: "accounts", kind: "customer", batch: "seed")
+      _ = try staging.stage(
+        code: "Z9999", line: 2, operation: 0, fingerprint: Data("Z9999".utf8), known: nil)
+      try staging.commit(deletions: 0)
+    }
+    return manifest
+  }
+
+  /// Codes mostly once, some twice or three times; about one row in eight rejected;
+  /// now and then an operation sent earlier withdrawn.
+  private func randomExport(_ random: inout SeededGenerator) -> [ExportRow] {
+    var codes = (1...60).map { String(format: "C%04d", $0) }
+    for _ in 0..<Int.random(in: 0...10, using: &random) {
+      codes.insert(
+        codes.randomElement(using: &random)!, at: Int.random(in: 0...codes.count, using: &random))
+    }
+    var sent = 0
+    return codes.enumerated().map { index, code in
+      let state: RowState = Int.random(in: 0..<8, using: &random) == 0 ? .rejected : .sent
+      var row = ExportRow(code: code, line: index + 2, state: state)
+      if state == .sent { sent += 1 }
+      if sent > 0, Int.random(in: 0..<12, using: &random) == 0 {
+        row.withdraws = Int.random(in: 0..<sent, using: &random)
+      }
+      return row
+    }
+  }
+
+  /// Stages `export` as a full export of accounts: a sent row gets the next
+  /// operation, and its main contact the operation 100 above.
+  private func stage(_ export: [ExportRow], into manifest: Manifest) throws -> Outcome {
+    var outcome = Outcome()
+    try manifest.transaction { db in
+      let staging = try RecordStaging(
+        db: db, resource: "accounts", kind: "customer", batch: "export")
+      var operations = 0
+      for row in export {
+        var operation: Int? = nil
+        if row.state == .sent {
+          operation = operations
+          operations += 1
+        }
+        let repeated = try staging.stage(
+          code: row.code, line: row.line, operation: operation,
+          fingerprint: operation.map { Data("op\($0)".utf8) }, known: nil,
+          companion: operation.map { $0 + 100 })
+        outcome.repeats.append(
+          repeated.map {
+            "\($0.firstLine) \($0.isFirstRepeat) \($0.firstOperation ?? -1) \($0.firstCompanion ?? -1)"
+          } ?? "-")
+        if let withdrawn = row.withdraws { try staging.withdraw(operation: withdrawn) }
+      }
+      try staging.commit(deletions: 0)
+    }
+    outcome.records = try manifest.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT code || ' ' || CAST(fingerprint AS TEXT) FROM record
+          WHERE resource = 'accounts' AND code <> 'Z9999' ORDER BY code
+          """)
+    }
+    return outcome
+  }
+}
