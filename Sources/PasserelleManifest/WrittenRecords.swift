@@ -23,8 +23,16 @@ final class WrittenRecords {
 
   private let db: Database
   private let table: String
-  private let note: Statement
+  /// Notes one row; `noteBlock` a whole block of them.
+  private let noteOne: Statement
+  private let noteBlock: Statement
   private let takeByOrdinal: Statement
+  /// The rows of the last ordinals noted, from `pendingStart` on, kept here until
+  /// they fill a block: one statement writes a block, where each row's own statement
+  /// cost more than writing it. Nil: taken since.
+  private var pending: [Row?] = []
+  private var pendingStart = 0
+  private static let blockSize = 64
 
   /// The rows go to a temporary table named after the staging table.
   init(db: Database, table: String) throws {
@@ -37,11 +45,13 @@ final class WrittenRecords {
           operation INTEGER NOT NULL, fingerprint BLOB, companion INTEGER);
         DELETE FROM temp.\(self.table);
         """)
-    note = try db.makeStatement(
-      sql: """
-        INSERT INTO temp.\(self.table)(ordinal, code, line, operation, fingerprint, companion)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """)
+    let insert =
+      "INSERT INTO temp.\(self.table)(ordinal, code, line, operation, fingerprint, companion) VALUES "
+    let values = "(?, ?, ?, ?, ?, ?)"
+    noteOne = try db.makeStatement(sql: insert + values)
+    noteBlock = try db.makeStatement(
+      sql: insert + Array(repeating: values, count: Self.blockSize).joined(separator: ", "))
+    pending.reserveCapacity(Self.blockSize)
     takeByOrdinal = try db.makeStatement(
       sql: "DELETE FROM temp.\(self.table) WHERE ordinal = ? \(Self.returning)")
   }
@@ -50,21 +60,53 @@ final class WrittenRecords {
 
   /// The record of `ordinal` was written for `row`.
   func note(ordinal: Int, _ row: Row) throws {
-    let statement = note.sqliteStatement
-    defer { sqlite3_reset(statement) }
-    sqlite3_bind_int64(statement, 1, Int64(ordinal))
-    if SQLiteColumn.bind(statement, 2, row.code) != SQLITE_OK {
+    if !pending.isEmpty && ordinal != pendingStart + pending.count { try writePending() }
+    if pending.isEmpty { pendingStart = ordinal }
+    pending.append(row)
+    if pending.count == Self.blockSize { try writePending() }
+  }
+
+  /// Writes the pending rows: a full block at once, otherwise one by one.
+  private func writePending() throws {
+    if pending.count == Self.blockSize, pending.allSatisfy({ $0 != nil }) {
+      let statement = noteBlock.sqliteStatement
+      defer { sqlite3_reset(statement) }
+      for (index, row) in pending.enumerated() {
+        try bind(row!, ordinal: pendingStart + index, to: statement, from: Int32(6 * index))
+      }
+      guard sqlite3_step(statement) == SQLITE_DONE else { throw SQLiteColumn.error(statement) }
+    } else {
+      let statement = noteOne.sqliteStatement
+      for (index, row) in pending.enumerated() {
+        guard let row else { continue }
+        defer { sqlite3_reset(statement) }
+        try bind(row, ordinal: pendingStart + index, to: statement, from: 0)
+        guard sqlite3_step(statement) == SQLITE_DONE else { throw SQLiteColumn.error(statement) }
+      }
+    }
+    pending.removeAll(keepingCapacity: true)
+  }
+
+  /// Binds a row to the six parameters after `offset`.
+  private func bind(_ row: Row, ordinal: Int, to statement: OpaquePointer, from offset: Int32)
+    throws
+  {
+    sqlite3_bind_int64(statement, offset + 1, Int64(ordinal))
+    if SQLiteColumn.bind(statement, offset + 2, row.code) != SQLITE_OK {
       throw SQLiteColumn.error(statement)
     }
-    sqlite3_bind_int64(statement, 3, Int64(row.line))
-    sqlite3_bind_int64(statement, 4, Int64(row.operation))
-    SQLiteColumn.bind(statement, 5, blob: row.fingerprint)
-    SQLiteColumn.bind(statement, 6, integer: row.companion)
-    guard sqlite3_step(statement) == SQLITE_DONE else { throw SQLiteColumn.error(statement) }
+    sqlite3_bind_int64(statement, offset + 3, Int64(row.line))
+    sqlite3_bind_int64(statement, offset + 4, Int64(row.operation))
+    SQLiteColumn.bind(statement, offset + 5, blob: row.fingerprint)
+    SQLiteColumn.bind(statement, offset + 6, integer: row.companion)
   }
 
   /// The row that wrote the record of `ordinal`, forgotten here; nil when none did.
   func take(ordinal: Int) throws -> Row? {
+    if ordinal >= pendingStart && ordinal < pendingStart + pending.count {
+      defer { pending[ordinal - pendingStart] = nil }
+      return pending[ordinal - pendingStart]
+    }
     let statement = takeByOrdinal.sqliteStatement
     defer { sqlite3_reset(statement) }
     sqlite3_bind_int64(statement, 1, Int64(ordinal))
@@ -75,6 +117,7 @@ final class WrittenRecords {
   /// The rows that wrote their records with payload operation `operation` (as
   /// their own, not their main contact's), forgotten here.
   func take(operation: Int) throws -> [Row] {
+    try writePending()
     let statement = try db.makeStatement(
       sql: "DELETE FROM temp.\(table) WHERE operation = ? \(Self.returning)")
     let pointer = statement.sqliteStatement
@@ -86,6 +129,7 @@ final class WrittenRecords {
 
   /// Forgets every row: the batch is committed.
   func clear() throws {
+    pending.removeAll(keepingCapacity: true)
     try db.execute(sql: "DELETE FROM temp.\(table)")
   }
 

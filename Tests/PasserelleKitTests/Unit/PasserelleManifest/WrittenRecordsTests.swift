@@ -58,6 +58,28 @@ import Testing
     #expect(outcome.records == ["C0002 op1"])
   }
 
+  /// Codes sent once, then some of them again, the first rows of which were
+  /// noted in blocks, in the block being filled or alone: each repeat names the
+  /// row that came first.
+  @Test func aRepeatFindsItsFirstRowWhereverItWasNoted() throws {
+    let scratch = try TestFiles.scratch()
+    var export = (1...200).map {
+      ExportRow(code: String(format: "C%04d", $0), line: $0 + 1, state: .sent)
+    }
+    for (offset, code) in [1, 64, 65, 128, 129, 200].enumerated() {
+      export.append(
+        ExportRow(code: String(format: "C%04d", code), line: 300 + offset, state: .sent))
+    }
+    let outcome = try stage(export, into: Manifest(path: scratch.file("manifest.sqlite")))
+    #expect(
+      outcome.repeats.suffix(6) == [
+        "2 true 0 100", "65 true 63 163", "66 true 64 164", "129 true 127 227",
+        "130 true 128 228", "201 true 199 299",
+      ])
+    #expect(outcome.repeats.prefix(200).allSatisfy { $0 == "-" })
+    #expect(outcome.records.count == 194)
+  }
+
   /// A row sent then withdrawn stays a row of the file: its code, found again,
   /// is a repeat without an operation to take back.
   @Test func aWithdrawnRowIsStillARowOfTheFile() throws {
@@ -85,11 +107,12 @@ import Testing
     return manifest
   }
 
-  /// Codes mostly once, some twice or three times; about one row in eight rejected;
+  /// 150 codes, mostly once, some twice or three times; about one row in eight rejected;
   /// now and then an operation sent earlier withdrawn.
   private func randomExport(_ random: inout SeededGenerator) -> [ExportRow] {
-    var codes = (1...60).map { String(format: "C%04d", $0) }
-    for _ in 0..<Int.random(in: 0...10, using: &random) {
+    // More codes than `WrittenRecords` keeps in memory: repeats meet rows on both sides.
+    var codes = (1...150).map { String(format: "C%04d", $0) }
+    for _ in 0..<Int.random(in: 0...20, using: &random) {
       codes.insert(
         codes.randomElement(using: &random)!, at: Int.random(in: 0...codes.count, using: &random))
     }
@@ -98,7 +121,7 @@ import Testing
       let state: RowState = Int.random(in: 0..<8, using: &random) == 0 ? .rejected : .sent
       var row = ExportRow(code: code, line: index + 2, state: state)
       if state == .sent { sent += 1 }
-      if sent > 0, Int.random(in: 0..<12, using: &random) == 0 {
+      if sent > 0, Int.random(in: 0..<50, using: &random) == 0 {
         row.withdraws = Int.random(in: 0..<sent, using: &random)
       }
       return row
