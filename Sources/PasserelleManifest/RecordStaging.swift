@@ -41,12 +41,13 @@ package final class RecordStaging {
   /// On a first export of its kind, the rows whose records were written: those
   /// rows stay out of the staging table, which holds the others.
   private let written: WrittenRecords?
-  /// Rows in the staging table, on a first export of its kind: while there are
-  /// none, a row to write cannot be the repeat of one.
+  /// Rows this batch put in the staging table: while there are none, a row whose
+  /// record a first export writes cannot be the repeat of one.
   private var rowsInTable = 0
   /// The ordinal of a record written this batch, on a first export of its kind.
   private let writtenOrdinal: Statement?
-  /// Puts a written row into the staging table, once its code came again.
+  /// Puts a written row into the staging table, once its code came again or its
+  /// operation was withdrawn.
   private let stageWritten: Statement
   /// The records this export's rows stand for; those of rows not staged.
   private let seenRecords: SeenRecords
@@ -198,7 +199,9 @@ package final class RecordStaging {
           row, smId: smId, picture: picture, fields: fields, rowFingerprint: rowFingerprint,
           companions: companions, into: written)
       }
-      if let repeated = try repeatOfWritten(code, in: written) { return repeated }
+      if ordinalsGiven > 0, let repeated = try repeatOfWritten(code, in: written) {
+        return repeated
+      }
     }
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
@@ -262,8 +265,8 @@ package final class RecordStaging {
       firstLine: Int(sqlite3_column_int64(again, 0)), isFirstRepeat: occurrences == 2,
       firstOperation: SQLiteColumn.integer(again, 2),
       firstCompanion: SQLiteColumn.integer(again, 3))
-    // The first row is not sent after all: its record, written then, goes.
-    if repeated.firstOperation != nil { try forgetRecord(code) }
+    // A first row whose record was written joined the table without it
+    // (`repeatOfWritten`): no record of the code is left to take back.
     return repeated
   }
 
@@ -365,11 +368,6 @@ package final class RecordStaging {
   package func withdraw(operation: Int) throws {
     // The withdrawn row now stands as unchanged: rare enough to update as before.
     if !isFirstOfItsKind { unchangedUpdates = UnchangedUpdates(all: true) }
-    if forget != nil {
-      let codes = try String.fetchAll(
-        db, sql: "SELECT code FROM temp.\(table) WHERE operation = ?", arguments: [operation])
-      for code in codes { try forgetRecord(code) }
-    }
     try db.execute(
       sql: "UPDATE temp.\(table) SET operation = NULL WHERE operation = ?", arguments: [operation])
     // A written row withdrawn stays a row of the file: a repeat of its code must meet it.
@@ -550,6 +548,7 @@ package final class RecordStaging {
         DELETE FROM temp.\(table)Missing
         """)
     try written?.clear()
+    rowsInTable = 0
     try seenRecords.clear()
     try saveNextOrdinal()
   }

@@ -80,6 +80,40 @@ import Testing
     #expect(outcome.records.count == 194)
   }
 
+  /// A repeat of the first row still in memory leaves a hole in the block, which
+  /// is then written row by row; repeats of rows written that way, and of the row
+  /// before the hole, find theirs. Numbers stay unique, with none given to a repeat.
+  @Test func aRepeatFindsItsFirstRowAroundAHoleInTheBlock() throws {
+    let scratch = try TestFiles.scratch()
+    func sent(_ code: Int, line: Int) -> ExportRow {
+      ExportRow(code: String(format: "C%04d", code), line: line, state: .sent)
+    }
+    var export = (1...70).map { sent($0, line: $0 + 1) }
+    export.append(sent(65, line: 200))
+    export += (71...130).map { sent($0, line: $0 + 1) }
+    export += [sent(66, line: 201), sent(128, line: 202), sent(64, line: 203)]
+    let manifest = try Manifest(path: scratch.file("manifest.sqlite"))
+    let outcome = try stage(export, into: manifest)
+    // Code n is on line n + 1; its operation is n - 1 up to code 70, n after it.
+    #expect(
+      outcome.repeats.filter { $0 != "-" } == [
+        "66 true 64 164", "67 true 65 165", "129 true 128 228", "65 true 63 163",
+      ])
+    #expect(outcome.records.count == 130 - 4)
+    let numbers = try manifest.read { db in
+      try Row.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(DISTINCT ordinal), MAX(ordinal),
+            (SELECT next FROM recordOrdinal WHERE resource = 'accounts')
+          FROM record WHERE resource = 'accounts'
+          """)!
+    }
+    #expect(numbers[0] as Int == 130 - 4)
+    #expect(numbers[1] as Int == 130)
+    #expect(numbers[2] as Int == 131)
+  }
+
   /// A row sent then withdrawn stays a row of the file: its code, found again,
   /// is a repeat without an operation to take back.
   @Test func aWithdrawnRowIsStillARowOfTheFile() throws {
