@@ -7,9 +7,12 @@ import SalesManagementAPI
 /// Asks SM what changed since the last pull, resource by resource, and writes it
 /// into `watch/salesmanagement/` for the SM → Sage direction. Each resource's
 /// watermark advances only once its file is durable; a window of overlap covers
-/// clocks that disagree, and versions already pulled are dropped.
+/// clocks that disagree, and versions already pulled are dropped. A quote comes
+/// again when one of its lines changes: its lines are their own resource, and
+/// adding one leaves the quote's own dates as they were.
 final class ChangePull {
   static let resources = ["accounts", "contacts", "salesorders"]
+  static let lineResource = "salesOrdersLines"
   /// How far back each pull looks before its watermark.
   static let overlap: TimeInterval = 120
 
@@ -50,14 +53,23 @@ final class ChangePull {
     var pass = PullPass(watermark: mark)
     let file = try PulledFile(folder: folder, resource: resource, at: clock())
     do {
-      try await readChanges(
-        resource, since: since.addingTimeInterval(-Self.overlap), into: file, pass: &pass)
+      let from = since.addingTimeInterval(-Self.overlap)
+      if resource == "salesorders" {
+        try await readQuoteChanges(since: from, into: file, pass: &pass)
+      } else {
+        try await readChanges(resource, since: from, into: file, pass: &pass)
+      }
     } catch {
       file.discard()
       throw error
     }
     if file.count > 0 { try file.finish() } else { file.discard() }
     try outbox.learn(resource: resource, ids: pass.learned)
+    // Lines first: should the next step fail, the quote comes again and is found unchanged.
+    if !pass.lineVersions.isEmpty {
+      try ledger.advance(
+        resource: Self.lineResource, to: nil, versions: pass.lineVersions, at: clock())
+    }
     try ledger.advance(resource: resource, to: pass.watermark, versions: pass.versions, at: clock())
     if file.count > 0 {
       report.files.append(file.path)
@@ -79,27 +91,102 @@ final class ChangePull {
     }
   }
 
+  /// Quotes changed since `since`, then those whose lines alone changed, each once.
+  private func readQuoteChanges(
+    since: Date, into file: PulledFile, pass: inout PullPass
+  ) async throws {
+    var touched = try await quotesWithNewLines(since: since, pass: &pass)
+    var page = 0
+    while true {
+      let answer = try await client.list(
+        "salesorders", where: SalesManagementFilter.changed(since: since), page: page)
+      for record in answer.records {
+        let lines = record["id"]?.int.flatMap { touched.removeValue(forKey: $0) }
+        try await take(record, "salesorders", file, &pass, linesChanged: lines)
+      }
+      if answer.isLast { break }
+      page += 1
+    }
+    for (id, lines) in touched.sorted(by: { $0.key < $1.key }) {
+      guard let quote = try await client.get("salesorders", id: id) else { continue }
+      try await take(quote, "salesorders", file, &pass, linesChanged: lines)
+    }
+  }
+
+  /// The quotes with a line changed since `since` in a version not yet pulled, each
+  /// with its latest such change. The lines' versions are remembered whatever becomes
+  /// of their quote (an echo too).
+  private func quotesWithNewLines(since: Date, pass: inout PullPass) async throws
+    -> [Int: String]
+  {
+    var quotes: [Int: String] = [:]
+    var page = 0
+    while true {
+      let answer = try await client.list(
+        Self.lineResource, where: SalesManagementFilter.changed(since: since), page: page)
+      for line in answer.records {
+        guard let id = line["id"]?.int, let quote = line["salesOrderId"]?.int else { continue }
+        let version = Self.version(of: line)
+        pass.advance(to: version)
+        guard try !ledger.alreadyPulled(resource: Self.lineResource, smId: id, version: version)
+        else { continue }
+        pass.lineVersions.append((id, version))
+        quotes[quote] = Self.later(version, quotes[quote])
+      }
+      if answer.isLast { return quotes }
+      page += 1
+    }
+  }
+
+  /// The time of the record's last change, as SM wrote it.
+  private static func version(of record: JSONValue) -> String {
+    record["dateUpdated"]?.string ?? record["dateCreated"]?.string ?? ""
+  }
+
+  /// The later of two versions, compared as times.
+  private static func later(_ version: String, _ other: String?) -> String {
+    guard let other, let otherTime = Timestamp.parse(other) else { return version }
+    guard let time = Timestamp.parse(version) else { return other }
+    return time > otherTime ? version : other
+  }
+
+  /// Takes a record the pull listed; `linesChanged`, for a quote, is the latest
+  /// change of its lines not yet pulled: the quote is then taken even if its own
+  /// version was, and is an echo only if that change is ours.
   private func take(
-    _ record: JSONValue, _ resource: String, _ file: PulledFile, _ pass: inout PullPass
+    _ record: JSONValue, _ resource: String, _ file: PulledFile, _ pass: inout PullPass,
+    linesChanged: String? = nil
   ) async throws {
     guard let id = record["id"]?.int else { return }
-    let version = record["dateUpdated"]?.string ?? record["dateCreated"]?.string ?? ""
+    let version = Self.version(of: record)
     pass.advance(to: version)
-    guard try !ledger.alreadyPulled(resource: resource, smId: id, version: version) else { return }
+    if linesChanged == nil,
+      try ledger.alreadyPulled(resource: resource, smId: id, version: version)
+    {
+      return
+    }
     pass.versions.append((id, version))
     if let extId = record["extId"]?.string, !extId.isEmpty { pass.learned.append((extId, id)) }
-    if try echoes.isEcho(record, resource: resource, id: id, version: version) {
+    let changed = linesChanged.map { Self.later($0, version) } ?? version
+    if try echoes.isEcho(record, resource: resource, id: id, version: changed) {
       pass.echoes += 1
       return
     }
-    try file.write(resource == "salesorders" ? try await withLines(record, id: id) : record)
+    try file.write(
+      resource == "salesorders" ? try await withLines(record, id: id, pass: &pass) : record)
   }
 
-  /// A quote with its lines, as the SM → Sage direction reads it.
-  private func withLines(_ quote: JSONValue, id: Int) async throws -> JSONValue {
+  /// A quote with its lines, as the SM → Sage direction reads it. The lines'
+  /// versions are remembered, so that the next pull does not bring the quote again.
+  private func withLines(_ quote: JSONValue, id: Int, pass: inout PullPass) async throws
+    -> JSONValue
+  {
     guard case .object(var members) = quote else { return quote }
-    let lines = try await client.listAll("salesOrdersLines", where: "salesOrderId=\(id)")
-      .filter { $0["deleted"] != .bool(true) }
+    let all = try await client.listAll(Self.lineResource, where: "salesOrderId=\(id)")
+    for line in all {
+      if let lineId = line["id"]?.int { pass.lineVersions.append((lineId, Self.version(of: line))) }
+    }
+    let lines = all.filter { $0["deleted"] != .bool(true) }
     members["lines"] = .array(lines.sorted { ($0["order"]?.int ?? 0) < ($1["order"]?.int ?? 0) })
     return .object(members)
   }

@@ -1,11 +1,13 @@
 import Foundation
 import PasserelleCore
 
-/// What one resource's pull saw: the versions to remember, the ids to learn, and
+/// What one resource's pull saw: the versions to remember (of quote lines too), the ids to learn, and
 /// the latest change, the next watermark.
 struct PullPass {
   var watermark: String
   var versions: [(smId: Int, version: String)] = []
+  /// The versions of quote lines seen, remembered apart from their quotes'.
+  var lineVersions: [(smId: Int, version: String)] = []
   var learned: [(extId: String, smId: Int)] = []
   var echoes = 0
 

@@ -59,6 +59,16 @@ final class ConnectedRoot {
     }
   }
 
+  /// Delivers the samples (Sage's quotes excepted) with `run --once`; answers a
+  /// session logged in to the emulator, to type what SM's users would.
+  func deliverSamples() async throws -> EmulatorSession {
+    try dropSamples()
+    try await run("run", "--once")
+    var session = EmulatorSession(emulator)
+    try await session.login()
+    return session
+  }
+
   /// Runs `passerelle <arguments> --root <root>` and waits for its end on a thread
   /// of its own: a test waiting for a process never holds one of the few threads
   /// every asynchronous test shares.

@@ -22,6 +22,14 @@ extension EmulatorSession {
     try await records(resource, where: "extId='\(extId)'").first
   }
 
+  /// The SM id of the record of `resource` whose `extId` is `extId`.
+  func id(of resource: String, extId: String) async throws -> Int {
+    guard let id = try await record(resource, extId: extId)?["id"] as? Int else {
+      throw TestError("no \(resource) with extId \(extId)")
+    }
+    return id
+  }
+
   /// How many successful creates each `extId` of `resource` had.
   func creates(_ resource: String) async throws -> [String: Int] {
     try await state(of: resource)["createsByExtId"] as? [String: Int] ?? [:]

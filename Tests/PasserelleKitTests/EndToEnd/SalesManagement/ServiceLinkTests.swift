@@ -7,13 +7,9 @@ import Testing
   @Test func quotesReachSageWithinThePollIntervalPlusTwoSeconds() async throws {
     let emulator = try EmulatorProcess()
     let root = try ConnectedRoot(emulator, pollSeconds: 1)
-    try root.dropSamples()
-    try await root.run("run", "--once")
-    var session = EmulatorSession(emulator)
-    try await session.login()
-    let account = try #require(try await session.record("accounts", extId: "C00005")?["id"] as? Int)
-    let product = try #require(
-      try await session.record("products", extId: "ART0007")?["id"] as? Int)
+    let session = try await root.deliverSamples()
+    let account = try await session.id(of: "accounts", extId: "C00005")
+    let product = try await session.id(of: "products", extId: "ART0007")
     let service = PasserelleProcess(["run", "--root", root.path])
     try service.start()
     defer {
