@@ -21,6 +21,13 @@ package enum SalesManagementFilter {
     return "(dateUpdated>\(moment) OR dateCreated>\(moment))"
   }
 
+  /// Records created, edited or deleted after `date`: SM may mark a deletion in
+  /// `dateDeleted` alone.
+  package static func changedOrDeleted(since date: Date) -> String {
+    let moment = quoted(timestamp(date))
+    return "(dateUpdated>\(moment) OR dateCreated>\(moment) OR dateDeleted>\(moment))"
+  }
+
   /// `date` as ISO-8601 UTC, cut to the whole second below so that nothing is missed.
   static func timestamp(_ date: Date) -> String {
     let formatter = ISO8601DateFormatter()

@@ -44,6 +44,10 @@ extension MessageCatalogue {
       "Le devis ne nomme ni client ni prospect : le compléter dans SM.",
       "The quote names no customer or prospect: complete it in SM."
     ),
+    .quoteLinesListingRefused: MessageTemplate(
+      "SM refuse la liste des lignes de devis modifiées ({error}) : les devis ne reviennent que sur leurs propres modifications, une ligne ajoutée ensuite n'arrive pas dans Sage.",
+      "SM refuses the listing of changed quote lines ({error}): quotes come back on their own changes only, a line added later does not reach Sage."
+    ),
     .quoteWithoutLines: MessageTemplate(
       "Le devis n'a pas de lignes : les ajouter dans SM.", "The quote has no lines: add them in SM."
     ),

@@ -171,6 +171,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case quoteWithoutIds
   case quoteWithoutCompany
   case quoteWithoutLines
+  case quoteLinesListingRefused
   case quoteLineWithoutArticle
   case quoteLineQuantity
   case recordRepeated

@@ -21,18 +21,20 @@ final class ChangePull {
   let echoes: EchoFilter
   let outbox: Outbox
   let folder: String
+  let language: ReportLanguage
   let clock: @Sendable () -> Date
   let logger: Logger
 
   init(
     client: SalesManagementClient, ledger: PullLedger, outbox: Outbox, folder: String,
-    clock: @escaping @Sendable () -> Date, logger: Logger
+    language: ReportLanguage, clock: @escaping @Sendable () -> Date, logger: Logger
   ) {
     self.client = client
     self.ledger = ledger
     self.echoes = EchoFilter(outbox: outbox)
     self.outbox = outbox
     self.folder = folder
+    self.language = language
     self.clock = clock
     self.logger = logger
   }
@@ -65,7 +67,8 @@ final class ChangePull {
     }
     if file.count > 0 { try file.finish() } else { file.discard() }
     try outbox.learn(resource: resource, ids: pass.learned)
-    // Lines first: should the next step fail, the quote comes again and is found unchanged.
+    // The file is durable: should the quotes' advance fail after the lines', a quote
+    // listed again is found unchanged by the import.
     if !pass.lineVersions.isEmpty {
       try ledger.advance(
         resource: Self.lineResource, to: nil, versions: pass.lineVersions, at: clock())
@@ -96,12 +99,15 @@ final class ChangePull {
     since: Date, into file: PulledFile, pass: inout PullPass
   ) async throws {
     var touched = try await quotesWithNewLines(since: since, pass: &pass)
+    // Pages can shift while they are read: a quote seen twice is written once.
+    var taken = Set<Int>()
     var page = 0
     while true {
       let answer = try await client.list(
         "salesorders", where: SalesManagementFilter.changed(since: since), page: page)
       for record in answer.records {
-        let lines = record["id"]?.int.flatMap { touched.removeValue(forKey: $0) }
+        guard let id = record["id"]?.int, taken.insert(id).inserted else { continue }
+        let lines = touched.removeValue(forKey: id)
         try await take(record, "salesorders", file, &pass, linesChanged: lines)
       }
       if answer.isLast { break }
@@ -113,20 +119,20 @@ final class ChangePull {
     }
   }
 
-  /// The quotes with a line changed since `since` in a version not yet pulled, each
-  /// with its latest such change. The lines' versions are remembered whatever becomes
-  /// of their quote (an echo too).
+  /// The quotes with a line changed or deleted since `since` in a version not yet
+  /// pulled, each with its latest such change. The lines' versions are remembered
+  /// whatever becomes of their quote (an echo too). Should SM refuse the listing,
+  /// quotes are still pulled on their own changes.
   private func quotesWithNewLines(since: Date, pass: inout PullPass) async throws
     -> [Int: String]
   {
     var quotes: [Int: String] = [:]
     var page = 0
     while true {
-      let answer = try await client.list(
-        Self.lineResource, where: SalesManagementFilter.changed(since: since), page: page)
+      guard let answer = try await changedLines(since: since, page: page) else { return quotes }
       for line in answer.records {
         guard let id = line["id"]?.int, let quote = line["salesOrderId"]?.int else { continue }
-        let version = Self.version(of: line)
+        let version = Self.lineVersion(of: line)
         pass.advance(to: version)
         guard try !ledger.alreadyPulled(resource: Self.lineResource, smId: id, version: version)
         else { continue }
@@ -141,6 +147,25 @@ final class ChangePull {
   /// The time of the record's last change, as SM wrote it.
   private static func version(of record: JSONValue) -> String {
     record["dateUpdated"]?.string ?? record["dateCreated"]?.string ?? ""
+  }
+
+  /// A page of the lines changed or deleted since `since`; nil when SM refuses it.
+  private func changedLines(since: Date, page: Int) async throws -> SalesManagementPage? {
+    do {
+      return try await client.list(
+        Self.lineResource, where: SalesManagementFilter.changedOrDeleted(since: since), page: page)
+    } catch {
+      guard case .refused(let status, let message, _) = error else { throw error }
+      let refusal = MessageValue.text("HTTP \(status), \(message)")
+      logger.warning(
+        "\(Message(.quoteLinesListingRefused, ["error": refusal]).text(in: language))")
+      return nil
+    }
+  }
+
+  /// A line's version: its deletion, when SM marks it so, is its last change.
+  private static func lineVersion(of line: JSONValue) -> String {
+    line["dateDeleted"]?.string ?? version(of: line)
   }
 
   /// The later of two versions, compared as times.
@@ -184,7 +209,9 @@ final class ChangePull {
     guard case .object(var members) = quote else { return quote }
     let all = try await client.listAll(Self.lineResource, where: "salesOrderId=\(id)")
     for line in all {
-      if let lineId = line["id"]?.int { pass.lineVersions.append((lineId, Self.version(of: line))) }
+      if let lineId = line["id"]?.int {
+        pass.lineVersions.append((lineId, Self.lineVersion(of: line)))
+      }
     }
     let lines = all.filter { $0["deleted"] != .bool(true) }
     members["lines"] = .array(lines.sorted { ($0["order"]?.int ?? 0) < ($1["order"]?.int ?? 0) })

@@ -102,7 +102,7 @@ final class SalesManagementLink: Sendable {
   func pull() async throws -> PullReport {
     let pull = ChangePull(
       client: client, ledger: PullLedger(manifest: manifest), outbox: Outbox(manifest: manifest),
-      folder: layout.watchSalesManagement, clock: clock, logger: logger)
+      folder: layout.watchSalesManagement, language: language, clock: clock, logger: logger)
     return try await recordingHealth { try await pull.run() }
   }
 

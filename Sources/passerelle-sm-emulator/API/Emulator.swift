@@ -11,9 +11,10 @@ actor Emulator {
 
   init(_ configuration: EmulatorConfiguration) {
     self.configuration = configuration
-    api = ResourceAPI(records: RecordStore(branchId: configuration.branchId)) {
-      Int(Date().timeIntervalSince1970)
-    }
+    api = ResourceAPI(
+      records: RecordStore(branchId: configuration.branchId),
+      undated: configuration.undated
+    ) { Int(Date().timeIntervalSince1970) }
     tokens = TokenBook(seed: configuration.seed)
     faults = FaultInjector(settings: configuration.faults, seed: configuration.seed)
   }

@@ -6,6 +6,9 @@ struct ResourceAPI: Sendable {
   static let bulkLimit = 200
 
   var records: RecordStore
+  /// Resources whose lists refuse a `where` filter on their dates, as a resource
+  /// SM does not let one filter so would.
+  let undated: Set<Resource>
   /// Now, in whole seconds since 1970.
   let clock: @Sendable () -> Int
 
@@ -39,6 +42,11 @@ struct ResourceAPI: Sendable {
   private func list(_ resource: Resource, _ call: APICall) throws(APIError) -> Reply {
     let page = try Self.pageNumber(call.page)
     let filter = try Self.filter(call.filter)
+    if undated.contains(resource), let text = call.filter,
+      DateField.allCases.contains(where: { text.contains($0.rawValue) })
+    {
+      throw .badRequest("\(resource.rawValue) cannot be filtered on its dates")
+    }
     let size = Self.pageSize(call.entityCount)
     let found = records.page(resource, filter: filter, page: page, size: size)
     var reply = Reply.json(.array(found.records.map(\.rendered)))

@@ -21,6 +21,8 @@ struct EmulatorCommand: AsyncParsableCommand {
   @Option(help: "Calls a token serves before it expires; 0 for never.") var tokenCalls = 0
   @Option(help: "Seed of the faults' and tokens' draws.") var seed: UInt64 = 1
   @Option(help: "The one branch accounts and sales orders belong to.") var branchId = 1
+  @Option(help: "A resource whose lists refuse a where filter on dates (repeatable).")
+  var undated: [String] = []
 
   func validate() throws {
     for (name, rate) in [("rate-429", rate429), ("rate-500", rate500), ("rate-drop", rateDrop)]
@@ -54,6 +56,6 @@ struct EmulatorCommand: AsyncParsableCommand {
       faults: FaultSettings(
         rate429: rate429, rate500: rate500, rateDrop: rateDrop, retryAfter: retryAfter,
         tokenCalls: tokenCalls),
-      seed: seed)
+      seed: seed, undated: Set(undated.compactMap(Resource.init(pathSegment:))))
   }
 }

@@ -74,6 +74,19 @@ import Testing
     #expect(try rejections(of: "SM-Q-000102", in: root) == ["conflict", "missing-required"])
   }
 
+  /// An SM that refuses to list quote lines by date still gets its quotes pulled
+  /// on their own changes, and the log says what is lost.
+  @Test func quotesArePulledWhenSMRefusesToListLinesByDate() async throws {
+    let emulator = try EmulatorProcess(["--undated", "salesOrdersLines"])
+    let root = try ConnectedRoot(emulator)
+    let session = try await root.deliverSamples()
+    _ = try await typeQuote(in: session)
+    let run = try await root.run("run", "--once")
+    let imports = try quoteImports(in: root)
+    #expect(imports.count == 1 && imports.allSatisfy { $0.contains("SM-Q-000101") })
+    #expect(run.error.contains("SM refuse la liste des lignes de devis modifiées (HTTP 400"))
+  }
+
   /// The texts of the Sage quote imports written so far.
   private func quoteImports(in root: ConnectedRoot) throws -> [String] {
     try root.root.scratch.files(in: "out/sage").filter { $0.hasSuffix("-devis.txt") }.map {
