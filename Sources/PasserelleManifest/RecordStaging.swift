@@ -33,19 +33,11 @@ package final class RecordStaging {
   /// On a first export of its kind, each record is written as it is staged, where
   /// the work overlaps the mapping of the rows behind it, instead of being copied
   /// from the staging table at commit (a second pass over every record, once the
-  /// file is read). Only this batch's records exist: one that conflicts was written
-  /// by an earlier row of the file.
-  private let insert: Statement?
-  /// Takes back a record written this batch (its code turned out repeated).
-  private let forget: Statement?
-  /// On a first export of its kind, the rows whose records were written: those
-  /// rows stay out of the staging table, which holds the others.
-  private let written: WrittenRecords?
+  /// file is read). Nil on later exports.
+  private let firstExport: FirstExport?
   /// Rows this batch put in the staging table: while there are none, a row whose
   /// record a first export writes cannot be the repeat of one.
   private var rowsInTable = 0
-  /// The ordinal of a record written this batch, on a first export of its kind.
-  private let writtenOrdinal: Statement?
   /// Puts a written row into the staging table, once its code came again or its
   /// operation was withdrawn.
   private let stageWritten: Statement
@@ -105,24 +97,7 @@ package final class RecordStaging {
         UPDATE temp.\(table) SET occurrences = occurrences + 1 WHERE code = ?
         RETURNING line, occurrences, operation, companion
         """)
-    if isFirstOfItsKind {
-      insert = try db.makeStatement(
-        sql: """
-          INSERT INTO record(resource, kind, origin, owner, deleted, firstBatch, lastBatch,
-            code, smId, fingerprint, picture, fields, rowFingerprint, companions, ordinal)
-          VALUES (?, ?, 'sage', ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          ON CONFLICT(resource, code) DO NOTHING
-          """)
-      forget = try db.makeStatement(sql: "DELETE FROM record WHERE resource = ? AND code = ?")
-      written = try WrittenRecords(db: db, table: table)
-      writtenOrdinal = try db.makeStatement(
-        sql: "SELECT ordinal FROM record WHERE resource = ? AND code = ?")
-    } else {
-      insert = nil
-      forget = nil
-      written = nil
-      writtenOrdinal = nil
-    }
+    firstExport = isFirstOfItsKind ? try FirstExport(db: db, table: table) : nil
     stageWritten = try db.makeStatement(
       sql: """
         INSERT INTO temp.\(table)(code, line, occurrences, operation, fingerprint, companion)
@@ -140,13 +115,13 @@ package final class RecordStaging {
     // Bindings outlive resets: the resource, and what every record written here
     // shares, are bound once.
     try bind(lookup.sqliteStatement, 1, resource)
-    if let insert, let forget {
+    if let firstExport {
       for (index, shared) in [resource, kind, owner, batch, batch].enumerated() {
-        try bind(insert.sqliteStatement, Int32(index + 1), shared)
+        try bind(firstExport.insert, Int32(index + 1), shared)
       }
-      try bind(forget.sqliteStatement, 1, resource)
+      try bind(firstExport.forget, 1, resource)
+      try bind(firstExport.ordinal, 1, resource)
     }
-    if let writtenOrdinal { try bind(writtenOrdinal.sqliteStatement, 1, resource) }
   }
 
   // The per-row statements go through SQLite's C API on GRDB's prepared
@@ -190,16 +165,16 @@ package final class RecordStaging {
         known: known, rowFingerprint: rowFingerprint, fields: fields, smId: smId)
     }
     if fingerprint == nil { stagedWithoutFingerprint += 1 }
-    if let written {
+    if let firstExport {
       if let operation {
         let row = WrittenRecords.Row(
           code: code, line: line, operation: operation, fingerprint: fingerprint,
           companion: companion)
         return try write(
           row, smId: smId, picture: picture, fields: fields, rowFingerprint: rowFingerprint,
-          companions: companions, into: written)
+          companions: companions, with: firstExport)
       }
-      if ordinalsGiven > 0, let repeated = try repeatOfWritten(code, in: written) {
+      if ordinalsGiven > 0, let repeated = try repeatOfWritten(code, in: firstExport) {
         return repeated
       }
     }
@@ -207,13 +182,13 @@ package final class RecordStaging {
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, code)
     sqlite3_bind_int64(statement, 2, Int64(line))
-    bind(statement, 3, integer: operation)
-    bind(statement, 4, blob: fingerprint)
-    bind(statement, 5, integer: smId)
+    SQLiteColumn.bind(statement, 3, integer: operation)
+    SQLiteColumn.bind(statement, 4, blob: fingerprint)
+    SQLiteColumn.bind(statement, 5, integer: smId)
     try bind(statement, 6, text: picture)
-    bind(statement, 7, integer: companion)
-    bind(statement, 8, blob: fields)
-    bind(statement, 9, blob: rowFingerprint)
+    SQLiteColumn.bind(statement, 7, integer: companion)
+    SQLiteColumn.bind(statement, 8, blob: fields)
+    SQLiteColumn.bind(statement, 9, blob: rowFingerprint)
     try bind(statement, 10, text: companions)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
@@ -228,29 +203,34 @@ package final class RecordStaging {
   /// held its code before: returns the repeat then, as `stage` does.
   private func write(
     _ row: WrittenRecords.Row, smId: Int?, picture: String?, fields: [UInt8]?,
-    rowFingerprint: Data?, companions: String?, into written: WrittenRecords
+    rowFingerprint: Data?, companions: String?, with firstExport: FirstExport
   ) throws -> Repeat? {
     if rowsInTable > 0, let repeated = try repeatOfStaged(row.code) { return repeated }
-    guard let insert = insert?.sqliteStatement else { return nil }
+    let insert = firstExport.insert
     defer { sqlite3_reset(insert) }
     try bind(insert, 6, row.code)
-    bind(insert, 7, integer: smId)
-    bind(insert, 8, blob: row.fingerprint)
+    SQLiteColumn.bind(insert, 7, integer: smId)
+    SQLiteColumn.bind(insert, 8, blob: row.fingerprint)
     try bind(insert, 9, text: picture)
-    bind(insert, 10, blob: fields)
-    bind(insert, 11, blob: rowFingerprint)
+    SQLiteColumn.bind(insert, 10, blob: fields)
+    SQLiteColumn.bind(insert, 11, blob: rowFingerprint)
     try bind(insert, 12, text: companions)
     let ordinal = nextOrdinal + ordinalsGiven
     sqlite3_bind_int64(insert, 13, Int64(ordinal))
     guard sqlite3_step(insert) == SQLITE_DONE else { throw failure(insert) }
     guard sqlite3_changes(sqlite3_db_handle(insert)) == 1 else {
-      guard let repeated = try repeatOfWritten(row.code, in: written) else {
-        throw failure(insert)
+      guard let repeated = try repeatOfWritten(row.code, in: firstExport) else {
+        // Only this batch's records exist on a first export: one it did not write
+        // means the manifest changed under it.
+        throw DatabaseError(
+          resultCode: .SQLITE_CONSTRAINT,
+          message:
+            "record \(row.code) of \(resource) exists, but this first export did not write it")
       }
       return repeated
     }
     ordinalsGiven += 1
-    try written.note(ordinal: ordinal, row)
+    try firstExport.written.note(ordinal: ordinal, row)
     return nil
   }
 
@@ -273,15 +253,15 @@ package final class RecordStaging {
   /// The first repeat of a code whose record this batch wrote; nil when it wrote
   /// none. The record goes, and its row joins the staging table, where the code's
   /// later rows meet it as any other.
-  private func repeatOfWritten(_ code: String, in written: WrittenRecords) throws -> Repeat? {
-    guard let lookup = writtenOrdinal?.sqliteStatement else { return nil }
+  private func repeatOfWritten(_ code: String, in firstExport: FirstExport) throws -> Repeat? {
+    let lookup = firstExport.ordinal
     defer { sqlite3_reset(lookup) }
     try bind(lookup, 2, code)
     guard try SQLiteColumn.step(lookup), let ordinal = SQLiteColumn.integer(lookup, 0),
-      let first = try written.take(ordinal: ordinal)
+      let first = try firstExport.written.take(ordinal: ordinal)
     else { return nil }
     try stageWrittenRow(first, occurrences: 2, operation: first.operation)
-    try forgetRecord(code)
+    try forget(code, with: firstExport)
     return Repeat(
       firstLine: first.line, isFirstRepeat: true, firstOperation: first.operation,
       firstCompanion: first.companion)
@@ -296,9 +276,9 @@ package final class RecordStaging {
     try bind(statement, 1, row.code)
     sqlite3_bind_int64(statement, 2, Int64(row.line))
     sqlite3_bind_int64(statement, 3, Int64(occurrences))
-    bind(statement, 4, integer: operation)
-    bind(statement, 5, blob: row.fingerprint)
-    bind(statement, 6, integer: row.companion)
+    SQLiteColumn.bind(statement, 4, integer: operation)
+    SQLiteColumn.bind(statement, 5, blob: row.fingerprint)
+    SQLiteColumn.bind(statement, 6, integer: row.companion)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     rowsInTable += 1
   }
@@ -351,13 +331,14 @@ package final class RecordStaging {
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, code)
     sqlite3_bind_int64(statement, 2, Int64(line))
-    bind(statement, 3, blob: record.fingerprint ?? Data())
-    bind(statement, 4, blob: record.rowFingerprint)
+    SQLiteColumn.bind(statement, 3, blob: record.fingerprint ?? Data())
+    SQLiteColumn.bind(statement, 4, blob: record.rowFingerprint)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
   }
 
-  private func forgetRecord(_ code: String) throws {
-    guard let forget = forget?.sqliteStatement else { return }
+  /// Takes back a record written this batch: its code turned out repeated.
+  private func forget(_ code: String, with firstExport: FirstExport) throws {
+    let forget = firstExport.forget
     defer { sqlite3_reset(forget) }
     try bind(forget, 2, code)
     guard sqlite3_step(forget) == SQLITE_DONE else { throw failure(forget) }
@@ -371,8 +352,9 @@ package final class RecordStaging {
     try db.execute(
       sql: "UPDATE temp.\(table) SET operation = NULL WHERE operation = ?", arguments: [operation])
     // A written row withdrawn stays a row of the file: a repeat of its code must meet it.
-    for row in try written?.take(operation: operation) ?? [] {
-      try forgetRecord(row.code)
+    guard let firstExport else { return }
+    for row in try firstExport.written.take(operation: operation) {
+      try forget(row.code, with: firstExport)
       try stageWrittenRow(row, occurrences: 1, operation: nil)
     }
   }
@@ -385,20 +367,12 @@ package final class RecordStaging {
     if SQLiteColumn.bind(statement, index, text) != SQLITE_OK { throw failure(statement) }
   }
 
-  private func bind(_ statement: SQLiteStatement, _ index: Int32, integer: Int?) {
-    SQLiteColumn.bind(statement, index, integer: integer)
-  }
-
   private func bind(_ statement: SQLiteStatement, _ index: Int32, text: String?) throws {
     if let text {
       try bind(statement, index, text)
     } else {
       sqlite3_bind_null(statement, index)
     }
-  }
-
-  private func bind(_ statement: SQLiteStatement, _ index: Int32, blob: (some ContiguousBytes)?) {
-    SQLiteColumn.bind(statement, index, blob: blob)
   }
 
   private func failure(_ statement: SQLiteStatement) -> DatabaseError {
@@ -504,7 +478,7 @@ package final class RecordStaging {
   /// for SM until SM shows it; unless another Sage record now speaks for this one
   /// (a contacts export taking over a main contact).
   package func commit(deletions: Int) throws {
-    if insert == nil { try copyStagedRecords() }
+    if firstExport == nil { try copyStagedRecords() }
     // An unchanged shared record whose values the manifest lacks (kept by an earlier
     // version) gets them, so that SM's next change of it can be compared.
     if unchangedUpdates.fields {
@@ -547,7 +521,7 @@ package final class RecordStaging {
         DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone;
         DELETE FROM temp.\(table)Missing
         """)
-    try written?.clear()
+    try firstExport?.written.clear()
     rowsInTable = 0
     try seenRecords.clear()
     try saveNextOrdinal()

@@ -118,9 +118,10 @@ final class WrittenRecords {
   /// their own, not their main contact's), forgotten here.
   func take(operation: Int) throws -> [Row] {
     try writePending()
-    let statement = try db.makeStatement(
+    let statement = try db.cachedStatement(
       sql: "DELETE FROM temp.\(table) WHERE operation = ? \(Self.returning)")
     let pointer = statement.sqliteStatement
+    defer { sqlite3_reset(pointer) }
     sqlite3_bind_int64(pointer, 1, Int64(operation))
     var rows: [Row] = []
     while try SQLiteColumn.step(pointer) { rows.append(Self.row(pointer)) }
