@@ -17,15 +17,19 @@ package enum SalesManagementFilter {
   /// Records created or edited after `date` (whole seconds, UTC; SM leaves `dateUpdated`
   /// null until the first edit): `(dateUpdated>'T' OR dateCreated>'T')`.
   package static func changed(since date: Date) -> String {
-    let moment = quoted(timestamp(date))
-    return "(dateUpdated>\(moment) OR dateCreated>\(moment))"
+    after(date, in: ["dateUpdated", "dateCreated"])
   }
 
   /// Records created, edited or deleted after `date`: SM may mark a deletion in
   /// `dateDeleted` alone.
   package static func changedOrDeleted(since date: Date) -> String {
+    after(date, in: ["dateUpdated", "dateCreated", "dateDeleted"])
+  }
+
+  /// Records with any of the date `fields` after `date`.
+  private static func after(_ date: Date, in fields: [String]) -> String {
     let moment = quoted(timestamp(date))
-    return "(dateUpdated>\(moment) OR dateCreated>\(moment) OR dateDeleted>\(moment))"
+    return "(" + fields.map { "\($0)>\(moment)" }.joined(separator: " OR ") + ")"
   }
 
   /// `date` as ISO-8601 UTC, cut to the whole second below so that nothing is missed.

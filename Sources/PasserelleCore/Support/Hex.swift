@@ -17,12 +17,6 @@ package enum Hex {
 
   /// Two digits per byte.
   package static func string(_ bytes: some Sequence<UInt8>) -> String {
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.underestimatedCount * 2)
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: text, as: UTF8.self)
+    Array(bytes).withUnsafeBytes { string($0) }
   }
 }

@@ -137,7 +137,7 @@ final class ChangePull {
         guard try !ledger.alreadyPulled(resource: Self.lineResource, smId: id, version: version)
         else { continue }
         pass.lineVersions.append((id, version))
-        quotes[quote] = Self.later(version, quotes[quote])
+        quotes[quote] = PullPass.later(version, quotes[quote])
       }
       if answer.isLast { return quotes }
       page += 1
@@ -168,13 +168,6 @@ final class ChangePull {
     line["dateDeleted"]?.string ?? version(of: line)
   }
 
-  /// The later of two versions, compared as times.
-  private static func later(_ version: String, _ other: String?) -> String {
-    guard let other, let otherTime = Timestamp.parse(other) else { return version }
-    guard let time = Timestamp.parse(version) else { return other }
-    return time > otherTime ? version : other
-  }
-
   /// Takes a record the pull listed; `linesChanged`, for a quote, is the latest
   /// change of its lines not yet pulled: the quote is then taken even if its own
   /// version was, and is an echo only if that change is ours.
@@ -192,7 +185,7 @@ final class ChangePull {
     }
     pass.versions.append((id, version))
     if let extId = record["extId"]?.string, !extId.isEmpty { pass.learned.append((extId, id)) }
-    let changed = linesChanged.map { Self.later($0, version) } ?? version
+    let changed = linesChanged.map { PullPass.later($0, version) } ?? version
     if try echoes.isEcho(record, resource: resource, id: id, version: changed) {
       pass.echoes += 1
       return

@@ -1,8 +1,8 @@
 import Foundation
 import PasserelleCore
 
-/// What one resource's pull saw: the versions to remember (of quote lines too), the ids to learn, and
-/// the latest change, the next watermark.
+/// What one resource's pull saw: the versions to remember (of quote lines too), the
+/// ids to learn, and the latest change, the next watermark.
 struct PullPass {
   var watermark: String
   var versions: [(smId: Int, version: String)] = []
@@ -14,9 +14,14 @@ struct PullPass {
   init(watermark: String) { self.watermark = watermark }
 
   mutating func advance(to version: String) {
-    guard let date = Timestamp.parse(version), let current = Timestamp.parse(watermark),
-      date > current
-    else { return }
-    watermark = version
+    watermark = Self.later(version, watermark)
+  }
+
+  /// The later of two versions, compared as times (as text, `10:15:00Z` would sort
+  /// after `10:15:00.500Z`); one that is no time loses.
+  static func later(_ version: String, _ other: String?) -> String {
+    guard let other, let otherTime = Timestamp.parse(other) else { return version }
+    guard let time = Timestamp.parse(version) else { return other }
+    return time > otherTime ? version : other
   }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PasserelleOutput
+
 /// What comes back from SM through the API, with no file moved by hand: a rep's
 /// quote to Sage and Sage's prices back to SM; a prospect typed in SM gets its
 /// Sage code as `extId` in SM.
@@ -100,10 +102,8 @@ import Testing
   private func rejections(of reference: String, in root: ConnectedRoot) throws -> [String] {
     var codes: [String] = []
     for name in root.root.scratch.files(in: "out/rejects") where name.hasSuffix(".rejects.csv") {
-      let text = try TestFiles.read(root.root.scratch.file("out/rejects/\(name)"))
-      for row in text.split(separator: "\n") where row.contains(";\(reference);") {
-        let fields = row.split(separator: ";", omittingEmptySubsequences: false)
-        codes += fields.filter { $0 == "missing-required" || $0 == "conflict" }.map(String.init)
+      try RejectReportReader.forEachRow(path: root.root.scratch.file("out/rejects/\(name)")) {
+        if $0.key == reference { codes.append($0.code) }
       }
     }
     return codes.sorted()
