@@ -22,7 +22,7 @@ package enum Digest {
     fingerprint: Data, guid: String
   ) {
     var hasher = SHA256()
-    hash(object.bytes, into: &hasher)
+    object.withUnsafeBytes { hasher.update(bufferPointer: $0) }
     var closingBrace = UInt8(ascii: "}")
     withUnsafeBytes(of: &closingBrace) { hasher.update(bufferPointer: $0) }
     hash(lines, into: &hasher)

@@ -6,22 +6,28 @@ package struct CalendarDate: Hashable, Sendable, Comparable {
 
   /// "2026-11-28".
   package var iso: String {
-    formatted([(year, 4), (month, 2), (day, 2)], separator: ValueBytes.dash)
+    Self.formatted((year, 4), (month, 2), (day, 2), separator: ValueBytes.dash)
   }
 
   /// "28/11/2026".
   var french: String {
-    formatted([(day, 2), (month, 2), (year, 4)], separator: ValueBytes.slash)
+    Self.formatted((day, 2), (month, 2), (year, 4), separator: ValueBytes.slash)
   }
 
-  private func formatted(_ parts: [(Int, Int)], separator: UInt8) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(10)
-    for (index, part) in parts.enumerated() {
-      if index > 0 { bytes.append(separator) }
-      ValueBytes.appendPadded(part.0, width: part.1, to: &bytes)
+  /// Three numbers, each padded to its width, between separators.
+  private static func formatted(
+    _ first: (Int, width: Int), _ second: (Int, width: Int), _ third: (Int, width: Int),
+    separator: UInt8
+  ) -> String {
+    // A sign and 19 digits for each part at most, and the two separators.
+    ScratchBytes.with(capacity: 62) { bytes in
+      ValueBytes.appendPadded(first.0, width: first.width, to: &bytes)
+      bytes.append(separator)
+      ValueBytes.appendPadded(second.0, width: second.width, to: &bytes)
+      bytes.append(separator)
+      ValueBytes.appendPadded(third.0, width: third.width, to: &bytes)
+      return bytes.string
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

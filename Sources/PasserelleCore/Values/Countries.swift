@@ -292,33 +292,35 @@ package enum Countries {
   {
     let range = ValueBytes.trimmedRange(bytes)
     let end = range.upperBound
-    var key: [UInt8] = []
-    key.reserveCapacity(range.count)
-    var index = afterLeadingArticle(bytes, range)
-    while index < end {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        if ValueBytes.isLetter(byte) { key.append(ValueBytes.lowercased(byte)) }
-        index += 1
-      } else if byte == 0xC3, index + 1 < end {
-        latinBaseLetters(bytes[index + 1]).withUTF8Buffer { key.append(contentsOf: $0) }
-        index += 2
-      } else if byte == 0xC5, index + 1 < end, bytes[index + 1] == 0x92 || bytes[index + 1] == 0x93
-      {
-        key.append(contentsOf: [0x6F, 0x65])
-        index += 2
-      } else if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 {
-        index += 2
-      } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80 {
-        // U+2000…U+203F: typographic spaces, dashes and quotes, such as the curly apostrophe.
-        index += 3
-      } else if droppingUnknown {
-        index += 1
-      } else {
-        return nil
+    // Every letter gives at most as many bytes as it takes ("œ" gives "oe").
+    return ScratchBytes.with(capacity: range.count) { key in
+      var index = afterLeadingArticle(bytes, range)
+      while index < end {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if ValueBytes.isLetter(byte) { key.append(ValueBytes.lowercased(byte)) }
+          index += 1
+        } else if byte == 0xC3, index + 1 < end {
+          latinBaseLetters(bytes[index + 1]).withUTF8Buffer { key.append(contentsOf: $0) }
+          index += 2
+        } else if byte == 0xC5, index + 1 < end,
+          bytes[index + 1] == 0x92 || bytes[index + 1] == 0x93
+        {
+          key.append(contentsOf: "oe")
+          index += 2
+        } else if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 {
+          index += 2
+        } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80 {
+          // U+2000…U+203F: typographic spaces, dashes and quotes, such as the curly apostrophe.
+          index += 3
+        } else if droppingUnknown {
+          index += 1
+        } else {
+          return nil
+        }
       }
+      return key.string
     }
-    return String(decoding: key, as: UTF8.self)
   }
 
   private static let articles: [StaticString] = ["les", "la", "le"]

@@ -77,48 +77,49 @@ extension FrenchIdentifier {
       return .invalid(Message(.emailLocalDotEdge))
     }
 
-    var output: [UInt8] = []
-    output.reserveCapacity(range.count)
-    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[local]))
-    output.append(ValueBytes.at)
+    return ScratchBytes.with(capacity: range.count) { output in
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[local]))
+      output.append(ValueBytes.at)
 
-    let domain = (atIndex + 1)..<range.upperBound
-    guard !domain.isEmpty else { return .invalid(Message(.emailNoDomain)) }
-    var labelCount = 0
-    var labelStart = domain.lowerBound
-    var index = domain.lowerBound
-    while index <= domain.upperBound {
-      if index < domain.upperBound && bytes[index] != ValueBytes.dot {
-        let byte = ValueBytes.lowercased(bytes[index])
-        if ValueBytes.spaceLength(bytes, at: index, end: domain.upperBound) > 0 {
-          return .invalid(Message(.valueHasSpaces))
+      let domain = (atIndex + 1)..<range.upperBound
+      guard !domain.isEmpty else { return .invalid(Message(.emailNoDomain)) }
+      var labelCount = 0
+      var labelStart = domain.lowerBound
+      var index = domain.lowerBound
+      while index <= domain.upperBound {
+        if index < domain.upperBound && bytes[index] != ValueBytes.dot {
+          let byte = ValueBytes.lowercased(bytes[index])
+          if ValueBytes.spaceLength(bytes, at: index, end: domain.upperBound) > 0 {
+            return .invalid(Message(.valueHasSpaces))
+          }
+          guard
+            ValueBytes.isLowerLetter(byte) || ValueBytes.isDigit(byte) || byte == ValueBytes.dash
+          else { return .invalid(Message(.emailBadDomainCharacter)) }
+          output.append(byte)
+          index += 1
+          continue
         }
-        guard ValueBytes.isLowerLetter(byte) || ValueBytes.isDigit(byte) || byte == ValueBytes.dash
-        else { return .invalid(Message(.emailBadDomainCharacter)) }
-        output.append(byte)
+        let label = labelStart..<index
+        guard !label.isEmpty else { return .invalid(Message(.emailEmptyDomainLabel)) }
+        guard label.count <= 63 else { return .invalid(Message(.emailDomainLabelTooLong)) }
+        if bytes[label.lowerBound] == ValueBytes.dash
+          || bytes[label.upperBound - 1] == ValueBytes.dash
+        {
+          return .invalid(Message(.emailDomainLabelDash))
+        }
+        labelCount += 1
+        if index == domain.upperBound {
+          let topLevelIsLetters =
+            label.count >= 2 && label.allSatisfy { ValueBytes.isLetter(bytes[$0]) }
+          guard topLevelIsLetters else { return .invalid(Message(.emailBadTopLevel)) }
+        } else {
+          output.append(ValueBytes.dot)
+        }
+        labelStart = index + 1
         index += 1
-        continue
       }
-      let label = labelStart..<index
-      guard !label.isEmpty else { return .invalid(Message(.emailEmptyDomainLabel)) }
-      guard label.count <= 63 else { return .invalid(Message(.emailDomainLabelTooLong)) }
-      if bytes[label.lowerBound] == ValueBytes.dash
-        || bytes[label.upperBound - 1] == ValueBytes.dash
-      {
-        return .invalid(Message(.emailDomainLabelDash))
-      }
-      labelCount += 1
-      if index == domain.upperBound {
-        let topLevelIsLetters =
-          label.count >= 2 && label.allSatisfy { ValueBytes.isLetter(bytes[$0]) }
-        guard topLevelIsLetters else { return .invalid(Message(.emailBadTopLevel)) }
-      } else {
-        output.append(ValueBytes.dot)
-      }
-      labelStart = index + 1
-      index += 1
+      guard labelCount >= 2 else { return .invalid(Message(.emailDomainNoDot)) }
+      return .valid(output.string)
     }
-    guard labelCount >= 2 else { return .invalid(Message(.emailDomainNoDot)) }
-    return .valid(String(decoding: output, as: UTF8.self))
   }
 }

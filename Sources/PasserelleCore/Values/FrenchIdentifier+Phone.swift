@@ -8,58 +8,62 @@ extension FrenchIdentifier {
     ValueBytes.withBytes(raw) { bytes in
       let range = ValueBytes.trimmedRange(bytes)
       if range.isEmpty { return .invalid(Message(.valueEmpty)) }
-      var digits: [UInt8] = []
-      digits.reserveCapacity(16)
-      var hasPlus = false
-      var index = range.lowerBound
-      let end = range.upperBound
-      while index < end {
-        let byte = bytes[index]
-        if ValueBytes.isDigit(byte) {
-          guard digits.count <= 20 else { return .invalid(Message(.phoneTooLong)) }
-          digits.append(byte)
-          index += 1
-          continue
-        }
-        switch byte {
-        case ValueBytes.plus:
-          guard digits.isEmpty && !hasPlus else { return .invalid(Message(.phonePlusInside)) }
-          hasPlus = true
-          index += 1
-        case ValueBytes.openParenthesis:
-          let isTrunkZero =
-            index + 2 < end && bytes[index + 1] == ValueBytes.zero
-            && bytes[index + 2] == ValueBytes.closeParenthesis
-          let isInternational =
-            (hasPlus && !digits.isEmpty)
-            || (digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero)
-          // "+33 (0)1…": the bracketed 0 is the national prefix, not dialled from abroad.
-          index += isTrunkZero && isInternational ? 3 : 1
-        case ValueBytes.closeParenthesis, ValueBytes.dot, ValueBytes.dash, ValueBytes.slash:
-          index += 1
-        default:
-          let length = ValueBytes.spaceLength(bytes, at: index, end: end)
-          if length > 0 {
-            index += length
-          } else if ValueBytes.isLetter(byte) {
-            return .invalid(
-              Message(startsExtension(bytes, at: index, end: end) ? .phoneExtension : .phoneLetters)
-            )
-          } else {
-            return .invalid(Message(.phoneBadCharacter))
+      // At most 21 digits are kept: a longer number is refused.
+      return ScratchBytes.with(capacity: 21) { digits in
+        var hasPlus = false
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+          let byte = bytes[index]
+          if ValueBytes.isDigit(byte) {
+            guard digits.count <= 20 else { return .invalid(Message(.phoneTooLong)) }
+            digits.append(byte)
+            index += 1
+            continue
+          }
+          switch byte {
+          case ValueBytes.plus:
+            guard digits.count == 0 && !hasPlus else {
+              return .invalid(Message(.phonePlusInside))
+            }
+            hasPlus = true
+            index += 1
+          case ValueBytes.openParenthesis:
+            let isTrunkZero =
+              index + 2 < end && bytes[index + 1] == ValueBytes.zero
+              && bytes[index + 2] == ValueBytes.closeParenthesis
+            let isInternational =
+              (hasPlus && digits.count > 0)
+              || (digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero)
+            // "+33 (0)1…": the bracketed 0 is the national prefix, not dialled from abroad.
+            index += isTrunkZero && isInternational ? 3 : 1
+          case ValueBytes.closeParenthesis, ValueBytes.dot, ValueBytes.dash, ValueBytes.slash:
+            index += 1
+          default:
+            let length = ValueBytes.spaceLength(bytes, at: index, end: end)
+            if length > 0 {
+              index += length
+            } else if ValueBytes.isLetter(byte) {
+              return .invalid(
+                Message(
+                  startsExtension(bytes, at: index, end: end) ? .phoneExtension : .phoneLetters)
+              )
+            } else {
+              return .invalid(Message(.phoneBadCharacter))
+            }
           }
         }
+        if digits.count == 0 { return .invalid(Message(.phoneNoDigits)) }
+        if hasPlus { return internationalPhone(digits.bytes) }
+        if digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero {
+          return internationalPhone(UnsafeBufferPointer(rebasing: digits.bytes[2...]))
+        }
+        if digits.count < 8 { return .invalid(Message(.phoneTooShort)) }
+        if digits.count > 15 { return .invalid(Message(.phoneTooLong)) }
+        let usesFrenchNumbering = countryISO.map(Countries.usesFrenchNumbering) ?? true
+        guard usesFrenchNumbering else { return .valid(digits.string) }
+        return frenchNationalPhone(digits.bytes)
       }
-      if digits.isEmpty { return .invalid(Message(.phoneNoDigits)) }
-      if hasPlus { return internationalPhone(digits[...]) }
-      if digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero {
-        return internationalPhone(digits[2...])
-      }
-      if digits.count < 8 { return .invalid(Message(.phoneTooShort)) }
-      if digits.count > 15 { return .invalid(Message(.phoneTooLong)) }
-      let usesFrenchNumbering = countryISO.map(Countries.usesFrenchNumbering) ?? true
-      guard usesFrenchNumbering else { return .valid(String(decoding: digits, as: UTF8.self)) }
-      return frenchNationalPhone(digits)
     }
   }
 
@@ -79,7 +83,7 @@ extension FrenchIdentifier {
     ("33", 9), ("262", 9), ("590", 9), ("594", 9), ("596", 9),
   ]
 
-  private static func internationalPhone(_ digits: ArraySlice<UInt8>) -> ValueCheck {
+  private static func internationalPhone(_ digits: UnsafeBufferPointer<UInt8>) -> ValueCheck {
     guard let first = digits.first else {
       return .invalid(Message(.phoneNothingAfterPrefix))
     }
@@ -102,17 +106,15 @@ extension FrenchIdentifier {
     return .valid("+" + String(decoding: number, as: UTF8.self))
   }
 
-  private static func frenchNationalPhone(_ digits: [UInt8]) -> ValueCheck {
-    var national = digits
+  private static func frenchNationalPhone(_ digits: UnsafeBufferPointer<UInt8>) -> ValueCheck {
     // A spreadsheet often drops the leading 0 of a French number stored as a number.
-    if national.count == 9 && national[0] != ValueBytes.zero {
-      national.insert(ValueBytes.zero, at: 0)
-    }
-    guard national.count == 10, national[0] == ValueBytes.zero else {
+    let droppedZero = digits.count == 9 && digits[0] != ValueBytes.zero
+    guard droppedZero || (digits.count == 10 && digits[0] == ValueBytes.zero) else {
       return .invalid(Message(.phoneFrenchNational))
     }
-    let prefix = national[1..<4].reduce(0) { $0 * 10 + Int($1 &- ValueBytes.zero) }
-    let significant = String(decoding: national[1...], as: UTF8.self)
+    let national = UnsafeBufferPointer(rebasing: digits[(droppedZero ? 0 : 1)...])
+    let prefix = national[0..<3].reduce(0) { $0 * 10 + Int($1 &- ValueBytes.zero) }
+    let significant = String(decoding: national, as: UTF8.self)
     switch prefix {
     case 262, 263, 269, 639, 692, 693: return .valid("+262" + significant)
     case 590, 690, 691: return .valid("+590" + significant)

@@ -12,40 +12,53 @@ package enum FrenchIdentifier {
   /// non-breaking spaces are ignored. Checked with Luhn, except La Poste establishments, whose
   /// digit sum must be a multiple of 5.
   package static func siret(_ raw: String) -> ValueCheck {
-    ValueBytes.withBytes(raw) { bytes in
-      var digits: [UInt8] = []
-      digits.reserveCapacity(14)
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if ValueBytes.isDigit(byte) {
-          digits.append(byte)
-          index += 1
-        } else if byte == ValueBytes.dot || byte == ValueBytes.dash {
-          index += 1
-        } else {
-          let length = ValueBytes.spaceLength(bytes, at: index, end: bytes.count)
-          guard length > 0 else { return .invalid(Message(.siretNotDigits)) }
-          index += length
-        }
-      }
-      if digits.isEmpty { return .invalid(Message(.valueEmpty)) }
-      guard digits.count == 14 || digits.count == 9 else {
-        return .invalid(Message(.siretDigitCount, ["count": .number(digits.count)]))
-      }
-      let number = String(decoding: digits, as: UTF8.self)
-      if digits.count == 14 && startsWith(digits, laPosteSIREN)
-        && !startsWith(digits, laPosteHeadOfficeSIRET)
-      {
-        let digitSum = digits.reduce(0) { $0 + Int($1 &- ValueBytes.zero) }
-        return digitSum % 5 == 0
-          ? .valid(number) : .invalid(Message(.siretLaPosteChecksum))
-      }
-      return passesLuhn(digits) ? .valid(number) : .invalid(Message(.siretChecksum))
-    }
+    ValueBytes.rewriting(raw, siret)
   }
 
-  static func passesLuhn(_ digits: [UInt8]) -> Bool {
+  private static func siret(_ bytes: UnsafeBufferPointer<UInt8>, _ digits: inout ScratchBytes)
+    -> ValueCheck
+  {
+    let kept = compacting(bytes, into: &digits) { ValueBytes.isDigit($0) ? $0 : nil }
+    guard kept else { return .invalid(Message(.siretNotDigits)) }
+    if digits.count == 0 { return .invalid(Message(.valueEmpty)) }
+    guard digits.count == 14 || digits.count == 9 else {
+      return .invalid(Message(.siretDigitCount, ["count": .number(digits.count)]))
+    }
+    let number = digits.string
+    if digits.count == 14 && startsWith(digits.bytes, laPosteSIREN)
+      && !startsWith(digits.bytes, laPosteHeadOfficeSIRET)
+    {
+      let digitSum = digits.bytes.reduce(0) { $0 + Int($1 &- ValueBytes.zero) }
+      return digitSum % 5 == 0
+        ? .valid(number) : .invalid(Message(.siretLaPosteChecksum))
+    }
+    return passesLuhn(digits.bytes) ? .valid(number) : .invalid(Message(.siretChecksum))
+  }
+
+  /// Appends what `keep` makes of each byte, leaving out dots, dashes and spaces;
+  /// false at a byte `keep` refuses (nil) that is none of those.
+  private static func compacting(
+    _ bytes: UnsafeBufferPointer<UInt8>, into output: inout ScratchBytes,
+    keeping keep: (UInt8) -> UInt8?
+  ) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if let kept = keep(byte) {
+        output.append(kept)
+        index += 1
+      } else if byte == ValueBytes.dot || byte == ValueBytes.dash {
+        index += 1
+      } else {
+        let length = ValueBytes.spaceLength(bytes, at: index, end: bytes.count)
+        guard length > 0 else { return false }
+        index += length
+      }
+    }
+    return true
+  }
+
+  static func passesLuhn(_ digits: some BidirectionalCollection<UInt8>) -> Bool {
     var sum = 0
     var doubles = false
     for byte in digits.reversed() {
@@ -60,14 +73,8 @@ package enum FrenchIdentifier {
     return sum % 10 == 0
   }
 
-  static func startsWith(_ bytes: [UInt8], _ prefix: StaticString) -> Bool {
-    guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
-    return prefix.withUTF8Buffer { prefixBytes in
-      for offset in 0..<prefixBytes.count where bytes[offset] != prefixBytes[offset] {
-        return false
-      }
-      return true
-    }
+  static func startsWith(_ bytes: some Sequence<UInt8>, _ prefix: StaticString) -> Bool {
+    prefix.withUTF8Buffer { bytes.starts(with: $0) }
   }
 
   // MARK: VAT number
@@ -116,66 +123,53 @@ package enum FrenchIdentifier {
   /// checked against their SIREN; other EU prefixes (plus XI, GB and Swiss CHE) by format only.
   /// "GR" is read as Greece's official "EL"; a Swiss MWST/TVA/IVA suffix is dropped.
   package static func vatNumber(_ raw: String) -> ValueCheck {
-    ValueBytes.withBytes(raw) { bytes in
-      var compact: [UInt8] = []
-      compact.reserveCapacity(bytes.count)
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if ValueBytes.isDigit(byte) || ValueBytes.isLetter(byte) || byte == ValueBytes.plus
-          || byte == ValueBytes.asterisk
-        {
-          compact.append(ValueBytes.uppercased(byte))
-          index += 1
-        } else if byte == ValueBytes.dot || byte == ValueBytes.dash {
-          index += 1
-        } else {
-          let length = ValueBytes.spaceLength(bytes, at: index, end: bytes.count)
-          guard length > 0 else {
-            return .invalid(Message(.vatBadCharacters))
-          }
-          index += length
-        }
-      }
-      if compact.isEmpty { return .invalid(Message(.valueEmpty)) }
-      guard compact.count >= 2, ValueBytes.isLetter(compact[0]), ValueBytes.isLetter(compact[1])
-      else { return .invalid(Message(.vatNoCountry)) }
-      guard compact.count >= 4 else { return .invalid(Message(.vatTooShort)) }
-
-      if startsWith(compact, "CHE") {
-        return swissVATNumber(Array(compact[3...]))
-      }
-      var prefix = String(decoding: compact[0..<2], as: UTF8.self)
-      if prefix == "GR" { prefix = "EL" }
-      let body = Array(compact[2...])
-      if prefix == "FR" { return frenchVATNumber(body) }
-      guard let patterns = vatPatterns[prefix] else {
-        return .invalid(Message(.vatUnknownCountry, ["prefix": .text(prefix)]))
-      }
-      for pattern in patterns where matches(body, pattern) {
-        return .valid(prefix + String(decoding: body, as: UTF8.self))
-      }
-      return .invalid(Message(.vatFormat, ["prefix": .text(prefix)]))
-    }
+    ValueBytes.rewriting(raw, vatNumber)
   }
 
-  private static func swissVATNumber(_ body: [UInt8]) -> ValueCheck {
+  private static func vatNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ compact: inout ScratchBytes)
+    -> ValueCheck
+  {
+    let kept = compacting(bytes, into: &compact) { byte in
+      ValueBytes.isDigit(byte) || ValueBytes.isLetter(byte) || byte == ValueBytes.plus
+        || byte == ValueBytes.asterisk ? ValueBytes.uppercased(byte) : nil
+    }
+    guard kept else { return .invalid(Message(.vatBadCharacters)) }
+    if compact.count == 0 { return .invalid(Message(.valueEmpty)) }
+    guard compact.count >= 2, ValueBytes.isLetter(compact[0]), ValueBytes.isLetter(compact[1])
+    else { return .invalid(Message(.vatNoCountry)) }
+    guard compact.count >= 4 else { return .invalid(Message(.vatTooShort)) }
+
+    if startsWith(compact.bytes, "CHE") {
+      return swissVATNumber(UnsafeBufferPointer(rebasing: compact.bytes[3...]))
+    }
+    var prefix = String(decoding: compact.bytes[0..<2], as: UTF8.self)
+    if prefix == "GR" { prefix = "EL" }
+    let body = UnsafeBufferPointer(rebasing: compact.bytes[2...])
+    if prefix == "FR" { return frenchVATNumber(body) }
+    guard let patterns = vatPatterns[prefix] else {
+      return .invalid(Message(.vatUnknownCountry, ["prefix": .text(prefix)]))
+    }
+    for pattern in patterns where matches(body, pattern) {
+      return .valid(prefix + String(decoding: body, as: UTF8.self))
+    }
+    return .invalid(Message(.vatFormat, ["prefix": .text(prefix)]))
+  }
+
+  private static func swissVATNumber(_ body: UnsafeBufferPointer<UInt8>) -> ValueCheck {
     let hasLanguageSuffix =
       body.count > 9
-      && body.withUnsafeBufferPointer { buffer in
-        swissSuffixes.contains { ValueBytes.equalsLowercased(buffer, 9..<buffer.count, $0) }
-      }
+      && swissSuffixes.contains { ValueBytes.equalsLowercased(body, 9..<body.count, $0) }
     guard body.count == 9 || hasLanguageSuffix, body[0..<9].allSatisfy(ValueBytes.isDigit) else {
       return .invalid(Message(.vatSwissFormat))
     }
     return .valid("CHE" + String(decoding: body[0..<9], as: UTF8.self))
   }
 
-  private static func frenchVATNumber(_ body: [UInt8]) -> ValueCheck {
+  private static func frenchVATNumber(_ body: UnsafeBufferPointer<UInt8>) -> ValueCheck {
     guard body.count == 11 else {
       return .invalid(Message(.vatFrenchFormat))
     }
-    let siren = Array(body[2...])
+    let siren = body[2...]
     guard siren.allSatisfy(ValueBytes.isDigit) else {
       return .invalid(Message(.vatSirenNotDigits))
     }
@@ -201,7 +195,7 @@ package enum FrenchIdentifier {
       ? .valid(number) : .invalid(Message(.vatBadKey))
   }
 
-  private static func matches(_ body: [UInt8], _ pattern: String) -> Bool {
+  private static func matches(_ body: UnsafeBufferPointer<UInt8>, _ pattern: String) -> Bool {
     guard body.count == pattern.utf8.count else { return false }
     var offset = 0
     for expected in pattern.utf8 {

@@ -43,42 +43,55 @@ package enum FrenchValue {
   /// and ',' appear the last one is the decimal separator; a single '.' or ',' is a decimal
   /// separator; a repeated one groups thousands. Empty or garbage → nil. The result is exact.
   static func decimal(_ text: String) -> Decimal? {
-    guard let normalised = ValueBytes.withBytes(text, normalisedDecimal) else { return nil }
-    return Decimal(string: normalised)
+    withNormalisedDecimal(text) { Decimal(string: String(decoding: $0, as: UTF8.self)) }
   }
 
   /// The same number as a canonical JSON number literal ("1234.5", "0.25", "-3"),
   /// without building a `Decimal`: payloads only carry the digits.
   package static func decimalLiteral(_ text: String) -> String? {
-    guard let normalised = ValueBytes.withBytes(text, normalisedDecimal) else { return nil }
-    return canonicalLiteral(normalised)
+    withNormalisedDecimal(text, canonicalLiteral)
+  }
+
+  /// `body` with the number of `text` rewritten as "-1234.56"; nil when it is not
+  /// a well-formed number.
+  private static func withNormalisedDecimal<Result>(
+    _ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result?
+  ) -> Result? {
+    ValueBytes.withBytes(text) { bytes in
+      // A sign, the digits, a zero before a leading decimal separator, the dot.
+      ScratchBytes.with(capacity: bytes.count + 3) { normalised in
+        normalisedDecimal(bytes, to: &normalised) ? body(normalised.bytes) : nil
+      }
+    }
   }
 
   /// "-0012.500" → "-12.5", ".5" → "0.5", "-0.0" → "0": the digits kept, in one pass
   /// and one string (every number column of every row passes here).
   static func canonicalLiteral(_ normalised: String) -> String {
     var normalised = normalised
-    return normalised.withUTF8 { bytes in
-      let negative = bytes.first == UInt8(ascii: "-")
-      let start = negative ? 1 : 0
-      let dot = bytes[start...].firstIndex(of: UInt8(ascii: "."))
-      var integerStart = start
-      let integerEnd = dot ?? bytes.count
-      while integerEnd - integerStart > 1 && bytes[integerStart] == UInt8(ascii: "0") {
-        integerStart += 1
-      }
-      let fractionStart = dot.map { $0 + 1 } ?? bytes.count
-      var fractionEnd = bytes.count
-      while fractionEnd > fractionStart && bytes[fractionEnd - 1] == UInt8(ascii: "0") {
-        fractionEnd -= 1
-      }
-      let integer = UnsafeBufferPointer(rebasing: bytes[integerStart..<integerEnd])
-      let fraction = UnsafeBufferPointer(rebasing: bytes[fractionStart..<fractionEnd])
-      let isZero =
-        (integer.isEmpty || (integer.count == 1 && integer[0] == UInt8(ascii: "0")))
-        && fraction.isEmpty
-      var literal: [UInt8] = []
-      literal.reserveCapacity(bytes.count + 1)
+    return normalised.withUTF8 { canonicalLiteral($0) }
+  }
+
+  private static func canonicalLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let negative = bytes.first == UInt8(ascii: "-")
+    let start = negative ? 1 : 0
+    let dot = bytes[start...].firstIndex(of: UInt8(ascii: "."))
+    var integerStart = start
+    let integerEnd = dot ?? bytes.count
+    while integerEnd - integerStart > 1 && bytes[integerStart] == UInt8(ascii: "0") {
+      integerStart += 1
+    }
+    let fractionStart = dot.map { $0 + 1 } ?? bytes.count
+    var fractionEnd = bytes.count
+    while fractionEnd > fractionStart && bytes[fractionEnd - 1] == UInt8(ascii: "0") {
+      fractionEnd -= 1
+    }
+    let integer = UnsafeBufferPointer(rebasing: bytes[integerStart..<integerEnd])
+    let fraction = UnsafeBufferPointer(rebasing: bytes[fractionStart..<fractionEnd])
+    let isZero =
+      (integer.isEmpty || (integer.count == 1 && integer[0] == UInt8(ascii: "0")))
+      && fraction.isEmpty
+    return ScratchBytes.with(capacity: bytes.count + 1) { literal in
       if negative && !isZero { literal.append(UInt8(ascii: "-")) }
       if integer.isEmpty {
         literal.append(UInt8(ascii: "0"))
@@ -89,7 +102,7 @@ package enum FrenchValue {
         literal.append(UInt8(ascii: "."))
         literal.append(contentsOf: fraction)
       }
-      return String(decoding: literal, as: UTF8.self)
+      return literal.string
     }
   }
 
@@ -113,12 +126,15 @@ package enum FrenchValue {
     var grouping = Grouping.none
   }
 
-  /// Rewrites a Sage number as "-1234.56", or nil when it is not a well-formed number.
-  private static func normalisedDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  /// Rewrites a Sage number as "-1234.56" into `output`; false when it is not a
+  /// well-formed number.
+  private static func normalisedDecimal(
+    _ bytes: UnsafeBufferPointer<UInt8>, to output: inout ScratchBytes
+  ) -> Bool {
     let range = ValueBytes.trimmedRange(bytes)
     var index = range.lowerBound
     let end = range.upperBound
-    guard index < end else { return nil }
+    guard index < end else { return false }
     var negative = false
     if bytes[index] == ValueBytes.plus || bytes[index] == ValueBytes.dash {
       negative = bytes[index] == ValueBytes.dash
@@ -127,32 +143,30 @@ package enum FrenchValue {
     let bodyStart = index
     guard let shape = decimalShape(bytes, from: bodyStart, end: end), shape.digitCount > 0,
       let layout = decimalLayout(shape)
-    else { return nil }
+    else { return false }
 
-    var output: [UInt8] = []
-    output.reserveCapacity(shape.digitCount + 3)
     if negative { output.append(ValueBytes.dash) }
     guard
       let integerDigits = appendIntegerDigits(
         bytes, from: bodyStart, to: layout.decimalSeparator ?? end, end: end,
         grouping: layout.grouping, to: &output)
-    else { return nil }
+    else { return false }
 
     if let separator = layout.decimalSeparator {
       index = separator + 1
-      guard index < end else { return nil }
+      guard index < end else { return false }
       if integerDigits == 0 { output.append(ValueBytes.zero) }
       output.append(ValueBytes.dot)
       while index < end {
         let byte = bytes[index]
-        guard ValueBytes.isDigit(byte) else { return nil }
+        guard ValueBytes.isDigit(byte) else { return false }
         output.append(byte)
         index += 1
       }
     } else {
-      guard integerDigits > 0 else { return nil }
+      guard integerDigits > 0 else { return false }
     }
-    return String(decoding: output, as: UTF8.self)
+    return true
   }
 
   /// Counts the digits, dots, commas and group spaces of a number's body; nil at any
@@ -221,7 +235,7 @@ package enum FrenchValue {
   /// are malformed.
   private static func appendIntegerDigits(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to integerEnd: Int, end: Int,
-    grouping: Grouping, to output: inout [UInt8]
+    grouping: Grouping, to output: inout ScratchBytes
   ) -> Int? {
     var integerDigits = 0
     var groupLength = 0

@@ -29,6 +29,14 @@ package enum ValueBytes {
     return contiguous.withUTF8(body)
   }
 
+  /// `body` with the bytes of `text` and room to rewrite them into, as many bytes
+  /// at most (a value with its separators taken out).
+  static func rewriting<Result>(
+    _ text: String, _ body: (UnsafeBufferPointer<UInt8>, inout ScratchBytes) -> Result
+  ) -> Result {
+    withBytes(text) { bytes in ScratchBytes.with(capacity: bytes.count) { body(bytes, &$0) } }
+  }
+
   @inline(__always)
   static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
@@ -145,7 +153,7 @@ package enum ValueBytes {
   }
 
   /// Appends `value` in decimal, left-padded with zeros to `width` digits.
-  static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+  static func appendPadded(_ value: Int, width: Int, to bytes: inout ScratchBytes) {
     if value < 0 {
       bytes.append(dash)
       appendPadded(-value, width: width, to: &bytes)
@@ -157,9 +165,7 @@ package enum ValueBytes {
       divisor *= 10
       digitCount += 1
     }
-    if digitCount < width {
-      bytes.append(contentsOf: repeatElement(zero, count: width - digitCount))
-    }
+    for _ in digitCount..<max(width, digitCount) { bytes.append(zero) }
     while divisor > 0 {
       bytes.append(zero + UInt8((value / divisor) % 10))
       divisor /= 10

@@ -31,34 +31,35 @@ package enum LabelKey {
   /// without Foundation's folding (which costs microseconds per call: too much on a
   /// per-row path); nil for any other character.
   private static func normaliseLatin(_ label: String) -> String? {
-    var key: [UInt8] = []
-    key.reserveCapacity(label.utf8.count)
-    var pendingSpace = false
-    for scalar in label.unicodeScalars {
-      let value = scalar.value
-      var folded: UInt8 = 0
-      if value < 0x80 {
-        let byte = UInt8(value)
-        let lower = byte | 0x20
-        if lower >= 0x61 && lower <= 0x7A {
-          folded = lower
-        } else if byte >= 0x30 && byte <= 0x39 {
-          folded = byte
+    // Each scalar gives at most one byte, and a space before it.
+    ScratchBytes.with(capacity: 2 * label.utf8.count) { key in
+      var pendingSpace = false
+      for scalar in label.unicodeScalars {
+        let value = scalar.value
+        var folded: UInt8 = 0
+        if value < 0x80 {
+          let byte = UInt8(value)
+          let lower = byte | 0x20
+          if lower >= 0x61 && lower <= 0x7A {
+            folded = lower
+          } else if byte >= 0x30 && byte <= 0x39 {
+            folded = byte
+          }
+        } else if value >= 0xC0 && value <= 0xFF, latinBases[Int(value - 0xC0)] != 0 {
+          folded = latinBases[Int(value - 0xC0)]
+        } else {
+          return nil
         }
-      } else if value >= 0xC0 && value <= 0xFF, latinBases[Int(value - 0xC0)] != 0 {
-        folded = latinBases[Int(value - 0xC0)]
-      } else {
-        return nil
+        if folded == 0 {
+          pendingSpace = true
+          continue
+        }
+        if pendingSpace && key.count > 0 { key.append(0x20) }
+        pendingSpace = false
+        key.append(folded)
       }
-      if folded == 0 {
-        pendingSpace = true
-        continue
-      }
-      if pendingSpace && !key.isEmpty { key.append(0x20) }
-      pendingSpace = false
-      key.append(folded)
+      return key.string
     }
-    return String(decoding: key, as: UTF8.self)
   }
 
   /// U+00C0…U+00FF → the lowercase ASCII letter it carries an accent on, or 0 when

@@ -48,4 +48,28 @@ import Testing
     #expect(JSONObject.absent.isAbsent)
     #expect(!JSONObject().isAbsent)
   }
+
+  /// Members are written into room reserved beforehand: one longer than the room
+  /// left, escapes and transcoded bytes included, must come out whole.
+  @Test func anObjectGrowsPastItsCapacity() throws {
+    var object = JSONObject(capacity: 16)
+    let windows1252: [UInt8] = [0x43, 0x61, 0x66, 0xE9, 0x09, 0x22, 0x5C, 0x01, 0x80]
+    let long = [UInt8](repeating: UInt8(ascii: "x"), count: 300)
+    windows1252.withUnsafeBytes { object.text("name", $0, encoding: .windows1252) }
+    object.integer("min", Int.min)
+    object.integer("zero", 0)
+    object.number("total", try #require(Amount(french: "-1 234,50")))
+    long.withUnsafeBytes { first in
+      "à".utf8.withContiguousStorageIfAvailable { second in
+        object.text("notes", first, UnsafeRawBufferPointer(second), encoding: .utf8)
+      }
+    }
+    object.null("parent")
+    let written = String(decoding: object.close(), as: UTF8.self)
+    let expected =
+      #"{"name": "Café\t\"\\\u0001€", "min": -9223372036854775808, "zero": 0, "#
+      + #""total": -1234.5, "notes": ""# + String(repeating: "x", count: 300)
+      + #", à", "parent": null}"#
+    #expect(written == expected)
+  }
 }
