@@ -75,74 +75,71 @@ package struct RowValues {
         message: message, value: value))
   }
 
+  /// A column's value checked from its UTF-8 bytes; nil when the column is empty.
+  /// ASCII values (most) are checked where they lie in the row, others once decoded.
+  func checked<Result>(_ column: Int?, _ check: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result?
+  {
+    let value = raw(column)
+    if value.isEmpty { return nil }
+    if ByteWord.isASCII(value) { return value.withMemoryRebound(to: UInt8.self, check) }
+    var decoded = text(column)
+    return decoded.withUTF8(check)
+  }
+
+  /// An identifier's normalised value; "" with a warning (`code`) when it does not check.
+  private mutating func identifier(
+    _ column: Int?, _ code: ReasonCode, _ field: @autoclosure () -> FieldLabel,
+    _ check: (UnsafeBufferPointer<UInt8>) -> ValueCheck
+  ) -> String {
+    switch checked(column, check) {
+    case nil: return ""
+    case .valid(let value)?: return value
+    case .invalid(let reason)?:
+      warning(code, field(), Message(.valueLeftOut, ["reason": .message(reason)]), text(column))
+      return ""
+    }
+  }
+
   mutating func phone(_ column: Int?, _ field: @autoclosure () -> FieldLabel, _ countryISO: String)
     -> String
   {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.phone(raw, countryISO: countryISO) {
-    case .valid(let number): return number
-    case .invalid(let reason):
-      warning(.invalidPhone, field(), Message(.valueLeftOut, ["reason": .message(reason)]), raw)
-      return ""
+    identifier(column, .invalidPhone, field()) {
+      FrenchIdentifier.phone($0, countryISO: countryISO)
     }
   }
 
   mutating func email(_ column: Int?, _ field: @autoclosure () -> FieldLabel) -> String {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.email(raw) {
-    case .valid(let address): return address
-    case .invalid(let reason):
-      warning(.invalidEmail, field(), Message(.valueLeftOut, ["reason": .message(reason)]), raw)
-      return ""
-    }
+    identifier(column, .invalidEmail, field(), FrenchIdentifier.email)
   }
 
   mutating func siret(_ column: Int?) -> String {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.siret(raw) {
-    case .valid(let number): return number
-    case .invalid(let reason):
-      warning(
-        .invalidSIRET, CustomerColumn.siret.field,
-        Message(.valueLeftOut, ["reason": .message(reason)]), raw)
-      return ""
-    }
+    identifier(column, .invalidSIRET, CustomerColumn.siret.field, FrenchIdentifier.siret)
   }
 
   mutating func vatNumber(_ column: Int?) -> String {
-    let raw = text(column)
-    if raw.isEmpty { return "" }
-    switch FrenchIdentifier.vatNumber(raw) {
-    case .valid(let number): return number
-    case .invalid(let reason):
-      warning(
-        .invalidVATNumber, CustomerColumn.vatNumber.field,
-        Message(.valueLeftOut, ["reason": .message(reason)]), raw)
-      return ""
-    }
+    identifier(
+      column, .invalidVATNumber, CustomerColumn.vatNumber.field, FrenchIdentifier.vatNumber)
   }
 
   mutating func boolean(_ column: Int?, _ field: @autoclosure () -> FieldLabel) -> Bool {
-    let raw = text(column)
-    if raw.isEmpty { return false }
-    if let flag = FrenchValue.boolean(raw) { return flag }
-    warning(.badNumber, field(), Message(.notYesNo), raw)
-    return false
+    switch checked(column, FrenchValue.boolean) {
+    case nil: return false
+    case let flag??: return flag
+    case .some(nil):
+      warning(.badNumber, field(), Message(.notYesNo), text(column))
+      return false
+    }
   }
 
   mutating func number(
     _ data: inout JSONObject, _ name: StaticString, _ column: Int?,
     _ field: @autoclosure () -> FieldLabel
   ) {
-    let raw = text(column)
-    if raw.isEmpty { return }
-    if let literal = FrenchValue.decimalLiteral(raw) {
-      data.number(name, literal: literal)
-    } else {
-      warning(.badNumber, field(), Message(.notANumberLeftOut), raw)
+    switch checked(column, FrenchValue.decimalLiteral) {
+    case nil: return
+    case let literal??: data.number(name, literal: literal)
+    case .some(nil): warning(.badNumber, field(), Message(.notANumberLeftOut), text(column))
     }
   }
 
@@ -150,12 +147,10 @@ package struct RowValues {
     _ data: inout JSONObject, _ name: StaticString, _ column: Int?,
     _ field: @autoclosure () -> FieldLabel
   ) {
-    let raw = text(column)
-    if raw.isEmpty { return }
-    if let date = FrenchValue.date(raw) {
-      data.string(name, date.iso)
-    } else {
-      warning(.badDate, field(), Message(.notADateLeftOut), raw)
+    switch checked(column, FrenchValue.date) {
+    case nil: return
+    case let date??: data.string(name, date.iso)
+    case .some(nil): warning(.badDate, field(), Message(.notADateLeftOut), text(column))
     }
   }
 }

@@ -51,4 +51,14 @@ package enum ByteWord {
     }
     return index
   }
+
+  /// True when every byte is below 0x80.
+  package static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var index = asciiWordsEnd(bytes, from: 0)
+    while index < bytes.count {
+      if bytes[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
+  }
 }

@@ -2,35 +2,38 @@ extension FrenchIdentifier {
   /// E-mail address with its domain lowercased. A "mailto:" prefix is stripped; several addresses
   /// separated by ';' or ',' are rejected as "several addresses", for the caller to handle.
   package static func email(_ raw: String) -> ValueCheck {
-    ValueBytes.withBytes(raw) { bytes in
-      var range = ValueBytes.trimmedRange(bytes)
-      if ValueBytes.hasLowercasedPrefix(
-        bytes, from: range.lowerBound, end: range.upperBound, "mailto:")
-      {
-        range = ValueBytes.trimmedRange(bytes, (range.lowerBound + 7)..<range.upperBound)
-      }
-      if range.isEmpty { return .invalid(Message(.valueEmpty)) }
+    ValueBytes.withBytes(raw, email)
+  }
 
-      var address: Range<Int>? = nil
-      var partStart = range.lowerBound
-      var index = range.lowerBound
-      while index <= range.upperBound {
-        let atSeparator =
-          index == range.upperBound || bytes[index] == ValueBytes.semicolon
-          || bytes[index] == ValueBytes.comma
-        if atSeparator {
-          let part = ValueBytes.trimmedRange(bytes, partStart..<index)
-          if !part.isEmpty {
-            if address != nil { return .invalid(Message(.emailSeveral)) }
-            address = part
-          }
-          partStart = index + 1
-        }
-        index += 1
-      }
-      guard let address else { return .invalid(Message(.valueEmpty)) }
-      return checkedAddress(bytes, address)
+  /// `email` of UTF-8 bytes.
+  package static func email(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueCheck {
+    var range = ValueBytes.trimmedRange(bytes)
+    if ValueBytes.hasLowercasedPrefix(
+      bytes, from: range.lowerBound, end: range.upperBound, "mailto:")
+    {
+      range = ValueBytes.trimmedRange(bytes, (range.lowerBound + 7)..<range.upperBound)
     }
+    if range.isEmpty { return .invalid(Message(.valueEmpty)) }
+
+    var address: Range<Int>? = nil
+    var partStart = range.lowerBound
+    var index = range.lowerBound
+    while index <= range.upperBound {
+      let atSeparator =
+        index == range.upperBound || bytes[index] == ValueBytes.semicolon
+        || bytes[index] == ValueBytes.comma
+      if atSeparator {
+        let part = ValueBytes.trimmedRange(bytes, partStart..<index)
+        if !part.isEmpty {
+          if address != nil { return .invalid(Message(.emailSeveral)) }
+          address = part
+        }
+        partStart = index + 1
+      }
+      index += 1
+    }
+    guard let address else { return .invalid(Message(.valueEmpty)) }
+    return checkedAddress(bytes, address)
   }
 
   /// ASCII bytes allowed before the '@' (letters, digits and RFC 5322 atom symbols), by value.

@@ -5,65 +5,70 @@ extension FrenchIdentifier {
   /// prefixes included. Another country's national number is returned as bare digits, because it
   /// cannot be made international safely.
   package static func phone(_ raw: String, countryISO: String?) -> ValueCheck {
-    ValueBytes.withBytes(raw) { bytes in
-      let range = ValueBytes.trimmedRange(bytes)
-      if range.isEmpty { return .invalid(Message(.valueEmpty)) }
-      // At most 21 digits are kept: a longer number is refused.
-      return ScratchBytes.with(capacity: 21) { digits in
-        var hasPlus = false
-        var index = range.lowerBound
-        let end = range.upperBound
-        while index < end {
-          let byte = bytes[index]
-          if ValueBytes.isDigit(byte) {
-            guard digits.count <= 20 else { return .invalid(Message(.phoneTooLong)) }
-            digits.append(byte)
-            index += 1
-            continue
+    ValueBytes.withBytes(raw) { phone($0, countryISO: countryISO) }
+  }
+
+  /// `phone` of UTF-8 bytes.
+  package static func phone(_ bytes: UnsafeBufferPointer<UInt8>, countryISO: String?)
+    -> ValueCheck
+  {
+    let range = ValueBytes.trimmedRange(bytes)
+    if range.isEmpty { return .invalid(Message(.valueEmpty)) }
+    // At most 21 digits are kept: a longer number is refused.
+    return ScratchBytes.with(capacity: 21) { digits in
+      var hasPlus = false
+      var index = range.lowerBound
+      let end = range.upperBound
+      while index < end {
+        let byte = bytes[index]
+        if ValueBytes.isDigit(byte) {
+          guard digits.count <= 20 else { return .invalid(Message(.phoneTooLong)) }
+          digits.append(byte)
+          index += 1
+          continue
+        }
+        switch byte {
+        case ValueBytes.plus:
+          guard digits.count == 0 && !hasPlus else {
+            return .invalid(Message(.phonePlusInside))
           }
-          switch byte {
-          case ValueBytes.plus:
-            guard digits.count == 0 && !hasPlus else {
-              return .invalid(Message(.phonePlusInside))
-            }
-            hasPlus = true
-            index += 1
-          case ValueBytes.openParenthesis:
-            let isTrunkZero =
-              index + 2 < end && bytes[index + 1] == ValueBytes.zero
-              && bytes[index + 2] == ValueBytes.closeParenthesis
-            let isInternational =
-              (hasPlus && digits.count > 0)
-              || (digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero)
-            // "+33 (0)1…": the bracketed 0 is the national prefix, not dialled from abroad.
-            index += isTrunkZero && isInternational ? 3 : 1
-          case ValueBytes.closeParenthesis, ValueBytes.dot, ValueBytes.dash, ValueBytes.slash:
-            index += 1
-          default:
-            let length = ValueBytes.spaceLength(bytes, at: index, end: end)
-            if length > 0 {
-              index += length
-            } else if ValueBytes.isLetter(byte) {
-              return .invalid(
-                Message(
-                  startsExtension(bytes, at: index, end: end) ? .phoneExtension : .phoneLetters)
-              )
-            } else {
-              return .invalid(Message(.phoneBadCharacter))
-            }
+          hasPlus = true
+          index += 1
+        case ValueBytes.openParenthesis:
+          let isTrunkZero =
+            index + 2 < end && bytes[index + 1] == ValueBytes.zero
+            && bytes[index + 2] == ValueBytes.closeParenthesis
+          let isInternational =
+            (hasPlus && digits.count > 0)
+            || (digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero)
+          // "+33 (0)1…": the bracketed 0 is the national prefix, not dialled from abroad.
+          index += isTrunkZero && isInternational ? 3 : 1
+        case ValueBytes.closeParenthesis, ValueBytes.dot, ValueBytes.dash, ValueBytes.slash:
+          index += 1
+        default:
+          let length = ValueBytes.spaceLength(bytes, at: index, end: end)
+          if length > 0 {
+            index += length
+          } else if ValueBytes.isLetter(byte) {
+            return .invalid(
+              Message(
+                startsExtension(bytes, at: index, end: end) ? .phoneExtension : .phoneLetters)
+            )
+          } else {
+            return .invalid(Message(.phoneBadCharacter))
           }
         }
-        if digits.count == 0 { return .invalid(Message(.phoneNoDigits)) }
-        if hasPlus { return internationalPhone(digits.bytes) }
-        if digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero {
-          return internationalPhone(UnsafeBufferPointer(rebasing: digits.bytes[2...]))
-        }
-        if digits.count < 8 { return .invalid(Message(.phoneTooShort)) }
-        if digits.count > 15 { return .invalid(Message(.phoneTooLong)) }
-        let usesFrenchNumbering = countryISO.map(Countries.usesFrenchNumbering) ?? true
-        guard usesFrenchNumbering else { return .valid(digits.string) }
-        return frenchNationalPhone(digits.bytes)
       }
+      if digits.count == 0 { return .invalid(Message(.phoneNoDigits)) }
+      if hasPlus { return internationalPhone(digits.bytes) }
+      if digits.count > 2 && digits[0] == ValueBytes.zero && digits[1] == ValueBytes.zero {
+        return internationalPhone(UnsafeBufferPointer(rebasing: digits.bytes[2...]))
+      }
+      if digits.count < 8 { return .invalid(Message(.phoneTooShort)) }
+      if digits.count > 15 { return .invalid(Message(.phoneTooLong)) }
+      let usesFrenchNumbering = countryISO.map(Countries.usesFrenchNumbering) ?? true
+      guard usesFrenchNumbering else { return .valid(digits.string) }
+      return frenchNationalPhone(digits.bytes)
     }
   }
 

@@ -12,7 +12,12 @@ package enum FrenchIdentifier {
   /// non-breaking spaces are ignored. Checked with Luhn, except La Poste establishments, whose
   /// digit sum must be a multiple of 5.
   package static func siret(_ raw: String) -> ValueCheck {
-    ValueBytes.rewriting(raw, siret)
+    ValueBytes.withBytes(raw, siret)
+  }
+
+  /// `siret` of UTF-8 bytes.
+  package static func siret(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueCheck {
+    ScratchBytes.with(capacity: bytes.count) { siret(bytes, &$0) }
   }
 
   private static func siret(_ bytes: UnsafeBufferPointer<UInt8>, _ digits: inout ScratchBytes)
@@ -123,7 +128,12 @@ package enum FrenchIdentifier {
   /// checked against their SIREN; other EU prefixes (plus XI, GB and Swiss CHE) by format only.
   /// "GR" is read as Greece's official "EL"; a Swiss MWST/TVA/IVA suffix is dropped.
   package static func vatNumber(_ raw: String) -> ValueCheck {
-    ValueBytes.rewriting(raw, vatNumber)
+    ValueBytes.withBytes(raw, vatNumber)
+  }
+
+  /// `vatNumber` of UTF-8 bytes.
+  package static func vatNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueCheck {
+    ScratchBytes.with(capacity: bytes.count) { vatNumber(bytes, &$0) }
   }
 
   private static func vatNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ compact: inout ScratchBytes)

@@ -25,17 +25,20 @@ package enum FrenchValue {
   /// Oui/O/1/Vrai/True/Yes → true; ""/Non/N/0/Faux/False/No → false; anything else nil.
   /// Case-insensitive, trimmed.
   package static func boolean(_ text: String) -> Bool? {
-    ValueBytes.withBytes(text) { bytes in
-      let range = ValueBytes.trimmedRange(bytes)
-      if range.isEmpty { return false }
-      for word in trueWords where ValueBytes.equalsLowercased(bytes, range, word) {
-        return true
-      }
-      for word in falseWords where ValueBytes.equalsLowercased(bytes, range, word) {
-        return false
-      }
-      return nil
+    ValueBytes.withBytes(text, boolean)
+  }
+
+  /// `boolean` of UTF-8 bytes.
+  package static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    let range = ValueBytes.trimmedRange(bytes)
+    if range.isEmpty { return false }
+    for word in trueWords where ValueBytes.equalsLowercased(bytes, range, word) {
+      return true
     }
+    for word in falseWords where ValueBytes.equalsLowercased(bytes, range, word) {
+      return false
+    }
+    return nil
   }
 
   /// Decimal numbers as Sage writes them: "1234.5", "1234,5", "1 234,56" (space, U+00A0 or U+202F
@@ -43,25 +46,30 @@ package enum FrenchValue {
   /// and ',' appear the last one is the decimal separator; a single '.' or ',' is a decimal
   /// separator; a repeated one groups thousands. Empty or garbage → nil. The result is exact.
   static func decimal(_ text: String) -> Decimal? {
-    withNormalisedDecimal(text) { Decimal(string: String(decoding: $0, as: UTF8.self)) }
+    ValueBytes.withBytes(text) { bytes in
+      withNormalisedDecimal(bytes) { Decimal(string: String(decoding: $0, as: UTF8.self)) }
+    }
   }
 
   /// The same number as a canonical JSON number literal ("1234.5", "0.25", "-3"),
   /// without building a `Decimal`: payloads only carry the digits.
   package static func decimalLiteral(_ text: String) -> String? {
-    withNormalisedDecimal(text, canonicalLiteral)
+    ValueBytes.withBytes(text, decimalLiteral)
   }
 
-  /// `body` with the number of `text` rewritten as "-1234.56"; nil when it is not
+  /// `decimalLiteral` of UTF-8 bytes.
+  package static func decimalLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    withNormalisedDecimal(bytes, canonicalLiteral)
+  }
+
+  /// `body` with the number of `bytes` rewritten as "-1234.56"; nil when it is not
   /// a well-formed number.
   private static func withNormalisedDecimal<Result>(
-    _ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result?
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result?
   ) -> Result? {
-    ValueBytes.withBytes(text) { bytes in
-      // A sign, the digits, a zero before a leading decimal separator, the dot.
-      ScratchBytes.with(capacity: bytes.count + 3) { normalised in
-        normalisedDecimal(bytes, to: &normalised) ? body(normalised.bytes) : nil
-      }
+    // A sign, the digits, a zero before a leading decimal separator, the dot.
+    ScratchBytes.with(capacity: bytes.count + 3) { normalised in
+      normalisedDecimal(bytes, to: &normalised) ? body(normalised.bytes) : nil
     }
   }
 
@@ -279,7 +287,12 @@ package enum FrenchValue {
   /// by a time ("10:15" or "10:15:30", after a space or ISO's 'T') which is checked and ignored.
   /// Invalid calendar days → nil.
   package static func date(_ text: String) -> CalendarDate? {
-    ValueBytes.withBytes(text, parseDate)
+    ValueBytes.withBytes(text, date)
+  }
+
+  /// `date` of UTF-8 bytes.
+  package static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+    parseDate(bytes)
   }
 
   private static func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {

@@ -29,14 +29,6 @@ package enum ValueBytes {
     return contiguous.withUTF8(body)
   }
 
-  /// `body` with the bytes of `text` and room to rewrite them into, as many bytes
-  /// at most (a value with its separators taken out).
-  static func rewriting<Result>(
-    _ text: String, _ body: (UnsafeBufferPointer<UInt8>, inout ScratchBytes) -> Result
-  ) -> Result {
-    withBytes(text) { bytes in ScratchBytes.with(capacity: bytes.count) { body(bytes, &$0) } }
-  }
-
   @inline(__always)
   static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
