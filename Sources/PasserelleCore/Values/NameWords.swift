@@ -11,7 +11,7 @@ package enum NameWords {
   static func words(_ text: Substring) -> [String] {
     // Most names: split on ASCII whitespace bytes, without walking characters.
     if isASCIIOrLatin1Letters(text.utf8) {
-      return text.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map {
+      return text.utf8.split(whereSeparator: isSpaceByte).map {
         String(decoding: $0, as: UTF8.self)
       }
     }
@@ -36,18 +36,58 @@ package enum NameWords {
     (word.utf8.first ?? 0) | 0x20
   }
 
+  /// The two words of `bytes` (ASCII whitespace around and between them); nil when
+  /// it holds another number of words.
+  static func twoWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String)? {
+    var words: (first: Range<Int>?, second: Range<Int>?) = (nil, nil)
+    var start: Int? = nil
+    for index in 0...bytes.count {
+      let isSpace = index == bytes.count || isSpaceByte(bytes[index])
+      if isSpace, let wordStart = start {
+        if words.first == nil {
+          words.first = wordStart..<index
+        } else if words.second == nil {
+          words.second = wordStart..<index
+        } else {
+          return nil
+        }
+        start = nil
+      } else if !isSpace && start == nil {
+        start = index
+      }
+    }
+    guard let first = words.first, let second = words.second else { return nil }
+    return (
+      String(decoding: bytes[first], as: UTF8.self), String(decoding: bytes[second], as: UTF8.self)
+    )
+  }
+
+  @inline(__always)
+  private static func isSpaceByte(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+  }
+
+  /// The normalised civility `word` spells (a final dot allowed), or nil.
+  static func civility(_ word: String) -> String? {
+    switch initial(word) {
+    case UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "p"): break
+    default: return nil
+    }
+    var key = word.lowercased()
+    if key.hasSuffix(".") { key.removeLast() }
+    return civilities[key]
+  }
+
   /// Removes a leading civility from `words` and returns it normalised, or "".
   static func takeCivility(_ words: inout [String]) -> String {
     guard let head = words.first else { return "" }
+    if let civility = civility(head) {
+      words.removeFirst()
+      return civility
+    }
     switch initial(head) {
     case UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "p"): break
     default: return ""
-    }
-    var key = head.lowercased()
-    if key.hasSuffix(".") { key.removeLast() }
-    if let civility = civilities[key] {
-      words.removeFirst()
-      return civility
     }
     // "M.Dupont": a dotted civility glued to the name (but "M.C." is a pair of initials).
     if let dot = head.firstIndex(of: "."), let civility = civilities[head[..<dot].lowercased()] {

@@ -34,6 +34,35 @@ extension PersonName {
   ///   A name that starts with a particle is all last name ("de Gaulle").
   /// - Hyphenated first names stay whole, as splitting happens at spaces only.
   package static func split(_ full: String) -> PersonName {
+    twoWords(full) ?? byWords(full)
+  }
+
+  /// `split` of the most common shape, two words of ASCII or Latin-1 letters with no
+  /// comma, dot or civility ("Jean DUPONT"), read without making a list of words:
+  /// most contacts of an export are named so. Nil for any other shape.
+  static func twoWords(_ full: String) -> PersonName? {
+    var full = full
+    return full.withUTF8 { bytes -> PersonName? in
+      guard NameWords.isASCIIOrLatin1Letters(bytes),
+        !bytes.contains(UInt8(ascii: ",")), !bytes.contains(UInt8(ascii: ".")),
+        let (first, second) = NameWords.twoWords(bytes),
+        NameWords.civility(first) == nil
+      else { return nil }
+      let (firstInCapitals, secondInCapitals) =
+        (NameWords.isInCapitals(first), NameWords.isInCapitals(second))
+      if firstInCapitals && !secondInCapitals {
+        return PersonName(firstName: second, lastName: first)
+      }
+      // A particle first starts the last name ("de Gaulle", "de GAULLE", "DE GAULLE").
+      if NameWords.isParticle(first, capitals: firstInCapitals && secondInCapitals) {
+        return PersonName(lastName: first + " " + second)
+      }
+      return PersonName(firstName: first, lastName: second)
+    }
+  }
+
+  /// `split` of any name, word by word.
+  static func byWords(_ full: String) -> PersonName {
     var main = Substring(full)
     var afterComma: Substring? = nil
     // A comma is one byte and one character: found without walking characters.

@@ -114,3 +114,36 @@ struct NameWordsQuickPathTests {
     #expect(!NameWords.isASCIIOrLatin1Letters("E\u{301}tienne".utf8))
   }
 }
+
+/// Two-word names are read without a list of words: the parts must be those the
+/// word-by-word reading gives, for every pair of a vocabulary that crosses the rules
+/// (capitals, particles, civilities, accents, elisions, spacing).
+struct PersonNameTwoWordsTests {
+  private static let vocabulary = [
+    "Jean", "DUPONT", "Dupont", "de", "DE", "du", "la", "LE", "van", "d'Artagnan", "D'ARTAGNAN",
+    "Hélène", "BÉRENGER", "Élodie", "M", "Mme", "MADAME", "docteur", "Pr", "Maître", "Marie",
+    "Pierre", "LE-GALL", "O'Neil", "x", "Y", "é", "DÉ", "Mlle", "Dr",
+  ]
+
+  @Test func everyPairReadsAsWordByWord() {
+    var read = 0
+    for first in Self.vocabulary {
+      for second in Self.vocabulary {
+        for spacing in [" ", "  ", "\t", " \t "] {
+          let full = " " + first + spacing + second + " "
+          guard let quick = PersonName.twoWords(full) else { continue }
+          read += 1
+          #expect(quick == PersonName.byWords(full), "\(full)")
+        }
+      }
+    }
+    // The quick reading must have taken most pairs: only civilities are left out.
+    #expect(read > 2 * Self.vocabulary.count * Self.vocabulary.count)
+  }
+
+  @Test func otherShapesAreLeftToTheWordByWordReading() {
+    for full in ["Jean", "Jean P. DUPONT", "Dupont, Jean", "M. Dupont", "Jean Paul DUPONT", ""] {
+      #expect(PersonName.twoWords(full) == nil, "\(full)")
+    }
+  }
+}
