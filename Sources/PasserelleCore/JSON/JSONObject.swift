@@ -48,7 +48,10 @@ package struct JSONObject {
         contentsOf: repeatElement(0, count: max(length + count, 2 * storage.count) - storage.count))
     }
     let start = length
-    length += storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    let written = storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + start) }
+    // A bound computed wrong would have written past the room: stop rather than go on.
+    precondition(written <= count, "a JSON member wrote more than its room")
+    length += written
   }
 
   /// Writes a member: its key, then a value of at most `valueBound` bytes.
