@@ -11,9 +11,9 @@ package struct ScratchBytes {
   /// How many bytes were appended.
   package private(set) var count = 0
 
-  private init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+  private init(_ buffer: UnsafeMutableBufferPointer<UInt8>, capacity: Int) {
     base = buffer.baseAddress!
-    capacity = buffer.count
+    self.capacity = capacity
   }
 
   /// Runs `body` with room for `capacity` bytes.
@@ -21,7 +21,7 @@ package struct ScratchBytes {
     -> Result
   {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
-      var scratch = ScratchBytes(buffer)
+      var scratch = ScratchBytes(buffer, capacity: capacity)
       return body(&scratch)
     }
   }

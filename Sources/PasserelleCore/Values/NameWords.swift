@@ -85,12 +85,8 @@ package enum NameWords {
       words.removeFirst()
       return civility
     }
-    switch initial(head) {
-    case UInt8(ascii: "m"), UInt8(ascii: "d"), UInt8(ascii: "p"): break
-    default: return ""
-    }
     // "M.Dupont": a dotted civility glued to the name (but "M.C." is a pair of initials).
-    if let dot = head.firstIndex(of: "."), let civility = civilities[head[..<dot].lowercased()] {
+    if let dot = head.firstIndex(of: "."), let civility = civility(String(head[..<dot])) {
       let name = head[head.index(after: dot)...]
       if name.count >= 2 && !name.contains(".") {
         words[0] = String(name)
