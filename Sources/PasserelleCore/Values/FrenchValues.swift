@@ -76,8 +76,7 @@ package enum FrenchValue {
   /// "-0012.500" → "-12.5", ".5" → "0.5", "-0.0" → "0": the digits kept, in one pass
   /// and one string (every number column of every row passes here).
   static func canonicalLiteral(_ normalised: String) -> String {
-    var normalised = normalised
-    return normalised.withUTF8 { canonicalLiteral($0) }
+    ValueBytes.withBytes(normalised, canonicalLiteral)
   }
 
   private static func canonicalLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
