@@ -33,6 +33,40 @@ import Testing
     #expect(stored == 0)
   }
 
+  /// Every line of up to nine bytes made of a letter, a space and a TAB (TABs fall
+  /// at both ends of the eight-byte words the line is searched in, and in the bytes
+  /// past the last whole word), and longer lines of them, split as a plain split at
+  /// TABs with spaces trimmed would, under limits that each line meets or exceeds.
+  @Test func splitsEveryShortLineAsAPlainSplitWould() {
+    var lines: [[UInt8]] = [[]]
+    var all: [[UInt8]] = []
+    for _ in 1...9 {
+      lines = lines.flatMap { line in [0x61, 0x20, 0x09].map { line + [$0] } }
+      all += lines
+    }
+    var random = SeededGenerator(seed: 20)
+    for _ in 0..<2_000 {
+      all.append(
+        (0..<Int.random(in: 10...40, using: &random)).map { _ in
+          [0x61, 0x62, 0x20, 0x09].randomElement(using: &random)!
+        })
+    }
+    for line in all {
+      let expected = line.split(separator: 0x09, omittingEmptySubsequences: false).map {
+        String(decoding: $0, as: UTF8.self).trimmingCharacters(in: [" "])
+      }
+      let onlySpaces = expected == [""]
+      for maxFields in [expected.count - 1, expected.count] where maxFields > 0 {
+        let (accepted, values, stored) = split(
+          String(decoding: line, as: UTF8.self), maxFields: maxFields)
+        let accepts = maxFields == expected.count && !onlySpaces
+        #expect(accepted == accepts, "\(line) \(maxFields)")
+        #expect(values == (accepts ? expected : []), "\(line) \(maxFields)")
+        #expect(stored == (accepts ? expected.joined().utf8.count : 0), "\(line)")
+      }
+    }
+  }
+
   @Test func aLineOfTabsIsARowOfEmptyValues() {
     let (accepted, values, _) = split("\t")
     #expect(accepted)
