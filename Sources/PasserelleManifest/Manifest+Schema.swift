@@ -259,6 +259,16 @@ extension Manifest {
           DELETE FROM candidateWatermark;
           """)
     }
+    migrator.registerMigration("v11") { db in
+      // What a copy claimed by `convert` held, checked before it is converted again
+      // after a crash: it is synced only when its batch finishes.
+      try db.execute(
+        sql: """
+          ALTER TABLE claimOptions ADD COLUMN copied INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE claimOptions ADD COLUMN copySize INTEGER;
+          ALTER TABLE claimOptions ADD COLUMN copySHA256 TEXT;
+          """)
+    }
     return migrator
   }
 

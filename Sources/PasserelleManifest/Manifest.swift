@@ -108,15 +108,46 @@ package final class Manifest: Sendable {
     }
   }
 
+  /// Runs `body` in one write transaction committed without a sync: what it writes
+  /// outlives a crash or a kill of Passerelle (the written pages are the kernel's),
+  /// not a crash of the system. A sync on a volume where a large file was just
+  /// written waits for that file too: the writes that need not survive a crash of
+  /// the system skip it.
+  func writeUnsynced<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try database.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        var result: T? = nil
+        do {
+          try db.inTransaction {
+            result = try body(db)
+            return .commit
+          }
+        } catch {
+          try? db.execute(sql: "PRAGMA synchronous = FULL")
+          throw error
+        }
+        // Every other commit of the writer is synced (see `init`).
+        try db.execute(sql: "PRAGMA synchronous = FULL")
+        return result!
+      }
+    } catch let error as DatabaseError {
+      throw EnvironmentFailure(
+        .manifestCannotWrite, ["error": .text(error.message ?? "\(error)")])
+    }
+  }
+
   /// Runs `body` in one write transaction, committed when it returns.
   package func transaction<T>(_ body: (ManifestTransaction) throws -> T) throws -> T {
     try write { db in try body(ManifestTransaction(db: db)) }
   }
 
-  /// Counts one more conversion attempt of a claimed file, durably, before it
-  /// starts: a crash or a kill during the conversion leaves the count raised.
+  /// Counts one more conversion attempt of a claimed file before it starts: a crash
+  /// or a kill of Passerelle during the conversion leaves the count raised. Not
+  /// synced (see `writeUnsynced`): a crash of the system may lose the count, which
+  /// costs one more attempt at most.
   package func beginAttempt(_ batch: String) throws -> Int {
-    try write { db in
+    try writeUnsynced { db in
       try db.execute(
         sql: """
           INSERT INTO attempt(batchId, count) VALUES (?, 1)
@@ -144,19 +175,47 @@ package final class Manifest: Sendable {
     }
   }
 
-  /// What `convert` asked for a claimed file, kept until the batch is finished.
-  package func recordOptions(_ options: ConversionOptions, of batch: String) throws {
+  /// What `convert` asked for a claimed file, kept until the batch is finished;
+  /// `copied` when the claim is a copy (see `recordCopy`).
+  package func recordOptions(
+    _ options: ConversionOptions, of batch: String, copied: Bool = false
+  ) throws {
     try write { db in
       try db.execute(
         sql: """
           INSERT OR REPLACE INTO claimOptions(batchId, entity, outputFolder, allowMassDeletion,
-            sourceFolder)
-          VALUES (?, ?, ?, ?, ?)
+            sourceFolder, copied)
+          VALUES (?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           batch, options.entity?.rawValue, options.outputFolder, options.allowMassDeletion,
-          options.sourceFolder?.rawValue,
+          options.sourceFolder?.rawValue, copied,
         ])
+    }
+  }
+
+  /// What the copy claimed for `batch` holds, once copied. Not synced (see
+  /// `writeUnsynced`): the copy itself is not either, and a crash of the system that
+  /// loses this leaves a copy that cannot be checked, which is dropped.
+  package func recordCopy(_ copy: ClaimedCopy, of batch: String) throws {
+    try writeUnsynced { db in
+      try db.execute(
+        sql: "UPDATE claimOptions SET copySize = ?, copySHA256 = ? WHERE batchId = ?",
+        arguments: [copy.size, copy.sha256, batch])
+    }
+  }
+
+  /// What the copy claimed for `batch` holds: its size is nil when that was not
+  /// recorded. Nil when the file itself was claimed.
+  package func claimedCopy(of batch: String) throws -> ClaimedCopy? {
+    try read { db in
+      guard
+        let row = try GRDB.Row.fetchOne(
+          db, sql: "SELECT copied, copySize, copySHA256 FROM claimOptions WHERE batchId = ?",
+          arguments: [batch]),
+        row[0] as Bool? == true
+      else { return nil }
+      return ClaimedCopy(size: row[1], sha256: row[2])
     }
   }
 

@@ -19,6 +19,12 @@ extension MessageCatalogue {
       "{file} : lot {batch} interrompu, converti de nouveau",
       "{file}: converting again the interrupted batch {batch}"
     ),
+    .claimedCopyIncomplete: MessageTemplate(
+      "{file} : la copie du lot {batch} interrompu n'est plus complète (arrêt du système) ;"
+        + " elle est abandonnée, l'original est resté en place : relancez passerelle convert",
+      "{file}: the copy of the interrupted batch {batch} is no longer whole (the system"
+        + " stopped); it is dropped, the original was left in place: run passerelle convert again"
+    ),
     .fileChangedSinceComplete: MessageTemplate(
       "{file} : modifié depuis qu'il a été trouvé complet ; regardé de nouveau",
       "{file}: changed since it was found complete; looked at again"

@@ -201,6 +201,7 @@ public enum MessageKey: String, Sendable, CaseIterable {
   case batchRejected
   case batchResumedFinished
   case batchResumedConverting
+  case claimedCopyIncomplete
   case fileChangedSinceComplete
   case fileGoneBeforeClaim
   case dossierCannotStart

@@ -78,19 +78,32 @@ package enum FileSystem {
     close(descriptor)
   }
 
-  /// Copies a file byte for byte, then syncs it (used when the original must stay in place).
-  /// `progress` learns how many bytes the copy holds after each step, so that a caller
-  /// needing the bytes (to hash them) can read the copy as it grows. Returns the number
-  /// of bytes copied.
+  /// Copies a file byte for byte, then syncs it unless not `synced` (used when the
+  /// original must stay in place). `progress` learns how many bytes the copy holds
+  /// after each step, so that a caller needing the bytes (to hash them) can read the
+  /// copy as it grows. Returns the number of bytes copied.
   @discardableResult
   package static func copy(
-    _ source: String, to destination: String, progress: (Int) -> Void = { _ in }
+    _ source: String, to destination: String, synced: Bool = true,
+    progress: (Int) -> Void = { _ in }
   ) throws -> Int {
     let input = try InputFile(path: source)
     let output = try OutputFile(path: destination)
     let copied = try output.append(restOf: input, progress: progress)
-    try output.close()
+    try output.close(syncing: synced)
     return copied
+  }
+
+  /// Syncs a file written earlier: its content is durable once this returns.
+  package static func sync(_ path: String) throws {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0, fsync(descriptor) == 0 else {
+      let failure = EnvironmentFailure(
+        .cannotSyncFile, ["system": .text(systemMessage())], path: path)
+      if descriptor >= 0 { close(descriptor) }
+      throw failure
+    }
+    close(descriptor)
   }
 
   /// Writes small contents durably under a temporary name, then renames it in place.

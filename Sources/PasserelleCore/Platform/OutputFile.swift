@@ -143,14 +143,16 @@ package final class OutputFile {
     #endif
   }
 
-  /// Flushes, syncs and closes; the file is durable once this returns.
-  package func close() throws {
+  /// Flushes, syncs and closes; the file is durable once this returns. Without
+  /// `syncing`, the file is left to the kernel's write-back, already under way: its
+  /// owner syncs it later (`FileSystem.sync`), once it matters.
+  package func close(syncing: Bool = true) throws {
     try flush()
     if let behind {
       self.behind = nil
       try behind.finish()
     }
-    if fsync(descriptor) != 0 {
+    if syncing && fsync(descriptor) != 0 {
       throw EnvironmentFailure(.cannotSyncFile, ["system": .text(systemMessage())], path: path)
     }
     Glibc.close(descriptor)

@@ -54,10 +54,14 @@ final class BatchProcessor {
     let batch = try newBatchID()
     let claimed = "\(layout.work)/\(batch)-\(name)"
     let temporary = "\(layout.work)/.\(batch)-\(name).tmp"
+    // Recorded, and synced, before the copy makes anything to sync but itself: a
+    // conversion finished by `recover` after a crash still honours what the command
+    // line asked for, and knows its file for a copy, to be checked.
+    try manifest.recordOptions(options, of: batch, copied: true)
     let inspector = BackgroundInspector(reading: temporary)
     let size: Int
     do {
-      size = try FileSystem.copy(path, to: temporary) { inspector.grew(to: $0) }
+      size = try FileSystem.copy(path, to: temporary, synced: false) { inspector.grew(to: $0) }
     } catch let rejection as FileRejection {
       FileSystem.remove(temporary)
       throw ConfigurationError(
@@ -67,11 +71,15 @@ final class BatchProcessor {
       try FileInspection.checkSize(size, limits: settings.limits)
       return try inspector.facts(fallback: settings.fallbackEncoding)
     }
-    // Recorded before the claim, so that a conversion finished by `recover` after a
-    // crash still honours what the command line asked for.
-    try manifest.recordOptions(options, of: batch)
+    try manifest.recordCopy(ClaimedCopy(size: size, sha256: try? facts.get().sha256), of: batch)
     try FileSystem.rename(temporary, to: claimed)
-    return ClaimedFile(batch: batch, originalName: name, path: claimed, facts: facts)
+    return ClaimedFile(
+      batch: batch, originalName: name, path: claimed, facts: facts, awaitsSync: true)
+  }
+
+  /// Makes a claimed copy durable before its batch is recorded as finished.
+  private func secureCopy(_ file: ClaimedFile) throws {
+    if file.awaitsSync { try FileSystem.sync(file.path) }
   }
 
   /// A batch id no batch has used (ids carry only 16 random bits per second).
@@ -111,7 +119,7 @@ final class BatchProcessor {
       let convert = try conversion(
         of: file, facts: facts, format: format, options: options, started: started,
         batch: &batch)
-      let result = try commit(convert, batch: &batch)
+      let result = try commit(convert, of: file, batch: &batch)
       // From here the batch is committed: its outputs must survive any failure,
       // to be published by `recover` if not now.
       committed = true
@@ -189,6 +197,7 @@ final class BatchProcessor {
     let reason = FileRejection(.duplicateFile, .duplicateOf, ["batch": .text(previous)])
     batch.reasonMessage = reason.text(in: settings.reportLanguage)
     batch.finishedAt = Timestamp.iso(clock())
+    try secureCopy(file)
     try manifest.record(batch)
     try archive(file)
     outcome.state = .duplicate
@@ -230,11 +239,12 @@ final class BatchProcessor {
   /// Converts and records the batch in one manifest transaction: the outputs and
   /// what the manifest learnt are kept together or not at all.
   private func commit(
-    _ convert: (ManifestTransaction) throws -> ExportConversion.Result,
+    _ convert: (ManifestTransaction) throws -> ExportConversion.Result, of file: ClaimedFile,
     batch: inout BatchRecord
   ) throws -> ExportConversion.Result {
     try manifest.transaction { db in
       let result = try convert(db)
+      try secureCopy(file)
       batch.entity = result.entity
       batch.counts = result.counts
       batch.finishedAt = Timestamp.iso(clock())
@@ -364,6 +374,7 @@ final class BatchProcessor {
     reason.string(batch.finishedAt!)
     reason.raw("\n}\n")
     try FileSystem.writeAtomically(reason.bytes, to: destination + ".reason.json")
+    try secureCopy(file)
     try manifest.record(batch)
     let kept = try setAside(file)
     FileSystem.syncDirectory(layout.rejects)
@@ -428,11 +439,34 @@ final class BatchProcessor {
       default:
         let options = try manifest.options(of: batch)
         removeTemporaryOutputs(of: batch, extra: options.outputFolder)
+        var file = file
+        if let copy = try manifest.claimedCopy(of: batch) {
+          guard holds(file, copy) else { continue }
+          file.awaitsSync = true
+        }
         logger.notice(
           "\(say(.batchResumedConverting, ["file": .text(original), "batch": .text(batch)]))")
         outcomes.append(try process(file, options: options))
       }
     }
     return outcomes
+  }
+
+  /// Whether a copy made by `convert` can be converted again: it must still hold
+  /// what it held when claimed (a crash of the system may have cut it short before
+  /// it was synced). One that does not is dropped: its original was left in place,
+  /// for `convert` to be run again.
+  private func holds(_ file: ClaimedFile, _ copy: ClaimedCopy) -> Bool {
+    if let size = copy.size, DropFolder.observe(file.path)?.size == size,
+      copy.sha256 == nil || copy.sha256 == (try? FileInspection.sha256(path: file.path))
+    {
+      return true
+    }
+    FileSystem.remove(file.path)
+    FileSystem.syncDirectory(layout.work)
+    logger.warning(
+      "\(say(.claimedCopyIncomplete, ["file": .text(file.originalName), "batch": .text(file.batch)]))"
+    )
+    return false
   }
 }

@@ -306,6 +306,32 @@ import Testing
     #expect(root.payloads().isEmpty)
   }
 
+  /// `convert` syncs its copy only when the batch finishes: after a crash, the copy
+  /// is converted again if it holds the bytes recorded when it was claimed; dropped
+  /// if not, or if they were not recorded (its original was left in place).
+  @Test(arguments: [(false, true), (true, true), (false, false)])
+  func anInterruptedConvertIsFinishedOnlyFromAWholeCopy(cutShort: Bool, recorded: Bool) throws {
+    let root = try TestRoot()
+    let batch = "20261129-050000-cafe"
+    let copy = "\(root.layout.work)/\(batch)-Clients.Txt"
+    try FileManager.default.copyItem(atPath: TestFiles.tabSample, toPath: copy)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
+    let manifest = try Manifest(path: root.layout.manifest)
+    try manifest.recordOptions(ConversionOptions(), of: batch, copied: true)
+    if recorded {
+      try manifest.recordCopy(
+        ClaimedCopy(size: bytes.count, sha256: try FileInspection.sha256(path: copy)), of: batch)
+    }
+    if cutShort { try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: copy)) }
+    let dropped = cutShort || !recorded
+    let outcomes = try root.runOnce()
+    #expect(outcomes.map(\.batch) == (dropped ? [] : [batch]))
+    #expect(outcomes.first?.state == (dropped ? nil : .done))
+    #expect(root.payloads().count == (dropped ? 0 : 1))
+    #expect(root.scratch.files(in: "out/work").isEmpty)
+    #expect(root.scratch.files(in: "out/archive").count == (dropped ? 0 : 1))
+  }
+
   @Test func aShortRowIsRejectedInsteadOfBlankingFields() throws {
     let root = try TestRoot()
     let builder = try CustomerExportBuilder()
