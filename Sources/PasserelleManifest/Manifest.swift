@@ -142,12 +142,11 @@ package final class Manifest: Sendable {
     try write { db in try body(ManifestTransaction(db: db)) }
   }
 
-  /// Counts one more conversion attempt of a claimed file before it starts: a crash
-  /// or a kill of Passerelle during the conversion leaves the count raised. Not
-  /// synced (see `writeUnsynced`): a crash of the system may lose the count, which
-  /// costs one more attempt at most.
-  package func beginAttempt(_ batch: String) throws -> Int {
-    try writeUnsynced { db in
+  /// Counts one more conversion attempt of a claimed file, durably unless not
+  /// `synced`, before it starts: a crash or a kill during the conversion leaves the
+  /// count raised. Unsynced (see `writeUnsynced`), a crash of the system may lose it.
+  package func beginAttempt(_ batch: String, synced: Bool = true) throws -> Int {
+    let count = { (db: Database) throws -> Int in
       try db.execute(
         sql: """
           INSERT INTO attempt(batchId, count) VALUES (?, 1)
@@ -156,6 +155,7 @@ package final class Manifest: Sendable {
       return try Int.fetchOne(
         db, sql: "SELECT count FROM attempt WHERE batchId = ?", arguments: [batch]) ?? 1
     }
+    return try synced ? write(count) : writeUnsynced(count)
   }
 
   /// When a drop folder was last looked at, and how many complete files it held.

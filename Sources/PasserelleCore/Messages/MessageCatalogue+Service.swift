@@ -20,10 +20,12 @@ extension MessageCatalogue {
       "{file}: converting again the interrupted batch {batch}"
     ),
     .claimedCopyIncomplete: MessageTemplate(
-      "{file} : la copie du lot {batch} interrompu n'est plus complète (arrêt du système) ;"
-        + " elle est abandonnée, l'original est resté en place : relancez passerelle convert",
-      "{file}: the copy of the interrupted batch {batch} is no longer whole (the system"
-        + " stopped); it is dropped, the original was left in place: run passerelle convert again"
+      "{file} : la copie du lot interrompu {batch} ne peut pas être reprise (incomplète après"
+        + " un arrêt du système, ou pas encore vérifiée) ; elle est abandonnée. L'original est"
+        + " resté en place : relancez passerelle convert sur ce fichier",
+      "{file}: the copy of the interrupted batch {batch} cannot be taken up again (incomplete"
+        + " after the system stopped, or not checked yet); it is dropped. The original was left"
+        + " in place: run passerelle convert on it again"
     ),
     .fileChangedSinceComplete: MessageTemplate(
       "{file} : modifié depuis qu'il a été trouvé complet ; regardé de nouveau",

@@ -4,7 +4,8 @@
   import Darwin
 #endif
 
-/// A buffered, append-only output file that is synced to disk on close. Write
+/// A buffered, append-only output file that is synced to disk on close (unless its
+/// owner syncs it later). Write
 /// failures (disk full, read-only folder) surface as `EnvironmentFailure`, which
 /// stops the run without touching the inputs.
 package final class OutputFile {

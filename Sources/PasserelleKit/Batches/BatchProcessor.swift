@@ -77,9 +77,12 @@ final class BatchProcessor {
       batch: batch, originalName: name, path: claimed, facts: facts, awaitsSync: true)
   }
 
-  /// Makes a claimed copy durable before its batch is recorded as finished.
+  /// Makes a claimed copy durable, under its claimed name, before its batch is
+  /// recorded as finished.
   private func secureCopy(_ file: ClaimedFile) throws {
-    if file.awaitsSync { try FileSystem.sync(file.path) }
+    guard file.awaitsSync else { return }
+    try FileSystem.sync(file.path)
+    FileSystem.syncDirectory(layout.work)
   }
 
   /// A batch id no batch has used (ids carry only 16 random bits per second).
@@ -162,7 +165,8 @@ final class BatchProcessor {
   private func admit(
     _ file: ClaimedFile, options: ConversionOptions, into batch: inout BatchRecord
   ) throws -> (facts: FileFacts, format: FileFormat) {
-    let attempts = try manifest.beginAttempt(file.batch)
+    // A copy's count is not synced: a sync would wait for the copy (see `claimCopy`).
+    let attempts = try manifest.beginAttempt(file.batch, synced: !file.awaitsSync)
     // A file whose conversion was cut short too often is rejected, so that a file
     // crashing or hanging Passerelle can never block the files behind it.
     if attempts > settings.maximumAttempts {
@@ -373,8 +377,8 @@ final class BatchProcessor {
     reason.raw(",\n  \"detectedAt\": ")
     reason.string(batch.finishedAt!)
     reason.raw("\n}\n")
-    try FileSystem.writeAtomically(reason.bytes, to: destination + ".reason.json")
     try secureCopy(file)
+    try FileSystem.writeAtomically(reason.bytes, to: destination + ".reason.json")
     try manifest.record(batch)
     let kept = try setAside(file)
     FileSystem.syncDirectory(layout.rejects)
@@ -406,7 +410,8 @@ final class BatchProcessor {
   // MARK: Recovery
 
   /// Finishes what a killed run left in `out/work/`: committed batches are
-  /// published and archived, uncommitted ones are converted again.
+  /// published and archived, uncommitted ones are converted again (a copy made by
+  /// `convert` only if it still holds the bytes it was claimed with).
   func recover() throws -> [BatchOutcome] {
     var outcomes: [BatchOutcome] = []
     for name in FileSystem.entries(of: layout.work) {
@@ -441,7 +446,7 @@ final class BatchProcessor {
         removeTemporaryOutputs(of: batch, extra: options.outputFolder)
         var file = file
         if let copy = try manifest.claimedCopy(of: batch) {
-          guard holds(file, copy) else { continue }
+          guard try holds(file, copy) else { continue }
           file.awaitsSync = true
         }
         logger.notice(
@@ -453,20 +458,23 @@ final class BatchProcessor {
   }
 
   /// Whether a copy made by `convert` can be converted again: it must still hold
-  /// what it held when claimed (a crash of the system may have cut it short before
-  /// it was synced). One that does not is dropped: its original was left in place,
-  /// for `convert` to be run again.
-  private func holds(_ file: ClaimedFile, _ copy: ClaimedCopy) -> Bool {
-    if let size = copy.size, DropFolder.observe(file.path)?.size == size,
-      copy.sha256 == nil || copy.sha256 == (try? FileInspection.sha256(path: file.path))
+  /// the bytes recorded when it was claimed (a crash of the system may have cut it
+  /// short before it was synced). One that does not, or whose bytes were not
+  /// recorded, is dropped: its original was left in place, for `convert` to be run
+  /// again. A copy that cannot be read stops the recovery, to be tried again.
+  private func holds(_ file: ClaimedFile, _ copy: ClaimedCopy) throws -> Bool {
+    if let size = copy.size, let sha256 = copy.sha256,
+      DropFolder.observe(file.path)?.size == size,
+      try FileInspection.sha256(path: file.path) == sha256
     {
       return true
     }
     FileSystem.remove(file.path)
     FileSystem.syncDirectory(layout.work)
-    logger.warning(
-      "\(say(.claimedCopyIncomplete, ["file": .text(file.originalName), "batch": .text(file.batch)]))"
-    )
+    let names: [String: MessageValue] = [
+      "file": .text(file.originalName), "batch": .text(file.batch),
+    ]
+    logger.warning("\(say(.claimedCopyIncomplete, names))")
     return false
   }
 }

@@ -80,8 +80,9 @@ package final class SourceRow {
     guard let input = content.baseAddress, !content.isEmpty, maxFields > 0,
       memchr(input, 0x22, content.count) == nil
     else { return false }
-    // Values are copied eight bytes at a time: up to seven more may be written.
-    let needed = byteCount + content.count + 8
+    // Values are copied eight bytes at a time, the last word of each reaching past
+    // it, but never past where the whole line would end, values are packed.
+    let needed = byteCount + content.count
     if needed > byteCapacity { growBytes(to: needed) }
     // Locals, not properties: stores through the pointers would have them read again.
     let output = bytes
@@ -122,8 +123,9 @@ package final class SourceRow {
     }
   }
 
-  /// Copies `count` bytes of `content` from `offset` to `target`, which has room for
-  /// seven more: in whole words while the content has eight bytes to read.
+  /// Copies `count` bytes of `content` from `offset` to `target`: in whole words while
+  /// the content has eight bytes to read, which writes up to seven bytes past them
+  /// (`target` lags the content's offset, with as much room after it).
   @inline(__always) private static func copy(
     _ content: UnsafeRawBufferPointer, from offset: Int, count: Int,
     to target: UnsafeMutablePointer<UInt8>

@@ -306,24 +306,37 @@ import Testing
     #expect(root.payloads().isEmpty)
   }
 
+  /// How a copy claimed by `convert` may stand after a crash of the system.
+  enum CopyAfterCrash: CaseIterable {
+    case whole, cutShort, oneByteChanged, bytesNotRecorded, hashNotRecorded
+  }
+
   /// `convert` syncs its copy only when the batch finishes: after a crash, the copy
   /// is converted again if it holds the bytes recorded when it was claimed; dropped
   /// if not, or if they were not recorded (its original was left in place).
-  @Test(arguments: [(false, true), (true, true), (false, false)])
-  func anInterruptedConvertIsFinishedOnlyFromAWholeCopy(cutShort: Bool, recorded: Bool) throws {
+  @Test(arguments: CopyAfterCrash.allCases)
+  func anInterruptedConvertIsFinishedOnlyFromAWholeCopy(_ copyAfterCrash: CopyAfterCrash)
+    throws
+  {
     let root = try TestRoot()
     let batch = "20261129-050000-cafe"
     let copy = "\(root.layout.work)/\(batch)-Clients.Txt"
     try FileManager.default.copyItem(atPath: TestFiles.tabSample, toPath: copy)
-    let bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: copy))
     let manifest = try Manifest(path: root.layout.manifest)
     try manifest.recordOptions(ConversionOptions(), of: batch, copied: true)
-    if recorded {
-      try manifest.recordCopy(
-        ClaimedCopy(size: bytes.count, sha256: try FileInspection.sha256(path: copy)), of: batch)
+    let sha256 = try FileInspection.sha256(path: copy)
+    switch copyAfterCrash {
+    case .whole, .cutShort, .oneByteChanged:
+      try manifest.recordCopy(ClaimedCopy(size: bytes.count, sha256: sha256), of: batch)
+    case .bytesNotRecorded: break
+    case .hashNotRecorded:
+      try manifest.recordCopy(ClaimedCopy(size: bytes.count, sha256: nil), of: batch)
     }
-    if cutShort { try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: copy)) }
-    let dropped = cutShort || !recorded
+    if copyAfterCrash == .cutShort { bytes = bytes.prefix(bytes.count / 2) }
+    if copyAfterCrash == .oneByteChanged { bytes[bytes.count / 2] ^= 0x20 }
+    try bytes.write(to: URL(fileURLWithPath: copy))
+    let dropped = copyAfterCrash != .whole
     let outcomes = try root.runOnce()
     #expect(outcomes.map(\.batch) == (dropped ? [] : [batch]))
     #expect(outcomes.first?.state == (dropped ? nil : .done))
