@@ -35,7 +35,8 @@ package final class Manifest: Sendable {
       }
       // A batch's commit could otherwise be undone after its outputs were published
       // and its file archived: every commit of the writer is synced from here (one
-      // WAL sync per batch, which makes the migrations durable with it).
+      // WAL sync per batch, which makes the migrations durable with it), but for the
+      // few that `writeUnsynced` makes.
       try database.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = FULL")
       }
@@ -100,12 +101,7 @@ package final class Manifest: Sendable {
   }
 
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    do {
-      return try database.write(body)
-    } catch let error as DatabaseError {
-      throw EnvironmentFailure(
-        .manifestCannotWrite, ["error": .text(error.message ?? "\(error)")])
-    }
+    try reportingWriteFailures { try database.write(body) }
   }
 
   /// Runs `body` in one write transaction committed without a sync: what it writes
@@ -114,23 +110,27 @@ package final class Manifest: Sendable {
   /// written waits for that file too: the writes that need not survive a crash of
   /// the system skip it.
   func writeUnsynced<T>(_ body: (Database) throws -> T) throws -> T {
-    do {
-      return try database.writeWithoutTransaction { db in
+    try reportingWriteFailures {
+      try database.writeWithoutTransaction { db in
         try db.execute(sql: "PRAGMA synchronous = NORMAL")
         var result: T? = nil
-        do {
+        let committed = Result {
           try db.inTransaction {
             result = try body(db)
             return .commit
           }
-        } catch {
-          try? db.execute(sql: "PRAGMA synchronous = FULL")
-          throw error
         }
-        // Every other commit of the writer is synced (see `init`).
+        // Every other commit of the writer is synced (see `init`), whatever came of this one.
         try db.execute(sql: "PRAGMA synchronous = FULL")
+        try committed.get()
         return result!
       }
+    }
+  }
+
+  private func reportingWriteFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
     } catch let error as DatabaseError {
       throw EnvironmentFailure(
         .manifestCannotWrite, ["error": .text(error.message ?? "\(error)")])

@@ -78,19 +78,19 @@ package enum FileSystem {
     close(descriptor)
   }
 
-  /// Copies a file byte for byte, then syncs it unless not `synced` (used when the
-  /// original must stay in place). `progress` learns how many bytes the copy holds
+  /// Copies a file byte for byte (used when the original must stay in place), not
+  /// synced: its caller syncs it (`sync`) once that matters, by when the kernel's
+  /// write-back has done most of it. `progress` learns how many bytes the copy holds
   /// after each step, so that a caller needing the bytes (to hash them) can read the
   /// copy as it grows. Returns the number of bytes copied.
   @discardableResult
   package static func copy(
-    _ source: String, to destination: String, synced: Bool = true,
-    progress: (Int) -> Void = { _ in }
+    _ source: String, to destination: String, progress: (Int) -> Void = { _ in }
   ) throws -> Int {
     let input = try InputFile(path: source)
     let output = try OutputFile(path: destination)
     let copied = try output.append(restOf: input, progress: progress)
-    try output.close(syncing: synced)
+    try output.close(syncing: false)
     return copied
   }
 

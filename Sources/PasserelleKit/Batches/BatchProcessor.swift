@@ -61,7 +61,7 @@ final class BatchProcessor {
     let inspector = BackgroundInspector(reading: temporary)
     let size: Int
     do {
-      size = try FileSystem.copy(path, to: temporary, synced: false) { inspector.grew(to: $0) }
+      size = try FileSystem.copy(path, to: temporary) { inspector.grew(to: $0) }
     } catch let rejection as FileRejection {
       FileSystem.remove(temporary)
       throw ConfigurationError(

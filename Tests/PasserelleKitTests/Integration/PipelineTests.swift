@@ -367,6 +367,17 @@ import Testing
     #expect(root.scratch.files(in: "out/archive").allSatisfy { $0.utf8.count < 255 })
   }
 
+  /// `convert` records its copy as recovery checks it: a copy, its size, its SHA-256.
+  @Test func convertRecordsTheBytesItsCopyHolds() throws {
+    let root = try TestRoot()
+    let passerelle = Passerelle(root: root.scratch.path, settings: root.settings, clock: root.clock)
+    let sample = TestFiles.sample("Export des clients.Txt")
+    let outcome = try #require(try passerelle.convert(file: sample).last)
+    let copy = try #require(try Manifest(path: root.layout.manifest).claimedCopy(of: outcome.batch))
+    #expect(copy.size == (try Data(contentsOf: URL(fileURLWithPath: sample))).count)
+    #expect(copy.sha256 == (try FileInspection.sha256(path: sample)))
+  }
+
   /// The same file converted again as another entity is not a duplicate.
   @Test func aForcedEntityIsNotADuplicateOfAnotherReading() throws {
     let root = try TestRoot()
