@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import PasserelleCore
 
 /// What the manifest knows of one record before a batch touches it.
 package struct KnownRecord: Sendable {
-  package var fingerprint: Data?
+  package var fingerprint: Fingerprint?
   package var smId: Int?
   package var kind: String
   package var deleted: Bool
@@ -14,7 +15,7 @@ package struct KnownRecord: Sendable {
   /// Created in SM and not yet in a Sage export: not a deletion when absent.
   package var awaitingSage = false
   /// Of the source row last seen clean (`RowFingerprinter`); nil when it had issues.
-  package var rowFingerprint: Data? = nil
+  package var rowFingerprint: Fingerprint? = nil
   /// The manifest holds the record's values by Sage label.
   package var hasFields = false
   /// Codes of the records the row also describes, one per line.
@@ -50,10 +51,10 @@ extension KnownRecord {
   init(_ statement: SQLiteStatement) {
     typealias C = SQLiteColumn
     self.init(
-      fingerprint: C.blob(statement, 0), smId: C.integer(statement, 1),
+      fingerprint: C.fingerprint(statement, 0), smId: C.integer(statement, 1),
       kind: C.text(statement, 2) ?? "", deleted: C.flag(statement, 3),
       salesRepKnownEmpty: C.flag(statement, 4), picture: C.text(statement, 5),
-      awaitingSage: C.flag(statement, 6), rowFingerprint: C.blob(statement, 7),
+      awaitingSage: C.flag(statement, 6), rowFingerprint: C.fingerprint(statement, 7),
       hasFields: C.flag(statement, 8), companions: C.text(statement, 9),
       ordinal: C.integer(statement, 10))
   }

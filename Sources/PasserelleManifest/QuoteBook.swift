@@ -30,19 +30,20 @@ package final class QuoteBook {
 
   /// A quote already sent to Sage: its state, the batch, and what was sent.
   package func sent(reference: String) throws -> (
-    state: String, batch: String?, fingerprint: Data?
+    state: String, batch: String?, fingerprint: Fingerprint?
   )? {
     guard
       let row = try Row.fetchOne(
         db, sql: "SELECT state, sentBatch, fingerprint FROM quote WHERE reference = ?",
         arguments: [reference])
     else { return nil }
-    return (row[0], row[1], row[2])
+    let stored: Data? = row[2]
+    return (row[0], row[1], stored.flatMap { Fingerprint($0) })
   }
 
   /// Records an SM quote written into a Sage import file.
   package func recordSent(
-    reference: String, smId: Int?, fingerprint: Data, batch: String, at date: Date
+    reference: String, smId: Int?, fingerprint: Fingerprint, batch: String, at date: Date
   ) throws {
     try db.execute(
       sql: """
@@ -51,11 +52,13 @@ package final class QuoteBook {
         ON CONFLICT(reference) DO UPDATE SET smId = COALESCE(excluded.smId, quote.smId),
           state = 'sent', sentBatch = excluded.sentBatch, updatedAt = excluded.updatedAt,
           fingerprint = excluded.fingerprint
-        """, arguments: [reference, smId, batch, Timestamp.iso(date), fingerprint])
+        """, arguments: [reference, smId, batch, Timestamp.iso(date), fingerprint.data])
   }
 
   /// A priced quote released to SM is recorded like one sent from Sage's export.
-  package func recordReleased(piece: String, smId: Int?, fingerprint: Data, batch: String) throws {
+  package func recordReleased(
+    piece: String, smId: Int?, fingerprint: Fingerprint, batch: String
+  ) throws {
     try db.execute(
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, deleted,
@@ -63,7 +66,7 @@ package final class QuoteBook {
         VALUES ('salesorders', ?, 'priced-quote', 'sage', 'sage', ?, ?, 0, ?, ?)
         ON CONFLICT(resource, code) DO UPDATE SET smId = COALESCE(excluded.smId, record.smId),
           fingerprint = excluded.fingerprint, lastBatch = excluded.lastBatch
-        """, arguments: [piece, smId, fingerprint, batch, batch])
+        """, arguments: [piece, smId, fingerprint.data, batch, batch])
   }
 
   /// A priced quote that came back from Sage before its SM quote was known.

@@ -148,9 +148,9 @@ package final class RecordStaging {
 
   /// Records that the file holds `code`. Returns nil the first time.
   package func stage(
-    code: String, line: Int, operation: Int?, fingerprint: Data?, known: KnownRecord?,
+    code: String, line: Int, operation: Int?, fingerprint: Fingerprint?, known: KnownRecord?,
     smId matchedId: Int? = nil, picture: String? = nil, companion: Int? = nil,
-    fields: [UInt8]? = nil, rowFingerprint: Data? = nil, companions: String? = nil
+    fields: [UInt8]? = nil, rowFingerprint: Fingerprint? = nil, companions: String? = nil
   ) throws -> Repeat? {
     let smId = known?.smId ?? matchedId
     let marksOnlySeen =
@@ -203,7 +203,7 @@ package final class RecordStaging {
   /// held its code before: returns the repeat then, as `stage` does.
   private func write(
     _ row: WrittenRecords.Row, smId: Int?, picture: String?, fields: [UInt8]?,
-    rowFingerprint: Data?, companions: String?, with firstExport: FirstExport
+    rowFingerprint: Fingerprint?, companions: String?, with firstExport: FirstExport
   ) throws -> Repeat? {
     if rowsInTable > 0, let repeated = try repeatOfStaged(row.code) { return repeated }
     let insert = firstExport.insert
@@ -288,8 +288,8 @@ package final class RecordStaging {
   /// the deletion guard of main contacts looks for those), and none of the
   /// commit's updates of unchanged records applies to it (see `UnchangedUpdates`).
   private func onlyMarksSeen(
-    operation: Int?, companion: Int?, fingerprint: Data?, known: KnownRecord, smId: Int?,
-    fields: [UInt8]?, rowFingerprint: Data?
+    operation: Int?, companion: Int?, fingerprint: Fingerprint?, known: KnownRecord, smId: Int?,
+    fields: [UInt8]?, rowFingerprint: Fingerprint?
   ) -> Bool {
     guard operation == nil, companion == nil, fingerprint != nil, !known.deleted,
       !known.awaitingSage, known.kind == kind
@@ -331,7 +331,7 @@ package final class RecordStaging {
     defer { sqlite3_reset(statement) }
     try bind(statement, 1, code)
     sqlite3_bind_int64(statement, 2, Int64(line))
-    SQLiteColumn.bind(statement, 3, blob: record.fingerprint ?? Data())
+    SQLiteColumn.bind(statement, 3, blob: record.fingerprint)
     SQLiteColumn.bind(statement, 4, blob: record.rowFingerprint)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
   }
@@ -590,7 +590,9 @@ package final class RecordStaging {
       smIds = all
     }
 
-    mutating func note(known: KnownRecord?, rowFingerprint: Data?, fields: [UInt8]?, smId: Int?) {
+    mutating func note(
+      known: KnownRecord?, rowFingerprint: Fingerprint?, fields: [UInt8]?, smId: Int?
+    ) {
       guard let known else {
         self.fields = self.fields || fields != nil
         rowFingerprints = true

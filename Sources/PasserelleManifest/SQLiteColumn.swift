@@ -19,6 +19,14 @@ package enum SQLiteColumn {
     return Data(bytes: pointer, count: Int(sqlite3_column_bytes(statement, column)))
   }
 
+  /// A fingerprint. NULL reads as none, and so does a blob of another length (none
+  /// is written): the record is then sent again, as a changed one.
+  static func fingerprint(_ statement: OpaquePointer, _ column: Int32) -> Fingerprint? {
+    guard let pointer = sqlite3_column_blob(statement, column) else { return nil }
+    let count = Int(sqlite3_column_bytes(statement, column))
+    return Fingerprint(UnsafeRawBufferPointer(start: pointer, count: count))
+  }
+
   static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
     guard let pointer = sqlite3_column_text(statement, column) else { return nil }
     return String(cString: pointer)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import PasserelleCore
 
 /// The records a first export of its kind wrote as its rows went by, by ordinal,
 /// with what a repeat of their code needs of the row that wrote them.
@@ -16,7 +17,7 @@ final class WrittenRecords {
     var code: String
     var line: Int
     var operation: Int
-    var fingerprint: Data?
+    var fingerprint: Fingerprint?
     /// Its main contact's operation, when it has one.
     var companion: Int?
   }
@@ -138,6 +139,7 @@ final class WrittenRecords {
     Row(
       code: SQLiteColumn.text(statement, 0) ?? "", line: Int(sqlite3_column_int64(statement, 1)),
       operation: Int(sqlite3_column_int64(statement, 2)),
-      fingerprint: SQLiteColumn.blob(statement, 3), companion: SQLiteColumn.integer(statement, 4))
+      fingerprint: SQLiteColumn.fingerprint(statement, 3),
+      companion: SQLiteColumn.integer(statement, 4))
   }
 }

@@ -22,7 +22,7 @@ package struct DocumentDraft: Sendable {
     package let body: JSONObject
     /// `"lines": […]`, beside `data` in the operation.
     package let lines: [UInt8]
-    package let fingerprint: Data
+    package let fingerprint: Fingerprint
     package let guid: String
     /// The lines do not add up to the total the document declares: a warning, the
     /// document is sent all the same.

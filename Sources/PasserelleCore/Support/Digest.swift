@@ -9,7 +9,7 @@ package enum Digest {
   /// `lines`, when given, is hashed after `data` as if the two were one buffer (a
   /// document's lines beside its data), without joining them first.
   package static func upsert(_ data: [UInt8], _ lines: [UInt8] = []) -> (
-    fingerprint: Data, guid: String
+    fingerprint: Fingerprint, guid: String
   ) {
     var hasher = SHA256()
     hash(data, into: &hasher)
@@ -19,7 +19,7 @@ package enum Digest {
 
   /// `upsert` of an open object, hashed as it will be written once closed.
   package static func upsert(_ object: JSONObject, _ lines: [UInt8] = []) -> (
-    fingerprint: Data, guid: String
+    fingerprint: Fingerprint, guid: String
   ) {
     var hasher = SHA256()
     object.withUnsafeBytes { hasher.update(bufferPointer: $0) }
@@ -35,10 +35,10 @@ package enum Digest {
     bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
   }
 
-  private static func digest(_ hasher: SHA256) -> (fingerprint: Data, guid: String) {
+  private static func digest(_ hasher: SHA256) -> (fingerprint: Fingerprint, guid: String) {
     hasher.finalize().withUnsafeBytes { digest in
       (
-        Data(UnsafeRawBufferPointer(rebasing: digest[0..<16])),
+        Fingerprint(UnsafeRawBufferPointer(rebasing: digest[0..<Fingerprint.byteCount]))!,
         uuid(UnsafeRawBufferPointer(rebasing: digest[16..<32]))
       )
     }

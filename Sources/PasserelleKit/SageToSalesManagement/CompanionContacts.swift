@@ -67,7 +67,8 @@ final class CompanionContacts {
 
   /// Stages one companion and writes its upsert when it changed; its operation, or nil.
   private func write(
-    _ companion: MappedRecord, data: inout JSONObject, digest: (fingerprint: Data, guid: String),
+    _ companion: MappedRecord, data: inout JSONObject,
+    digest: (fingerprint: Fingerprint?, guid: String),
     lastSent: KnownRecord?, line: Int, companyId: Int?, companySalesRep: SalesRepReference
   ) throws -> Int? {
     // The mapping thread read the manifest as this transaction sees it: the

@@ -12,13 +12,13 @@ extension ExportConversion {
     var line: Int
     var record: MappedRecord
     /// Of the serialised data; nil when the row is rejected.
-    var fingerprint: Data?
+    var fingerprint: Fingerprint?
     /// The upsert's deterministic id, computed off the manifest's thread.
     var guid: String
     /// Fingerprints and guids of the record's companions, in their order.
-    var companionDigests: [(fingerprint: Data, guid: String)] = []
+    var companionDigests: [(fingerprint: Fingerprint?, guid: String)] = []
     /// Of the source row, kept when the row may be recognised next time.
-    var rowFingerprint: Data? = nil
+    var rowFingerprint: Fingerprint? = nil
     /// Set when the row was recognised as unchanged and not mapped: the manifest's
     /// records of it and of its companions, as the mapping thread read them. The
     /// record and its companions then hold only their keys and the fingerprints
@@ -34,14 +34,14 @@ extension ExportConversion {
       }
       fingerprint = lastSent.record.fingerprint
       guid = ""
-      companionDigests = lastSent.companions.map { ($0.record.fingerprint ?? Data(), "") }
+      companionDigests = lastSent.companions.map { ($0.record.fingerprint, "") }
       rowFingerprint = lastSent.record.rowFingerprint
       self.lastSent = lastSent
     }
 
     init(
-      line: Int, record: MappedRecord, fingerprint: Data?, guid: String,
-      companionDigests: [(fingerprint: Data, guid: String)] = []
+      line: Int, record: MappedRecord, fingerprint: Fingerprint?, guid: String,
+      companionDigests: [(fingerprint: Fingerprint?, guid: String)] = []
     ) {
       self.line = line
       self.record = record

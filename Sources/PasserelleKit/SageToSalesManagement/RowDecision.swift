@@ -6,7 +6,7 @@ import PasserelleCore
 struct RowDecision {
   var status = KeyedBatch.RowStatus.rejected
   /// Of the record's data; nil when a reference is unknown (the row is rejected).
-  var fingerprint: Data?
+  var fingerprint: Fingerprint?
   /// SM ids of the records it points to, by SM field (`accountId`).
   var referenceIds: [(String, Int)] = []
   /// Unknown references and picture warnings, reported after the row's own issues.

@@ -18,7 +18,7 @@ struct RowPreparation {
   let matcher: UnchangedRows.Matcher
 
   func prepare(_ row: SourceRow) -> ExportConversion.PreparedRow {
-    var rowFingerprint: Data? = nil
+    var rowFingerprint: Fingerprint? = nil
     if matcher.looksUp {
       let print = matcher.fingerprint(row)
       if let lastSent = matcher.lastSent(row, fingerprint: print) {

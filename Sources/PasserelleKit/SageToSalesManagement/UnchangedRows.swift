@@ -100,11 +100,11 @@ struct UnchangedRows: Sendable {
     /// Rows can be found in the manifest: worth fingerprinting before mapping.
     var looksUp: Bool { snapshot != nil }
 
-    func fingerprint(_ row: SourceRow) -> Data { fingerprinter.fingerprint(row) }
+    func fingerprint(_ row: SourceRow) -> Fingerprint { fingerprinter.fingerprint(row) }
 
     /// The records of a row seen before with this fingerprint, as the manifest
     /// holds them, when all are still as last sent; nil when the row must be mapped.
-    func lastSent(_ row: SourceRow, fingerprint: Data) -> LastSent? {
+    func lastSent(_ row: SourceRow, fingerprint: Fingerprint) -> LastSent? {
       guard let snapshot, let keyColumn = rules.keyColumn else { return nil }
       let code = row.text(keyColumn)
       guard !code.isEmpty, let record = snapshot.known(resource: rules.resource, code: code),

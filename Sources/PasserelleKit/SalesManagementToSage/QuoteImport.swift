@@ -160,7 +160,7 @@ final class QuoteImport {
   /// second one): a priced copy waiting for it is released, an unchanged one is
   /// left, a changed one is refused. True when the quote is settled so.
   private func settleKnownQuote(
-    _ quote: SalesManagementQuote, fingerprint: Data, issues: [RowIssue]
+    _ quote: SalesManagementQuote, fingerprint: Fingerprint, issues: [RowIssue]
   ) throws -> Bool {
     if let pending = try quotes.pending(reference: quote.reference) {
       // Sage already holds and priced this quote: it is not imported a second time.

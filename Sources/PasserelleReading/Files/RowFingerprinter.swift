@@ -1,5 +1,6 @@
 import CXXHash
 import Foundation
+import PasserelleCore
 
 /// Fingerprints source rows as read: XXH3's 128 bits over `context`, the row's value
 /// bytes and where each value starts and ends. The same row under the same context
@@ -22,8 +23,8 @@ package final class RowFingerprinter {
 
   deinit { XXH3_freeState(state) }
 
-  /// The row's 16-byte fingerprint.
-  package func fingerprint(_ row: SourceRow) -> Data {
+  /// The row's fingerprint.
+  package func fingerprint(_ row: SourceRow) -> Fingerprint {
     XXH3_128bits_reset(state)
     context.withUnsafeBytes { update($0) }
     row.withStorage { values, starts, ends in
@@ -41,7 +42,8 @@ package final class RowFingerprinter {
       }
     }
     var hash = XXH3_128bits_digest(state)
-    return withUnsafeBytes(of: &hash) { Data($0) }
+    // XXH128_hash_t is two 64-bit halves: 16 bytes, as fingerprints are.
+    return withUnsafeBytes(of: &hash) { Fingerprint($0)! }
   }
 
   private func update(_ bytes: UnsafeRawBufferPointer) {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PasserelleCore
 import Testing
 
 @testable import PasserelleManifest
@@ -63,12 +64,12 @@ import Testing
     #expect(sequence.filter { expected($0) == nil } == ["C0007", "ÿ", "ÿ", "ÉCOLE3"])
   }
 
-  private func found(_ code: String, in snapshot: ManifestSnapshot) -> Data? {
+  private func found(_ code: String, in snapshot: ManifestSnapshot) -> Fingerprint? {
     snapshot.known(resource: "accounts", code: code)?.fingerprint
   }
 
-  private func expected(_ code: String) -> Data? {
-    Self.accounts.contains(code) ? Data("account \(code)".utf8) : nil
+  private func expected(_ code: String) -> Fingerprint? {
+    Self.accounts.contains(code) ? .of("account \(code)") : nil
   }
 
   /// The other resource, looked up through the same snapshot between the first's
@@ -81,14 +82,37 @@ import Testing
     for (account, contact) in zip(Self.accounts.sorted(), Self.contacts.sorted() + ["C0001"]) {
       #expect(
         snapshot.known(resource: "accounts", code: account)?.fingerprint
-          == Data("account \(account)".utf8))
-      let expected = Self.contacts.contains(contact) ? Data("contact \(contact)".utf8) : nil
+          == .of("account \(account)"))
+      let expected: Fingerprint? = Self.contacts.contains(contact) ? .of("contact \(contact)") : nil
       #expect(snapshot.known(resource: "contacts", code: contact)?.fingerprint == expected)
     }
   }
 
   /// In code order with gaps, blocks skipped as another thread would take them,
   /// shuffled, reversed; with absent codes and repeats mixed in.
+  /// A fingerprint is 16 bytes. A stored blob of another length (none is written)
+  /// reads as none, so that the record is sent again rather than taken as unchanged.
+  @Test func aStoredFingerprintOfAnotherLengthReadsAsNone() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("manifest.sqlite")
+    let whole = Fingerprint.of("whole")
+    try Manifest(path: path).write { db in
+      for (code, blob) in [("C1", Data(repeating: 1, count: 32)), ("C2", whole.data)] {
+        try db.execute(
+          sql: """
+            INSERT INTO record(resource, code, kind, origin, owner, fingerprint, rowFingerprint,
+              firstBatch, lastBatch) VALUES ('accounts', ?, 'customer', 'sage', 'sage', ?, ?,
+              'first', 'first')
+            """, arguments: [code, blob, blob.prefix(15)])
+      }
+    }
+    let snapshot = try #require(ManifestSnapshot(path: path))
+    let longer = try #require(snapshot.known(resource: "accounts", code: "C1"))
+    #expect(longer.fingerprint == nil && longer.rowFingerprint == nil)
+    let stored = try #require(snapshot.known(resource: "accounts", code: "C2"))
+    #expect(stored.fingerprint == whole && stored.rowFingerprint == nil)
+  }
+
   private func lookups(absent: [String], round: Int, _ random: inout SeededGenerator) -> [String] {
     var codes = Self.accounts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     switch round % 4 {
@@ -107,15 +131,14 @@ import Testing
     return codes
   }
 
-  /// Each record's fingerprint is its resource's name and its code (never empty,
-  /// which SQLite would read back as no blob), so that a lookup's answer tells
-  /// which record it found.
+  /// Each record's fingerprint stands for its resource's name and its code, so
+  /// that a lookup's answer tells which record it found.
   private func writeRecords(_ path: String) throws {
     let manifest = try Manifest(path: path)
     try manifest.write { db in
       let rows =
-        Self.accounts.map { ("accounts", $0, Data("account \($0)".utf8)) }
-        + Self.contacts.map { ("contacts", $0, Data("contact \($0)".utf8)) }
+        Self.accounts.map { ("accounts", $0, Fingerprint.of("account \($0)").data) }
+        + Self.contacts.map { ("contacts", $0, Fingerprint.of("contact \($0)").data) }
       for (resource, code, fingerprint) in rows {
         try db.execute(
           sql: """

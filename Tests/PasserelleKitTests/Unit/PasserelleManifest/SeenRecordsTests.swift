@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PasserelleCore
 import Testing
 
 @testable import PasserelleManifest
@@ -227,7 +228,7 @@ import Testing
       for row in export {
         let known = try staging.known(row.code)
         var operation: Int? = nil
-        var fingerprint: Data? = known?.fingerprint ?? digest(0)
+        var fingerprint: Fingerprint? = known?.fingerprint ?? digest(0)
         var rowFingerprint = known?.rowFingerprint
         switch row.state {
         case .unchanged: break
@@ -268,7 +269,7 @@ import Testing
     "C" + String(repeating: "0", count: max(0, 4 - String(index).count)) + String(index)
   }
 
-  private func digest(_ value: Int) -> Data {
-    withUnsafeBytes(of: Int64(value).littleEndian) { Data($0) }
+  private func digest(_ value: Int) -> Fingerprint {
+    .of(String(value))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PasserelleCore
 import Testing
 
 @testable import PasserelleManifest
@@ -135,7 +136,7 @@ import Testing
       let staging = try RecordStaging(
         db: db, resource: "accounts", kind: "customer", batch: "seed")
       _ = try staging.stage(
-        code: "Z9999", line: 2, operation: 0, fingerprint: Data("Z9999".utf8), known: nil)
+        code: "Z9999", line: 2, operation: 0, fingerprint: .of("Z9999"), known: nil)
       try staging.commit(deletions: 0)
     }
     return manifest
@@ -178,7 +179,7 @@ import Testing
         }
         let repeated = try staging.stage(
           code: row.code, line: row.line, operation: operation,
-          fingerprint: operation.map { Data("op\($0)".utf8) }, known: nil,
+          fingerprint: operation.map { .of("op\($0)") }, known: nil,
           companion: operation.map { $0 + 100 })
         outcome.repeats.append(
           repeated.map {
@@ -188,13 +189,20 @@ import Testing
       }
       try staging.commit(deletions: 0)
     }
+    // Each record is named by its code and the operation whose fingerprint it holds.
+    let operationOf = Dictionary(
+      uniqueKeysWithValues: (0..<export.count).map { (Fingerprint.of("op\($0)"), "op\($0)") })
     outcome.records = try manifest.read { db in
-      try String.fetchAll(
+      try Row.fetchAll(
         db,
         sql: """
-          SELECT code || ' ' || CAST(fingerprint AS TEXT) FROM record
+          SELECT code, fingerprint FROM record
           WHERE resource = 'accounts' AND code <> 'Z9999' ORDER BY code
-          """)
+          """
+      ).map { row in
+        let fingerprint = (row[1] as Data?).flatMap { Fingerprint($0) }
+        return "\(row[0] as String) \(fingerprint.flatMap { operationOf[$0] } ?? "?")"
+      }
     }
     return outcome
   }
