@@ -74,14 +74,15 @@ final class BatchProcessor {
     try manifest.recordCopy(ClaimedCopy(size: size, sha256: try? facts.get().sha256), of: batch)
     try FileSystem.rename(temporary, to: claimed)
     return ClaimedFile(
-      batch: batch, originalName: name, path: claimed, facts: facts, awaitsSync: true)
+      batch: batch, originalName: name, path: claimed, facts: facts,
+      copySync: BackgroundSync(claimed))
   }
 
   /// Makes a claimed copy durable, under its claimed name, before its batch is
   /// recorded as finished.
   private func secureCopy(_ file: ClaimedFile) throws {
-    guard file.awaitsSync else { return }
-    try FileSystem.sync(file.path)
+    guard let copySync = file.copySync else { return }
+    try copySync.wait()
     FileSystem.syncDirectory(layout.work)
   }
 
@@ -447,7 +448,7 @@ final class BatchProcessor {
         var file = file
         if let copy = try manifest.claimedCopy(of: batch) {
           guard try holds(file, copy) else { continue }
-          file.awaitsSync = true
+          file.copySync = BackgroundSync(file.path)
         }
         logger.notice(
           "\(say(.batchResumedConverting, ["file": .text(original), "batch": .text(batch)]))")

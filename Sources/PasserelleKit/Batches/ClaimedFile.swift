@@ -10,8 +10,10 @@ struct ClaimedFile {
   var options = ConversionOptions()
   /// What inspecting the file found, when that was done while copying it in.
   var facts: Result<FileFacts, FileRejection>? = nil
-  /// A copy made by `convert`, left to the kernel's write-back: it is synced before
-  /// its batch is recorded as finished, by when little of it is left to write, instead
-  /// of before its conversion starts.
-  var awaitsSync = false
+  /// The sync of a copy made by `convert`, started once the copy is whole and run
+  /// beside its conversion; awaited before its batch is recorded as finished. Nil
+  /// for a file claimed from a drop folder, moved rather than copied.
+  var copySync: BackgroundSync? = nil
+  /// A copy whose sync is still to be awaited.
+  var awaitsSync: Bool { copySync != nil }
 }
