@@ -1,12 +1,18 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Syncs a file on a thread of its own from the moment it is made, so that the wait
 /// for the disk overlaps the work that follows instead of adding to it; `wait`
 /// returns once the file is durable. A file of a hundred megabytes takes this
 /// machine's kind of disk about a tenth of a second to make durable, whenever it is
 /// asked: the kernel writes it back early, but only a sync flushes the disk's cache.
 package final class BackgroundSync: @unchecked Sendable {
-  private let path: String
+  private let sync: @Sendable () throws -> Void
   private let finished = DispatchSemaphore(value: 0)
   /// Set by the syncing thread before it signals `finished`, read only after.
   private var outcome: Result<Void, any Error> = .success(())
@@ -14,18 +20,39 @@ package final class BackgroundSync: @unchecked Sendable {
   private var isSyncing = false
 
   /// Starts syncing the file at `path`.
-  package init(_ path: String) {
-    self.path = path
+  package convenience init(_ path: String) {
+    self.init { try FileSystem.sync(path) }
+  }
+
+  /// Starts syncing the data of the file open as `descriptor`, which must stay open
+  /// until `wait` returns; `path` names the file in a failure.
+  package convenience init(descriptor: Int32, path: String) {
+    self.init {
+      guard fdatasync(descriptor) == 0 else {
+        throw EnvironmentFailure(.cannotSyncFile, ["system": .text(systemMessage())], path: path)
+      }
+    }
+  }
+
+  private init(_ sync: @escaping @Sendable () throws -> Void) {
+    self.sync = sync
     isSyncing =
       (try? WorkerThread.start("sync") { [self] in
-        outcome = Result { try FileSystem.sync(path) }
+        outcome = Result { try sync() }
         finished.signal()
       }) != nil
   }
 
+  /// Whether the sync is over: `wait` would return at once.
+  package var isFinished: Bool {
+    guard isSyncing, finished.wait(timeout: .now()) == .success else { return !isSyncing }
+    finished.signal()
+    return true
+  }
+
   /// Returns once the file is durable; throws when it could not be synced.
   package func wait() throws {
-    guard isSyncing else { return try FileSystem.sync(path) }
+    guard isSyncing else { return try sync() }
     finished.wait()
     // Left signalled, so that a later wait returns at once.
     finished.signal()

@@ -19,6 +19,13 @@ package final class OutputFile {
   private var unsynced = 0
   private var written = 0
   private let writeBackThreshold = 8 << 20
+  /// Set by `writeBehind`, for large files: every `earlySyncStep` bytes, the part
+  /// written so far is synced on a thread of its own while the rest is written, so
+  /// that the disk flushes most of the file before `close` asks for it.
+  private var syncsEarly = false
+  private var earlySync: BackgroundSync? = nil
+  private var writtenSinceEarlySync = 0
+  private static let earlySyncStep = 32 << 20
 
   package init(path: String) throws {
     self.path = path
@@ -31,6 +38,8 @@ package final class OutputFile {
 
   deinit {
     behind?.abandon()
+    // The syncing thread uses the descriptor: it is closed once that thread is done.
+    try? earlySync?.wait()
     if descriptor >= 0 { Glibc.close(descriptor) }
   }
 
@@ -42,6 +51,7 @@ package final class OutputFile {
     let reference = WeakReference(self)
     behind = try WriteBehind { bytes in try reference.file?.writeAll(bytes) }
     flushThreshold = 1 << 18
+    syncsEarly = true
   }
 
   private final class WeakReference: @unchecked Sendable {
@@ -84,10 +94,10 @@ package final class OutputFile {
       }
       offset += count
     }
-    noteWritten(bytes.count)
+    try noteWritten(bytes.count)
   }
 
-  private func noteWritten(_ count: Int) {
+  private func noteWritten(_ count: Int) throws {
     written += count
     unsynced += count
     if unsynced >= writeBackThreshold {
@@ -96,6 +106,21 @@ package final class OutputFile {
       startWriteBack(descriptor, from: written - unsynced, count: unsynced)
       unsynced = 0
     }
+    if syncsEarly { try syncEarly(after: count) }
+  }
+
+  /// Starts the next early sync once `earlySyncStep` bytes came since the last one
+  /// started and that one is over. A failed one is thrown here: the kernel reports
+  /// a write-back error once, so a later sync of the file could pass.
+  private func syncEarly(after count: Int) throws {
+    writtenSinceEarlySync += count
+    guard writtenSinceEarlySync >= Self.earlySyncStep else { return }
+    if let earlySync {
+      guard earlySync.isFinished else { return }
+      try earlySync.wait()
+    }
+    earlySync = BackgroundSync(descriptor: descriptor, path: path)
+    writtenSinceEarlySync = 0
   }
 
   /// Appends the rest of `input`, copied by the kernel where it can: no byte passes
@@ -111,7 +136,7 @@ package final class OutputFile {
     let start = written
     while kernelCopies, let sent = send(from: input) {
       if sent == 0 { return written - start }
-      noteWritten(sent)
+      try noteWritten(sent)
       progress(written)
     }
     // The kernel cannot copy between these two files (a network share, say), or
@@ -152,6 +177,10 @@ package final class OutputFile {
     if let behind {
       self.behind = nil
       try behind.finish()
+    }
+    if let earlySync {
+      self.earlySync = nil
+      try earlySync.wait()
     }
     if syncing && fsync(descriptor) != 0 {
       throw EnvironmentFailure(.cannotSyncFile, ["system": .text(systemMessage())], path: path)

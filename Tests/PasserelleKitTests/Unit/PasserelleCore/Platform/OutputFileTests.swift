@@ -33,6 +33,30 @@ import Testing
     }
   }
 
+  /// A large file written behind is synced early, part by part, while it is still
+  /// written: past two of those parts, it still holds exactly what was written.
+  @Test func aLargeFileSyncedEarlyHoldsWhatWasWritten() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("large")
+    let output = try OutputFile(path: path)
+    try output.writeBehind()
+    let piece = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    let pieces = 72
+    for index in 0..<pieces {
+      try output.write([UInt8(index)])
+      try output.write(piece)
+    }
+    try output.close()
+    let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+    defer { try? file.close() }
+    let expected = Data(piece)
+    for index in 0..<pieces {
+      let read = try #require(try file.read(upToCount: piece.count + 1))
+      #expect(read.first == UInt8(index) && read.dropFirst() == expected, "\(index)")
+    }
+    #expect(try file.readToEnd() == nil)
+  }
+
   /// `/dev/full` refuses every write: the failure written behind comes out of a
   /// later write or of `close`, naming the file, and never passes for success.
   @Test func aFailureWrittenBehindReachesTheWriter() throws {
