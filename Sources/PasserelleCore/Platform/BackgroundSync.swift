@@ -8,9 +8,9 @@ import Foundation
 
 /// Syncs a file on a thread of its own from the moment it is made, so that the wait
 /// for the disk overlaps the work that follows instead of adding to it; `wait`
-/// returns once the file is durable. A file of a hundred megabytes takes this
-/// machine's kind of disk about a tenth of a second to make durable, whenever it is
-/// asked: the kernel writes it back early, but only a sync flushes the disk's cache.
+/// returns once the file is durable. The kernel writes a file back early, but only a
+/// sync flushes the disk's cache, which for a large file takes a while whenever it
+/// is asked.
 package final class BackgroundSync: @unchecked Sendable {
   private let sync: @Sendable () throws -> Void
   private let finished = DispatchSemaphore(value: 0)
@@ -43,7 +43,8 @@ package final class BackgroundSync: @unchecked Sendable {
       }) != nil
   }
 
-  /// Whether the sync is over: `wait` would return at once.
+  /// Whether the sync is over, or never started on a thread of its own (`wait` then
+  /// syncs the file itself): either way, nothing runs beside the caller.
   package var isFinished: Bool {
     guard isSyncing, finished.wait(timeout: .now()) == .success else { return !isSyncing }
     finished.signal()

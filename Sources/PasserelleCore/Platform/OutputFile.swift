@@ -19,13 +19,15 @@ package final class OutputFile {
   private var unsynced = 0
   private var written = 0
   private let writeBackThreshold = 8 << 20
-  /// Set by `writeBehind`, for large files: every `earlySyncStep` bytes, the part
-  /// written so far is synced on a thread of its own while the rest is written, so
-  /// that the disk flushes most of the file before `close` asks for it.
-  private var syncsEarly = false
+  /// Set by `writeBehind`, for large files: at most once every `earlySyncStep` bytes,
+  /// the part written so far is synced on a thread of its own while the rest is
+  /// written, so that the disk flushes most of the file before `close` asks for it.
+  /// Nil: no early sync.
+  private var earlySyncStep: Int? = nil
   private var earlySync: BackgroundSync? = nil
   private var writtenSinceEarlySync = 0
-  private static let earlySyncStep = 32 << 20
+  /// The step of a payload's early syncs.
+  package static let payloadSyncStep = 32 << 20
 
   package init(path: String) throws {
     self.path = path
@@ -45,13 +47,14 @@ package final class OutputFile {
 
   /// From now on, full buffers are written on a thread of their own while the
   /// caller fills the next (see `WriteBehind`); a write's failure comes out of a
-  /// later `write`, or of `close`. Not for `append(restOf:)`.
-  package func writeBehind() throws {
+  /// later `write`, or of `close`. Not for `append(restOf:)`. What is written is
+  /// also synced early, every `syncStep` bytes at most (see `earlySyncStep`).
+  package func writeBehind(syncStep: Int = payloadSyncStep) throws {
     // The thread holds the file weakly: a file dropped unclosed ends it.
     let reference = WeakReference(self)
     behind = try WriteBehind { bytes in try reference.file?.writeAll(bytes) }
     flushThreshold = 1 << 18
-    syncsEarly = true
+    earlySyncStep = syncStep
   }
 
   private final class WeakReference: @unchecked Sendable {
@@ -106,15 +109,15 @@ package final class OutputFile {
       startWriteBack(descriptor, from: written - unsynced, count: unsynced)
       unsynced = 0
     }
-    if syncsEarly { try syncEarly(after: count) }
+    if let earlySyncStep { try syncEarly(after: count, step: earlySyncStep) }
   }
 
-  /// Starts the next early sync once `earlySyncStep` bytes came since the last one
-  /// started and that one is over. A failed one is thrown here: the kernel reports
-  /// a write-back error once, so a later sync of the file could pass.
-  private func syncEarly(after count: Int) throws {
+  /// Starts the next early sync once `step` bytes came since the last one started
+  /// and that one is over. A failed one is thrown here: the kernel reports a
+  /// write-back error once, so a later sync of the file could pass.
+  private func syncEarly(after count: Int, step: Int) throws {
     writtenSinceEarlySync += count
-    guard writtenSinceEarlySync >= Self.earlySyncStep else { return }
+    guard writtenSinceEarlySync >= step else { return }
     if let earlySync {
       guard earlySync.isFinished else { return }
       try earlySync.wait()

@@ -14,6 +14,6 @@ struct ClaimedFile {
   /// beside its conversion; awaited before its batch is recorded as finished. Nil
   /// for a file claimed from a drop folder, moved rather than copied.
   var copySync: BackgroundSync? = nil
-  /// A copy whose sync is still to be awaited.
+  /// A copy made by `convert`, whose sync is awaited before its batch finishes.
   var awaitsSync: Bool { copySync != nil }
 }

@@ -88,8 +88,6 @@ import Testing
     }
   }
 
-  /// In code order with gaps, blocks skipped as another thread would take them,
-  /// shuffled, reversed; with absent codes and repeats mixed in.
   /// A fingerprint is 16 bytes. A stored blob of another length (none is written)
   /// reads as none, so that the record is sent again rather than taken as unchanged.
   @Test func aStoredFingerprintOfAnotherLengthReadsAsNone() throws {
@@ -113,6 +111,8 @@ import Testing
     #expect(stored.fingerprint == whole && stored.rowFingerprint == nil)
   }
 
+  /// In code order with gaps, blocks skipped as another thread would take them,
+  /// shuffled, reversed; with absent codes and repeats mixed in.
   private func lookups(absent: [String], round: Int, _ random: inout SeededGenerator) -> [String] {
     var codes = Self.accounts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     switch round % 4 {

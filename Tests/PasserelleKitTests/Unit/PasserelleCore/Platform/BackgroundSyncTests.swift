@@ -25,4 +25,14 @@ import Testing
     // The failure stays: a second wait throws it again.
     #expect(throws: EnvironmentFailure.self) { try sync.wait() }
   }
+
+  /// A descriptor that cannot be synced fails the wait too, naming the file given;
+  /// once the sync is over, it says so.
+  @Test func aDescriptorThatCannotBeSyncedFailsTheWait() throws {
+    let sync = BackgroundSync(descriptor: -1, path: "payload.json")
+    let failure = try #require(throws: EnvironmentFailure.self) { try sync.wait() }
+    #expect(failure.message.key == .cannotSyncFile)
+    #expect(failure.path == "payload.json")
+    #expect(sync.isFinished)
+  }
 }

@@ -33,28 +33,33 @@ import Testing
     }
   }
 
-  /// A large file written behind is synced early, part by part, while it is still
-  /// written: past two of those parts, it still holds exactly what was written.
-  @Test func aLargeFileSyncedEarlyHoldsWhatWasWritten() throws {
+  /// A file written behind is synced early, part by part, while it is still written:
+  /// past many of those parts, it still holds exactly what was written.
+  @Test func aFileSyncedEarlyHoldsWhatWasWritten() throws {
     let scratch = try TestFiles.scratch()
-    let path = scratch.file("large")
+    let path = scratch.file("synced-early")
     let output = try OutputFile(path: path)
-    try output.writeBehind()
-    let piece = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-    let pieces = 72
-    for index in 0..<pieces {
-      try output.write([UInt8(index)])
+    try output.writeBehind(syncStep: 4_096)
+    var written: [UInt8] = []
+    for piece in pieces() {
       try output.write(piece)
+      written += piece
     }
     try output.close()
-    let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-    defer { try? file.close() }
-    let expected = Data(piece)
-    for index in 0..<pieces {
-      let read = try #require(try file.read(upToCount: piece.count + 1))
-      #expect(read.first == UInt8(index) && read.dropFirst() == expected, "\(index)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(written))
+  }
+
+  /// `/dev/null` takes every write and refuses every sync: an early sync's failure
+  /// comes out of `close` even when `close` itself does not sync, naming the file.
+  @Test func aFailedEarlySyncComesOutOfClose() throws {
+    let output = try OutputFile(path: "/dev/null")
+    try output.writeBehind(syncStep: 1_024)
+    for piece in pieces().prefix(200) { try output.write(piece) }
+    let failure = try #require(throws: EnvironmentFailure.self) {
+      try output.close(syncing: false)
     }
-    #expect(try file.readToEnd() == nil)
+    #expect(failure.message.key == .cannotSyncFile)
+    #expect(failure.path == "/dev/null")
   }
 
   /// `/dev/full` refuses every write: the failure written behind comes out of a
