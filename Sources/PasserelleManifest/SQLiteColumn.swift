@@ -14,11 +14,6 @@ package enum SQLiteColumn {
       ? nil : Int(sqlite3_column_int64(statement, column))
   }
 
-  static func blob(_ statement: OpaquePointer, _ column: Int32) -> Data? {
-    guard let pointer = sqlite3_column_blob(statement, column) else { return nil }
-    return Data(bytes: pointer, count: Int(sqlite3_column_bytes(statement, column)))
-  }
-
   /// A fingerprint. NULL reads as none, and so does a blob of another length (none
   /// is written): the record is then sent again, as a changed one.
   static func fingerprint(_ statement: OpaquePointer, _ column: Int32) -> Fingerprint? {
