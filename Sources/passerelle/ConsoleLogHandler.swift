@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PasserelleCore
 
 extension StderrLogHandler {
   subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -34,7 +35,5 @@ struct ConsoleLogHandler: StderrLogHandler {
 
 /// Now, as ISO-8601 UTC to the second, as the payloads write times.
 func logTimestamp() -> String {
-  let formatter = ISO8601DateFormatter()
-  formatter.formatOptions = [.withInternetDateTime]
-  return formatter.string(from: Date())
+  Timestamp.iso(Date())
 }

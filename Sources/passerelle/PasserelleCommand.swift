@@ -37,6 +37,9 @@ struct RootOption: ParsableArguments {
   }
 }
 
+/// Every command spells out its name: one left to be derived from the type's name
+/// is worked out through reflection at each start, for every subcommand, which was
+/// a seventh of what converting one quote cost.
 @main
 struct PasserelleCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -212,6 +215,7 @@ func loadSettings(root: String) throws -> Settings {
 extension PasserelleCommand {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "run",
       abstract: "Process the drop folders (with --once: one pass, then exit).")
 
     @OptionGroup var options: RootOption
@@ -234,6 +238,7 @@ extension PasserelleCommand {
 
   struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "convert",
       abstract: "Convert one file outside the watch cycle (same rules, same manifest).")
 
     @OptionGroup var options: RootOption
@@ -269,7 +274,8 @@ extension PasserelleCommand {
   }
 
   struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show what the manifest holds.")
+    static let configuration = CommandConfiguration(
+      commandName: "status", abstract: "Show what the manifest holds.")
 
     @OptionGroup var options: RootOption
 
@@ -291,6 +297,7 @@ extension PasserelleCommand {
 
   struct Rejects: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rejects",
       abstract: "Show recent rejected files and rows, with reasons.")
 
     @OptionGroup var options: RootOption
@@ -314,6 +321,7 @@ extension PasserelleCommand {
 
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "init",
       abstract: "Create the folders and a commented passerelle.toml with every default.")
 
     @OptionGroup var options: RootOption

@@ -5,6 +5,7 @@ import PasserelleKit
 extension PasserelleCommand {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract:
         "Rewrite out/rapport.html, the HTML report for IT (one per dossier; 3: manifest unreadable)."
     )

@@ -22,6 +22,7 @@ func forEachRoot(
 extension PasserelleCommand {
   struct Push: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "push",
       abstract:
         "Deliver everything waiting to Sales Management's API, then exit (1: some records refused; 3: SM out of reach)."
     )
@@ -58,6 +59,7 @@ extension PasserelleCommand {
 
   struct Reconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reconcile",
       abstract:
         "Record IT's decisions from a reconciliation file (adopter <SM id>, créer, ignorer); the next push applies them (1: some lines refused)."
     )
@@ -83,6 +85,7 @@ extension PasserelleCommand {
 
   struct Pull: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "pull",
       abstract:
         "Write what changed in Sales Management since the last pull into watch/salesmanagement/, then exit."
     )

@@ -29,7 +29,7 @@ package final class ProgressLine: @unchecked Sendable {
   }
 
   private func run(size: Int) {
-    let megabytes = MessageValue.decimal(String(format: "%.1f", Double(size) / 1_048_576))
+    let megabytes = MessageValue.decimal(DecimalText.fixed(Double(size) / 1_048_576, places: 1))
     done.lock()
     defer {
       running = false

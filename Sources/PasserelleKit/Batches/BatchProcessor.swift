@@ -279,7 +279,7 @@ final class BatchProcessor {
   }
 
   private func log(_ outcome: BatchOutcome, started: Date) {
-    let seconds = String(format: "%.2f", clock().timeIntervalSince(started))
+    let seconds = DecimalText.fixed(clock().timeIntervalSince(started), places: 2)
     let counts = outcome.counts
     var metadata: Logger.Metadata = [
       "batch": "\(outcome.batch)", "file": "\(outcome.file)",
