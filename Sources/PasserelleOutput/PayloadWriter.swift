@@ -6,7 +6,6 @@ import PasserelleCore
 package final class PayloadWriter {
   private let output: OutputFile
   package private(set) var operationCount = 0
-  private var json = JSONBytes(capacity: 1 << 12)
 
   package init(path: String, header: PayloadHeader) throws {
     output = try OutputFile(path: path)
@@ -32,9 +31,18 @@ package final class PayloadWriter {
 
   var path: String { output.path }
 
+  /// Writes the operation straight into the file's buffer: payloads are the
+  /// largest outputs, and each operation went through a buffer of its own first.
   package func write(_ operation: PayloadOperation) throws {
-    json.bytes.removeAll(keepingCapacity: true)
-    json.raw(operationCount == 0 ? "\n    " : ",\n    ")
+    let first = operationCount == 0
+    try output.append { buffer in
+      JSONBytes.appending(to: &buffer) { json in Self.write(operation, first: first, to: &json) }
+    }
+    operationCount += 1
+  }
+
+  private static func write(_ operation: PayloadOperation, first: Bool, to json: inout JSONBytes) {
+    json.raw(first ? "\n    " : ",\n    ")
     json.raw("{\"action\": ")
     json.string(operation.action.rawValue)
     json.raw(", \"guid\": ")
@@ -54,8 +62,6 @@ package final class PayloadWriter {
       json.raw(extra)
     }
     json.raw("}")
-    try output.write(json.bytes)
-    operationCount += 1
   }
 
   package func close() throws {

@@ -5,6 +5,17 @@ package struct JSONBytes {
 
   package init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
 
+  /// Lets `body` append JSON to the end of `buffer` itself, not to a buffer of
+  /// its own then copied there.
+  package static func appending<T>(to buffer: inout [UInt8], _ body: (inout JSONBytes) throws -> T)
+    rethrows -> T
+  {
+    var json = JSONBytes(capacity: 0)
+    swap(&json.bytes, &buffer)
+    defer { swap(&json.bytes, &buffer) }
+    return try body(&json)
+  }
+
   package mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }

@@ -72,6 +72,13 @@ package final class OutputFile {
     if buffer.count >= flushThreshold { try flush() }
   }
 
+  /// Lets `body` append to the end of the file's buffer itself, sparing a copy
+  /// of what it writes.
+  package func append(_ body: (inout [UInt8]) throws -> Void) throws {
+    try body(&buffer)
+    if buffer.count >= flushThreshold { try flush() }
+  }
+
   package func write(_ text: String) throws {
     buffer.append(contentsOf: text.utf8)
     if buffer.count >= flushThreshold { try flush() }
