@@ -13,7 +13,7 @@ extension RecordStaging {
     /// which holds the others.
     let written: WrittenRecords
 
-    init(db: Database, table: String) throws {
+    init(db: Database) throws {
       insertStatement = try db.makeStatement(
         sql: """
           INSERT INTO record(resource, kind, origin, owner, deleted, firstBatch, lastBatch,
@@ -25,7 +25,7 @@ extension RecordStaging {
         sql: "DELETE FROM record WHERE resource = ? AND code = ?")
       ordinalStatement = try db.makeStatement(
         sql: "SELECT ordinal FROM record WHERE resource = ? AND code = ?")
-      written = try WrittenRecords(db: db, table: table)
+      written = try WrittenRecords(db: db)
     }
 
     /// Writes a record; a code already written makes no change.

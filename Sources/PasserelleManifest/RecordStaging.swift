@@ -97,7 +97,7 @@ package final class RecordStaging {
         UPDATE temp.\(table) SET occurrences = occurrences + 1 WHERE code = ?
         RETURNING line, occurrences, operation, companion
         """)
-    firstExport = isFirstOfItsKind ? try FirstExport(db: db, table: table) : nil
+    firstExport = isFirstOfItsKind ? try FirstExport(db: db) : nil
     stageWritten = try db.makeStatement(
       sql: """
         INSERT INTO temp.\(table)(code, line, occurrences, operation, fingerprint, companion)

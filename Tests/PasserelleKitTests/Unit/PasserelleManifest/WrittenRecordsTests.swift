@@ -59,6 +59,43 @@ import Testing
     #expect(outcome.records == ["C0002 op1"])
   }
 
+  /// Rows noted past a gap in ordinals, in the file and in the block being filled:
+  /// each is taken once, whole (long code, no fingerprint, no main contact), by
+  /// ordinal or by operation; an ordinal noted out of order is refused.
+  @Test func aWrittenRowIsTakenOnceWholeFromWhereverItIs() throws {
+    let scratch = try TestFiles.scratch()
+    let queue = try DatabaseQueue(path: scratch.file("manifest.sqlite"))
+    try queue.write { db in
+      let written = try WrittenRecords(db: db)
+      let long = String(repeating: "Ü", count: 300)
+      for ordinal in [5, 7] + Array(8..<140) {
+        try written.note(
+          ordinal: ordinal,
+          .init(
+            code: ordinal == 7 ? long : "C\(ordinal)", line: ordinal + 1, operation: ordinal % 3,
+            fingerprint: ordinal == 7 ? nil : .of("f\(ordinal)"), companion: ordinal == 7 ? nil : 9)
+        )
+      }
+      #expect(try written.take(ordinal: 6) == nil)
+      #expect(try written.take(ordinal: 4) == nil)
+      let seventh = try #require(try written.take(ordinal: 7))
+      #expect(seventh.code == long && seventh.line == 8 && seventh.operation == 1)
+      #expect(seventh.fingerprint == nil && seventh.companion == nil)
+      #expect(try written.take(ordinal: 7) == nil)
+      let pending = try #require(try written.take(ordinal: 139))
+      #expect(
+        pending.code == "C139" && pending.fingerprint == .of("f139") && pending.companion == 9)
+      let byOperation = try written.take(operation: 1).map(\.code)
+      #expect(byOperation == (8..<139).filter { $0 % 3 == 1 }.map { "C\($0)" })
+      #expect(try written.take(operation: 1).isEmpty)
+      #expect(throws: DatabaseError.self) {
+        try written.note(ordinal: 100, .init(code: "X", line: 1, operation: 0))
+      }
+      try written.clear()
+      #expect(try written.take(ordinal: 8) == nil)
+    }
+  }
+
   /// Codes sent once, then some of them again, the first rows of which were
   /// noted in blocks, in the block being filled or alone: each repeat names the
   /// row that came first.
