@@ -53,7 +53,7 @@ final class WrittenRecords {
     guard ordinal - first >= index else {
       throw DatabaseError(
         resultCode: .SQLITE_MISUSE,
-        message: "written record \(ordinal) noted after \(first + index)")
+        message: "written record \(ordinal) noted after \(first + index - 1)")
     }
     while index < ordinal - first {
       Slot.appendEmpty(to: &pendingSlots)

@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -8,22 +10,36 @@
 
 /// A nameless file for data a run keeps aside and reads back by offset: its name
 /// is removed as soon as it is created, so the file goes with its descriptor,
-/// whether the run ends, fails or is killed. Nothing in it is synced.
+/// whether the run ends, fails or is killed. Nothing in it is synced. (Windows,
+/// which cannot remove the name of an open file, will ask for deletion on close.)
 package final class ScratchFile {
   /// The folder it was made in, to name in failures.
   package let folder: String
   private let descriptor: Int32
 
-  /// Makes the file in `folder`, which must be writable.
+  /// Makes the file in `folder`, which must be writable; in the system's temporary
+  /// folder if the name cannot be removed there (some network shares).
   package init(in folder: String) throws {
-    self.folder = folder
-    var template = Array("\(folder)/.passerelle-scratch-XXXXXX".utf8CString)
-    let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    if opened < 0 {
-      throw EnvironmentFailure(.cannotCreateFile, ["system": .text(systemMessage())], path: folder)
+    let fallback = FileManager.default.temporaryDirectory.path
+    var code: Int32 = 0
+    for candidate in [folder, fallback] {
+      var template = Array("\(candidate)/.passerelle-scratch-XXXXXX".utf8CString)
+      let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      if opened < 0 {
+        code = errno
+        break
+      }
+      // As every descriptor Passerelle opens: not inherited by a program it starts.
+      _ = fcntl(opened, F_SETFD, FD_CLOEXEC)
+      if template.withUnsafeBufferPointer({ unlink($0.baseAddress!) }) == 0 {
+        (self.folder, descriptor) = (candidate, opened)
+        return
+      }
+      code = errno
+      close(opened)
     }
-    descriptor = opened
-    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    throw EnvironmentFailure(
+      .cannotCreateFile, ["system": .text(systemMessage(code))], path: folder)
   }
 
   deinit { close(descriptor) }
@@ -33,7 +49,8 @@ package final class ScratchFile {
     let written = try repeatedly(bytes.count, writing: true) { done in
       pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
     }
-    if written < bytes.count { throw failure(writing: true) }
+    // A write that moves nothing without an error: the volume is full.
+    if written < bytes.count { throw failure(writing: true, ENOSPC) }
   }
 
   /// Fills `buffer` from `offset`, or as much of it as the file holds; returns the
@@ -52,7 +69,7 @@ package final class ScratchFile {
       let moved = transfer(done)
       if moved < 0 {
         if errno == EINTR { continue }
-        throw failure(writing: writing)
+        throw failure(writing: writing, errno)
       }
       if moved == 0 { break }
       done += moved
@@ -60,12 +77,11 @@ package final class ScratchFile {
     return done
   }
 
-  private func failure(writing: Bool) -> EnvironmentFailure {
-    let system = MessageValue.text(systemMessage())
+  private func failure(writing: Bool, _ code: Int32) -> EnvironmentFailure {
+    let system = MessageValue.text(systemMessage(code))
     return writing
       ? EnvironmentFailure(.cannotWriteFile, ["system": system], path: folder)
-      : EnvironmentFailure(
-        .cannotReadFile, ["path": .text(folder), "reason": system], path: folder)
+      : EnvironmentFailure(.cannotReadFile, ["path": .text(folder), "reason": system])
   }
 
   /// Empties the file.
