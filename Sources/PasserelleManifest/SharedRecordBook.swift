@@ -111,8 +111,7 @@ package final class SharedRecordBook {
     var code: String
     repeat {
       last += 1
-      let digits = String(last)
-      code = prefix + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+      code = prefix + DecimalText.zeroPadded(last, width: 5)
     } while try Bool.fetchOne(
       db,
       sql: """

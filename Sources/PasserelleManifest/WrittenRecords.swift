@@ -38,10 +38,9 @@ final class WrittenRecords {
   /// The scratch files go beside the manifest that `db` opened.
   init(db: Database) throws {
     let manifest = sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) }
-    let folder = manifest.map { ($0 as NSString).deletingLastPathComponent } ?? ""
-    let scratchFolder = folder.isEmpty ? FileManager.default.temporaryDirectory.path : folder
-    slots = try ScratchFile(in: scratchFolder)
-    codes = try ScratchFile(in: scratchFolder)
+    let folder = manifest.map { ($0 as NSString).deletingLastPathComponent }
+    slots = try ScratchFile(in: folder)
+    codes = try ScratchFile(in: folder)
     pendingSlots.reserveCapacity(Self.blockSize * Slot.size)
   }
 

@@ -18,9 +18,11 @@ package final class ScratchFile {
   private let descriptor: Int32
 
   /// Makes the file in `folder`, which must be writable; in the system's temporary
-  /// folder if the name cannot be removed there (some network shares).
-  package init(in folder: String) throws {
+  /// folder when none is given (a database in memory), or if the name cannot be
+  /// removed there (some network shares).
+  package init(in folder: String?) throws {
     let fallback = FileManager.default.temporaryDirectory.path
+    let folder = folder.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
     var code: Int32 = 0
     for candidate in [folder, fallback] {
       var template = Array("\(candidate)/.passerelle-scratch-XXXXXX".utf8CString)
