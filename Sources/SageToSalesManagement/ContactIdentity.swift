@@ -11,11 +11,15 @@ package enum ContactIdentity {
   /// ("last first": case, accents and spacing do not matter). Deterministic, so the
   /// same person keeps one id across exports; a renamed person is a new contact.
   package static func derived(company: String, person: PersonName) -> String {
-    var name = LabelKey.normalise(person.lastName + " " + person.firstName)
-    let digest = name.withUTF8 { SHA256.hash(data: $0) }
+    let digest = LabelKey.withNormalised(person.lastName, person.firstName) { key in
+      var hasher = SHA256()
+      hasher.update(bufferPointer: key)
+      return hasher.finalize()
+    }
     // Through the digest's bytes: iterating the digest itself costs more than the hash.
-    let suffix = digest.withUnsafeBytes { Hex.string(UnsafeRawBufferPointer(rebasing: $0[..<4])) }
-    return company + "." + suffix
+    return digest.withUnsafeBytes { digest in
+      Hex.string(prefix: company + ".", UnsafeRawBufferPointer(rebasing: digest[..<4]))
+    }
   }
 
   /// Sage contact codes and derived ids must fit SM's 30-character `extId`.

@@ -27,6 +27,25 @@ package enum LabelKey {
     return key
   }
 
+  /// `normalise(first + " " + second)`, handed to `body` as UTF-8 bytes without
+  /// joining the two or making a string of the key: a derived contact id hashes the
+  /// key of the name of each main contact of a company export.
+  package static func withNormalised<Result>(
+    _ first: String, _ second: String, _ body: (UnsafeRawBufferPointer) -> Result
+  ) -> Result {
+    let capacity = 2 * (first.utf8.count + second.utf8.count) + 2
+    let latin: Result? = ScratchBytes.with(capacity: capacity) { key in
+      var pendingSpace = false
+      guard appendLatin(first, to: &key, pendingSpace: &pendingSpace) else { return nil }
+      pendingSpace = true
+      guard appendLatin(second, to: &key, pendingSpace: &pendingSpace) else { return nil }
+      return body(UnsafeRawBufferPointer(key.bytes))
+    }
+    if let latin { return latin }
+    var key = normaliseByFolding(first + " " + second)
+    return key.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+  }
+
   /// The same result for ASCII text and the accented Latin-1 letters French uses,
   /// without Foundation's folding (which costs microseconds per call: too much on a
   /// per-row path); nil for any other character.
@@ -34,32 +53,41 @@ package enum LabelKey {
     // Each scalar gives at most one byte, and a space before it.
     ScratchBytes.with(capacity: 2 * label.utf8.count) { key in
       var pendingSpace = false
-      for scalar in label.unicodeScalars {
-        let value = scalar.value
-        var folded: UInt8 = 0
-        if value < 0x80 {
-          let byte = UInt8(value)
-          let lower = byte | 0x20
-          if lower >= 0x61 && lower <= 0x7A {
-            folded = lower
-          } else if byte >= 0x30 && byte <= 0x39 {
-            folded = byte
-          }
-        } else if value >= 0xC0 && value <= 0xFF, latinBases[Int(value - 0xC0)] != 0 {
-          folded = latinBases[Int(value - 0xC0)]
-        } else {
-          return nil
-        }
-        if folded == 0 {
-          pendingSpace = true
-          continue
-        }
-        if pendingSpace && key.count > 0 { key.append(0x20) }
-        pendingSpace = false
-        key.append(folded)
-      }
+      guard appendLatin(label, to: &key, pendingSpace: &pendingSpace) else { return nil }
       return key.string
     }
+  }
+
+  /// Appends `label`'s key to `key`; false at the first character `normaliseLatin`
+  /// leaves to Foundation. `pendingSpace` says a separator came last.
+  private static func appendLatin(
+    _ label: String, to key: inout ScratchBytes, pendingSpace: inout Bool
+  ) -> Bool {
+    for scalar in label.unicodeScalars {
+      let value = scalar.value
+      var folded: UInt8 = 0
+      if value < 0x80 {
+        let byte = UInt8(value)
+        let lower = byte | 0x20
+        if lower >= 0x61 && lower <= 0x7A {
+          folded = lower
+        } else if byte >= 0x30 && byte <= 0x39 {
+          folded = byte
+        }
+      } else if value >= 0xC0 && value <= 0xFF, latinBases[Int(value - 0xC0)] != 0 {
+        folded = latinBases[Int(value - 0xC0)]
+      } else {
+        return false
+      }
+      if folded == 0 {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace && key.count > 0 { key.append(0x20) }
+      pendingSpace = false
+      key.append(folded)
+    }
+    return true
   }
 
   /// U+00C0…U+00FF → the lowercase ASCII letter it carries an accent on, or 0 when
