@@ -48,6 +48,8 @@ package final class RecordStaging {
   private let nextOrdinal: Int
   private var ordinalsGiven = 0
   private let stageSkipped: Statement
+  /// Told of each record a first export writes into the log as it goes.
+  private let earlyLogSync: EarlyLogSync
 
   package init(
     db transaction: ManifestTransaction, resource: String, kind: String, owner: String = "sage",
@@ -55,6 +57,7 @@ package final class RecordStaging {
   ) throws {
     let db = transaction.db
     self.db = db
+    earlyLogSync = transaction.earlyLogSync
     self.resource = resource
     self.kind = kind
     self.owner = owner
@@ -231,6 +234,7 @@ package final class RecordStaging {
     }
     ordinalsGiven += 1
     try firstExport.written.note(ordinal: ordinal, row)
+    earlyLogSync.noteWrite()
     return nil
   }
 
