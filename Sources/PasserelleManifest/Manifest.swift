@@ -139,11 +139,7 @@ package final class Manifest: Sendable {
 
   /// Runs `body` in one write transaction, committed when it returns.
   package func transaction<T>(_ body: (ManifestTransaction) throws -> T) throws -> T {
-    try write { db in
-      let earlyLogSync = EarlyLogSync(manifestPath: db.mainFilePath)
-      defer { earlyLogSync.finish() }
-      return try body(ManifestTransaction(db: db, earlyLogSync: earlyLogSync))
-    }
+    try write { db in try body(ManifestTransaction(db: db)) }
   }
 
   /// Counts one more conversion attempt of a claimed file, durably unless not

@@ -6,8 +6,6 @@ import PasserelleCore
 /// The layers above never see SQL: they pass it to the manifest's own types.
 package struct ManifestTransaction {
   let db: Database
-  /// Syncs the log ahead of the commit while records are written.
-  let earlyLogSync: EarlyLogSync
 
   /// The manifest's file (nil in memory), for the read-only snapshots the mapping threads open.
   package var path: String? { db.mainFilePath }

@@ -48,8 +48,6 @@ package final class RecordStaging {
   private let nextOrdinal: Int
   private var ordinalsGiven = 0
   private let stageSkipped: Statement
-  /// Told of each record a first export writes into the log as it goes.
-  private let earlyLogSync: EarlyLogSync
 
   package init(
     db transaction: ManifestTransaction, resource: String, kind: String, owner: String = "sage",
@@ -57,7 +55,6 @@ package final class RecordStaging {
   ) throws {
     let db = transaction.db
     self.db = db
-    earlyLogSync = transaction.earlyLogSync
     self.resource = resource
     self.kind = kind
     self.owner = owner
@@ -234,7 +231,6 @@ package final class RecordStaging {
     }
     ordinalsGiven += 1
     try firstExport.written.note(ordinal: ordinal, row)
-    earlyLogSync.noteWrite()
     return nil
   }
 
