@@ -21,8 +21,8 @@ package struct JSONObject {
   }
 
   /// `count` bytes of room, not zeroed: only `storage[..<length]` is ever read as a
-  /// value, and each byte there is written first. Zeroing 2 KiB for each record cost
-  /// more than writing its members.
+  /// value, and each byte there is written first. Zeroing 2 KiB for each record took
+  /// about 1 % of a first conversion's processor time.
   private static func room(_ count: Int) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
   }
