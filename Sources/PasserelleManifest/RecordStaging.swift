@@ -103,7 +103,7 @@ package final class RecordStaging {
         INSERT INTO temp.\(table)(code, line, occurrences, operation, fingerprint, companion)
         VALUES (?, ?, ?, ?, ?, ?)
         """)
-    seenRecords = try SeenRecords(db: db, table: table)
+    seenRecords = SeenRecords(db: db)
     nextOrdinal =
       try Int.fetchOne(
         db, sql: "SELECT next FROM recordOrdinal WHERE resource = ?", arguments: [resource]) ?? 1

@@ -1,5 +1,6 @@
+import Foundation
 import GRDB
-import GRDBSQLite
+import PasserelleCore
 
 /// The records of one resource that rows of the export being staged stand for,
 /// one bit each by the record's ordinal (its number within the resource), in
@@ -7,42 +8,29 @@ import GRDBSQLite
 ///
 /// A row that staging would only mark as seen is noted here instead of in the
 /// staging table: most rows of a re-export, each of which costs an insert there.
-/// Such rows, skipped on consecutive lines for records of consecutive ordinals
-/// (an export listed as the one that first wrote them), make one run, so that a
-/// skipped row's line can be told if its code comes again. Memory: two bits per
-/// number the resource has given.
+/// The line of each such row is kept in a slot for its ordinal, in a nameless
+/// scratch file beside the manifest (`ScratchFile`), so that it can be told if its
+/// code comes again; rows of consecutive ordinals (an export listed as the one that
+/// first wrote them) are written a block at a time. Memory: two bits per number the
+/// resource has given, and one block.
 final class SeenRecords {
   private var seen: [UInt64] = []
   private var skipped: [UInt64] = []
-  private var run: Run? = nil
-  private let noteRun: Statement
-  private let findRun: Statement
-  private let db: Database
-  private let table: String
+  /// Where the scratch file goes (nil: the system's temporary folder).
+  private let folder: String?
+  /// Made at the first block written: most stagings skip no row, or few.
+  private var lines: ScratchFile? = nil
+  /// The lines of the last rows skipped, for the ordinals from `pendingStart` on,
+  /// not yet in the file.
+  private var pending: [Int] = []
+  private var pendingStart = 0
+  private static let blockSize = 512
+  private static let slotSize = MemoryLayout<Int>.size
 
-  private struct Run {
-    var firstOrdinal: Int
-    var firstLine: Int
-    var count: Int
-  }
-
-  /// Runs go to a temporary table named after the staging table.
-  init(db: Database, table: String) throws {
-    self.db = db
-    self.table = table
-    try db.execute(
-      sql: """
-        CREATE TEMP TABLE IF NOT EXISTS \(table)Run (
-          firstOrdinal INTEGER PRIMARY KEY, firstLine INTEGER NOT NULL, count INTEGER NOT NULL);
-        DELETE FROM temp.\(table)Run;
-        """)
-    noteRun = try db.makeStatement(
-      sql: "INSERT INTO temp.\(table)Run(firstOrdinal, firstLine, count) VALUES (?, ?, ?)")
-    findRun = try db.makeStatement(
-      sql: """
-        SELECT firstOrdinal, firstLine FROM temp.\(table)Run
-        WHERE firstOrdinal <= ? ORDER BY firstOrdinal DESC LIMIT 1
-        """)
+  /// The scratch file goes beside the manifest that `db` opened.
+  init(db: Database) {
+    folder = db.mainFilePath.map { ($0 as NSString).deletingLastPathComponent }
+    pending.reserveCapacity(Self.blockSize)
   }
 
   /// Whether a row of this export stood for the record of `ordinal`.
@@ -58,46 +46,46 @@ final class SeenRecords {
   func skip(_ ordinal: Int, line: Int) throws {
     Self.set(&seen, ordinal)
     Self.set(&skipped, ordinal)
-    if var current = run, current.firstOrdinal + current.count == ordinal,
-      current.firstLine + current.count == line
+    if !pending.isEmpty
+      && (ordinal != pendingStart + pending.count || pending.count == Self.blockSize)
     {
-      current.count += 1
-      run = current
-      return
+      try writePending()
     }
-    try closeRun()
-    run = Run(firstOrdinal: ordinal, firstLine: line, count: 1)
+    if pending.isEmpty { pendingStart = ordinal }
+    pending.append(line)
   }
 
   /// The line of the skipped row of `ordinal`, which is then staged: no longer
   /// skipped.
   func stage(skipped ordinal: Int) throws -> Int {
-    try closeRun()
     Self.clear(&skipped, ordinal)
-    let statement = findRun.sqliteStatement
-    defer { sqlite3_reset(statement) }
-    sqlite3_bind_int64(statement, 1, Int64(ordinal))
-    // Every skipped row is in a run, closed above.
-    guard try SQLiteColumn.step(statement) else { throw SQLiteColumn.error(statement) }
-    let first = Int(sqlite3_column_int64(statement, 0))
-    return Int(sqlite3_column_int64(statement, 1)) + ordinal - first
+    if ordinal >= pendingStart && ordinal < pendingStart + pending.count {
+      return pending[ordinal - pendingStart]
+    }
+    var line = 0
+    let read = try withUnsafeMutableBytes(of: &line) { slot in
+      try lines?.read(into: slot, at: ordinal * Self.slotSize) ?? 0
+    }
+    // Every skipped row's line was written before its block was left; a slot never
+    // written reads as nothing, or as 0, no line of a file.
+    guard read == Self.slotSize, line > 0 else {
+      throw DatabaseError(
+        resultCode: .SQLITE_MISUSE, message: "no line kept for the skipped record \(ordinal)")
+    }
+    return line
   }
 
-  /// Empties the table of runs, once the batch is committed.
+  /// Forgets the lines kept, once the batch is committed.
   func clear() throws {
-    run = nil
-    try db.execute(sql: "DELETE FROM temp.\(table)Run")
+    pending.removeAll(keepingCapacity: true)
+    try lines?.truncate()
   }
 
-  private func closeRun() throws {
-    guard let run else { return }
-    self.run = nil
-    let statement = noteRun.sqliteStatement
-    defer { sqlite3_reset(statement) }
-    sqlite3_bind_int64(statement, 1, Int64(run.firstOrdinal))
-    sqlite3_bind_int64(statement, 2, Int64(run.firstLine))
-    sqlite3_bind_int64(statement, 3, Int64(run.count))
-    guard sqlite3_step(statement) == SQLITE_DONE else { throw SQLiteColumn.error(statement) }
+  private func writePending() throws {
+    let file = try lines ?? ScratchFile(in: folder)
+    lines = file
+    try pending.withUnsafeBytes { try file.write($0, at: pendingStart * Self.slotSize) }
+    pending.removeAll(keepingCapacity: true)
   }
 
   private static func test(_ bits: [UInt64], _ ordinal: Int) -> Bool {

@@ -273,3 +273,30 @@ import Testing
     .of(String(value))
   }
 }
+
+/// The lines of skipped rows, kept by ordinal: in the block being filled, in the
+/// scratch file, in order or not, across blocks.
+@Suite struct SeenRecordsLineTests {
+  @Test func aSkippedRowsLineIsToldWhereverItIsKept() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try Manifest(path: scratch.file("manifest.sqlite"))
+    try manifest.transaction { transaction in
+      let seen = SeenRecords(db: transaction.db)
+      // Three blocks and more of consecutive ordinals, then others out of order.
+      for ordinal in 1...1_300 { try seen.skip(ordinal, line: ordinal + 1) }
+      for ordinal in [5_000, 2_000, 2_001, 4_000] { try seen.skip(ordinal, line: 10 * ordinal) }
+      #expect(seen.contains(700) && seen.wasSkipped(700) && !seen.contains(1_301))
+      #expect(try seen.stage(skipped: 1) == 2)
+      #expect(try seen.stage(skipped: 513) == 514)
+      #expect(try seen.stage(skipped: 1_300) == 1_301)
+      #expect(try seen.stage(skipped: 2_001) == 20_010)
+      #expect(try seen.stage(skipped: 4_000) == 40_000)
+      #expect(!seen.wasSkipped(4_000) && seen.contains(4_000))
+      #expect(throws: DatabaseError.self) { try seen.stage(skipped: 3_000) }
+      try seen.clear()
+      #expect(throws: DatabaseError.self) { try seen.stage(skipped: 700) }
+      try seen.skip(700, line: 9)
+      #expect(try seen.stage(skipped: 700) == 9)
+    }
+  }
+}
