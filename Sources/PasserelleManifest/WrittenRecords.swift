@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import PasserelleCore
 
 /// The records a first export of its kind wrote as its rows went by, by ordinal,
@@ -37,8 +36,7 @@ final class WrittenRecords {
 
   /// The scratch files go beside the manifest that `db` opened.
   init(db: Database) throws {
-    let manifest = sqlite3_db_filename(db.sqliteConnection, "main").map { String(cString: $0) }
-    let folder = manifest.map { ($0 as NSString).deletingLastPathComponent }
+    let folder = db.mainFilePath.map { ($0 as NSString).deletingLastPathComponent }
     slots = try ScratchFile(in: folder)
     codes = try ScratchFile(in: folder)
     pendingSlots.reserveCapacity(Self.blockSize * Slot.size)

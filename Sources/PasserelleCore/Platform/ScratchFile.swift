@@ -24,7 +24,8 @@ package final class ScratchFile {
     let fallback = FileManager.default.temporaryDirectory.path
     let folder = folder.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
     var code: Int32 = 0
-    for candidate in [folder, fallback] {
+    // Tried once when it is the folder given (or none was).
+    for candidate in folder == fallback ? [folder] : [folder, fallback] {
       var template = Array("\(candidate)/.passerelle-scratch-XXXXXX".utf8CString)
       let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
       if opened < 0 {
