@@ -48,10 +48,16 @@ package final class RecordStaging {
   private let nextOrdinal: Int
   private var ordinalsGiven = 0
   private let stageSkipped: Statement
+  /// The records the export speaks for, listed beside the mapping for `findMissing`;
+  /// nil when nothing is to be found, or once read.
+  private var census: RecordCensus?
 
+  /// `findsMissing`: the export is full, and the records it no longer lists will be
+  /// looked for (`deletionCandidates`…): they are listed from now on, beside the
+  /// mapping.
   package init(
     db transaction: ManifestTransaction, resource: String, kind: String, owner: String = "sage",
-    batch: String, table: String = "stagedKey"
+    batch: String, table: String = "stagedKey", findsMissing: Bool = false
   ) throws {
     let db = transaction.db
     self.db = db
@@ -112,6 +118,10 @@ package final class RecordStaging {
         INSERT OR IGNORE INTO temp.\(table)(code, line, fingerprint, rowFingerprint)
         VALUES (?, ?, ?, ?)
         """)
+    census =
+      findsMissing && !isFirstOfItsKind
+      ? db.mainFilePath.flatMap { RecordCensus(manifest: $0, resource: resource, kind: kind) }
+      : nil
     // Bindings outlive resets: the resource, and what every record written here
     // shares, are bound once.
     try bind(lookup.sqliteStatement, 1, resource)
@@ -367,6 +377,12 @@ package final class RecordStaging {
     if SQLiteColumn.bind(statement, index, text) != SQLITE_OK { throw failure(statement) }
   }
 
+  private func bind(
+    _ statement: SQLiteStatement, _ index: Int32, utf8: UnsafeBufferPointer<UInt8>
+  ) throws {
+    if SQLiteColumn.bind(statement, index, utf8: utf8) != SQLITE_OK { throw failure(statement) }
+  }
+
   private func bind(_ statement: SQLiteStatement, _ index: Int32, text: String?) throws {
     if let text {
       try bind(statement, index, text)
@@ -395,43 +411,91 @@ package final class RecordStaging {
   /// The records a full export of this kind speaks for: active, and known to Sage
   /// (one created in SM waits for Sage's first export of it). Every deletion
   /// count and query starts from here. Arguments: resource, kind.
-  private static let speaksFor =
+  static let speaksFor =
     "resource = ? AND kind = ? AND deleted = 0 AND awaitingSage = 0"
 
   /// Looks, once every row is staged, for the records the export speaks for but
   /// does not hold, and notes them in the `Missing` table. Returns how many
   /// records it speaks for. A record a row stood for is passed over on its bit
-  /// (`SeenRecords`); only the others are looked for among the staged keys: one
-  /// scan through SQLite's C API, for the few records a re-export no longer lists.
+  /// (`SeenRecords`); only the others are looked for among the staged keys. The
+  /// records come from the census listed beside the mapping, or else from one scan
+  /// through SQLite's C API.
   private func findMissing() throws -> Int {
     // Records written by this batch are not known yet.
     if isFirstOfItsKind { return 0 }
     if let knownRecords { return knownRecords }
-    let scan = try db.makeStatement(
-      sql: "SELECT ordinal, code FROM record WHERE \(Self.speaksFor)")
     let staged = try db.makeStatement(sql: "SELECT 1 FROM temp.\(table) WHERE code = ?")
     let note = try db.makeStatement(sql: "INSERT INTO temp.\(table)Missing(code) VALUES (?)")
-    let (rows, stagedLookup, noteMissing) = (
-      scan.sqliteStatement, staged.sqliteStatement, note.sqliteStatement
-    )
-    try bind(rows, 1, resource)
-    try bind(rows, 2, kind)
-    var known = 0
-    while try SQLiteColumn.step(rows) {
-      known += 1
-      if let ordinal = SQLiteColumn.integer(rows, 0), seenRecords.contains(ordinal) { continue }
-      let code = SQLiteColumn.text(rows, 1) ?? ""
-      try bind(stagedLookup, 1, code)
+    let (stagedLookup, noteMissing) = (staged.sqliteStatement, note.sqliteStatement)
+    func noteIfMissing(_ code: UnsafeBufferPointer<UInt8>) throws {
+      try bind(stagedLookup, 1, utf8: code)
       let isStaged = try SQLiteColumn.step(stagedLookup)
       sqlite3_reset(stagedLookup)
-      if isStaged { continue }
-      try bind(noteMissing, 1, code)
+      if isStaged { return }
+      try bind(noteMissing, 1, utf8: code)
       _ = try SQLiteColumn.step(noteMissing)
       sqlite3_reset(noteMissing)
     }
+    let known: Int
+    if let listing = census?.listing() {
+      try listing.forEachRecord { record in
+        if let ordinal = record.ordinal, seenRecords.contains(ordinal) { return }
+        try noteIfMissing(record.code)
+      }
+      known = listing.count
+      #if DEBUG
+        try checkAgainstScan(known: known)
+      #endif
+    } else {
+      known = try scanRecords { ordinal, code in
+        if let ordinal, seenRecords.contains(ordinal) { return }
+        try noteIfMissing(code)
+      }
+    }
+    // Its connection and scratch file go: the list is read.
+    census = nil
     knownRecords = known
     return known
   }
+
+  /// Calls `body` with the ordinal and code of each record the export speaks for;
+  /// returns how many there are.
+  private func scanRecords(_ body: (Int?, UnsafeBufferPointer<UInt8>) throws -> Void) throws
+    -> Int
+  {
+    let scan = try db.makeStatement(
+      sql: "SELECT ordinal, code FROM record WHERE \(Self.speaksFor)")
+    let rows = scan.sqliteStatement
+    try bind(rows, 1, resource)
+    try bind(rows, 2, kind)
+    var count = 0
+    while try SQLiteColumn.step(rows) {
+      count += 1
+      let code = UnsafeBufferPointer(
+        start: sqlite3_column_text(rows, 1), count: Int(sqlite3_column_bytes(rows, 1)))
+      try body(SQLiteColumn.integer(rows, 0), code)
+    }
+    return count
+  }
+
+  #if DEBUG
+    /// The census must find what a scan finds now: it read the manifest on another
+    /// connection, as the last commit left it, which holds only while this batch
+    /// has written none of the resource's records.
+    private func checkAgainstScan(known: Int) throws {
+      var missing = Set<String>()
+      let scanned = try scanRecords { ordinal, code in
+        if let ordinal, seenRecords.contains(ordinal) { return }
+        let text = String(decoding: code, as: UTF8.self)
+        let isStaged =
+          try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM temp.\(table) WHERE code = ?", arguments: [text]) ?? false
+        if !isStaged { missing.insert(text) }
+      }
+      let noted = try Set(String.fetchAll(db, sql: "SELECT code FROM temp.\(table)Missing"))
+      precondition(scanned == known && noted == missing, "the census differs from the manifest")
+    }
+  #endif
 
   /// Those `findMissing` noted, with the extra condition of `deletionGuard`.
   private var missing: String {

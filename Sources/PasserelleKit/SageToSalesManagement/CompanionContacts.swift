@@ -22,7 +22,7 @@ final class CompanionContacts {
   ) throws {
     staging = try RecordStaging(
       db: db, resource: "contacts", kind: kind, owner: "shared", batch: outputs.batch,
-      table: "stagedCompanion")
+      table: "stagedCompanion", findsMissing: true)
     // The main contact of a company row that was rejected is not deleted: the
     // row may well still name it (derived ids end in "." and 8 hex digits).
     staging.deletionGuard = """

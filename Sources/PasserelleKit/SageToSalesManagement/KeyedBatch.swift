@@ -41,7 +41,8 @@ final class KeyedBatch {
     self.settings = settings
     self.db = db
     staging = try RecordStaging(
-      db: db, resource: entity.resource, kind: plan.kind, owner: plan.owner, batch: outputs.batch)
+      db: db, resource: entity.resource, kind: plan.kind, owner: plan.owner, batch: outputs.batch,
+      findsMissing: true)
     payload = try outputs.payload(resource: entity.resource, entity: entity.rawValue)
     report = ReportFile(outputs: outputs)
     companions = try plan.companionKind.map {
