@@ -16,7 +16,8 @@
 # Other knobs: SKIP_BUILD=1 (use the binary already built), PASSERELLE=path/to/binary,
 # PYTHON=python3, BIG_ROWS (1000000), SMALL_ROWS (10000), RUNS (3: how many times the
 # cases (a), (b), (r), (c), (d), (e), (g), (h), (p), (q), (s) and (t) run; the table gives the median time
-# and the highest peak memory, as the machine's speed varies from one run to the next).
+# and the highest peak memory, as the machine's speed varies from one run to the next;
+# the cases that targets compare run in rounds, one run of each per round).
 # Everything it writes goes to bench/ (gitignored).
 set -euo pipefail
 
@@ -119,6 +120,27 @@ repeat() {
 median() { printf '%s\n' "$@" | LC_ALL=C sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 nothing() { :; }
 
+# The cases that targets compare with one another run in rounds, one run of each case
+# per round, instead of each case's runs one after another: the machine's speed drifts
+# over minutes, and two medians taken minutes apart compared the drift as much as the
+# cases. note_run CASE keeps the last measure as one run of CASE; settle CASE sets SECS
+# and CPU to the medians of its runs and RSS_KB to their highest peak.
+declare -A RUN_TIMES RUN_CPUS RUN_PEAKS RUN_LONGESTS
+note_run() {
+  RUN_TIMES[$1]+="$SECS "
+  RUN_CPUS[$1]+="$CPU "
+  [ "$RSS_KB" -gt "${RUN_PEAKS[$1]:-0}" ] && RUN_PEAKS[$1]=$RSS_KB
+  return 0
+}
+settle() {
+  # Word splitting wanted: the runs are kept as one string.
+  # shellcheck disable=SC2086
+  SECS=$(median ${RUN_TIMES[$1]})
+  # shellcheck disable=SC2086
+  CPU=$(median ${RUN_CPUS[$1]})
+  RSS_KB=${RUN_PEAKS[$1]}
+}
+
 # Occurrences rather than lines, so the count holds whether or not the payload is indented.
 count_operations() {
   local files=()
@@ -136,73 +158,81 @@ empty_root() {
   rm -rf "$ROOT"
   "$BIN" init --root "$ROOT" >/dev/null 2>&1
 }
-echo "(a) full conversion, empty manifest" >&2
-repeat empty_root "$BIN" convert "$SRC" --root "$ROOT"
-A_SECS=$SECS A_CPU=$CPU A_RSS=$RSS_KB
-A_OPS=$(count_operations)
-
 # storage_floor RUN_INPUT: stores again what the run just made in $ROOT had to make
-# durable, alone, RUNS times, each time into a new folder; sets SECS, LONGEST and CPU
-# to the medians of the times the script gives for the storing itself (Python's start
-# and the reading of the run's manifest left out): wall time, longest step, processor
-# time; RSS_KB to the highest peak and FLOOR_PARTS to the last run's steps.
+# durable, alone, into a new folder; sets SECS, LONGEST and CPU to the times the script
+# gives for the storing itself (Python's start and the reading of the run's manifest
+# left out): wall time, longest step, processor time; RSS_KB to the peak and
+# FLOOR_PARTS to the steps.
 storage_floor() {
-  local totals=() longests=() cpus=() peak=0 run parsed total longest cpu
-  for ((run = 0; run < RUNS; run++)); do
-    rm -rf "$BENCH/floor"
-    measure "$PYTHON" scripts/storage_floor.py "$ROOT" "$1" "$BENCH/floor"
-    FLOOR_PARTS=$(cat "$BENCH/.stdout")
-    parsed=$(sed -n 's/.*, total \([0-9.]*\) s, longest \([0-9.]*\) s, cpu \([0-9.]*\) s$/\1 \2 \3/p' \
-      <<<"$FLOOR_PARTS")
-    if [ -z "$parsed" ]; then
-      echo "benchmark: storage_floor.py gave no times" >&2
-      cat "$BENCH/.stderr" >&2
-      exit 2
-    fi
-    read -r total longest cpu <<<"$parsed"
-    totals+=("$total")
-    longests+=("$longest")
-    cpus+=("$cpu")
-    [ "$RSS_KB" -gt "$peak" ] && peak=$RSS_KB
-  done
+  local parsed
   rm -rf "$BENCH/floor"
-  SECS=$(median "${totals[@]}")
-  LONGEST=$(median "${longests[@]}")
-  CPU=$(median "${cpus[@]}")
-  RSS_KB=$peak
+  measure "$PYTHON" scripts/storage_floor.py "$ROOT" "$1" "$BENCH/floor"
+  rm -rf "$BENCH/floor"
+  FLOOR_PARTS=$(cat "$BENCH/.stdout")
+  parsed=$(sed -n 's/.*, total \([0-9.]*\) s, longest \([0-9.]*\) s, cpu \([0-9.]*\) s$/\1 \2 \3/p' \
+    <<<"$FLOOR_PARTS")
+  if [ -z "$parsed" ]; then
+    echo "benchmark: storage_floor.py gave no times" >&2
+    cat "$BENCH/.stderr" >&2
+    exit 2
+  fi
+  read -r SECS LONGEST CPU <<<"$parsed"
 }
-echo "(s) what (a) stores, stored alone" >&2
-storage_floor "$SRC"
-S_SECS=$SECS S_CPU=$CPU S_RSS=$RSS_KB S_LONGEST=$LONGEST S_PARTS=$FLOOR_PARTS
-cat "$PAYLOADS"/*-accounts.json >"$BENCH/first-accounts.json" 2>/dev/null || true
 
-# Each run of (b) starts from the manifest the last run of (a) left (its outputs set
-# aside): a second run on the same root would take the file for a duplicate.
+# Each run of (b) and (r) starts from the manifest the first run of (a) left (its
+# outputs set aside): a second run on the same root would take the file for a duplicate.
 AFTER_FIRST="$BENCH/root-after-first"
-rm -rf "$AFTER_FIRST" "$ROOT"/out/salesmanagement/* "$ROOT"/out/archive/*
-cp -a "$ROOT" "$AFTER_FIRST"
 root_after_first() {
   rm -rf "$ROOT"
   cp -a "$AFTER_FIRST" "$ROOT"
 }
-echo "(b) same export under a new name, same manifest" >&2
-repeat root_after_first "$BIN" convert "$AGAIN" --root "$ROOT"
-B_SECS=$SECS B_CPU=$CPU B_RSS=$RSS_KB
-B_OPS=$(count_operations)
-
-echo "(r) next cycle: 1 % changed, 0.1 % removed, same manifest" >&2
-repeat root_after_first "$BIN" convert "$CYCLE" --root "$ROOT"
-R_SECS=$SECS R_CPU=$CPU R_RSS=$RSS_KB
-R_OPS=$(count_operations)
+for ((run = 1; run <= RUNS; run++)); do
+  echo "round $run of $RUNS: (a) full conversion, empty manifest" >&2
+  empty_root
+  measure "$BIN" convert "$SRC" --root "$ROOT"
+  note_run a
+  A_OPS=$(count_operations)
+  echo "round $run of $RUNS: (s) what (a) stores, stored alone" >&2
+  storage_floor "$SRC"
+  note_run s
+  RUN_LONGESTS[s]+="$LONGEST "
+  S_PARTS=$FLOOR_PARTS
+  if [ "$run" -eq 1 ]; then
+    cat "$PAYLOADS"/*-accounts.json >"$BENCH/first-accounts.json" 2>/dev/null || true
+    rm -rf "$AFTER_FIRST" "$ROOT"/out/salesmanagement/* "$ROOT"/out/archive/*
+    cp -a "$ROOT" "$AFTER_FIRST"
+  fi
+  echo "round $run of $RUNS: (b) same export under a new name, same manifest" >&2
+  root_after_first
+  measure "$BIN" convert "$AGAIN" --root "$ROOT"
+  note_run b
+  B_OPS=$(count_operations)
+  echo "round $run of $RUNS: (r) next cycle: 1 % changed, 0.1 % removed, same manifest" >&2
+  root_after_first
+  measure "$BIN" convert "$CYCLE" --root "$ROOT"
+  note_run r
+  R_OPS=$(count_operations)
+  echo "round $run of $RUNS: (c) python csv + json baseline" >&2
+  measure "$PYTHON" scripts/python_baseline.py "$SRC" "$BENCH/baseline.json"
+  note_run c
+  echo "round $run of $RUNS: (p) libcsv alone, fields discarded" >&2
+  measure "$PARSE_ONLY" "$SRC"
+  note_run p
+done
 rm -rf "$AFTER_FIRST"
-
-# Repeated as (a) is: target (2) compares their medians, not one run against a median.
-echo "(c) python csv + json baseline" >&2
-repeat nothing "$PYTHON" scripts/python_baseline.py "$SRC" "$BENCH/baseline.json"
+settle a
+A_SECS=$SECS A_CPU=$CPU A_RSS=$RSS_KB
+settle s
+S_SECS=$SECS S_CPU=$CPU S_RSS=$RSS_KB
+# shellcheck disable=SC2086
+S_LONGEST=$(median ${RUN_LONGESTS[s]})
+settle b
+B_SECS=$SECS B_CPU=$CPU B_RSS=$RSS_KB
+settle r
+R_SECS=$SECS R_CPU=$CPU R_RSS=$RSS_KB
+settle c
 C_SECS=$SECS C_CPU=$CPU C_RSS=$RSS_KB
-
-echo "(p) libcsv alone, fields discarded" >&2
-repeat nothing "$PARSE_ONLY" "$SRC"
+settle p
 P_SECS=$SECS P_CPU=$CPU P_RSS=$RSS_KB
 
 # Invoices name customers C00001..C05000: those are converted first, unmeasured, so
@@ -223,20 +253,34 @@ invoice_root() {
   "$BIN" convert "$CUSTOMERS" --root "$ROOT" >/dev/null 2>&1 || true
 }
 
-echo "(d) invoices, $INVOICE_LINES lines" >&2
-repeat invoice_root "$BIN" convert "$INVOICES" --root "$ROOT"
+for ((run = 1; run <= RUNS; run++)); do
+  echo "round $run of $RUNS: (d) invoices, $INVOICE_LINES lines" >&2
+  invoice_root
+  measure "$BIN" convert "$INVOICES" --root "$ROOT"
+  note_run d
+  D_DOCS=$({ grep -ho '"action" *:' "$PAYLOADS"/*-sales.json || true; } | wc -l)
+  echo "round $run of $RUNS: (t) what (d) stores, stored alone" >&2
+  storage_floor "$INVOICES"
+  note_run t
+  RUN_LONGESTS[t]+="$LONGEST "
+  T_PARTS=$FLOOR_PARTS
+  echo "round $run of $RUNS: (e) invoices, $SMALL_LINES lines" >&2
+  invoice_root
+  measure "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
+  note_run e
+  echo "round $run of $RUNS: (q) libcsv alone on the invoices" >&2
+  measure "$PARSE_ONLY" "$INVOICES"
+  note_run q
+done
+settle d
 D_SECS=$SECS D_CPU=$CPU D_RSS=$RSS_KB
-D_DOCS=$({ grep -ho '"action" *:' "$PAYLOADS"/*-sales.json || true; } | wc -l)
-echo "(t) what (d) stores, stored alone" >&2
-storage_floor "$INVOICES"
-T_SECS=$SECS T_CPU=$CPU T_RSS=$RSS_KB T_LONGEST=$LONGEST T_PARTS=$FLOOR_PARTS
-
-echo "(e) invoices, $SMALL_LINES lines" >&2
-repeat invoice_root "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
+settle t
+T_SECS=$SECS T_CPU=$CPU T_RSS=$RSS_KB
+# shellcheck disable=SC2086
+T_LONGEST=$(median ${RUN_LONGESTS[t]})
+settle e
 E_SECS=$SECS E_CPU=$CPU E_RSS=$RSS_KB
-
-echo "(q) libcsv alone on the invoices" >&2
-repeat nothing "$PARSE_ONLY" "$INVOICES"
+settle q
 Q_SECS=$SECS Q_CPU=$CPU Q_RSS=$RSS_KB
 
 # first_run ROWS: converts ROWS generated customers into an empty root; sets SECS, RSS_KB.
