@@ -599,10 +599,11 @@ package final class RecordStaging {
       FROM temp.\(table) AS s LEFT JOIN record AS r ON r.resource = ? AND r.code = s.code
       WHERE s.occurrences = 1 AND s.operation IS NOT NULL
       """
-    let numbered =
-      try Int.fetchOne(
-        db, sql: "SELECT COUNT(*) \(copied) AND r.ordinal IS NULL", arguments: [resource]) ?? 0
-    try db.execute(
+    let firstNumber = nextOrdinal + ordinalsGiven
+    // The records numbered here are those returned with a number from `firstNumber`
+    // on: counted from the statement itself, not by a second join of the staged keys.
+    let written = try Optional<Int>.fetchCursor(
+      db,
       sql: """
         INSERT INTO record(resource, code, kind, origin, owner, smId, fingerprint, picture,
           deleted, firstBatch, lastBatch, fields, rowFingerprint, companions, ordinal)
@@ -623,9 +624,12 @@ package final class RecordStaging {
             THEN COALESCE(record.syncedFields, record.fields) END,
           previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
             THEN record.fields END
+        RETURNING ordinal
         """,
-      arguments: [resource, kind, owner, batch, batch, nextOrdinal + ordinalsGiven, resource])
-    ordinalsGiven += numbered
+      arguments: [resource, kind, owner, batch, batch, firstNumber, resource])
+    while let ordinal = try written.next() {
+      if let ordinal, ordinal >= firstNumber { ordinalsGiven += 1 }
+    }
   }
 
   /// Keeps the next ordinal to give, past every one this batch gave.
