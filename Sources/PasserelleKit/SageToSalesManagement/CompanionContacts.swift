@@ -57,7 +57,7 @@ final class CompanionContacts {
       for issue in companion.issues { try report.note(issue) }
       if companion.isRejected { continue }
       let operation = try write(
-        companion, data: &data, digest: prepared.companionDigests[index],
+        companion, data: &data, digest: prepared.companionDigest(at: index),
         lastSent: prepared.lastSent?.companions[index].record, line: prepared.line,
         companyId: companyId, companySalesRep: record.salesRep)
       firstOperation = firstOperation ?? operation

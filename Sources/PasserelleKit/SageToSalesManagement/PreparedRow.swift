@@ -15,7 +15,8 @@ extension ExportConversion {
     var fingerprint: Fingerprint?
     /// The upsert's deterministic id, computed off the manifest's thread.
     var guid: String
-    /// Fingerprints and guids of the record's companions, in their order.
+    /// Fingerprints and guids of the record's companions, in their order, when they
+    /// were mapped (`companionDigest(at:)` reads those of a recognised row).
     var companionDigests: [(fingerprint: Fingerprint?, guid: String)] = []
     /// Of the source row, kept when the row may be recognised next time.
     var rowFingerprint: Fingerprint? = nil
@@ -34,9 +35,15 @@ extension ExportConversion {
       }
       fingerprint = lastSent.record.fingerprint
       guid = ""
-      companionDigests = lastSent.companions.map { ($0.record.fingerprint, "") }
       rowFingerprint = lastSent.record.rowFingerprint
       self.lastSent = lastSent
+    }
+
+    /// The fingerprint and guid of the companion at `index`: as last sent when the
+    /// row was recognised (no array of them is made for each such row), else as mapped.
+    func companionDigest(at index: Int) -> (fingerprint: Fingerprint?, guid: String) {
+      if let lastSent { return (lastSent.companions[index].record.fingerprint, "") }
+      return companionDigests[index]
     }
 
     init(
