@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PasserelleCore
 
 /// Puts a batch's work for SM into the outbox, inside the batch's own transaction:
@@ -42,27 +43,41 @@ package struct OutboxFeed {
       }
     }
     try input.forEachChunk { chunk in
-      for byte in chunk {
-        if byte == 0x0A {
-          try take(line)
-          line.removeAll(keepingCapacity: true)
-        } else {
-          line.append(byte)
+      // Line ends are found by `memchr` and each line copied in one piece: byte by
+      // byte, reading the payloads back took as long as the rest of the commit.
+      var rest = chunk
+      while let base = rest.baseAddress, !rest.isEmpty {
+        guard let end = memchr(base, 0x0A, rest.count) else {
+          line.append(contentsOf: rest)
+          return
         }
+        let length = UnsafeRawPointer(end) - base
+        line.append(contentsOf: UnsafeRawBufferPointer(start: base, count: length))
+        try take(line)
+        line.removeAll(keepingCapacity: true)
+        rest = UnsafeRawBufferPointer(rebasing: rest[(length + 1)...])
       }
     }
     try take(line)
     return count
   }
 
+  /// Bound through SQLite's C API, the line as it is: one per operation of every
+  /// payload, where GRDB's arguments made a copy and a value of each.
   private func queue(_ line: [UInt8], resource: String, path: String) throws {
     var body = line.drop { $0 == 0x20 }
     if body.last == UInt8(ascii: ",") { body.removeLast() }
     guard let head = OperationHead(line: body) else { throw Self.malformed(path) }
-    try insert.execute(arguments: [
-      batch, resource, DeliveryRank.of(resource), head.action, head.extId, Data(body), head.id,
-      time,
-    ])
+    let statement = insert.sqliteStatement
+    defer { sqlite3_reset(statement) }
+    for (index, text) in [(1, batch), (2, resource), (4, head.action), (5, head.extId), (8, time)]
+    where SQLiteColumn.bind(statement, Int32(index), text) != SQLITE_OK {
+      throw SQLiteColumn.error(statement)
+    }
+    SQLiteColumn.bind(statement, 3, integer: DeliveryRank.of(resource))
+    SQLiteColumn.bind(statement, 6, blob: body)
+    SQLiteColumn.bind(statement, 7, integer: head.id)
+    _ = try SQLiteColumn.step(statement)
   }
 
   /// Queues `assignExtId` for every code this batch gave to a record created in
