@@ -14,17 +14,28 @@ package final class ManifestSnapshot {
 
   /// Nil when the manifest cannot be opened for reading: the caller maps every row.
   package init?(path: String) {
+    connection = Self.readConnection(path)
+    // One read transaction: every lookup sees the same committed state.
+    guard sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK else {
+      close()
+      return nil
+    }
+  }
+
+  /// A read-only connection to the manifest at `path`, for one thread, with the
+  /// manifest's cache sizes; nil when it cannot be opened so.
+  static func readConnection(_ path: String) -> OpaquePointer? {
+    var connection: OpaquePointer? = nil
     guard
       sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
         == SQLITE_OK,
       sqlite3_busy_timeout(connection, 10_000) == SQLITE_OK,
-      sqlite3_exec(connection, Manifest.cacheSizes, nil, nil, nil) == SQLITE_OK,
-      // One read transaction: every lookup sees the same committed state.
-      sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK
+      sqlite3_exec(connection, Manifest.cacheSizes, nil, nil, nil) == SQLITE_OK
     else {
-      close()
+      sqlite3_close_v2(connection)
       return nil
     }
+    return connection
   }
 
   deinit { close() }

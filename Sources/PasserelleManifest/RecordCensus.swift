@@ -134,15 +134,11 @@ final class RecordCensus {
   private static func list(
     path: String, folder: String, resource: String, kind: String, blockBytes: Int, _ work: Work
   ) -> Listing? {
-    var connection: OpaquePointer? = nil
+    guard let connection = ManifestSnapshot.readConnection(path) else { return nil }
     defer { sqlite3_close_v2(connection) }
     var statement: OpaquePointer? = nil
     defer { sqlite3_finalize(statement) }
     guard
-      sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
-        == SQLITE_OK,
-      sqlite3_busy_timeout(connection, 10_000) == SQLITE_OK,
-      sqlite3_exec(connection, Manifest.cacheSizes, nil, nil, nil) == SQLITE_OK,
       sqlite3_prepare_v2(
         connection, "SELECT ordinal, code FROM record WHERE \(RecordStaging.speaksFor)", -1,
         &statement, nil) == SQLITE_OK,

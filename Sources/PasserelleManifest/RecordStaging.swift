@@ -374,13 +374,13 @@ package final class RecordStaging {
   package var deletionGuard = ""
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, _ text: String) throws {
-    if SQLiteColumn.bind(statement, index, text) != SQLITE_OK { throw failure(statement) }
+    try SQLiteColumn.check(SQLiteColumn.bind(statement, index, text), statement)
   }
 
   private func bind(
     _ statement: SQLiteStatement, _ index: Int32, utf8: UnsafeBufferPointer<UInt8>
   ) throws {
-    if SQLiteColumn.bind(statement, index, utf8: utf8) != SQLITE_OK { throw failure(statement) }
+    try SQLiteColumn.check(SQLiteColumn.bind(statement, index, utf8: utf8), statement)
   }
 
   private func bind(_ statement: SQLiteStatement, _ index: Int32, text: String?) throws {

@@ -82,6 +82,11 @@ extension SQLiteColumn {
     }
   }
 
+  /// Throws the connection's last error unless `status`, a bind's, is `SQLITE_OK`.
+  static func check(_ status: Int32, _ statement: OpaquePointer) throws {
+    if status != SQLITE_OK { throw error(statement) }
+  }
+
   /// The connection's last error, as GRDB reports errors.
   static func error(_ statement: OpaquePointer) -> DatabaseError {
     DatabaseError(

@@ -113,32 +113,22 @@ struct UnchangedRows: Sendable {
         record.hasFields || !rules.needsFields
       else { return nil }
       var companions: [(code: String, record: KnownRecord)] = []
-      var failed = false
-      Self.forEachLine(of: record.companions ?? "") { companion in
+      // One code per line, split on bytes without a list of the lines: most rows
+      // name one main contact or none.
+      var rest = Substring(record.companions ?? "").utf8
+      while !rest.isEmpty {
+        let line = rest.prefix { $0 != UInt8(ascii: "\n") }
+        rest = rest.dropFirst(line.count + 1)
+        if line.isEmpty { continue }
+        let companion = String(Substring(line))
         guard let known = snapshot.known(resource: "contacts", code: companion), !known.deleted,
           // A contact the contacts export speaks for is left alone by the row.
           known.kind == "contact"
             || (known.kind == rules.companionKind && known.fingerprint != nil && known.hasFields)
-        else {
-          failed = true
-          return false
-        }
+        else { return nil }
         companions.append((companion, known))
-        return true
       }
-      return failed ? nil : LastSent(code: code, record: record, companions: companions)
-    }
-
-    /// Calls `body` with each non-empty line of `text` until it returns false. Split
-    /// on bytes, without a list of the lines: most rows name one main contact or none.
-    private static func forEachLine(of text: String, _ body: (String) -> Bool) {
-      let bytes = text.utf8
-      var start = bytes.startIndex
-      while start < bytes.endIndex {
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-        if start < end, !body(String(Substring(bytes[start..<end]))) { return }
-        start = end < bytes.endIndex ? bytes.index(after: end) : end
-      }
+      return LastSent(code: code, record: record, companions: companions)
     }
   }
 

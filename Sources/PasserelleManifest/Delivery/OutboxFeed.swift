@@ -34,12 +34,14 @@ package struct OutboxFeed {
     var count = 0
     func take(_ line: [UInt8]) throws {
       if line.starts(with: Self.operationPrefix) {
-        guard let resource else { throw Self.malformed(path) }
-        try queue(line, resource: resource, path: path)
+        guard resource != nil else { throw Self.malformed(path) }
+        try queue(line, path: path)
         count += 1
       } else if resource == nil, line.starts(with: Self.entityPrefix) {
-        resource = String(decoding: line.dropFirst(Self.entityPrefix.count), as: UTF8.self)
+        let name = String(decoding: line.dropFirst(Self.entityPrefix.count), as: UTF8.self)
           .trimmingCharacters(in: CharacterSet(charactersIn: "\", "))
+        try bindPayload(resource: name)
+        resource = name
       }
     }
     try input.forEachChunk { chunk in
@@ -62,19 +64,26 @@ package struct OutboxFeed {
     return count
   }
 
-  /// Bound through SQLite's C API, the line as it is: one per operation of every
-  /// payload, where GRDB's arguments made a copy and a value of each.
-  private func queue(_ line: [UInt8], resource: String, path: String) throws {
+  /// What every operation of a payload shares, bound once: bindings outlive the
+  /// resets between operations.
+  private func bindPayload(resource: String) throws {
+    let statement = insert.sqliteStatement
+    try SQLiteColumn.check(SQLiteColumn.bind(statement, 1, batch), statement)
+    try SQLiteColumn.check(SQLiteColumn.bind(statement, 2, resource), statement)
+    SQLiteColumn.bind(statement, 3, integer: DeliveryRank.of(resource))
+    try SQLiteColumn.check(SQLiteColumn.bind(statement, 8, time), statement)
+  }
+
+  /// One per operation of every payload: bound through SQLite's C API, the line as
+  /// it is, where GRDB's arguments made a copy and a value of each.
+  private func queue(_ line: [UInt8], path: String) throws {
     var body = line.drop { $0 == 0x20 }
     if body.last == UInt8(ascii: ",") { body.removeLast() }
     guard let head = OperationHead(line: body) else { throw Self.malformed(path) }
     let statement = insert.sqliteStatement
     defer { sqlite3_reset(statement) }
-    for (index, text) in [(1, batch), (2, resource), (4, head.action), (5, head.extId), (8, time)]
-    where SQLiteColumn.bind(statement, Int32(index), text) != SQLITE_OK {
-      throw SQLiteColumn.error(statement)
-    }
-    SQLiteColumn.bind(statement, 3, integer: DeliveryRank.of(resource))
+    try SQLiteColumn.check(SQLiteColumn.bind(statement, 4, head.action), statement)
+    try SQLiteColumn.check(SQLiteColumn.bind(statement, 5, head.extId), statement)
     SQLiteColumn.bind(statement, 6, blob: body)
     SQLiteColumn.bind(statement, 7, integer: head.id)
     _ = try SQLiteColumn.step(statement)

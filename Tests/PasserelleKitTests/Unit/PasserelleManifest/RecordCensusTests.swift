@@ -87,8 +87,9 @@ import Testing
     #expect(census.listing() == nil)
   }
 
-  /// A census dropped unread (the batch failed first) stops its thread and lets go.
-  @Test func aCensusDroppedUnreadStops() throws {
+  /// A census dropped unread (the batch failed first) waits for its thread, which
+  /// closes its connection: nothing keeps the log from being emptied.
+  @Test func aCensusDroppedUnreadLetsGoOfTheManifest() throws {
     let scratch = try TestFiles.scratch()
     let manifest = try Manifest(path: scratch.file("manifest.sqlite"))
     try manifest.write { db in
