@@ -123,9 +123,18 @@ nothing() { :; }
 # The cases that targets compare with one another run in rounds, one run of each case
 # per round, instead of each case's runs one after another: the machine's speed drifts
 # over minutes, and two medians taken minutes apart compared the drift as much as the
-# cases. note_run CASE keeps the last measure as one run of CASE; settle CASE sets SECS
-# and CPU to the medians of its runs and RSS_KB to their highest peak.
+# cases. in_round CASE LABEL SETUP CMD... runs SETUP, then measures CMD as one run of
+# CASE; settle CASE sets CASE's medians (A_SECS, A_CPU for case a) and its highest peak
+# (A_RSS), and for a storing floor its median longest step (S_LONGEST).
 declare -A RUN_TIMES RUN_CPUS RUN_PEAKS RUN_LONGESTS
+in_round() {
+  local case=$1 label=$2 setup=$3
+  shift 3
+  echo "round $run of $RUNS: ($case) $label" >&2
+  $setup
+  measure "$@"
+  note_run "$case"
+}
 note_run() {
   RUN_TIMES[$1]+="$SECS "
   RUN_CPUS[$1]+="$CPU "
@@ -133,12 +142,17 @@ note_run() {
   return 0
 }
 settle() {
+  local prefix=${1^^}
   # Word splitting wanted: the runs are kept as one string.
   # shellcheck disable=SC2086
-  SECS=$(median ${RUN_TIMES[$1]})
+  printf -v "${prefix}_SECS" '%s' "$(median ${RUN_TIMES[$1]})"
   # shellcheck disable=SC2086
-  CPU=$(median ${RUN_CPUS[$1]})
-  RSS_KB=${RUN_PEAKS[$1]}
+  printf -v "${prefix}_CPU" '%s' "$(median ${RUN_CPUS[$1]})"
+  printf -v "${prefix}_RSS" '%s' "${RUN_PEAKS[$1]}"
+  if [ -n "${RUN_LONGESTS[$1]:-}" ]; then
+    # shellcheck disable=SC2086
+    printf -v "${prefix}_LONGEST" '%s' "$(median ${RUN_LONGESTS[$1]})"
+  fi
 }
 
 # Occurrences rather than lines, so the count holds whether or not the payload is indented.
@@ -178,6 +192,13 @@ storage_floor() {
   fi
   read -r SECS LONGEST CPU <<<"$parsed"
 }
+# floor_in_round CASE LABEL RUN_INPUT: storage_floor as one run of CASE.
+floor_in_round() {
+  echo "round $run of $RUNS: ($1) $2" >&2
+  storage_floor "$3"
+  note_run "$1"
+  RUN_LONGESTS[$1]+="$LONGEST "
+}
 
 # Each run of (b) and (r) starts from the manifest the first run of (a) left (its
 # outputs set aside): a second run on the same root would take the file for a duplicate.
@@ -187,53 +208,27 @@ root_after_first() {
   cp -a "$AFTER_FIRST" "$ROOT"
 }
 for ((run = 1; run <= RUNS; run++)); do
-  echo "round $run of $RUNS: (a) full conversion, empty manifest" >&2
-  empty_root
-  measure "$BIN" convert "$SRC" --root "$ROOT"
-  note_run a
+  in_round a "full conversion, empty manifest" empty_root "$BIN" convert "$SRC" --root "$ROOT"
   A_OPS=$(count_operations)
-  echo "round $run of $RUNS: (s) what (a) stores, stored alone" >&2
-  storage_floor "$SRC"
-  note_run s
-  RUN_LONGESTS[s]+="$LONGEST "
+  floor_in_round s "what (a) stores, stored alone" "$SRC"
   S_PARTS=$FLOOR_PARTS
   if [ "$run" -eq 1 ]; then
     cat "$PAYLOADS"/*-accounts.json >"$BENCH/first-accounts.json" 2>/dev/null || true
     rm -rf "$AFTER_FIRST" "$ROOT"/out/salesmanagement/* "$ROOT"/out/archive/*
     cp -a "$ROOT" "$AFTER_FIRST"
   fi
-  echo "round $run of $RUNS: (b) same export under a new name, same manifest" >&2
-  root_after_first
-  measure "$BIN" convert "$AGAIN" --root "$ROOT"
-  note_run b
+  in_round b "same export under a new name, same manifest" root_after_first \
+    "$BIN" convert "$AGAIN" --root "$ROOT"
   B_OPS=$(count_operations)
-  echo "round $run of $RUNS: (r) next cycle: 1 % changed, 0.1 % removed, same manifest" >&2
-  root_after_first
-  measure "$BIN" convert "$CYCLE" --root "$ROOT"
-  note_run r
+  in_round r "next cycle: 1 % changed, 0.1 % removed, same manifest" root_after_first \
+    "$BIN" convert "$CYCLE" --root "$ROOT"
   R_OPS=$(count_operations)
-  echo "round $run of $RUNS: (c) python csv + json baseline" >&2
-  measure "$PYTHON" scripts/python_baseline.py "$SRC" "$BENCH/baseline.json"
-  note_run c
-  echo "round $run of $RUNS: (p) libcsv alone, fields discarded" >&2
-  measure "$PARSE_ONLY" "$SRC"
-  note_run p
+  in_round c "python csv + json baseline" nothing \
+    "$PYTHON" scripts/python_baseline.py "$SRC" "$BENCH/baseline.json"
+  in_round p "libcsv alone, fields discarded" nothing "$PARSE_ONLY" "$SRC"
 done
 rm -rf "$AFTER_FIRST"
-settle a
-A_SECS=$SECS A_CPU=$CPU A_RSS=$RSS_KB
-settle s
-S_SECS=$SECS S_CPU=$CPU S_RSS=$RSS_KB
-# shellcheck disable=SC2086
-S_LONGEST=$(median ${RUN_LONGESTS[s]})
-settle b
-B_SECS=$SECS B_CPU=$CPU B_RSS=$RSS_KB
-settle r
-R_SECS=$SECS R_CPU=$CPU R_RSS=$RSS_KB
-settle c
-C_SECS=$SECS C_CPU=$CPU C_RSS=$RSS_KB
-settle p
-P_SECS=$SECS P_CPU=$CPU P_RSS=$RSS_KB
+for case in a s b r c p; do settle "$case"; done
 
 # Invoices name customers C00001..C05000: those are converted first, unmeasured, so
 # that every invoice finds its customer.
@@ -254,34 +249,15 @@ invoice_root() {
 }
 
 for ((run = 1; run <= RUNS; run++)); do
-  echo "round $run of $RUNS: (d) invoices, $INVOICE_LINES lines" >&2
-  invoice_root
-  measure "$BIN" convert "$INVOICES" --root "$ROOT"
-  note_run d
+  in_round d "invoices, $INVOICE_LINES lines" invoice_root "$BIN" convert "$INVOICES" --root "$ROOT"
   D_DOCS=$({ grep -ho '"action" *:' "$PAYLOADS"/*-sales.json || true; } | wc -l)
-  echo "round $run of $RUNS: (t) what (d) stores, stored alone" >&2
-  storage_floor "$INVOICES"
-  note_run t
-  RUN_LONGESTS[t]+="$LONGEST "
+  floor_in_round t "what (d) stores, stored alone" "$INVOICES"
   T_PARTS=$FLOOR_PARTS
-  echo "round $run of $RUNS: (e) invoices, $SMALL_LINES lines" >&2
-  invoice_root
-  measure "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
-  note_run e
-  echo "round $run of $RUNS: (q) libcsv alone on the invoices" >&2
-  measure "$PARSE_ONLY" "$INVOICES"
-  note_run q
+  in_round e "invoices, $SMALL_LINES lines" invoice_root \
+    "$BIN" convert "$SMALL_INVOICES" --root "$ROOT"
+  in_round q "libcsv alone on the invoices" nothing "$PARSE_ONLY" "$INVOICES"
 done
-settle d
-D_SECS=$SECS D_CPU=$CPU D_RSS=$RSS_KB
-settle t
-T_SECS=$SECS T_CPU=$CPU T_RSS=$RSS_KB
-# shellcheck disable=SC2086
-T_LONGEST=$(median ${RUN_LONGESTS[t]})
-settle e
-E_SECS=$SECS E_CPU=$CPU E_RSS=$RSS_KB
-settle q
-Q_SECS=$SECS Q_CPU=$CPU Q_RSS=$RSS_KB
+for case in d t e q; do settle "$case"; done
 
 # first_run ROWS: converts ROWS generated customers into an empty root; sets SECS, RSS_KB.
 first_run() {
