@@ -46,11 +46,14 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
       name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    // System calls the C library's Swift module leaves out (it is built without
+    // _GNU_SOURCE); the C library itself provides them.
+    .systemLibrary(name: "CPlatform", path: "Sources/CPlatform"),
     // The layers, lowest first. A target depends only on those above it in this list,
     // so that an upward or sideways import does not compile (docs/ARCHITECTURE.md).
     .target(
       name: "PasserelleCore",
-      dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+      dependencies: ["CPlatform", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strictness + speed),
     // Tells whether a Sage record and an SM record typed by hand are one: pure
     // comparisons of normalised keys, no SM call, no file, no SQL.

@@ -89,6 +89,7 @@ package enum FileSystem {
   ) throws -> Int {
     let input = try InputFile(path: source)
     let output = try OutputFile(path: destination)
+    output.reserve(input.size)
     let copied = try output.append(restOf: input, progress: progress)
     try output.close(syncing: false)
     return copied
