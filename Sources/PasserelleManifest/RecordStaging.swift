@@ -84,7 +84,8 @@ package final class RecordStaging {
           companion INTEGER,
           fields BLOB,
           rowFingerprint BLOB,
-          companions TEXT) WITHOUT ROWID;
+          companions TEXT,
+          ordinal INTEGER) WITHOUT ROWID;
         DELETE FROM temp.\(table);
         CREATE TEMP TABLE IF NOT EXISTS \(table)Gone (code TEXT PRIMARY KEY) WITHOUT ROWID;
         DELETE FROM temp.\(table)Gone;
@@ -95,8 +96,8 @@ package final class RecordStaging {
     stage = try db.makeStatement(
       sql: """
         INSERT OR IGNORE INTO temp.\(table)(code, line, operation, fingerprint, smId, picture,
-          companion, fields, rowFingerprint, companions)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          companion, fields, rowFingerprint, companions, ordinal)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     repeatKey = try db.makeStatement(
       sql: """
@@ -169,7 +170,10 @@ package final class RecordStaging {
           operation: operation, companion: companion, fingerprint: fingerprint, known: $0,
           smId: smId, fields: fields, rowFingerprint: rowFingerprint)
       } ?? false
-    if try isSkipped(code, line: line, known: known, onlyMarksSeen: marksOnlySeen) { return nil }
+    let record = isFirstOfItsKind ? nil : try known ?? self.known(code)
+    if try isSkipped(code, line: line, record: record, onlyMarksSeen: marksOnlySeen) {
+      return nil
+    }
     if operation == nil && !isFirstOfItsKind {
       unchangedUpdates.note(
         known: known, rowFingerprint: rowFingerprint, fields: fields, smId: smId)
@@ -200,9 +204,14 @@ package final class RecordStaging {
     SQLiteColumn.bind(statement, 8, blob: fields)
     SQLiteColumn.bind(statement, 9, blob: rowFingerprint)
     try bind(statement, 10, text: companions)
+    // A row to write carries its record's number, or the next one to give: numbers
+    // are given in file order, and the commit writes the records in code order.
+    let number = operation == nil ? nil : record?.ordinal ?? nextOrdinal + ordinalsGiven
+    SQLiteColumn.bind(statement, 11, integer: number)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
       rowsInTable += 1
+      if operation != nil && record?.ordinal == nil { ordinalsGiven += 1 }
       return nil
     }
     guard let repeated = try repeatOfStaged(code) else { throw failure(statement) }
@@ -308,18 +317,17 @@ package final class RecordStaging {
       && (smId == nil || known.smId != nil)
   }
 
-  /// Notes that a row stands for the record of `code`, and whether it is skipped
-  /// (`onlyMarksSeen`, and the first row of that record). A caller that did not look
-  /// the record up passes none: it is looked up here, for every row of a known
-  /// record must be noted (a repeat of a skipped row would pass unseen). When the
+  /// Notes that a row stands for `record`, the record of `code` (nil: none, or a
+  /// first export), and whether it is skipped (`onlyMarksSeen`, and the first row of
+  /// that record). A caller that did not look the record up passes none to `stage`,
+  /// which looks it up: every row of a known record must be noted (a repeat of a
+  /// skipped row would pass unseen). When the
   /// code came before and its first row was skipped, that row is staged now, so
   /// that this repeat meets it as any other.
-  private func isSkipped(_ code: String, line: Int, known: KnownRecord?, onlyMarksSeen: Bool)
+  private func isSkipped(_ code: String, line: Int, record: KnownRecord?, onlyMarksSeen: Bool)
     throws -> Bool
   {
-    guard !isFirstOfItsKind, let record = try known ?? self.known(code),
-      let ordinal = record.ordinal
-    else { return false }
+    guard let record, let ordinal = record.ordinal else { return false }
     if seenRecords.contains(ordinal) {
       if seenRecords.wasSkipped(ordinal) { try stageSkippedRow(code, record: record) }
       return false
@@ -542,7 +550,10 @@ package final class RecordStaging {
   /// for SM until SM shows it; unless another Sage record now speaks for this one
   /// (a contacts export taking over a main contact).
   package func commit(deletions: Int) throws {
-    if firstExport == nil { try copyStagedRecords() }
+    // A first export wrote its records while they were staged.
+    if firstExport == nil || deletions > 0 {
+      try writeRecords(copying: firstExport == nil, markingDeleted: deletions > 0)
+    }
     // An unchanged shared record whose values the manifest lacks (kept by an earlier
     // version) gets them, so that SM's next change of it can be compared.
     if unchangedUpdates.fields {
@@ -577,9 +588,6 @@ package final class RecordStaging {
             (SELECT code FROM temp.\(table) WHERE smId IS NOT NULL AND operation IS NULL)
           """, arguments: [resource])
     }
-    if deletions > 0 {
-      try markDeleted()
-    }
     try db.execute(
       sql: """
         DELETE FROM temp.\(table); DELETE FROM temp.\(table)Gone;
@@ -591,53 +599,41 @@ package final class RecordStaging {
     try saveNextOrdinal()
   }
 
-  /// Writes the records of the emitted keys that were not repeated; those without
-  /// a number get one, in file order.
+  /// Writes the records of the emitted keys that were not repeated, with the numbers
+  /// `stage` gave them, and marks deleted the records `forEachDeletion` went through:
+  /// in one pass in code order, the order of the records' pages.
   ///
   /// One statement per record, not one for them all: a statement that writes many
   /// rows and may fail halfway keeps a copy of every page it changes, to undo its
   /// own changes alone, in a temporary file once past 64 KiB (the batch's single
   /// transaction is undone whole on any failure anyway). For the 2,200 records of a
-  /// next cycle of 200,000 customers that copy was 20 MB of writes.
-  private func copyStagedRecords() throws {
-    let stagedRows = try db.makeStatement(
+  /// next cycle of 200,000 customers that copy was 20 MB of writes. One pass: a page
+  /// the manifest's cache of 1 MiB had already set down in the log, written again
+  /// by a second pass, had SQLite read back and rewrite every frame logged after it
+  /// to mend their checksums (16 MB for that cycle).
+  private func writeRecords(copying: Bool, markingDeleted: Bool) throws {
+    let staged = try db.makeStatement(
       sql: """
-        SELECT code, smId, fingerprint, picture, fields, rowFingerprint, companions
-        FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL ORDER BY line
+        SELECT code, smId, fingerprint, picture, fields, rowFingerprint, companions, ordinal
+        FROM temp.\(table) WHERE occurrences = 1 AND operation IS NOT NULL \(copying ? "" : "AND 0")
+        ORDER BY code
         """)
-    let record = try db.makeStatement(sql: Self.copyRecord)
-    try withExtendedLifetime((stagedRows, record)) {
-      try copy(from: stagedRows.sqliteStatement, with: record.sqliteStatement)
-    }
-  }
-
-  /// Runs `upsert` (`copyRecord`) for each row `staged` reads.
-  private func copy(from staged: SQLiteStatement, with upsert: SQLiteStatement) throws {
-    defer {
-      sqlite3_reset(staged)
-      sqlite3_reset(upsert)
-    }
-    for (index, shared) in [resource, kind, owner, batch].enumerated() {
-      try bind(upsert, Int32(index + 1), shared)
-    }
-    while try SQLiteColumn.step(staged) {
-      for column in 0..<Int32(7) {
-        try SQLiteColumn.check(
-          sqlite3_bind_value(upsert, column + 5, sqlite3_column_value(staged, column)), upsert)
-      }
-      // A record that has its number keeps it: the number offered is taken only
-      // by the others.
-      let offered = nextOrdinal + ordinalsGiven
-      sqlite3_bind_int64(upsert, 12, Int64(offered))
-      guard try SQLiteColumn.step(upsert) else { throw failure(upsert) }
-      if SQLiteColumn.integer(upsert, 0) == offered { ordinalsGiven += 1 }
-      sqlite3_reset(upsert)
+    let gone = try db.makeStatement(
+      sql: "SELECT code FROM temp.\(table)Gone \(markingDeleted ? "" : "WHERE 0") ORDER BY code")
+    let upsert = try db.makeStatement(sql: Self.copyRecord)
+    let mark = try db.makeStatement(
+      sql: "UPDATE record SET deleted = 1, lastBatch = ?1 WHERE resource = ?2 AND code = ?3")
+    try withExtendedLifetime((staged, gone, upsert, mark)) {
+      try RecordSweep(
+        staged: staged.sqliteStatement, gone: gone.sqliteStatement,
+        upsert: upsert.sqliteStatement, mark: mark.sqliteStatement
+      ).run(shared: [resource, kind, owner, batch])
     }
   }
 
   /// Writes one staged record: parameters resource, kind, owner, batch, then the
-  /// staged row's code, smId, fingerprint, picture, fields, rowFingerprint and
-  /// companions, then the number offered. Returns the record's number.
+  /// staged row's code, smId, fingerprint, picture, fields, rowFingerprint,
+  /// companions and number. A record that has its number keeps it.
   private static let copyRecord = """
     INSERT INTO record(resource, kind, owner, firstBatch, lastBatch, origin, deleted,
       code, smId, fingerprint, picture, fields, rowFingerprint, companions, ordinal)
@@ -654,7 +650,6 @@ package final class RecordStaging {
         THEN COALESCE(record.syncedFields, record.fields) END,
       previousFields = CASE WHEN record.kind = excluded.kind AND excluded.fields IS NOT NULL
         THEN record.fields END
-    RETURNING ordinal
     """
 
   /// Keeps the next ordinal to give, past every one this batch gave.
@@ -695,29 +690,6 @@ package final class RecordStaging {
       self.fields = self.fields || (fields != nil && !known.hasFields)
       rowFingerprints = rowFingerprints || known.rowFingerprint != rowFingerprint
       smIds = smIds || (smId != nil && known.smId == nil)
-    }
-  }
-
-  /// Marks deleted the records `forEachDeletion` went through, one statement per
-  /// record for the reason `copyStagedRecords` gives.
-  private func markDeleted() throws {
-    let gone = try db.makeStatement(sql: "SELECT code FROM temp.\(table)Gone")
-    let mark = try db.makeStatement(
-      sql: "UPDATE record SET deleted = 1, lastBatch = ?1 WHERE resource = ?2 AND code = ?3")
-    try withExtendedLifetime((gone, mark)) {
-      let (codes, update) = (gone.sqliteStatement, mark.sqliteStatement)
-      defer {
-        sqlite3_reset(codes)
-        sqlite3_reset(update)
-      }
-      try bind(update, 1, batch)
-      try bind(update, 2, resource)
-      while try SQLiteColumn.step(codes) {
-        try SQLiteColumn.check(
-          sqlite3_bind_value(update, 3, sqlite3_column_value(codes, 0)), update)
-        guard sqlite3_step(update) == SQLITE_DONE else { throw failure(update) }
-        sqlite3_reset(update)
-      }
     }
   }
 }

@@ -119,6 +119,34 @@ import Testing
     #expect(next == highest + 1)
   }
 
+  /// The commit writes records in code order, but new ones are numbered in file
+  /// order: here the file lists them from the highest code down, between changed
+  /// and deleted records.
+  @Test func newRecordsAreNumberedInFileOrder() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try seededManifest(scratch.file("manifest.sqlite"))
+    let known = (1...Self.knownCodes).filter { $0 % 7 != 0 }.map {
+      ExportRow(code: code($0), line: 0, state: $0 % 5 == 0 ? .changed : .unchanged)
+    }
+    let new = (Self.knownCodes + 1...Self.knownCodes + 10).reversed().map {
+      ExportRow(code: code($0), line: 0, state: .changed)
+    }
+    var export = Array(known.prefix(100)) + new + Array(known.dropFirst(100))
+    for index in export.indices { export[index].line = index + 2 }
+    let result = try stage(export, into: manifest)
+    #expect(!result.outcome.deleted.isEmpty)
+    let numbers = try manifest.read { db in
+      try Int.fetchAll(
+        db,
+        sql: """
+          SELECT ordinal FROM record WHERE resource = 'accounts' AND code IN (\(
+            new.map { "'\($0.code)'" }.joined(separator: ", ")))
+          ORDER BY code DESC
+          """)
+    }
+    #expect(numbers == Array(Self.knownCodes + 1...Self.knownCodes + 10))
+  }
+
   /// Existing manifests number their records once, in code order, per resource.
   @Test func theMigrationNumbersExistingRecords() throws {
     let queue = try DatabaseQueue()
