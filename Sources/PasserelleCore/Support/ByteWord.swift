@@ -40,6 +40,48 @@ package enum ByteWord {
     return index
   }
 
+  /// Where the run of quiet eight-byte words of `bytes` from `start` ends, and how
+  /// many line feeds they hold. A quiet word holds no NUL, no 0xEF (where a UTF-8
+  /// byte-order mark starts) and no byte from 0x80 to 0x9F (where Windows-1252
+  /// leaves some undefined): what a file's inspection looks for, but line ends,
+  /// which are counted without stopping. Letters with accents, in either encoding,
+  /// do not stop the run either.
+  package static func quietWordsEnd(_ bytes: UnsafeRawBufferPointer, from start: Int)
+    -> (end: Int, lineFeeds: Int)
+  {
+    let (startOfMark, c1Top) = (ones &* 0xEF, ones &* 0xE0)
+    var index = start
+    var lineFeeds = 0
+    // Line feeds are added up per byte lane, 31 words at most (a lane's count stays
+    // below 32, their sum below 256), then summed by one multiplication.
+    var lanes: UInt64 = 0
+    var words = 0
+    while index + 8 <= bytes.count {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if hasByte(word, below: 1)
+        || (word & highBits != 0
+          && (hasByte(word ^ startOfMark, below: 1) || hasByte((word & c1Top) ^ highBits, below: 1)))
+      {
+        break
+      }
+      lanes &+= zeroBytes(word ^ (ones &* 0x0A)) >> 7
+      words += 1
+      if words == 31 {
+        lineFeeds += Int((lanes &* ones) >> 56)
+        (lanes, words) = (0, 0)
+      }
+      index += 8
+    }
+    return (index, lineFeeds + Int((lanes &* ones) >> 56))
+  }
+
+  /// The top bit of each zero byte of `word`, and no other bit: exact, unlike
+  /// `hasByte`, as no carry crosses from one byte to the next.
+  static func zeroBytes(_ word: UInt64) -> UInt64 {
+    let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    return ~((((word & lowBits) &+ lowBits) | word) | lowBits)
+  }
+
   /// Where the run of ASCII eight-byte words of `bytes` from `start` ends: the offset
   /// of the first word holding a byte at or above 0x80, or where the whole words end.
   package static func asciiWordsEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {

@@ -76,14 +76,15 @@ package enum FileInspection {
       validator.consume(chunk)
       var index = 0
       while index < chunk.count {
-        // Plain text (no high byte, no NUL, no line feed; tabs are plain text) is
-        // skipped eight bytes at a time.
-        let plainEnd = ByteWord.plainWordsEnd(
-          chunk, from: index, highBytesStop: true, 0, 0x0A)
-        if plainEnd > index {
-          index = plainEnd
-          markProgress = 0
-          continue
+        // Quiet text (see `ByteWord.quietWordsEnd`) is skipped eight bytes at a
+        // time, its line feeds counted; not within a byte-order mark begun.
+        if markProgress == 0 {
+          let (quietEnd, lineFeeds) = ByteWord.quietWordsEnd(chunk, from: index)
+          if quietEnd > index {
+            index = quietEnd
+            line += lineFeeds
+            continue
+          }
         }
         let byte = chunk[index]
         index += 1

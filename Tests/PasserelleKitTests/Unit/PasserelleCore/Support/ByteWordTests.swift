@@ -58,4 +58,54 @@ import Testing
       #expect(found?.line == 2)
     }
   }
+
+  /// A run of quiet words ends at the first word holding a NUL, 0xEF or a byte from
+  /// 0x80 to 0x9F, and counts the line feeds of the words before it: across the
+  /// 31-word sums, in text of accented letters, TABs and line ends.
+  @Test func quietRunsEndAtTheFirstTellingByteAndCountLineFeeds() {
+    var generator = SeededGenerator(seed: 7)
+    let text: [UInt8] = [0x61, 0x20, 0x09, 0x0A, 0x0A, 0x0D, 0xE9, 0xEE, 0xA0, 0xFF, 0x7F, 0x01]
+    let telling: [UInt8] = [0x00, 0xEF, 0x80, 0x81, 0x9D, 0x9F]
+    for _ in 0..<2_000 {
+      let length = Int.random(in: 0...600, using: &generator)
+      var bytes = (0..<length).map { _ in text.randomElement(using: &generator)! }
+      if length > 0 && Bool.random(using: &generator) {
+        bytes[Int.random(in: 0..<length, using: &generator)] =
+          telling.randomElement(using: &generator)!
+      }
+      let from = min(length, Int.random(in: 0...3, using: &generator))
+      var end = from
+      while end + 8 <= length, !bytes[end..<end + 8].contains(where: telling.contains) {
+        end += 8
+      }
+      let lineFeeds = bytes[from..<end].filter { $0 == 0x0A }.count
+      bytes.withUnsafeBytes { buffer in
+        let run = ByteWord.quietWordsEnd(buffer, from: from)
+        #expect(run.end == end && run.lineFeeds == lineFeeds, "\(bytes) from \(from)")
+      }
+    }
+  }
+
+  /// The line of a NUL byte, and of a byte-order mark past the file's start (two
+  /// exports pasted together), far into a file and whatever the reads' sizes.
+  @Test func findsTheLineOfANulOrOfAnInnerMarkFarIntoAFile() throws {
+    let scratch = try TestFiles.scratch()
+    let lines = (1...700).map { Array("C\($0)\tCafé du Marché\t\t\t\($0 * 7)".utf8) }
+    for (mark, code, line) in [
+      ([UInt8](arrayLiteral: 0), ReasonCode.unreadableEncoding, 523),
+      ([0xEF, 0xBB, 0xBF], .unreadableEncoding, 611),
+    ] {
+      var file = lines
+      file[line - 1].insert(contentsOf: mark, at: 3)
+      let path = scratch.file("far\(line).txt")
+      try Data(Array(file.joined(separator: [0x0A]))).write(to: URL(fileURLWithPath: path))
+      for chunkSize in [1, 5, 64, 1 << 16] {
+        let found = rejection {
+          _ = try FileInspection.inspect(path: path, limits: ReadLimits(), chunkSize: chunkSize)
+        }
+        #expect(found?.code == code)
+        #expect(found?.line == line, "chunks of \(chunkSize)")
+      }
+    }
+  }
 }
