@@ -231,8 +231,10 @@ extension Manifest {
     migrator.registerMigration("v9") { db in
       // A number for each record, unique within its resource, so that a batch can
       // note the records an export holds one bit each (`SeenRecords`); and the next
-      // number to give. A staging numbers the records it writes in file order;
-      // existing records are numbered here in code order.
+      // number to give. A staging numbers the records it writes in file order (a
+      // number given to a row whose record is not written after all, repeated or
+      // withdrawn, stays unused: numbers are unique, not consecutive); existing
+      // records are numbered here in code order.
       try db.execute(
         sql: """
           ALTER TABLE record ADD COLUMN ordinal INTEGER;

@@ -205,7 +205,9 @@ package final class RecordStaging {
     SQLiteColumn.bind(statement, 9, blob: rowFingerprint)
     try bind(statement, 10, text: companions)
     // A row to write carries its record's number, or the next one to give: numbers
-    // are given in file order, and the commit writes the records in code order.
+    // are given in file order, and the commit writes the records in code order. A
+    // row found repeated or withdrawn later is not written, and its number stays
+    // unused: numbers stay unique, `saveNextOrdinal` counting every one given.
     let number = operation == nil ? nil : record?.ordinal ?? nextOrdinal + ordinalsGiven
     SQLiteColumn.bind(statement, 11, integer: number)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }

@@ -44,8 +44,9 @@ package enum ByteWord {
   /// many line feeds they hold. A quiet word holds no NUL, no 0xEF (where a UTF-8
   /// byte-order mark starts) and no byte from 0x80 to 0x9F (where Windows-1252
   /// leaves some undefined): what a file's inspection looks for, but line ends,
-  /// which are counted without stopping. Letters with accents, in either encoding,
-  /// do not stop the run either.
+  /// which are counted without stopping. Most letters with accents do not stop the
+  /// run: Windows-1252's but ï, UTF-8's small ones; UTF-8's capitals (C3 80 to
+  /// C3 9F), the euro sign and typographic quotes do.
   package static func quietWordsEnd(_ bytes: UnsafeRawBufferPointer, from start: Int)
     -> (end: Int, lineFeeds: Int)
   {

@@ -135,6 +135,16 @@ import Testing
     for index in export.indices { export[index].line = index + 2 }
     let result = try stage(export, into: manifest)
     #expect(!result.outcome.deleted.isEmpty)
+    // The same pass marks the records the file no longer lists.
+    let marked = try manifest.read { db in
+      try String.fetchAll(
+        db,
+        sql: """
+          SELECT code FROM record
+          WHERE resource = 'accounts' AND deleted = 1 AND lastBatch = 'again' ORDER BY code
+          """)
+    }
+    #expect(marked == result.outcome.deleted.sorted())
     let numbers = try manifest.read { db in
       try Int.fetchAll(
         db,
@@ -145,6 +155,40 @@ import Testing
           """)
     }
     #expect(numbers == Array(Self.knownCodes + 1...Self.knownCodes + 10))
+  }
+
+  /// A new code listed twice is not written (both rows are rejected), and the
+  /// number its first row was given stays unused: the numbers written stay unique,
+  /// in file order, and the next to give comes after every one given.
+  @Test func aRepeatedNewCodeLeavesNumbersUnique() throws {
+    let scratch = try TestFiles.scratch()
+    let manifest = try seededManifest(scratch.file("manifest.sqlite"))
+    var export = (1...Self.knownCodes).map {
+      ExportRow(code: code($0), line: $0 + 1, state: .unchanged)
+    }
+    for index in [1, 2, 1, 3] {
+      export.append(
+        ExportRow(code: code(Self.knownCodes + index), line: export.count + 2, state: .changed))
+    }
+    _ = try stage(export, into: manifest)
+    let (numbers, next) = try manifest.read { db in
+      (
+        try Int?.fetchAll(
+          db,
+          sql: """
+            SELECT (SELECT ordinal FROM record WHERE resource = 'accounts' AND code = c)
+            FROM (SELECT ? AS c UNION ALL SELECT ? UNION ALL SELECT ?)
+            """,
+          arguments: [
+            code(Self.knownCodes + 1), code(Self.knownCodes + 2), code(Self.knownCodes + 3),
+          ]
+        ),
+        try Int.fetchOne(db, sql: "SELECT next FROM recordOrdinal WHERE resource = 'accounts'")!
+      )
+    }
+    #expect(numbers[0] == nil)
+    let (second, third) = (numbers[1]!, numbers[2]!)
+    #expect(second > Self.knownCodes && third > second && next > third)
   }
 
   /// Existing manifests number their records once, in code order, per resource.

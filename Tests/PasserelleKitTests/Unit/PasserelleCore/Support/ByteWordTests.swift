@@ -86,6 +86,18 @@ import Testing
     }
   }
 
+  /// Line feeds are added up per byte lane and summed every 31 words: runs of line
+  /// feeds alone, around and past those sums, are counted whole.
+  @Test func longRunsOfLineFeedsAreCountedWhole() {
+    for words in [31, 32, 33, 62, 64, 300] {
+      let bytes = [UInt8](repeating: 0x0A, count: 8 * words + 3)
+      bytes.withUnsafeBytes { buffer in
+        let run = ByteWord.quietWordsEnd(buffer, from: 0)
+        #expect(run.end == 8 * words && run.lineFeeds == 8 * words, "\(words) words")
+      }
+    }
+  }
+
   /// The line of a NUL byte, and of a byte-order mark past the file's start (two
   /// exports pasted together), far into a file and whatever the reads' sizes.
   @Test func findsTheLineOfANulOrOfAnInnerMarkFarIntoAFile() throws {
