@@ -14,7 +14,8 @@ package final class ManifestSnapshot {
 
   /// Nil when the manifest cannot be opened for reading: the caller maps every row.
   package init?(path: String) {
-    connection = Self.readConnection(path)
+    guard let connection = Self.readConnection(path) else { return nil }
+    self.connection = connection
     // One read transaction: every lookup sees the same committed state.
     guard sqlite3_exec(connection, "BEGIN", nil, nil, nil) == SQLITE_OK else {
       close()

@@ -208,12 +208,13 @@ package final class RecordStaging {
     // are given in file order, and the commit writes the records in code order. A
     // row found repeated or withdrawn later is not written, and its number stays
     // unused: numbers stay unique, `saveNextOrdinal` counting every one given.
+    let givesNumber = operation != nil && record?.ordinal == nil
     let number = operation == nil ? nil : record?.ordinal ?? nextOrdinal + ordinalsGiven
     SQLiteColumn.bind(statement, 11, integer: number)
     guard sqlite3_step(statement) == SQLITE_DONE else { throw failure(statement) }
     if sqlite3_changes(sqlite3_db_handle(statement)) == 1 {
       rowsInTable += 1
-      if operation != nil && record?.ordinal == nil { ordinalsGiven += 1 }
+      if givesNumber { ordinalsGiven += 1 }
       return nil
     }
     guard let repeated = try repeatOfStaged(code) else { throw failure(statement) }
@@ -629,7 +630,7 @@ package final class RecordStaging {
       try RecordSweep(
         staged: staged.sqliteStatement, gone: gone.sqliteStatement,
         upsert: upsert.sqliteStatement, mark: mark.sqliteStatement
-      ).run(shared: [resource, kind, owner, batch])
+      ).run(resource: resource, kind: kind, owner: owner, batch: batch)
     }
   }
 

@@ -16,24 +16,26 @@ struct RecordSweep {
   /// Marks one record deleted: parameters batch, resource, code.
   let mark: SQLiteStatement
 
-  /// `shared`: resource, kind, owner, batch.
-  func run(shared: [String]) throws {
+  /// What every record written shares: the upsert's first four parameters, the
+  /// mark's first two.
+  func run(resource: String, kind: String, owner: String, batch: String) throws {
     defer {
       for statement in [staged, gone, upsert, mark] { sqlite3_reset(statement) }
     }
-    for (index, value) in shared.enumerated() {
+    for (index, value) in [resource, kind, owner, batch].enumerated() {
       try SQLiteColumn.check(SQLiteColumn.bind(upsert, Int32(index + 1), value), upsert)
     }
-    try SQLiteColumn.check(SQLiteColumn.bind(mark, 1, shared[3]), mark)
-    try SQLiteColumn.check(SQLiteColumn.bind(mark, 2, shared[0]), mark)
+    for (index, value) in [batch, resource].enumerated() {
+      try SQLiteColumn.check(SQLiteColumn.bind(mark, Int32(index + 1), value), mark)
+    }
     var hasStaged = try SQLiteColumn.step(staged)
     var hasGone = try SQLiteColumn.step(gone)
     while hasStaged || hasGone {
       if hasStaged && (!hasGone || Self.codeOrder(staged, before: gone)) {
-        try run(upsert, with: staged, columns: 8, from: 5)
+        try execute(upsert, with: staged, columns: 8, from: 5)
         hasStaged = try SQLiteColumn.step(staged)
       } else {
-        try run(mark, with: gone, columns: 1, from: 3)
+        try execute(mark, with: gone, columns: 1, from: 3)
         hasGone = try SQLiteColumn.step(gone)
       }
     }
@@ -41,7 +43,7 @@ struct RecordSweep {
 
   /// Binds `columns` values of `row`'s current row to `statement` from parameter
   /// `first` on, and runs it.
-  private func run(
+  private func execute(
     _ statement: SQLiteStatement, with row: SQLiteStatement, columns: Int32, from first: Int32
   )
     throws
