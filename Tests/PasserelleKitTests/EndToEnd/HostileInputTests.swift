@@ -72,7 +72,12 @@ import Testing
     try process.run()
     waitUntil(timeout: timeLimit, poll: 0.02) { !process.isRunning }
     if process.isRunning {
+      // A run stuck where it cannot act on SIGTERM (out of memory, a thread it could
+      // not start) must fail this test, not hang the suite.
       process.terminate()
+      if !waitUntil(timeout: 5, poll: 0.02, { !process.isRunning }) {
+        kill(process.processIdentifier, SIGKILL)
+      }
       process.waitUntilExit()
       return (-1, "still running after \(timeLimit) s")
     }
