@@ -1,7 +1,8 @@
 import Foundation
 
 /// A queue of bounded length between threads: `push` waits while it is full (then
-/// until half is taken), `pop` while it is empty; once closed, `pop` drains what is left then returns nil.
+/// until half is taken), `pop` while it is empty; once closed, `pop` drains what is
+/// left then returns nil.
 package final class BoundedQueue<Element>: @unchecked Sendable {
   private let condition = NSCondition()
   private var items: [Element] = []

@@ -159,6 +159,8 @@ package final class SourceRow {
 
   /// The top bit of each byte of `word` that is a TAB, and no other bit. Exact, unlike
   /// the test for any such byte: no carry crosses from one byte to the next.
+  /// `ByteWord.zeroBytes` does the same, but called from this loop in another module
+  /// it stayed a call, even marked inlinable: the three lines are kept here.
   @inline(__always) private static func tabs(in word: UInt64) -> UInt64 {
     let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let other = word ^ 0x0909_0909_0909_0909
