@@ -31,7 +31,7 @@ final class WriteBehind: @unchecked Sendable {
         }
       }
       buffer.removeAll(keepingCapacity: true)
-      spare.tryPush(buffer)
+      spare.tryPush(consume buffer)
     }
     done.signal()
   }
@@ -41,7 +41,10 @@ final class WriteBehind: @unchecked Sendable {
     try rethrowFailure()
     var next = spare.tryPop() ?? []
     swap(&next, &buffer)
-    pending.push(next)
+    // Handed over, not shared: woken at once, the writing thread used to find this
+    // thread's copy still alive, and so allocated a new buffer instead of emptying
+    // this one: one of 512 KiB for each buffer of a payload.
+    pending.push(consume next)
   }
 
   /// Waits until every buffer handed over is written.

@@ -16,15 +16,19 @@ package final class BoundedQueue<Element>: @unchecked Sendable {
   /// queue full waits until consumers took half of it, not one item: woken at each
   /// item taken, a reader ahead of two mapping threads took a processor from one of
   /// them for every block (a sixth of a conversion's context switches).
+  ///
+  /// The queue takes `item` over: a caller that passes its last reference keeps
+  /// none, so a consumer woken at once finds the item uniquely referenced and may
+  /// reuse its storage instead of copying it.
   @discardableResult
-  package func push(_ item: Element) -> Bool {
+  package func push(_ item: consuming Element) -> Bool {
     condition.lock()
     defer { condition.unlock() }
     if items.count >= capacity && !closed {
       repeat { condition.wait() } while items.count > capacity / 2 && !closed
     }
     if closed { return false }
-    items.append(item)
+    items.append(consume item)
     condition.broadcast()
     return true
   }
@@ -54,12 +58,13 @@ package final class BoundedQueue<Element>: @unchecked Sendable {
     return item
   }
 
-  /// Pushes without waiting; drops the item when the queue is full or closed.
-  package func tryPush(_ item: Element) {
+  /// Pushes without waiting; drops the item when the queue is full or closed. Takes
+  /// `item` over, as `push` does.
+  package func tryPush(_ item: consuming Element) {
     condition.lock()
     defer { condition.unlock() }
     guard items.count < capacity && !closed else { return }
-    items.append(item)
+    items.append(consume item)
     condition.broadcast()
   }
 
