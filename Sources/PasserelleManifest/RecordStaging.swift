@@ -48,6 +48,10 @@ package final class RecordStaging {
   private let nextOrdinal: Int
   private var ordinalsGiven = 0
   private let stageSkipped: Statement
+  /// Where the per-row statements bind their text and blobs from (see `BindingRoom`).
+  private let lookupRoom = BindingRoom()
+  private let stageRoom = BindingRoom()
+  private let insertRoom = BindingRoom()
   /// The records the export speaks for, listed beside the mapping for `findMissing`;
   /// nil when nothing is to be found, or once read.
   private var census: RecordCensus?
@@ -142,7 +146,8 @@ package final class RecordStaging {
     if isFirstOfItsKind { return nil }
     let statement = lookup.sqliteStatement
     defer { sqlite3_reset(statement) }
-    try bind(statement, 2, code)
+    lookupRoom.begin()
+    try SQLiteColumn.check(lookupRoom.bind(statement, 2, code), statement)
     return try SQLiteColumn.step(statement) ? KnownRecord(statement) : nil
   }
 
@@ -194,16 +199,17 @@ package final class RecordStaging {
     }
     let statement = stage.sqliteStatement
     defer { sqlite3_reset(statement) }
-    try bind(statement, 1, code)
+    stageRoom.begin()
+    try SQLiteColumn.check(stageRoom.bind(statement, 1, code), statement)
     sqlite3_bind_int64(statement, 2, Int64(line))
     SQLiteColumn.bind(statement, 3, integer: operation)
-    SQLiteColumn.bind(statement, 4, blob: fingerprint)
+    stageRoom.bind(statement, 4, blob: fingerprint)
     SQLiteColumn.bind(statement, 5, integer: smId)
-    try bind(statement, 6, text: picture)
+    try SQLiteColumn.check(stageRoom.bind(statement, 6, text: picture), statement)
     SQLiteColumn.bind(statement, 7, integer: companion)
-    SQLiteColumn.bind(statement, 8, blob: fields)
-    SQLiteColumn.bind(statement, 9, blob: rowFingerprint)
-    try bind(statement, 10, text: companions)
+    stageRoom.bind(statement, 8, blob: fields)
+    stageRoom.bind(statement, 9, blob: rowFingerprint)
+    try SQLiteColumn.check(stageRoom.bind(statement, 10, text: companions), statement)
     // A row to write carries its record's number, or the next one to give: numbers
     // are given in file order, and the commit writes the records in code order. A
     // row found repeated or withdrawn later is not written, and its number stays
@@ -230,13 +236,14 @@ package final class RecordStaging {
     if rowsInTable > 0, let repeated = try repeatOfStaged(row.code) { return repeated }
     let insert = firstExport.insert
     defer { sqlite3_reset(insert) }
-    try bind(insert, 6, row.code)
+    insertRoom.begin()
+    try SQLiteColumn.check(insertRoom.bind(insert, 6, row.code), insert)
     SQLiteColumn.bind(insert, 7, integer: smId)
-    SQLiteColumn.bind(insert, 8, blob: row.fingerprint)
-    try bind(insert, 9, text: picture)
-    SQLiteColumn.bind(insert, 10, blob: fields)
-    SQLiteColumn.bind(insert, 11, blob: rowFingerprint)
-    try bind(insert, 12, text: companions)
+    insertRoom.bind(insert, 8, blob: row.fingerprint)
+    try SQLiteColumn.check(insertRoom.bind(insert, 9, text: picture), insert)
+    insertRoom.bind(insert, 10, blob: fields)
+    insertRoom.bind(insert, 11, blob: rowFingerprint)
+    try SQLiteColumn.check(insertRoom.bind(insert, 12, text: companions), insert)
     let ordinal = nextOrdinal + ordinalsGiven
     sqlite3_bind_int64(insert, 13, Int64(ordinal))
     guard sqlite3_step(insert) == SQLITE_DONE else { throw failure(insert) }
@@ -392,14 +399,6 @@ package final class RecordStaging {
     _ statement: SQLiteStatement, _ index: Int32, utf8: UnsafeBufferPointer<UInt8>
   ) throws {
     try SQLiteColumn.check(SQLiteColumn.bind(statement, index, utf8: utf8), statement)
-  }
-
-  private func bind(_ statement: SQLiteStatement, _ index: Int32, text: String?) throws {
-    if let text {
-      try bind(statement, index, text)
-    } else {
-      sqlite3_bind_null(statement, index)
-    }
   }
 
   private func failure(_ statement: SQLiteStatement) -> DatabaseError {
