@@ -58,14 +58,16 @@ package final class BoundedQueue<Element>: @unchecked Sendable {
     return item
   }
 
-  /// Pushes without waiting; drops the item when the queue is full or closed. Takes
-  /// `item` over, as `push` does.
-  package func tryPush(_ item: consuming Element) {
+  /// Pushes without waiting; drops the item when the queue is full or closed, and
+  /// then returns false. Takes `item` over, as `push` does.
+  @discardableResult
+  package func tryPush(_ item: consuming Element) -> Bool {
     condition.lock()
     defer { condition.unlock() }
-    guard items.count < capacity && !closed else { return }
+    guard items.count < capacity && !closed else { return false }
     items.append(consume item)
     condition.broadcast()
+    return true
   }
 
   /// Ends the queue: `push` refuses from now on, `pop` drains what is left.

@@ -53,6 +53,8 @@ final class CompanionContacts {
       // its buffer would have it copied whole first.
       var data = JSONObject.absent
       swap(&data, &record.companions[index].data)
+      // Back in the row once written, the buffer is freed with it, where it was made.
+      defer { swap(&data, &record.companions[index].data) }
       let companion = record.companions[index]
       for issue in companion.issues { try report.note(issue) }
       if companion.isRejected { continue }

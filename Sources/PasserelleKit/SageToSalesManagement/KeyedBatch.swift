@@ -67,6 +67,8 @@ final class KeyedBatch {
     // Taken out, not copied: a row's values are used once, here.
     var record = MappedRecord(key: "", data: .absent, salesRep: .none, issues: [])
     swap(&record, &prepared.record)
+    // Put back once used, so that it is freed with its block, on the thread that made it.
+    defer { swap(&record, &prepared.record) }
     if record.key.isEmpty {
       counts.rejected += 1
       for issue in record.issues { try report.note(issue) }
@@ -162,6 +164,8 @@ final class KeyedBatch {
       PayloadOperation(
         action: .upsert, guid: prepared.guid, extId: record.key, id: known?.smId ?? matchedId,
         data: data.close(), extra: extra))
+    // The written bytes share the object's buffer: back in the row, it is freed with it.
+    swap(&data, &record.data)
     counts.emitted += 1
   }
 

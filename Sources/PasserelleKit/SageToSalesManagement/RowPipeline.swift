@@ -31,7 +31,8 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   /// grew past `largeRow` are not recycled: memory follows bytes, not row counts.
   private let blockBytes = 2 << 20
   private let largeRow = 64 << 10
-  /// Blocks read but not yet consumed: bounds what waits for a slow mapper too.
+  /// Blocks read but not yet freed: bounds what waits for a slow mapper too, and
+  /// what waits to be freed by its mapping thread (see `consumed`).
   private let inFlight = DispatchSemaphore(value: 8)
   private var cancelled = false
   private var runningMappers = 0
@@ -39,7 +40,14 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let work: BoundedQueue<RowBlock>
   /// Mapped rows go back to the reader: no row buffer is allocated per row.
   private let spare: BoundedQueue<[SourceRow]>
-  private let results: BoundedQueue<(Int, [Prepared])>
+  private let results: BoundedQueue<(sequence: Int, mapper: Int, rows: [Prepared])>
+  /// Consumed blocks, one queue per mapping thread, which frees them before its next
+  /// block. Freed on the consuming thread, the memory of the rows' values went back
+  /// to the mapping thread's arena of the C library's allocator under the arena's
+  /// lock, while the mapping thread allocated from it: both waited, thousands of times
+  /// a run. A block waiting here is still in flight (`inFlight`); one that finds its
+  /// queue full (two blocks), or its mapping thread ended, is freed where consumed.
+  private let consumed: [BoundedQueue<[Prepared]>]
   private let lock = NSLock()
   private var makeMapper: MapperFactory? = nil
   private var readFailure: Error? = nil
@@ -52,6 +60,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     work = BoundedQueue(capacity: 4)
     results = BoundedQueue(capacity: 4)
     spare = BoundedQueue(capacity: 16)
+    consumed = (0..<mapperCount).map { _ in BoundedQueue(capacity: 2) }
   }
 
   /// `setup` sees the header (on the reading thread) and returns what makes each
@@ -81,18 +90,20 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     lock.withLock { runningMappers = mapperCount }
     var startFailure: EnvironmentFailure? = nil
     var started = 0
-    for _ in 0..<mapperCount {
+    for index in 0..<mapperCount {
       finished.enter()
       do {
         try WorkerThread.start("mapper", yields: true) { [self] in
           defer { finished.leave() }
-          map(with: makeMapper(), regroup: regroup)
+          map(with: makeMapper(), index: index, regroup: regroup)
           mapperEnded()
         }
         started += 1
       } catch {
         finished.leave()
         startFailure = error
+        // No thread to free its blocks: the consuming thread frees them.
+        consumed[index].close()
         mapperEnded()
       }
     }
@@ -102,16 +113,23 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
       throw startFailure
     }
 
-    var waiting: [Int: [Prepared]] = [:]
+    var waiting: [Int: (mapper: Int, rows: [Prepared])] = [:]
     var next = 0
     do {
-      while let (sequence, prepared) = results.pop() {
-        waiting[sequence] = prepared
-        // Handed over in place: the consumer may take the rows' values without copies.
+      while var block = results.pop() {
+        // Moved, not copied, here and below: the rows have a single owner, so the
+        // consumer takes their values without copying the block, and the block is
+        // freed where it is let go.
+        var rows: [Prepared] = []
+        swap(&rows, &block.rows)
+        waiting[block.sequence] = (block.mapper, consume rows)
         while var ready = waiting.removeValue(forKey: next) {
-          try consume(&ready)
+          try consume(&ready.rows)
+          var done: [Prepared] = []
+          swap(&done, &ready.rows)
+          // Still in flight until freed: by its mapping thread, or here.
+          if !consumed[ready.mapper].tryPush(consume done) { inFlight.signal() }
           next += 1
-          inFlight.signal()
         }
       }
     } catch {
@@ -186,14 +204,30 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     guard !lock.withLock({ cancelled }), work.push(block) else { throw CancellationError() }
   }
 
-  private func map(with mapper: Mapper, regroup: Regrouper?) {
+  private func map(with mapper: Mapper, index: Int, regroup: Regrouper?) {
+    defer {
+      // Blocks consumed after this thread ended are freed where they were consumed.
+      consumed[index].close()
+      freeConsumed(by: index)
+    }
     while let block = work.pop() {
+      // Freed here, where they were made.
+      freeConsumed(by: index)
       var prepared: [Prepared] = []
       prepared.reserveCapacity(block.rows.count)
       for row in block.rows { prepared.append(mapper(row)) }
       regroup?(&prepared)
       spare.tryPush(block.rows.filter { $0.capacityBytes <= largeRow })
-      guard results.push((block.sequence, prepared)) else { return }
+      guard results.push((block.sequence, index, consume prepared)) else { return }
+    }
+  }
+
+  /// Frees the blocks mapping thread `index` made and the consuming thread is done
+  /// with, each one no longer in flight once freed.
+  private func freeConsumed(by index: Int) {
+    while let block = consumed[index].tryPop() {
+      _ = consume block
+      inFlight.signal()
     }
   }
 }
