@@ -8,10 +8,14 @@ import GRDBSQLite
 /// about a third of the allocations of a first conversion's manifest thread.
 ///
 /// One room per statement. `begin` starts binding one execution: what is bound
-/// after it stays in place until the next `begin`, so the statement must be stepped
-/// before it is bound again, as the per-row statements always are. A value that
-/// finds no room left is bound as a copy SQLite makes, and the room grows at the
-/// next `begin`. An empty blob is bound as `SQLiteColumn` binds it.
+/// after it stays in place until the next `begin`. So every parameter bound from the
+/// room must be bound again at each execution, before the statement is stepped, as
+/// the per-row statements do: between two executions SQLite keeps pointers to the
+/// last one's bytes (overwritten, or freed when the room grows), which it reads only
+/// when stepping. A value that finds no room left is bound as a copy SQLite makes,
+/// and the room grows at the next `begin` to the largest execution seen; it never
+/// shrinks, and rows are bounded (`ReadLimits`). An empty blob is bound as
+/// `SQLiteColumn` binds it.
 final class BindingRoom {
   private var base: UnsafeMutableRawPointer
   /// Bytes the room holds.

@@ -33,7 +33,12 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   private let largeRow = 64 << 10
   /// Blocks read but not yet freed: bounds what waits for a slow mapper too, and
   /// what waits to be freed by its mapping thread (see `consumed`).
-  private let inFlight = DispatchSemaphore(value: 8)
+  private let inFlight = DispatchSemaphore(value: RowPipeline.blocksInFlight)
+  private static var blocksInFlight: Int { 8 }
+  /// Consumed blocks each mapping thread may hold. A mapping thread frees them only
+  /// once it has a new block, so together they must leave the reader a block to
+  /// read, or every thread would wait for another.
+  private static var consumedPerMapper: Int { 2 }
   private var cancelled = false
   private var runningMappers = 0
   private let mapperCount = 2
@@ -46,7 +51,7 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
   /// to the mapping thread's arena of the C library's allocator under the arena's
   /// lock, while the mapping thread allocated from it: both waited, thousands of times
   /// a run. A block waiting here is still in flight (`inFlight`); one that finds its
-  /// queue full (two blocks), or its mapping thread ended, is freed where consumed.
+  /// queue full, or its mapping thread ended, is freed where consumed.
   private let consumed: [BoundedQueue<[Prepared]>]
   private let lock = NSLock()
   private var makeMapper: MapperFactory? = nil
@@ -60,7 +65,8 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     work = BoundedQueue(capacity: 4)
     results = BoundedQueue(capacity: 4)
     spare = BoundedQueue(capacity: 16)
-    consumed = (0..<mapperCount).map { _ in BoundedQueue(capacity: 2) }
+    precondition(mapperCount * Self.consumedPerMapper < Self.blocksInFlight)
+    consumed = (0..<mapperCount).map { _ in BoundedQueue(capacity: Self.consumedPerMapper) }
   }
 
   /// `setup` sees the header (on the reading thread) and returns what makes each

@@ -78,8 +78,9 @@ import Testing
       let byThread = frees.byThread
       // The consuming thread frees what a mapping thread left when it ended, and
       // the blocks that found its queue full (a mapping thread ahead by several):
-      // about 30 % here. Freed where consumed, none was freed on a mapping thread.
-      #expect(byThread["mapper", default: 0] >= rows / 2, "\(byThread)")
+      // about a fifth here, on an idle machine; the bound leaves room for a busy one.
+      // Freed where consumed, none was freed on a mapping thread.
+      #expect(byThread["mapper", default: 0] >= rows / 4, "\(byThread)")
       // Blocks of 128 rows, at most 8 read and not yet freed: those waiting for
       // their mapping thread count too, so memory stays within the usual bound.
       #expect(frees.mostAlive <= 8 * 128, "\(frees.mostAlive)")
