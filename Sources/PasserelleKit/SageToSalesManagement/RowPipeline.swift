@@ -122,19 +122,15 @@ final class RowPipeline<Prepared: Sendable>: @unchecked Sendable {
     var waiting: [Int: (mapper: Int, rows: [Prepared])] = [:]
     var next = 0
     do {
-      while var block = results.pop() {
+      while let (sequence, mapper, rows) = results.pop() {
         // Moved, not copied, here and below: the rows have a single owner, so the
         // consumer takes their values without copying the block, and the block is
         // freed where it is let go.
-        var rows: [Prepared] = []
-        swap(&rows, &block.rows)
-        waiting[block.sequence] = (block.mapper, consume rows)
-        while var ready = waiting.removeValue(forKey: next) {
-          try consume(&ready.rows)
-          var done: [Prepared] = []
-          swap(&done, &ready.rows)
+        waiting[sequence] = (mapper, consume rows)
+        while case (let mapper, var rows)? = waiting.removeValue(forKey: next) {
+          try consume(&rows)
           // Still in flight until freed: by its mapping thread, or here.
-          if !consumed[ready.mapper].tryPush(consume done) { inFlight.signal() }
+          if !consumed[mapper].tryPush(consume rows) { inFlight.signal() }
           next += 1
         }
       }
