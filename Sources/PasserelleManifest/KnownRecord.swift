@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import PasserelleCore
 
 /// What the manifest knows of one record before a batch touches it.
@@ -47,12 +48,30 @@ extension KnownRecord {
   /// Where `inCodeOrder` puts the code: after the eleven `columns`.
   static let codeColumn: Int32 = 11
 
+  /// The kinds records are written with (`EntityPlan`).
+  private static let kinds: [StaticString] = [
+    "customer", "prospect", "contact", "customer-contact", "prospect-contact", "article",
+    "representative",
+  ]
+  private static let kindStrings = kinds.map(\.description)
+
+  /// A record's kind, one of `kinds` without a string made for each record read: a
+  /// lookup reads one per row of a re-export.
+  private static func readKind(_ statement: SQLiteStatement, _ column: Int32) -> String {
+    guard let text = sqlite3_column_text(statement, column) else { return "" }
+    let count = Int(sqlite3_column_bytes(statement, column))
+    for (index, kind) in kinds.enumerated() where kind.utf8CodeUnitCount == count {
+      if memcmp(kind.utf8Start, text, count) == 0 { return kindStrings[index] }
+    }
+    return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+  }
+
   /// Reads the current row of `query` or `inCodeOrder`.
   init(_ statement: SQLiteStatement) {
     typealias C = SQLiteColumn
     self.init(
       fingerprint: C.fingerprint(statement, 0), smId: C.integer(statement, 1),
-      kind: C.text(statement, 2) ?? "", deleted: C.flag(statement, 3),
+      kind: Self.readKind(statement, 2), deleted: C.flag(statement, 3),
       salesRepKnownEmpty: C.flag(statement, 4), picture: C.text(statement, 5),
       awaitingSage: C.flag(statement, 6), rowFingerprint: C.fingerprint(statement, 7),
       hasFields: C.flag(statement, 8), companions: C.text(statement, 9),

@@ -24,7 +24,8 @@ package enum SQLiteColumn {
 
   static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
     guard let pointer = sqlite3_column_text(statement, column) else { return nil }
-    return String(cString: pointer)
+    let count = Int(sqlite3_column_bytes(statement, column))
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
   }
 
   static func flag(_ statement: OpaquePointer, _ column: Int32) -> Bool {

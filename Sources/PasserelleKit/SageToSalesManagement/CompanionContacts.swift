@@ -82,8 +82,8 @@ final class CompanionContacts {
       known.map {
         !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind
       } ?? false
-    let writer = try openPayload().writer
-    let operation = unchanged ? nil : writer.operationCount
+    // Opened for a contact to write only: an unchanged export opens none.
+    let operation = unchanged ? nil : try openPayload().writer.operationCount
     // A repeat is the same person named by a duplicated company code: the
     // company rows are rejected, which withdraws this contact too.
     guard
@@ -102,7 +102,7 @@ final class CompanionContacts {
     {
       data.integer(named: "salesRepId", admin)
     }
-    try writer.write(
+    try openPayload().writer.write(
       PayloadOperation(
         action: .upsert, guid: digest.guid, extId: companion.key, id: known?.smId,
         data: data.close()))

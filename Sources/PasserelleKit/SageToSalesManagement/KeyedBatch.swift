@@ -97,7 +97,8 @@ final class KeyedBatch {
         record, prepared: prepared, known: known, decision: decision, operation: operation,
         matchedId: matchedId, companionOperation: companionOperation)
     else { return }
-    for issue in record.issues + decision.issues { try report.note(issue) }
+    for issue in record.issues { try report.note(issue) }
+    for issue in decision.issues { try report.note(issue) }
     switch decision.status {
     case .rejected:
       counts.rejected += 1
@@ -124,8 +125,7 @@ final class KeyedBatch {
         picture: decision.picture.map { $0.sha256 + " " + $0.picture.stamp },
         companion: companionOperation, fields: record.sharedFields,
         rowFingerprint: rowFingerprint,
-        companions: rowFingerprint == nil || record.companions.isEmpty
-          ? nil : record.companions.map(\.key).joined(separator: "\n"))
+        companions: companionCodes(of: record, prepared: prepared))
     else { return true }
     if let companionOperation { try companions?.withdraw(operation: companionOperation) }
     let firstRepeat = try duplicates.reject(
@@ -136,6 +136,15 @@ final class KeyedBatch {
       try companions?.withdraw(operation: companion)
     }
     return false
+  }
+
+  /// The codes of the records the row also describes, one per line, kept with a
+  /// row that may be recognised next time; as the manifest holds them for a row
+  /// recognised now (the same codes, not joined again).
+  private func companionCodes(of record: MappedRecord, prepared: PreparedRow) -> String? {
+    guard prepared.rowFingerprint != nil, !record.companions.isEmpty else { return nil }
+    return prepared.lastSent?.record.companions
+      ?? record.companions.map(\.key).joined(separator: "\n")
   }
 
   /// Writes the upsert of a new or changed row, with what is added after

@@ -133,9 +133,16 @@ struct UnchangedRows: Sendable {
   }
 
   /// A recognised row's records as the manifest holds them: each is unchanged.
-  struct LastSent: Sendable {
-    var code: String
-    var record: KnownRecord
-    var companions: [(code: String, record: KnownRecord)]
+  /// Shared, not copied, by the row on its way to the manifest's thread.
+  final class LastSent: Sendable {
+    let code: String
+    let record: KnownRecord
+    let companions: [(code: String, record: KnownRecord)]
+
+    init(code: String, record: KnownRecord, companions: [(code: String, record: KnownRecord)]) {
+      self.code = code
+      self.record = record
+      self.companions = companions
+    }
   }
 }

@@ -111,6 +111,36 @@ import Testing
     #expect(stored.fingerprint == whole && stored.rowFingerprint == nil)
   }
 
+  /// A kind is read back as written, whether or not it is one the manifest's
+  /// writers use (those are not made afresh for each record read), and a prefix or
+  /// an extension of one is not taken for it; texts are read back whole.
+  @Test func kindsAndTextsReadBackAsWritten() throws {
+    let scratch = try TestFiles.scratch()
+    let path = scratch.file("manifest.sqlite")
+    let kinds = [
+      "customer", "prospect-contact", "representative", "custome", "customers", "quote", "",
+      "clientèle",
+    ]
+    try Manifest(path: path).write { db in
+      for (index, kind) in kinds.enumerated() {
+        try db.execute(
+          sql: """
+            INSERT INTO record(resource, code, kind, origin, owner, picture, companions,
+              firstBatch, lastBatch) VALUES ('accounts', ?, ?, 'sage', 'sage', ?, ?, 'first',
+              'first')
+            """,
+          arguments: ["K\(index)", kind, "photo été \(index).jpg", "K\(index).0a1b2c3d\nM\(index)"])
+      }
+    }
+    let snapshot = try #require(ManifestSnapshot(path: path))
+    for (index, kind) in kinds.enumerated() {
+      let record = try #require(snapshot.known(resource: "accounts", code: "K\(index)"))
+      #expect(record.kind == kind)
+      #expect(record.picture == "photo été \(index).jpg")
+      #expect(record.companions == "K\(index).0a1b2c3d\nM\(index)")
+    }
+  }
+
   /// In code order with gaps, blocks skipped as another thread would take them,
   /// shuffled, reversed; with absent codes and repeats mixed in.
   private func lookups(absent: [String], round: Int, _ random: inout SeededGenerator) -> [String] {
