@@ -59,25 +59,36 @@ final class CompanionContacts {
       for issue in companion.issues { try report.note(issue) }
       if companion.isRejected { continue }
       let operation = try write(
-        companion, data: &data, digest: prepared.companionDigest(at: index),
-        lastSent: prepared.lastSent?.companions[index].record, line: prepared.line,
+        companion, data: &data, digest: prepared.companionDigests[index], line: prepared.line,
         companyId: companyId, companySalesRep: record.salesRep)
       firstOperation = firstOperation ?? operation
     }
     return firstOperation
   }
 
+  /// Stages the main contacts of a recognised row (`UnchangedRows`), each as the
+  /// manifest holds it: unchanged, as `write` stages one whose fingerprint is the
+  /// one last sent.
+  func stageUnchanged(_ contacts: [(code: String, record: KnownRecord)], line: Int) throws {
+    for (code, known) in contacts where !Self.isOwnedByContactsExport(known) {
+      _ = try staging.stage(
+        code: code, line: line, operation: nil, fingerprint: known.fingerprint, known: known)
+    }
+  }
+
+  /// The contacts export lists this person too: it owns the contact.
+  private static func isOwnedByContactsExport(_ known: KnownRecord) -> Bool {
+    known.kind == "contact" && !known.deleted
+  }
+
   /// Stages one companion and writes its upsert when it changed; its operation, or nil.
   private func write(
     _ companion: MappedRecord, data: inout JSONObject,
     digest: (fingerprint: Fingerprint?, guid: String),
-    lastSent: KnownRecord?, line: Int, companyId: Int?, companySalesRep: SalesRepReference
+    line: Int, companyId: Int?, companySalesRep: SalesRepReference
   ) throws -> Int? {
-    // The mapping thread read the manifest as this transaction sees it: the
-    // batch holds the write lock and changes records only when it commits.
-    let known = try lastSent ?? staging.known(companion.key)
-    // The contacts export lists this person too: it owns the contact.
-    if let known, known.kind == "contact", !known.deleted { return nil }
+    let known = try staging.known(companion.key)
+    if let known, Self.isOwnedByContactsExport(known) { return nil }
     let unchanged =
       known.map {
         !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind

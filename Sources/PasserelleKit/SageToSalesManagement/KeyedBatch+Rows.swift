@@ -7,6 +7,25 @@ import SageToSalesManagement
 
 /// The steps of a row's decision, in the order `consume` takes them.
 extension KeyedBatch {
+  /// A row recognised as exported before unchanged (`UnchangedRows`): nothing was
+  /// mapped, so nothing is left to decide. Its main contacts, then its record, are
+  /// staged as unchanged with what the manifest holds of them, as a mapped row
+  /// found unchanged would be. The mapping thread read them as this transaction
+  /// sees them: the batch holds the write lock and changes records only when it
+  /// commits.
+  func consumeRecognised(_ lastSent: UnchangedRows.LastSent, prepared: PreparedRow) throws {
+    try companions?.stageUnchanged(lastSent.companions, line: prepared.line)
+    let record = lastSent.record
+    if let repeated = try staging.stage(
+      code: lastSent.code, line: prepared.line, operation: nil,
+      fingerprint: record.fingerprint, known: record, rowFingerprint: prepared.rowFingerprint,
+      companions: lastSent.companions.isEmpty ? nil : record.companions)
+    {
+      return try reject(repeated, key: lastSent.code, line: prepared.line, companionOperation: nil)
+    }
+    counts.unchanged += 1
+  }
+
   /// Sage lists a contact SM created, or a main contact SM changed, under a key of
   /// its own; or the row is the main contact of a company row: SM keeps the key
   /// it has, and the record is fingerprinted again under it.

@@ -64,6 +64,9 @@ final class KeyedBatch {
 
   func consume(_ prepared: inout PreparedRow) throws {
     counts.read += 1
+    if let lastSent = prepared.lastSent {
+      return try consumeRecognised(lastSent, prepared: prepared)
+    }
     // Taken out, not copied: a row's values are used once, here.
     var record = MappedRecord(key: "", data: .absent, salesRep: .none, issues: [])
     swap(&record, &prepared.record)
@@ -127,15 +130,23 @@ final class KeyedBatch {
         rowFingerprint: rowFingerprint,
         companions: companionCodes(of: record, prepared: prepared))
     else { return true }
+    try reject(
+      repeated, key: record.key, line: prepared.line, companionOperation: companionOperation)
+    return false
+  }
+
+  /// Rejects a row whose code the file held before, by the duplicate-key policy,
+  /// with the main contacts written for it.
+  func reject(
+    _ repeated: RecordStaging.Repeat, key: String, line: Int, companionOperation: Int?
+  ) throws {
     if let companionOperation { try companions?.withdraw(operation: companionOperation) }
     let firstRepeat = try duplicates.reject(
-      key: record.key, line: prepared.line, repeated: repeated,
-      firstWasRejected: rejectedKeys.contains(record.key), payload: payload, report: report,
-      counts: &counts)
+      key: key, line: line, repeated: repeated, firstWasRejected: rejectedKeys.contains(key),
+      payload: payload, report: report, counts: &counts)
     if firstRepeat, let companion = repeated.firstCompanion {
       try companions?.withdraw(operation: companion)
     }
-    return false
   }
 
   /// The codes of the records the row also describes, one per line, kept with a

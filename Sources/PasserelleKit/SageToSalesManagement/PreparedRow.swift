@@ -16,34 +16,24 @@ extension ExportConversion {
     /// The upsert's deterministic id, computed off the manifest's thread.
     var guid: String
     /// Fingerprints and guids of the record's companions, in their order, when they
-    /// were mapped (`companionDigest(at:)` reads those of a recognised row).
+    /// were mapped.
     var companionDigests: [(fingerprint: Fingerprint?, guid: String)] = []
     /// Of the source row, kept when the row may be recognised next time.
     var rowFingerprint: Fingerprint? = nil
     /// Set when the row was recognised as unchanged and not mapped: the manifest's
-    /// records of it and of its companions, as the mapping thread read them. The
-    /// record and its companions then hold only their keys and the fingerprints
-    /// last sent.
+    /// records of it and of its companions, as the mapping thread read them, which
+    /// is all the manifest's thread needs of the row (`consumeRecognised`). The
+    /// record then holds only its key.
     var lastSent: UnchangedRows.LastSent? = nil
 
     /// A row recognised as unchanged.
     init(line: Int, lastSent: UnchangedRows.LastSent) {
       self.line = line
       record = MappedRecord(key: lastSent.code, data: .absent, salesRep: .none, issues: [])
-      record.companions = lastSent.companions.map {
-        MappedRecord(key: $0.code, data: .absent, salesRep: .none, issues: [])
-      }
       fingerprint = lastSent.record.fingerprint
       guid = ""
       rowFingerprint = lastSent.record.rowFingerprint
       self.lastSent = lastSent
-    }
-
-    /// The fingerprint and guid of the companion at `index`: as last sent when the
-    /// row was recognised (no array of them is made for each such row), else as mapped.
-    func companionDigest(at index: Int) -> (fingerprint: Fingerprint?, guid: String) {
-      if let lastSent { return (lastSent.companions[index].record.fingerprint, "") }
-      return companionDigests[index]
     }
 
     init(

@@ -195,6 +195,54 @@ import Testing
     #expect((data["email"] as? String)?.isEmpty == false)
   }
 
+  /// A recognised row whose code comes again later in the file is rejected with the
+  /// later row, by the duplicate-key policy, as a mapped row would be. Its record
+  /// and its main contact stay as they were, neither sent nor deleted.
+  @Test func aRecognisedRowRepeatedLaterIsRejectedWithTheRepeat() throws {
+    let root = try TestRoot()
+    try root.drop(export, as: "Clients.Txt")
+    _ = try root.runOnce()
+    let code = try #require(
+      try DatabaseQueue(path: root.layout.manifest).read { db in
+        try String.fetchOne(
+          db,
+          sql: """
+            SELECT code FROM record WHERE resource = 'accounts' AND rowFingerprint IS NOT NULL
+              AND companions IS NOT NULL ORDER BY code LIMIT 1
+            """)
+      })
+    let rows = export.split(separator: 0x0A, omittingEmptySubsequences: true)
+    let index = try #require(rows.firstIndex { $0.starts(with: Array(code.utf8) + [0x09]) })
+    let repeated = export + rows[index] + [0x0A]
+    let again = try dropAgain(root, repeated, as: "Clients 2.Txt")
+    #expect(again.state == .done)
+    #expect(again.counts.read == 61)
+    #expect(again.counts.rejected == 2)
+    #expect(again.counts.unchanged == 59)
+    #expect(again.counts.emitted == 0 && again.counts.deletions == 0)
+    let report = try #require(
+      root.scratch.files(in: "out/rejects").first { $0.hasSuffix(".rejects.csv") })
+    let errors = try root.reportRows("\(root.layout.rejects)/\(report)").filter {
+      $0[3] == "error"
+    }
+    #expect(
+      errors.map { "\($0[0]) \($0[1]) \($0[4])" }.sorted()
+        == [
+          "\(index + 1) \(code) duplicate-key", "62 \(code) duplicate-key",
+        ].sorted())
+    let kept = try DatabaseQueue(path: root.layout.manifest).read { db in
+      try Int.fetchOne(
+        db,
+        sql: """
+          SELECT COUNT(*) FROM record WHERE deleted = 0 AND (code = ? OR code IN
+            (SELECT value FROM json_each('["' || replace(
+              (SELECT companions FROM record WHERE resource = 'accounts' AND code = ?),
+              char(10), '","') || '"]')))
+          """, arguments: [code, code])
+    }
+    #expect(kept == 2)
+  }
+
   @Test func aRecordDeletedThenExportedAgainIsSentAgain() throws {
     let root = try TestRoot()
     try root.drop(export, as: "Clients.Txt")
