@@ -78,7 +78,7 @@ final class KeyedBatch {
       return
     }
     try adoptKeyKnownToSalesManagement(&record, &prepared)
-    let known = try prepared.lastSent?.record ?? staging.known(record.key)
+    let known = try staging.known(record.key)
     let decision = try decide(record, prepared: prepared, known: known)
     if try isProspectOfACustomer(record, line: prepared.line, known: known, decision: decision) {
       return
@@ -128,7 +128,8 @@ final class KeyedBatch {
         picture: decision.picture.map { $0.sha256 + " " + $0.picture.stamp },
         companion: companionOperation, fields: record.sharedFields,
         rowFingerprint: rowFingerprint,
-        companions: companionCodes(of: record, prepared: prepared))
+        companions: rowFingerprint == nil || record.companions.isEmpty
+          ? nil : record.companions.map(\.key).joined(separator: "\n"))
     else { return true }
     try reject(
       repeated, key: record.key, line: prepared.line, companionOperation: companionOperation)
@@ -147,15 +148,6 @@ final class KeyedBatch {
     if firstRepeat, let companion = repeated.firstCompanion {
       try companions?.withdraw(operation: companion)
     }
-  }
-
-  /// The codes of the records the row also describes, one per line, kept with a
-  /// row that may be recognised next time; as the manifest holds them for a row
-  /// recognised now (the same codes, not joined again).
-  private func companionCodes(of record: MappedRecord, prepared: PreparedRow) -> String? {
-    guard prepared.rowFingerprint != nil, !record.companions.isEmpty else { return nil }
-    return prepared.lastSent?.record.companions
-      ?? record.companions.map(\.key).joined(separator: "\n")
   }
 
   /// Writes the upsert of a new or changed row, with what is added after
