@@ -85,13 +85,17 @@ package final class RowFingerprinter {
     return differences == 0
   }
 
-  /// Stores `offsets` in `Width` each at `target`; returns the bytes stored.
+  /// Stores `offsets` in `Width` each at `target`; returns the bytes stored. The
+  /// values before them leave `target` at any byte: the stores are unaligned ones.
   private static func store<Width: FixedWidthInteger>(
     _ offsets: UnsafeBufferPointer<Int>, as: Width.Type, at target: UnsafeMutableRawPointer
   ) -> Int {
-    let stored = target.bindMemory(to: Width.self, capacity: offsets.count)
-    for index in offsets.indices { stored[index] = Width(truncatingIfNeeded: offsets[index]) }
-    return offsets.count * MemoryLayout<Width>.size
+    let size = MemoryLayout<Width>.size
+    for index in offsets.indices {
+      target.storeBytes(
+        of: Width(truncatingIfNeeded: offsets[index]), toByteOffset: index * size, as: Width.self)
+    }
+    return offsets.count * size
   }
 
   /// Keeps the context, at the start.

@@ -195,31 +195,55 @@ import Testing
     #expect((data["email"] as? String)?.isEmpty == false)
   }
 
-  /// A recognised row whose code comes again later in the file is rejected with the
-  /// later row, by the duplicate-key policy, as a mapped row would be. Its record
-  /// and its main contact stay as they were, neither sent nor deleted.
-  @Test func aRecognisedRowRepeatedLaterIsRejectedWithTheRepeat() throws {
+  /// How the two rows of a code found twice in a re-export differ.
+  enum Twice: CaseIterable {
+    /// Both rows as exported before: both recognised.
+    case same
+    /// The first as exported before (recognised), the last edited (mapped, sent).
+    case editedLater
+    /// The first edited (mapped, sent), the last as exported before (recognised).
+    case editedFirst
+  }
+
+  /// A code found twice in a re-export is rejected with both its rows, by the
+  /// duplicate-key policy, whether each row was recognised or mapped: what a mapped
+  /// one sent is withdrawn, main contact included, and the record and its main
+  /// contact stay as they were, neither sent nor deleted. The fingerprints of what
+  /// was sent are overwritten first, so that only recognised rows come out
+  /// unchanged.
+  @Test(arguments: Twice.allCases)
+  func aCodeFoundTwiceIsRejectedWhetherRecognisedOrMapped(_ twice: Twice) throws {
     let root = try TestRoot()
-    try root.drop(export, as: "Clients.Txt")
-    _ = try root.runOnce()
-    let code = try #require(
-      try DatabaseQueue(path: root.layout.manifest).read { db in
-        try String.fetchOne(
+    let recognisable = try convertAndOverwriteFingerprints(root)
+    let manifest = try DatabaseQueue(path: root.layout.manifest)
+    let (code, companions) = try #require(
+      try manifest.read { db in
+        try Row.fetchOne(
           db,
           sql: """
-            SELECT code FROM record WHERE resource = 'accounts' AND rowFingerprint IS NOT NULL
-              AND companions IS NOT NULL ORDER BY code LIMIT 1
-            """)
+            SELECT code, companions FROM record WHERE resource = 'accounts'
+              AND rowFingerprint IS NOT NULL AND companions IS NOT NULL ORDER BY code LIMIT 1
+            """
+        ).map { ($0["code"] as String, ($0["companions"] as String).split(separator: "\n")) }
       })
-    let rows = export.split(separator: 0x0A, omittingEmptySubsequences: true)
-    let index = try #require(rows.firstIndex { $0.starts(with: Array(code.utf8) + [0x09]) })
-    let repeated = export + rows[index] + [0x0A]
-    let again = try dropAgain(root, repeated, as: "Clients 2.Txt")
+    let index = try #require((0..<60).first { builder.code("G", $0) == code })
+    let edited = builder.build(count: 60) { row, fields in
+      if row == index { fields[1] = Array("Nom changé".utf8) }
+    }
+    let lines = { (bytes: [UInt8]) in bytes.split(separator: 0x0A) }
+    let (file, last) =
+      switch twice {
+      case .same: (export, lines(export)[index + 1])
+      case .editedLater: (export, lines(edited)[index + 1])
+      case .editedFirst: (edited, lines(export)[index + 1])
+      }
+    let again = try dropAgain(root, file + last + [0x0A], as: "Clients 2.Txt")
     #expect(again.state == .done)
     #expect(again.counts.read == 61)
     #expect(again.counts.rejected == 2)
-    #expect(again.counts.unchanged == 59)
-    #expect(again.counts.emitted == 0 && again.counts.deletions == 0)
+    #expect(again.counts.unchanged == recognisable - 1)
+    #expect(again.counts.emitted == 60 - recognisable)
+    #expect(again.counts.deletions == 0)
     let report = try #require(
       root.scratch.files(in: "out/rejects").first { $0.hasSuffix(".rejects.csv") })
     let errors = try root.reportRows("\(root.layout.rejects)/\(report)").filter {
@@ -227,20 +251,25 @@ import Testing
     }
     #expect(
       errors.map { "\($0[0]) \($0[1]) \($0[4])" }.sorted()
-        == [
-          "\(index + 1) \(code) duplicate-key", "62 \(code) duplicate-key",
-        ].sorted())
-    let kept = try DatabaseQueue(path: root.layout.manifest).read { db in
+        == ["\(index + 2) \(code) duplicate-key", "62 \(code) duplicate-key"].sorted())
+    let sent = try again.outputs.filter { $0.hasSuffix(".json") }.flatMap {
+      try root.operations($0).map(\.extId)
+    }
+    #expect(!sent.contains(code))
+    #expect(companions.allSatisfy { !sent.contains(String($0)) })
+    let kept = try manifest.read { db in
       try Int.fetchOne(
         db,
         sql: """
-          SELECT COUNT(*) FROM record WHERE deleted = 0 AND (code = ? OR code IN
-            (SELECT value FROM json_each('["' || replace(
-              (SELECT companions FROM record WHERE resource = 'accounts' AND code = ?),
-              char(10), '","') || '"]')))
-          """, arguments: [code, code])
+          SELECT COUNT(*) FROM record WHERE deleted = 0 AND code IN (SELECT value FROM json_each(?))
+          """,
+        arguments: [
+          String(
+            decoding: try JSONSerialization.data(
+              withJSONObject: [code] + companions.map(String.init)), as: UTF8.self)
+        ])
     }
-    #expect(kept == 2)
+    #expect(kept == 1 + companions.count)
   }
 
   @Test func aRecordDeletedThenExportedAgainIsSentAgain() throws {
