@@ -13,15 +13,16 @@ extension KeyedBatch {
   /// found unchanged would be. The mapping thread read them as this transaction
   /// sees them: the batch holds the write lock and changes records only when it
   /// commits.
-  func consumeRecognised(_ lastSent: UnchangedRows.LastSent, prepared: PreparedRow) throws {
-    try companions?.stageUnchanged(lastSent.companions, line: prepared.line)
+  func consumeRecognised(_ lastSent: UnchangedRows.LastSent, line: Int) throws {
+    try companions?.stageUnchanged(lastSent.companions, line: line)
+    // Recognised by its row fingerprint: the record's is the row's.
     let record = lastSent.record
     if let repeated = try staging.stage(
-      code: lastSent.code, line: prepared.line, operation: nil,
-      fingerprint: record.fingerprint, known: record, rowFingerprint: prepared.rowFingerprint,
+      code: lastSent.code, line: line, operation: nil, fingerprint: record.fingerprint,
+      known: record, rowFingerprint: record.rowFingerprint,
       companions: lastSent.companions.isEmpty ? nil : record.companions)
     {
-      return try reject(repeated, key: lastSent.code, line: prepared.line, companionOperation: nil)
+      return try reject(repeated, key: lastSent.code, line: line, companionOperation: nil)
     }
     counts.unchanged += 1
   }

@@ -65,7 +65,7 @@ final class KeyedBatch {
   func consume(_ prepared: inout PreparedRow) throws {
     counts.read += 1
     if let lastSent = prepared.lastSent {
-      return try consumeRecognised(lastSent, prepared: prepared)
+      return try consumeRecognised(lastSent, line: prepared.line)
     }
     // Taken out, not copied: a row's values are used once, here.
     var record = MappedRecord(key: "", data: .absent, salesRep: .none, issues: [])

@@ -22,17 +22,15 @@ extension ExportConversion {
     var rowFingerprint: Fingerprint? = nil
     /// Set when the row was recognised as unchanged and not mapped: the manifest's
     /// records of it and of its companions, as the mapping thread read them, which
-    /// is all the manifest's thread needs of the row (`consumeRecognised`). The
-    /// record then holds only its key.
+    /// with its line is all the manifest's thread needs of the row
+    /// (`consumeRecognised`). Nothing else is set then.
     var lastSent: UnchangedRows.LastSent? = nil
 
     /// A row recognised as unchanged.
     init(line: Int, lastSent: UnchangedRows.LastSent) {
       self.line = line
-      record = MappedRecord(key: lastSent.code, data: .absent, salesRep: .none, issues: [])
-      fingerprint = lastSent.record.fingerprint
+      record = MappedRecord(key: "", data: .absent, salesRep: .none, issues: [])
       guid = ""
-      rowFingerprint = lastSent.record.rowFingerprint
       self.lastSent = lastSent
     }
 
