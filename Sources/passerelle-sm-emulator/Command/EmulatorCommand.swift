@@ -23,6 +23,8 @@ struct EmulatorCommand: AsyncParsableCommand {
   @Option(help: "The one branch accounts and sales orders belong to.") var branchId = 1
   @Option(help: "A resource whose lists refuse a where filter on dates (repeatable).")
   var undated: [String] = []
+  @Flag(help: "Stop once standard input ends, so that the emulator ends with whoever started it.")
+  var exitWhenInputEnds = false
 
   func validate() throws {
     for (name, rate) in [("rate-429", rate429), ("rate-500", rate500), ("rate-drop", rateDrop)]
@@ -36,6 +38,7 @@ struct EmulatorCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if exitWhenInputEnds { InputWatch.exitWhenInputEnds() }
     let emulator = Emulator(emulatorConfiguration)
     let host = host
     var application = Application(

@@ -61,6 +61,19 @@ import Testing
     }
   }
 
+  /// The second emulator starts after the first: it must not hold the first one's stdin
+  /// open, or emulators started by one test process would keep one another running.
+  @Test func itStopsWhenItsInputEnds() throws {
+    let first = try EmulatorProcess()
+    let second = try EmulatorProcess()
+    try first.closeInput()
+    #expect(waitUntil(timeout: 10) { !first.isRunning })
+    #expect(first.stop() == 0)
+    #expect(second.isRunning)
+    try second.closeInput()
+    #expect(waitUntil(timeout: 10) { !second.isRunning })
+  }
+
   @Test func aPathOutsideTheAPIIs404() async throws {
     let emulator = try EmulatorProcess()
     let session = EmulatorSession(emulator)

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The real `passerelle-sm-emulator` executable, started for a test on a port the system
-/// chooses, and stopped (SIGTERM) by `stop()` or when the value goes away.
+/// chooses, and stopped (SIGTERM) by `stop()` or when the value goes away. Its stdin is
+/// a pipe only the test process writes to, and it stops when that pipe ends: a test
+/// process that crashes takes its emulators with it.
 final class EmulatorProcess {
   /// The keys the emulator expects unless told otherwise.
   static let publicKey = "emulator-public"
@@ -18,13 +20,15 @@ final class EmulatorProcess {
   /// The admin endpoints' base URL, `http://127.0.0.1:PORT/_emulator`.
   let adminURL: URL
   private let process = Process()
+  private let input = Pipe()
 
   /// Starts the emulator with `arguments` (such as `["--rate-429", "0.5"]`) and waits,
   /// at most `timeout` seconds, for its `listening on` line.
   init(_ arguments: [String] = [], timeout: TimeInterval = 30) throws {
     let output = Pipe()
     process.executableURL = URL(fileURLWithPath: Self.executable)
-    process.arguments = ["--port", "0"] + arguments
+    process.arguments = ["--port", "0", "--exit-when-input-ends"] + arguments
+    process.standardInput = input
     process.standardOutput = output
     try process.run()
     guard let line = Self.firstLine(of: output.fileHandleForReading, timeout: timeout),
@@ -52,6 +56,9 @@ final class EmulatorProcess {
     process.waitUntilExit()
     return process.terminationStatus
   }
+
+  /// Ends the emulator's stdin, as the end of the test process would.
+  func closeInput() throws { try input.fileHandleForWriting.close() }
 
   /// Sends `signal` without waiting.
   func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
