@@ -94,14 +94,15 @@ final class CompanionContacts {
         !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind
       } ?? false
     // Opened for a contact to write only: an unchanged export opens none.
-    let operation = unchanged ? nil : try openPayload().writer.operationCount
+    let opened = unchanged ? nil : try openPayload()
+    let operation = opened?.writer.operationCount
     // A repeat is the same person named by a duplicated company code: the
     // company rows are rejected, which withdraws this contact too.
     guard
       try staging.stage(
         code: companion.key, line: line, operation: operation,
         fingerprint: digest.fingerprint, known: known, fields: companion.sharedFields) == nil,
-      let operation
+      let opened, let operation
     else { return nil }
     if let companyId { data.integer(named: "accountId", companyId) }
     // SM needs a rep on a new contact: the company's, else the admin at creation.
@@ -113,7 +114,7 @@ final class CompanionContacts {
     {
       data.integer(named: "salesRepId", admin)
     }
-    try openPayload().writer.write(
+    try opened.writer.write(
       PayloadOperation(
         action: .upsert, guid: digest.guid, extId: companion.key, id: known?.smId,
         data: data.close()))
