@@ -1,6 +1,7 @@
 @testable import FuzzSupport
 @testable import PasserelleCore
 @testable import PasserelleReading
+@testable import SalesManagementToSage
 
 /// Sales Management's files: the record scanner and the typed reading of each
 /// record as an account, a contact and a quote, on any bytes.
