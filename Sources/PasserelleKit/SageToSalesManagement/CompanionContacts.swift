@@ -70,15 +70,10 @@ final class CompanionContacts {
   /// manifest holds it: unchanged, as `write` stages one whose fingerprint is the
   /// one last sent.
   func stageUnchanged(_ contacts: [(code: String, record: KnownRecord)], line: Int) throws {
-    for (code, known) in contacts where !Self.isOwnedByContactsExport(known) {
+    for (code, known) in contacts where !known.isOwnedByContactsExport {
       _ = try staging.stage(
         code: code, line: line, operation: nil, fingerprint: known.fingerprint, known: known)
     }
-  }
-
-  /// The contacts export lists this person too: it owns the contact.
-  private static func isOwnedByContactsExport(_ known: KnownRecord) -> Bool {
-    known.kind == "contact" && !known.deleted
   }
 
   /// Stages one companion and writes its upsert when it changed; its operation, or nil.
@@ -88,7 +83,7 @@ final class CompanionContacts {
     line: Int, companyId: Int?, companySalesRep: SalesRepReference
   ) throws -> Int? {
     let known = try staging.known(companion.key)
-    if let known, Self.isOwnedByContactsExport(known) { return nil }
+    if let known, known.isOwnedByContactsExport { return nil }
     let unchanged =
       known.map {
         !$0.deleted && $0.fingerprint == digest.fingerprint && $0.kind == staging.kind

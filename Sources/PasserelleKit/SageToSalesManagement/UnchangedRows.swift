@@ -121,10 +121,11 @@ struct UnchangedRows: Sendable {
         rest = rest.dropFirst(line.count + 1)
         if line.isEmpty { continue }
         let companion = String(Substring(line))
-        guard let known = snapshot.known(resource: "contacts", code: companion), !known.deleted,
+        guard let known = snapshot.known(resource: "contacts", code: companion),
           // A contact the contacts export speaks for is left alone by the row.
-          known.kind == "contact"
-            || (known.kind == rules.companionKind && known.fingerprint != nil && known.hasFields)
+          known.isOwnedByContactsExport
+            || (!known.deleted && known.kind == rules.companionKind && known.fingerprint != nil
+              && known.hasFields)
         else { return nil }
         companions.append((companion, known))
       }
